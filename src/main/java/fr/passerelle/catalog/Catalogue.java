@@ -1,0 +1,121 @@
+package fr.passerelle.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The steps trajectories may refer to, read from {@code import/catalogue.csv} (columns code, kind,
+ * label, domain, field, level, typical_months). A trajectory's own free-text labels are never
+ * stored: the catalogue's official label is.
+ */
+public final class Catalogue {
+    public static final String BUNDLED = "/import/catalogue.csv";
+
+    private final Map<String, CatalogueStep> byCode;
+    private final String origin;
+
+    private Catalogue(Map<String, CatalogueStep> byCode, String origin) {
+        this.byCode = byCode;
+        this.origin = origin;
+    }
+
+    /** The catalogue shipped in {@code import/}. */
+    public static Catalogue bundled() {
+        try (InputStream in = Catalogue.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException(BUNDLED + " is missing from the classpath");
+            }
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8), "import/catalogue.csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Catalogue load(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the catalogue " + file, e);
+        }
+    }
+
+    static Catalogue read(Reader reader, String origin) throws IOException {
+        Map<String, CatalogueStep> steps = new LinkedHashMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        for (CSVRecord row : format.parse(reader)) {
+            String where = origin + ":" + row.getParser().getCurrentLineNumber();
+            String code = row.get("code");
+            if (code.isEmpty() || !code.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+                throw new IllegalArgumentException(where + ": invalid step code \"" + code + "\"");
+            }
+            StepKind kind = StepKind.parse(row.get("kind")).orElseThrow(() ->
+                    new IllegalArgumentException(where + ": kind must be education, job or other, got \"" + row.get("kind") + "\""));
+            CatalogueStep step = new CatalogueStep(code, kind, row.get("label"), row.get("domain"), row.get("field"),
+                    intOrZero(row.get("level"), where), intOrZero(row.get("typical_months"), where));
+            if (steps.put(code, step) != null) {
+                throw new IllegalArgumentException(where + ": step code " + code + " appears twice");
+            }
+        }
+        return new Catalogue(Map.copyOf(steps), origin);
+    }
+
+    private static int intOrZero(String text, String where) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": expected a whole number, got \"" + text + "\"");
+        }
+    }
+
+    public Optional<CatalogueStep> find(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    public Collection<CatalogueStep> steps() {
+        return byCode.values();
+    }
+
+    public int size() {
+        return byCode.size();
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    /** Rows for {@code cypher/import/catalogue-upsert.cypher}. */
+    public List<Map<String, Object>> asRows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CatalogueStep s : byCode.values()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", s.code());
+            row.put("kind", s.kind().code());
+            row.put("label", s.label());
+            row.put("domain", s.domain().isEmpty() ? null : s.domain());
+            row.put("field", s.field().isEmpty() ? null : s.field());
+            row.put("level", s.level() == 0 ? null : s.level());
+            row.put("typicalMonths", s.typicalMonths() == 0 ? null : s.typicalMonths());
+            row.put("search", Folding.fold(s.label() + " " + s.code()));
+            rows.add(row);
+        }
+        return rows;
+    }
+}

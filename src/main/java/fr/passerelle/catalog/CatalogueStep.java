@@ -1,0 +1,14 @@
+package fr.passerelle.catalog;
+
+/**
+ * One step of the catalogue.
+ *
+ * @param code unique across kinds: a ROME code for a job, a project code for a diploma
+ * @param kind education, job or other
+ * @param domain ROME "grand domaine" letter (A..N) of the field, empty for general education
+ * @param field ROME professional domain (3 characters), empty when not applicable
+ * @param level European qualification level of a diploma (3 = CAP ... 8 = doctorate), 0 when not applicable
+ * @param typicalMonths usual length of a programme, 0 when not applicable
+ */
+public record CatalogueStep(String code, StepKind kind, String label, String domain, String field, int level, int typicalMonths) {
+}

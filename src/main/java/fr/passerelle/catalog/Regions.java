@@ -1,0 +1,74 @@
+package fr.passerelle.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Coarse regions: the 18 French regions (INSEE codes). Input may name a region by code or name, or
+ * give a department number; anything finer (a town, an address) is never kept. What cannot be
+ * recognised is dropped, not guessed.
+ */
+public final class Regions {
+    private final Map<String, String> lookup = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+
+    private Regions() {
+    }
+
+    public static Regions bundled() {
+        Regions regions = new Regions();
+        try (InputStream in = Regions.class.getResourceAsStream("/import/regions.csv")) {
+            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+            for (CSVRecord row : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String code = row.get("code");
+                regions.names.put(code, row.get("name"));
+                regions.lookup.put(code, code);
+                regions.lookup.put("r" + code, code);
+                regions.lookup.put(Folding.fold(row.get("name")), code);
+                for (String dep : row.get("departments").split(" ")) {
+                    regions.lookup.put("d" + dep.toLowerCase(), code);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return regions;
+    }
+
+    /**
+     * The INSEE region code for a region code ("84"), a region name ("auvergne rhone alpes") or a
+     * department with its prefix ("dep:69", "dep:2A"); empty if none of these.
+     */
+    public Optional<String> normalise(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String t = text.trim();
+        String folded = Folding.fold(t);
+        if (t.matches("\\d{2}") && lookup.containsKey(t)) {
+            return Optional.of(t);
+        }
+        String region = lookup.get(folded);
+        if (region != null) {
+            return Optional.of(region);
+        }
+        // A bare two-digit number is a region code; departments need the "dep:" prefix, since
+        // 84 is both Auvergne-Rhône-Alpes and the Vaucluse department.
+        if (folded.startsWith("dep ")) {
+            return Optional.ofNullable(lookup.get("d" + folded.substring(4)));
+        }
+        return Optional.empty();
+    }
+
+    public String name(String code) {
+        return names.get(code);
+    }
+}

@@ -1,0 +1,85 @@
+package fr.passerelle.cli;
+
+import fr.passerelle.demo.DemoGenerator;
+import fr.passerelle.demo.TrajectoryFileWriter;
+import fr.passerelle.ingest.ImportReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks. 'bench ingest': write N demo people to a JSON Lines file, import it end to end into a fresh "
+                + "embedded database, report people/s and peak memory.")
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: ingest.")
+    String what;
+
+    @Option(names = "--people", defaultValue = "100000", description = "Population size (default: ${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--batch-size", defaultValue = "10000", description = "People per transaction (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--keep", description = "Keep the benchmark's database directory.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!what.equals("ingest")) {
+            throw new IllegalArgumentException("unknown benchmark \"" + what + "\"; available: ingest");
+        }
+        Path dir = Files.createTempDirectory("passerelle-bench-");
+        options.home = dir;
+        options.boltPort = 0;
+        try {
+            Path file = dir.resolve("demo.jsonl");
+            long t0 = System.nanoTime();
+            TrajectoryFileWriter.write(new DemoGenerator(fr.passerelle.catalog.Catalogue.bundled()).generate(people, 42), file);
+            double generate = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("generated %d people into %s (%.0f MB) in %.1f s%n", people, file, Files.size(file) / 1e6, generate);
+            try (Environment env = Environment.open(options); Progress progress = new Progress("Import", people)) {
+                long t1 = System.nanoTime();
+                ImportReport report = env.importer(batchSize).importFiles(List.of(file), false, progress);
+                double seconds = (System.nanoTime() - t1) / 1e9;
+                progress.close();
+                System.out.print(report.summary());
+                System.out.printf("ingest: %d people, %d steps in %.1f s = %.0f people/s, %.0f steps/s; peak RSS %s MiB; heap max %d MiB%n",
+                        report.records(), report.visits(), seconds, report.records() / seconds, report.visits() / seconds,
+                        peakRssMib(), Runtime.getRuntime().maxMemory() >> 20);
+            }
+        } finally {
+            if (!keep) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            } else {
+                System.out.println("kept " + dir);
+            }
+        }
+        return 0;
+    }
+
+    private static String peakRssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException ignored) {
+            // not Linux: no figure
+        }
+        return "?";
+    }
+}

@@ -1,0 +1,51 @@
+package fr.passerelle.cli;
+
+import fr.passerelle.demo.DemoGenerator;
+import fr.passerelle.demo.TrajectoryFileWriter;
+import fr.passerelle.ingest.ImportReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate synthetic French trajectories over the catalogue (deterministic by seed) and load them, or write them to a file.")
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--people", defaultValue = "20000", description = "How many people, 1 to 5000000 (default: ${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", description = "Write to this file (.jsonl or .csv) instead of loading into the database.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (people < 1 || people > 5_000_000) {
+            throw new IllegalArgumentException("--people must be 1..5000000, got " + people);
+        }
+        if (out != null) {
+            DemoGenerator generator = new DemoGenerator(fr.passerelle.catalog.Catalogue.bundled());
+            long n = TrajectoryFileWriter.write(generator.generate(people, seed), out);
+            System.out.println("wrote " + n + " trajectories to " + out);
+            return 0;
+        }
+        try (Environment env = Environment.open(options)) {
+            ImportReport report = load(env, people, seed);
+            System.out.print(report.summary());
+        }
+        return 0;
+    }
+
+    static ImportReport load(Environment env, int people, long seed) {
+        DemoGenerator generator = new DemoGenerator(env.catalogue);
+        try (Progress progress = new Progress("Demo", people)) {
+            return env.importer(10_000).importRecords(generator.generate(people, seed), progress);
+        }
+    }
+}

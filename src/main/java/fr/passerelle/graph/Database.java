@@ -1,0 +1,118 @@
+package fr.passerelle.graph;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.neo4j.driver.exceptions.ClientException;
+
+/**
+ * The application's only way into Neo4j: a Bolt driver, named Cypher files and parameters. Reads go
+ * through {@code executeRead} so a cluster can route them to secondaries.
+ */
+public final class Database implements AutoCloseable {
+    static final boolean PROFILE = System.getenv("PASSERELLE_PROFILE") != null;
+    private final Driver driver;
+    private final String databaseName;
+    private final Duration readTimeout;
+
+    public Database(Driver driver, String databaseName, Duration readTimeout) {
+        this.driver = driver;
+        this.databaseName = databaseName;
+        this.readTimeout = readTimeout;
+    }
+
+    /** Connects to {@code uri} (bolt://, neo4j://, neo4j+s://...); user null means no authentication. */
+    public static Database connect(String uri, String user, String password, String databaseName, Duration readTimeout) {
+        AuthToken auth = user == null || user.isBlank() ? AuthTokens.none() : AuthTokens.basic(user, password);
+        // Encryption is chosen by the URI scheme (neo4j+s://, bolt+s://), as the driver expects.
+        Config config = Config.builder()
+                .withMaxConnectionPoolSize(64)
+                .withConnectionAcquisitionTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .withLogging(org.neo4j.driver.Logging.slf4j())
+                .build();
+        Driver driver = GraphDatabase.driver(uri, auth, config);
+        driver.verifyConnectivity();
+        return new Database(driver, databaseName, readTimeout);
+    }
+
+    private Session session() {
+        return databaseName == null ? driver.session() : driver.session(SessionConfig.forDatabase(databaseName));
+    }
+
+    /** Runs the named read query and maps every record. */
+    public <T> List<T> read(String queryName, Map<String, Object> params, Function<Record, T> mapper) {
+        String text = Cypher.load(queryName);
+        try (Session session = session()) {
+            return session.executeRead(tx -> tx.run(text, Values.value(params)).list(mapper::apply),
+                    TransactionConfig.builder().withTimeout(readTimeout).withMetadata(Map.of("query", queryName)).build());
+        }
+    }
+
+    /** Runs a unit of work in one write transaction: all or nothing. */
+    public <T> T write(Function<Writer, T> work) {
+        try (Session session = session()) {
+            return session.executeWrite(tx -> work.apply(new Writer(tx)));
+        }
+    }
+
+    /** Runs one named statement in its own write transaction. */
+    public void writeOne(String queryName, Map<String, Object> params) {
+        write(w -> {
+            w.run(queryName, params);
+            return null;
+        });
+    }
+
+    /** Schema statements (constraints, indexes) cannot share a transaction with data writes. */
+    public void runSchema(String queryName) {
+        try (Session session = session()) {
+            session.run(Cypher.load(queryName)).consume();
+        } catch (ClientException e) {
+            throw new IllegalStateException("schema statement " + queryName + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public Driver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    /** Named statements inside one write transaction. */
+    public static final class Writer {
+        private final TransactionContext tx;
+
+        Writer(TransactionContext tx) {
+            this.tx = tx;
+        }
+
+        public List<Record> run(String queryName, Map<String, Object> params) {
+            long t = System.nanoTime();
+            List<Record> r = tx.run(Cypher.load(queryName), Values.value(params)).list();
+            if (PROFILE) {
+                System.err.printf("%-40s %6d ms%n", queryName, (System.nanoTime() - t) / 1_000_000);
+            }
+            return r;
+        }
+
+        public Value single(String queryName, Map<String, Object> params) {
+            return tx.run(Cypher.load(queryName), Values.value(params)).single().get(0);
+        }
+    }
+}

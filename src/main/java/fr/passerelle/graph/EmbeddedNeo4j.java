@@ -1,0 +1,93 @@
+package fr.passerelle.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/**
+ * The default database: Neo4j running inside the Passerelle process, persisting in a directory and
+ * listening for Bolt on the loopback interface, so the application (and later Neo4j Browser) reach
+ * it exactly as they would reach an external server.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+    private final DatabaseManagementService service;
+    private final int boltPort;
+
+    private EmbeddedNeo4j(DatabaseManagementService service, int boltPort) {
+        this.service = service;
+        this.boltPort = boltPort;
+    }
+
+    /**
+     * Starts (or re-opens) the store in {@code home}.
+     *
+     * @param boltPort port on 127.0.0.1; 0 picks a free one
+     * @param pageCacheBytes Neo4j's page cache; set explicitly because its default is sized for a
+     *     dedicated server
+     */
+    public static EmbeddedNeo4j start(Path home, int boltPort, long pageCacheBytes) {
+        Path dir = home.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database directory " + dir, e);
+        }
+        int port = boltPort == 0 ? freePort() : boltPort;
+        ensurePortFree(port);
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(dir)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+                // Only loopback can connect; authentication for analysts comes with the read-only instance.
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+                .build();
+        return new EmbeddedNeo4j(service, port);
+    }
+
+    public String boltUri() {
+        return "bolt://127.0.0.1:" + boltPort;
+    }
+
+    public int boltPort() {
+        return boltPort;
+    }
+
+    @Override
+    public void close() {
+        service.shutdown();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void ensurePortFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Bolt port " + port + " on 127.0.0.1 is in use; choose another with --bolt-port"
+                    + " or stop the process using it", e);
+        }
+    }
+}

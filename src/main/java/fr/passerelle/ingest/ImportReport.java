@@ -1,0 +1,101 @@
+package fr.passerelle.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What an import did: counts, skipped records with their reasons, dropped fields. */
+public final class ImportReport {
+    private static final int MAX_PROBLEMS_KEPT = 10_000;
+
+    long records;
+    long added;
+    long replaced;
+    long unchanged;
+    long visits;
+    long droppedRegions;
+    long problemCount;
+    boolean rejected;
+    Duration elapsed = Duration.ZERO;
+    final Map<String, Long> droppedFields = new TreeMap<>();
+    final List<InputProblem> problems = new ArrayList<>();
+
+    synchronized void problem(InputProblem problem) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS_KEPT) {
+            problems.add(problem);
+        }
+    }
+
+    synchronized void droppedField(String name) {
+        droppedFields.merge(name, 1L, Long::sum);
+    }
+
+    public long records() {
+        return records;
+    }
+
+    public long added() {
+        return added;
+    }
+
+    public long replaced() {
+        return replaced;
+    }
+
+    public long unchanged() {
+        return unchanged;
+    }
+
+    public long visits() {
+        return visits;
+    }
+
+    public long skipped() {
+        return problemCount;
+    }
+
+    public boolean rejected() {
+        return rejected;
+    }
+
+    public Duration elapsed() {
+        return elapsed;
+    }
+
+    public long droppedRegions() {
+        return droppedRegions;
+    }
+
+    public Map<String, Long> droppedFields() {
+        return Map.copyOf(droppedFields);
+    }
+
+    public List<InputProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The report as printed at the end of an import. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        if (rejected) {
+            out.append("REJECTED (--strict): ").append(problemCount).append(" problem(s); nothing was written.\n");
+        }
+        out.append(String.format("people read: %d; new: %d; replaced: %d; unchanged: %d; skipped: %d%n",
+                records, added, replaced, unchanged, problemCount));
+        out.append(String.format("steps stored: %d; regions not recognised (dropped): %d; time: %.1f s%n",
+                visits, droppedRegions, elapsed.toMillis() / 1000.0));
+        if (!droppedFields.isEmpty()) {
+            out.append("fields dropped at read time (not stored): ");
+            droppedFields.forEach((name, count) -> out.append(name).append(" ×").append(count).append("  "));
+            out.append('\n');
+        }
+        problems.forEach(p -> out.append(p).append('\n'));
+        if (problemCount > problems.size()) {
+            out.append("... and ").append(problemCount - problems.size()).append(" more problem(s)\n");
+        }
+        return out.toString();
+    }
+}

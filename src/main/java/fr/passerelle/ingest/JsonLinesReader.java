@@ -1,0 +1,95 @@
+package fr.passerelle.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * JSON Lines, one trajectory a line:
+ * {@code {"source":"...","id":"...","steps":[{"kind":"...","code":"...","label":"...","start":"YYYY-MM","end":"...","region":"..."}]}}.
+ */
+public final class JsonLinesReader implements TrajectoryReader {
+    static final Set<String> TOP_FIELDS = Set.of("source", "id", "steps");
+    static final Set<String> STEP_FIELDS = Set.of("kind", "code", "label", "start", "end", "region");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void read(Path file, Sink sink) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String origin = file + ":" + number;
+                try {
+                    sink.accept(parse(line, origin, sink));
+                } catch (InvalidRecordException e) {
+                    sink.problem(new InputProblem(origin, e.getMessage()));
+                }
+            }
+        }
+    }
+
+    static RawTrajectory parse(String line, String origin, Sink sink) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidRecordException("expected a JSON object");
+        }
+        dropUnknown(root, TOP_FIELDS, "", sink);
+        String source = text(root, "source");
+        String id = text(root, "id");
+        JsonNode steps = root.get("steps");
+        if (steps == null || !steps.isArray()) {
+            throw new InvalidRecordException("\"steps\" must be an array");
+        }
+        List<RawStep> raw = new ArrayList<>();
+        int index = 0;
+        for (JsonNode step : steps) {
+            index++;
+            if (!step.isObject()) {
+                throw new InvalidRecordException("step " + index + " is not an object");
+            }
+            dropUnknown(step, STEP_FIELDS, "steps[].", sink);
+            raw.add(new RawStep(text(step, "kind"), text(step, "code"), text(step, "start"), text(step, "end"), text(step, "region")));
+        }
+        return new RawTrajectory(source, id, raw, origin);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual() || value.isNumber()) {
+            return value.asText();
+        }
+        throw new InvalidRecordException("\"" + field + "\" must be a string");
+    }
+
+    private static void dropUnknown(JsonNode node, Set<String> known, String prefix, Sink sink) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            String name = it.next().getKey();
+            if (!known.contains(name)) {
+                sink.droppedField(prefix + name);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package fr.passerelle.api;
+
+import static fr.passerelle.Fixtures.people;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.Fixtures;
+import fr.passerelle.TestNeo4j;
+import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.Thresholds;
+import fr.passerelle.recommend.StepService;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API over real HTTP on a real Neo4j, on a hand-built population whose answers are known exactly. */
+class ApiTest {
+    static Javalin app;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start(@TempDir Path dir) {
+        Database db = TestNeo4j.reset();
+        List<String> lines = new ArrayList<>();
+        lines.addAll(people("a", 30, "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09"));
+        lines.addAll(people("b", 12, "education:BTS-SIO-SLAM:2018-09", "education:LIC-INFO:2020-09"));
+        lines.addAll(people("c", 4, "education:BTS-SIO-SLAM:2018-09", "job:M1802:2020-10"));
+        lines.addAll(people("d", 25, "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
+        lines.addAll(people("e", 16, "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
+        lines.addAll(people("f", 5, "education:BTS-CG:2018-09", "job:M1203:2020-09"));
+        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "api.jsonl", lines)), false, n -> { });
+        app = ApiServer.create(new StepService(db, Thresholds.defaults(), Fixtures.CLOCK)).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(String path, int expectedStatus) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertEquals(expectedStatus, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void health() throws Exception {
+        JsonNode health = json("/api/health", 200);
+        assertEquals("ok", health.get("status").asText());
+        assertEquals(11, health.get("k").asInt());
+        assertTrue(health.get("datasetVersion").asLong() >= 1);
+    }
+
+    @Test
+    void nextStepsHideSmallGroupsAndProtectThemFromSubtraction() throws Exception {
+        JsonNode next = json("/api/steps/BTS-SIO-SLAM/next", 200);
+        assertEquals(46, next.get("peopleLeaving").asInt());
+        // 30 to M1805 shown; 4 to M1802 hidden (below k); 12 to LIC-INFO would let 46 - 30 - 12 = 4
+        // be computed, so it is hidden as well, and the hidden group (16) is reported as one.
+        assertEquals(1, next.get("next").size());
+        JsonNode first = next.get("next").get(0);
+        assertEquals("M1805", first.get("step").get("id").asText());
+        assertEquals(30, first.get("people").asInt());
+        assertEquals(0.6522, first.get("share").get("value").asDouble(), 1e-4);
+        assertEquals(0.5081, first.get("share").get("low").asDouble(), 1e-3);
+        assertEquals(0.7732, first.get("share").get("high").asDouble(), 1e-3);
+        assertEquals(24, first.get("medianMonths").asInt());
+        assertEquals(2, next.get("hiddenDestinations").asInt());
+        assertEquals(16, next.get("hiddenPeople").asInt());
+        assertEquals("cypher/queries/next-steps.cypher", next.get("evidence").get("query").asText());
+        assertEquals(11, next.get("evidence").get("k").asInt());
+    }
+
+    @Test
+    void everyDestinationAboveKIsShownWhenNothingIsHidden() throws Exception {
+        JsonNode next = json("/api/steps/BTS-MCO/next", 200);
+        assertEquals(2, next.get("next").size());
+        assertEquals(25, next.get("next").get(0).get("people").asInt());
+        assertEquals(16, next.get("next").get(1).get("people").asInt());
+        assertEquals(0, next.get("hiddenDestinations").asInt());
+        assertTrue(next.get("hiddenPeople").isNull());
+    }
+
+    @Test
+    void aStepWithFewerThanKPeopleShowsNoCount() throws Exception {
+        JsonNode step = json("/api/steps/BTS-CG", 200);
+        assertTrue(step.get("people").isNull());
+        JsonNode next = json("/api/steps/BTS-CG/next", 200);
+        assertTrue(next.get("peopleLeaving").isNull());
+        assertEquals(0, next.get("next").size());
+        assertTrue(next.get("hiddenPeople").isNull());
+        assertTrue(!get("/api/steps/BTS-CG/next").body().contains("5"), "no count of 5 anywhere");
+    }
+
+    @Test
+    void searchIgnoresAccentsAndCaseAndRanksPrefixesFirst() throws Exception {
+        JsonNode hits = json("/api/steps?q=ETUDES%20ET%20DEVELOPPEMENT", 200).get("steps");
+        assertEquals("M1805", hits.get(0).get("id").asText());
+        assertEquals("Études et développement informatique", hits.get(0).get("label").asText());
+        assertEquals(30, hits.get(0).get("people").asInt());
+        JsonNode byCode = json("/api/steps?q=bts-sio&kind=education&limit=5", 200).get("steps");
+        assertEquals(2, byCode.size());
+        assertEquals("BTS-SIO-SLAM", byCode.get(0).get("id").asText(), "the more travelled first");
+        JsonNode jobs = json("/api/steps?q=informatique&kind=job&limit=50", 200).get("steps");
+        jobs.forEach(s -> assertEquals("job", s.get("kind").asText()));
+    }
+
+    @Test
+    void unknownStepIs404WithCloseMatches() throws Exception {
+        JsonNode error = json("/api/steps/BTS-SIO/next", 404);
+        assertEquals("unknown step", error.get("error").asText());
+        assertEquals("BTS-SIO", error.get("step").asText());
+        List<String> close = new ArrayList<>();
+        error.get("closeMatches").forEach(m -> close.add(m.get("id").asText()));
+        assertTrue(close.containsAll(List.of("BTS-SIO-SLAM", "BTS-SIO-SISR")), close.toString());
+        assertEquals("M1805", json("/api/steps/m1805x", 404).get("closeMatches").get(0).get("id").asText());
+    }
+
+    @Test
+    void badParametersAre400NamingTheParameterAndTheRange() throws Exception {
+        JsonNode limit = json("/api/steps?q=bts&limit=500", 400);
+        assertEquals("limit", limit.get("parameter").asText());
+        assertEquals("1..50", limit.get("allowed").asText());
+        JsonNode kind = json("/api/steps?q=bts&kind=school", 400);
+        assertEquals("kind", kind.get("parameter").asText());
+        assertEquals("education, job, other", kind.get("allowed").asText());
+        assertEquals("limit", json("/api/steps?limit=abc", 400).get("parameter").asText());
+    }
+
+    @Test
+    void unknownPathsAnswerJson() throws Exception {
+        JsonNode error = json("/api/nope", 404);
+        assertEquals("no such endpoint", error.get("error").asText());
+        assertNull(error.get("stack"));
+    }
+}

@@ -1,0 +1,2 @@
+// Tests only: empty the database.
+MATCH (n) DETACH DELETE n
