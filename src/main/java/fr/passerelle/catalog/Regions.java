@@ -19,6 +19,10 @@ import org.apache.commons.csv.CSVRecord;
 public final class Regions {
     private final Map<String, String> lookup = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    /** Inputs repeat heavily (a few dozen spellings for millions of steps); bounded so odd input cannot grow it. */
+    private final Map<String, Optional<String>> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MEMO_LIMIT = 10_000;
+    private static final java.util.regex.Pattern TWO_DIGITS = java.util.regex.Pattern.compile("\\d{2}");
 
     private Regions() {
     }
@@ -51,9 +55,21 @@ public final class Regions {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Optional<String> known = memo.get(text);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> result = lookup(text);
+        if (memo.size() < MEMO_LIMIT) {
+            memo.put(text, result);
+        }
+        return result;
+    }
+
+    private Optional<String> lookup(String text) {
         String t = text.trim();
         String folded = Folding.fold(t);
-        if (t.matches("\\d{2}") && lookup.containsKey(t)) {
+        if (TWO_DIGITS.matcher(t).matches() && lookup.containsKey(t)) {
             return Optional.of(t);
         }
         String region = lookup.get(folded);

@@ -31,6 +31,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "10000", description = "People per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--mode", defaultValue = "bulk",
+            description = "bulk (Neo4j's bulk importer, a full rebuild) or transactional (batches through the driver) (default: ${DEFAULT-VALUE}).")
+    String mode;
+
     @Option(names = "--keep", description = "Keep the benchmark's database directory.")
     boolean keep;
 
@@ -50,11 +54,15 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("generated %d people into %s (%.0f MB) in %.1f s%n", people, file, Files.size(file) / 1e6, generate);
             try (Environment env = Environment.open(options); Progress progress = new Progress("Import", people)) {
                 long t1 = System.nanoTime();
-                ImportReport report = env.importer(batchSize).importFiles(List.of(file), false, progress);
+                ImportReport report = switch (mode) {
+                    case "bulk" -> env.rebuild((loader, work) -> loader.prepare(List.of(file), false, work), DemoCommand.quietStream());
+                    case "transactional" -> env.importer(batchSize).importFiles(List.of(file), false, progress);
+                    default -> throw new IllegalArgumentException("--mode must be bulk or transactional, got " + mode);
+                };
                 double seconds = (System.nanoTime() - t1) / 1e9;
                 progress.close();
                 System.out.print(report.summary());
-                System.out.printf("ingest: %d people, %d steps in %.1f s = %.0f people/s, %.0f steps/s; peak RSS %s MiB; heap max %d MiB%n",
+                System.out.printf("ingest (" + mode + "): %d people, %d steps in %.1f s = %.0f people/s, %.0f steps/s; peak RSS %s MiB; heap max %d MiB%n",
                         report.records(), report.visits(), seconds, report.records() / seconds, report.visits() / seconds,
                         peakRssMib(), Runtime.getRuntime().maxMemory() >> 20);
             }

@@ -21,6 +21,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--rebuild", description = "Replace the whole embedded database with the demo population (bulk importer).")
+    boolean rebuild;
+
     @Option(names = "--out", description = "Write to this file (.jsonl or .csv) instead of loading into the database.")
     Path out;
 
@@ -36,10 +39,20 @@ final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         try (Environment env = Environment.open(options)) {
-            ImportReport report = load(env, people, seed);
+            ImportReport report = rebuild ? rebuild(env, people, seed) : load(env, people, seed);
             System.out.print(report.summary());
         }
         return 0;
+    }
+
+    static ImportReport rebuild(Environment env, int people, long seed) {
+        DemoGenerator generator = new DemoGenerator(env.catalogue);
+        return env.rebuild((loader, work) -> loader.prepare(generator.generate(people, seed), work), quietStream());
+    }
+
+    /** The bulk importer's own progress output, kept off the console during a demo start. */
+    static java.io.PrintStream quietStream() {
+        return new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
     }
 
     static ImportReport load(Environment env, int people, long seed) {

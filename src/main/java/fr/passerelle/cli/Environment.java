@@ -10,14 +10,24 @@ import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.privacy.HmacKey;
 import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.recommend.StepService;
+import fr.passerelle.ingest.BulkLoader;
+import fr.passerelle.ingest.ImportReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.Map;
 
 /** The database, schema, catalogue and key a command works with; closing it stops the embedded database. */
 final class Environment implements AutoCloseable {
-    final EmbeddedNeo4j embedded;
-    final Database db;
+    private EmbeddedNeo4j embedded;
+    Database db;
     final Catalogue catalogue;
     final HmacKey key;
     final Thresholds thresholds;
@@ -59,8 +69,62 @@ final class Environment implements AutoCloseable {
     }
 
     Importer importer(int batchSize) {
-        Normaliser normaliser = new Normaliser(catalogue, Regions.bundled(), key, options.regionLevel);
-        return new Importer(db, normaliser, key.keyId(), batchSize, clock);
+        return new Importer(db, normaliser(), key.keyId(), batchSize, clock);
+    }
+
+    private Normaliser normaliser() {
+        return new Normaliser(catalogue, Regions.bundled(), key, options.regionLevel);
+    }
+
+    boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /**
+     * Replaces the whole embedded database with what {@code prepare} reads, through Neo4j's bulk
+     * importer: the database is stopped, rebuilt and reopened.
+     */
+    ImportReport rebuild(BiFunction<BulkLoader, Path, BulkLoader.Prepared> prepare, PrintStream log) {
+        if (embedded == null) {
+            throw new IllegalStateException("a rebuild uses Neo4j's bulk importer on the embedded database; with --neo4j-uri, "
+                    + "import without --rebuild (transactional, batch by batch)");
+        }
+        Path work = options.home.resolve("bulk-import");
+        long t0 = System.nanoTime();
+        BulkLoader.Prepared prepared = prepare.apply(new BulkLoader(normaliser(), catalogue, key.keyId(), clock), work);
+        ImportReport report = prepared.report();
+        long t1 = System.nanoTime();
+        try {
+            if (prepared.strictRejected()) {
+                return report;
+            }
+            db.close();
+            embedded.close();
+            long t2 = System.nanoTime();
+            BulkLoader.runImport(options.databaseDir(), work, log);
+            long t3 = System.nanoTime();
+            embedded = EmbeddedNeo4j.start(options.databaseDir(), options.boltPort, options.pageCacheMb * 1024 * 1024);
+            db = Database.connect(embedded.boltUri(), null, null, null, Duration.ofSeconds(30));
+            Schema.apply(db);
+            db.writeOne("import/catalogue-upsert", Map.of("steps", catalogue.asRows()));
+            report.phases(String.format("read, normalise, aggregate and write CSV %.1f s; stop %.1f s; bulk import %.1f s; restart and indexes %.1f s",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9));
+            report.finishedAt(clock.instant(), prepared.started());
+            return report;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
     }
 
     StepService steps() {

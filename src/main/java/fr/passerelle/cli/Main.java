@@ -16,6 +16,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // Neo4j ships its own SLF4J provider; ours (logback) must win so the API's logs reach stderr.
         System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         int code = new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -34,7 +34,8 @@ final class ServeCommand implements Callable<Integer> {
         Environment env = Environment.open(options);
         if (demo && env.people() == 0) {
             System.out.println("Loading " + demoPeople + " demo people...");
-            ImportReport report = DemoCommand.load(env, demoPeople, 42);
+            // An empty embedded store is filled by the bulk importer; an external one batch by batch.
+            ImportReport report = env.isEmbedded() ? DemoCommand.rebuild(env, demoPeople, 42) : DemoCommand.load(env, demoPeople, 42);
             System.out.print(report.summary());
         }
         Javalin app = ApiServer.create(env.steps()).start(host, port);

@@ -82,6 +82,45 @@ final class Contributions {
         return rows;
     }
 
+    /** Visits every step's totals: people, left, reached. */
+    void forEachStep(java.util.function.BiConsumer<String, long[]> visitor) {
+        steps.forEach(visitor);
+    }
+
+    /** Visits every transition with its people and month histogram. */
+    void forEachEdge(EdgeVisitor visitor) {
+        for (Edge e : edges.values()) {
+            visitor.visit(e.from, e.to, e.people, e.months);
+        }
+    }
+
+    interface EdgeVisitor {
+        void visit(String from, String to, long people, long[] months);
+    }
+
+    /**
+     * The lower median of a month histogram, as {@code cypher/import/apply-transition-deltas.cypher}
+     * computes it: the number of buckets whose cumulative count is below half the total.
+     */
+    static Integer median(long[] months) {
+        long total = 0;
+        for (long m : months) {
+            total += m;
+        }
+        if (total == 0) {
+            return null;
+        }
+        long cumulative = 0;
+        int below = 0;
+        for (long m : months) {
+            cumulative += m;
+            if (cumulative * 2 < total) {
+                below++;
+            }
+        }
+        return below;
+    }
+
     private static final class Edge {
         final String from;
         final String to;

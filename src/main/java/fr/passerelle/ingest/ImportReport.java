@@ -22,6 +22,18 @@ public final class ImportReport {
     final Map<String, Long> droppedFields = new TreeMap<>();
     final List<InputProblem> problems = new ArrayList<>();
 
+    private String phases;
+
+    /** Where the time went, for reports of runs with distinct phases. */
+    public void phases(String text) {
+        phases = text;
+    }
+
+    /** Sets the elapsed time of a run that began at {@code start}. */
+    public void finishedAt(java.time.Instant end, java.time.Instant start) {
+        elapsed = Duration.between(start, end);
+    }
+
     synchronized void problem(InputProblem problem) {
         problemCount++;
         if (problems.size() < MAX_PROBLEMS_KEPT) {
@@ -87,6 +99,9 @@ public final class ImportReport {
                 records, added, replaced, unchanged, problemCount));
         out.append(String.format("steps stored: %d; regions not recognised (dropped): %d; time: %.1f s%n",
                 visits, droppedRegions, elapsed.toMillis() / 1000.0));
+        if (phases != null) {
+            out.append("phases: ").append(phases).append('\n');
+        }
         if (!droppedFields.isEmpty()) {
             out.append("fields dropped at read time (not stored): ");
             droppedFields.forEach((name, count) -> out.append(name).append(" ×").append(count).append("  "));

@@ -1,8 +1,6 @@
 package fr.passerelle.ingest;
 
 import fr.passerelle.graph.Database;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,8 +51,9 @@ public final class Importer {
         if (strict) {
             ImportReport check = new ImportReport();
             Instant start = clock.instant();
+            TrajectoryInput input = new TrajectoryInput(normaliser, check);
             for (Path file : files) {
-                readFile(file, check, t -> { });
+                input.readFile(file, t -> { });
             }
             if (check.problemCount > 0) {
                 check.rejected = true;
@@ -62,61 +61,24 @@ public final class Importer {
                 return check;
             }
         }
-        try (Run run = new Run(progress)) {
-            for (Path file : files) {
-                readFile(file, run.report, run::offer);
-            }
-            return run.finish();
+        Run run = new Run(progress);
+        TrajectoryInput input = new TrajectoryInput(normaliser, run.report);
+        for (Path file : files) {
+            input.readFile(file, run::offer);
         }
+        return run.finish();
     }
 
     /** Imports records already in memory (the demo generator, tests). */
     public ImportReport importRecords(Iterable<RawTrajectory> records, LongConsumer progress) {
-        try (Run run = new Run(progress)) {
-            for (RawTrajectory raw : records) {
-                run.report.records++;
-                normalise(raw, run.report, run::offer);
-            }
-            return run.finish();
-        }
-    }
-
-    private void readFile(Path file, ImportReport report, java.util.function.Consumer<Trajectory> out) {
-        TrajectoryReader reader = TrajectoryReader.forFile(file);
-        try {
-            reader.read(file, new TrajectoryReader.Sink() {
-                @Override
-                public void accept(RawTrajectory trajectory) {
-                    report.records++;
-                    normalise(trajectory, report, out);
-                }
-
-                @Override
-                public void problem(InputProblem problem) {
-                    report.records++;
-                    report.problem(problem);
-                }
-
-                @Override
-                public void droppedField(String name) {
-                    report.droppedField(name);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private void normalise(RawTrajectory raw, ImportReport report, java.util.function.Consumer<Trajectory> out) {
-        try {
-            out.accept(normaliser.normalise(raw, () -> report.droppedRegions++));
-        } catch (InvalidRecordException e) {
-            report.problem(new InputProblem(raw.origin(), e.getMessage()));
-        }
+        Run run = new Run(progress);
+        TrajectoryInput input = new TrajectoryInput(normaliser, run.report);
+        input.normalise(records, run::offer);
+        return run.finish();
     }
 
     /** One import: batches, the report, and the version bump at the end. */
-    private final class Run implements AutoCloseable {
+    private final class Run {
         final ImportReport report = new ImportReport();
         final LongConsumer progress;
         final Instant start = clock.instant();
@@ -160,10 +122,6 @@ public final class Importer {
             }
             report.elapsed = Duration.between(start, clock.instant());
             return report;
-        }
-
-        @Override
-        public void close() {
         }
     }
 

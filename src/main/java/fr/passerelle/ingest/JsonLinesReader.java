@@ -35,7 +35,7 @@ public final class JsonLinesReader implements TrajectoryReader {
                 }
                 String origin = file + ":" + number;
                 try {
-                    sink.accept(parse(line, origin, sink));
+                    sink.accept(parse(line, origin, sink::droppedField));
                 } catch (InvalidRecordException e) {
                     sink.problem(new InputProblem(origin, e.getMessage()));
                 }
@@ -43,7 +43,7 @@ public final class JsonLinesReader implements TrajectoryReader {
         }
     }
 
-    static RawTrajectory parse(String line, String origin, Sink sink) {
+    static RawTrajectory parse(String line, String origin, java.util.function.Consumer<String> droppedField) {
         JsonNode root;
         try {
             root = JSON.readTree(line);
@@ -53,7 +53,7 @@ public final class JsonLinesReader implements TrajectoryReader {
         if (root == null || !root.isObject()) {
             throw new InvalidRecordException("expected a JSON object");
         }
-        dropUnknown(root, TOP_FIELDS, "", sink);
+        dropUnknown(root, TOP_FIELDS, "", droppedField);
         String source = text(root, "source");
         String id = text(root, "id");
         JsonNode steps = root.get("steps");
@@ -67,7 +67,7 @@ public final class JsonLinesReader implements TrajectoryReader {
             if (!step.isObject()) {
                 throw new InvalidRecordException("step " + index + " is not an object");
             }
-            dropUnknown(step, STEP_FIELDS, "steps[].", sink);
+            dropUnknown(step, STEP_FIELDS, "steps[].", droppedField);
             raw.add(new RawStep(text(step, "kind"), text(step, "code"), text(step, "start"), text(step, "end"), text(step, "region")));
         }
         return new RawTrajectory(source, id, raw, origin);
@@ -84,11 +84,11 @@ public final class JsonLinesReader implements TrajectoryReader {
         throw new InvalidRecordException("\"" + field + "\" must be a string");
     }
 
-    private static void dropUnknown(JsonNode node, Set<String> known, String prefix, Sink sink) {
+    private static void dropUnknown(JsonNode node, Set<String> known, String prefix, java.util.function.Consumer<String> droppedField) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             String name = it.next().getKey();
             if (!known.contains(name)) {
-                sink.droppedField(prefix + name);
+                droppedField.accept(prefix + name);
             }
         }
     }

@@ -103,11 +103,27 @@ public final class Normaliser {
         return new Visit(code, start, end, region);
     }
 
+    /** Dates repeat (a few hundred months for millions of steps); bounded so odd input cannot grow it. */
+    private static final java.util.Map<String, Integer> MONTHS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MONTHS_LIMIT = 50_000;
+
     /** "YYYY", "YYYY-MM" or "YYYY-MM-DD[Thh:mm...]", truncated to the month; a year alone means January. */
     static int month(String text, String what) {
         if (text == null || text.isBlank()) {
             return Visit.UNKNOWN;
         }
+        Integer known = MONTHS.get(text);
+        if (known != null) {
+            return known;
+        }
+        int month = parseMonth(text, what);
+        if (MONTHS.size() < MONTHS_LIMIT) {
+            MONTHS.put(text, month);
+        }
+        return month;
+    }
+
+    private static int parseMonth(String text, String what) {
         Matcher m = DATE.matcher(text.trim());
         if (!m.matches()) {
             throw new InvalidRecordException(what + " must be YYYY, YYYY-MM or YYYY-MM-DD, got " + InputProblem.quote(text));

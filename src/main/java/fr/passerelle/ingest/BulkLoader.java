@@ -1,0 +1,201 @@
+package fr.passerelle.ingest;
+
+import fr.passerelle.catalog.Catalogue;
+import fr.passerelle.catalog.CatalogueStep;
+import fr.passerelle.catalog.Folding;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+
+/**
+ * Full rebuilds: every trajectory read and normalised in memory, every aggregate computed in Java,
+ * and the whole graph written by Neo4j's own bulk importer into a stopped embedded store. The result
+ * is the graph the transactional {@link Importer} would build from the same input (a test holds them
+ * equal), an order of magnitude faster, but it replaces the database: it is for first loads and
+ * rebuilds, not updates.
+ */
+public final class BulkLoader {
+    private final Normaliser normaliser;
+    private final Catalogue catalogue;
+    private final String keyId;
+    private final Clock clock;
+
+    public BulkLoader(Normaliser normaliser, Catalogue catalogue, String keyId, Clock clock) {
+        this.normaliser = normaliser;
+        this.catalogue = catalogue;
+        this.keyId = keyId;
+        this.clock = clock;
+    }
+
+    /** CSV files ready for the bulk importer, and the report of what was read. */
+    public record Prepared(Path dir, ImportReport report, Instant started, boolean strictRejected) {
+    }
+
+    public Prepared prepare(List<Path> files, boolean strict, Path workDir) {
+        ImportReport report = new ImportReport();
+        Instant started = clock.instant();
+        TrajectoryInput input = new TrajectoryInput(normaliser, report);
+        Map<String, Trajectory> people = new LinkedHashMap<>();
+        for (Path file : files) {
+            input.readFile(file, t -> keepLast(people, t, report));
+        }
+        return finishPrepare(people, report, started, strict, workDir);
+    }
+
+    public Prepared prepare(Iterable<RawTrajectory> records, Path workDir) {
+        ImportReport report = new ImportReport();
+        Instant started = clock.instant();
+        TrajectoryInput input = new TrajectoryInput(normaliser, report);
+        Map<String, Trajectory> people = new LinkedHashMap<>();
+        input.normalise(records, t -> keepLast(people, t, report));
+        return finishPrepare(people, report, started, false, workDir);
+    }
+
+    private static void keepLast(Map<String, Trajectory> people, Trajectory t, ImportReport report) {
+        if (people.put(t.pid(), t) != null) {
+            report.replaced++;
+        }
+    }
+
+    private Prepared finishPrepare(Map<String, Trajectory> people, ImportReport report, Instant started, boolean strict, Path workDir) {
+        if (strict && report.problemCount > 0) {
+            report.rejected = true;
+            report.elapsed = Duration.between(started, clock.instant());
+            return new Prepared(workDir, report, started, true);
+        }
+        try {
+            Files.createDirectories(workDir);
+            long t = System.nanoTime();
+            writeCsv(people, workDir);
+            if (System.getenv("PASSERELLE_PROFILE") != null) {
+                System.err.printf("read+normalise %.1f s, aggregate+write %.1f s%n", Duration.between(started, clock.instant()).toMillis() / 1e3 - (System.nanoTime() - t) / 1e9, (System.nanoTime() - t) / 1e9);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bulk import files in " + workDir, e);
+        }
+        report.added = people.size();
+        people.values().forEach(t -> report.visits += t.visits().size());
+        return new Prepared(workDir, report, started, false);
+    }
+
+    private void writeCsv(Map<String, Trajectory> people, Path dir) throws IOException {
+        Contributions totals = new Contributions();
+        people.values().forEach(t -> totals.add(t.visits(), +1));
+        Map<String, Long> stepIds = new HashMap<>();
+        long nextId = 0;
+        for (CatalogueStep s : catalogue.steps()) {
+            stepIds.put(s.code(), nextId++);
+        }
+        Map<String, long[]> counts = new HashMap<>();
+        totals.forEachStep(counts::put);
+
+        try (CSVPrinter out = printer(dir.resolve("steps.csv"), ":ID(Step)", "id", "kind", "label", "domain", "field", "level:long",
+                "typicalMonths:long", "search", "people:long", "peopleOut:long", "peopleIn:long")) {
+            for (CatalogueStep s : catalogue.steps()) {
+                long[] c = counts.getOrDefault(s.code(), new long[3]);
+                out.printRecord(stepIds.get(s.code()), s.code(), s.kind().code(), s.label(), s.domain(), s.field(),
+                        s.level() == 0 ? "" : s.level(), s.typicalMonths() == 0 ? "" : s.typicalMonths(),
+                        Folding.fold(s.label() + " " + s.code()), c[0], c[1], c[2]);
+            }
+        }
+        String collectedAt = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        try (CSVPrinter persons = printer(dir.resolve("persons.csv"), ":ID(Person)", "pid", "keyId", "source", "digest", "collectedAt:date",
+                "steps:string[]", "starts:long[]", "ends:long[]", "regions:string[]");
+             CSVPrinter passed = printer(dir.resolve("passed.csv"), ":START_ID(Person)", ":END_ID(Step)", "pos:long")) {
+            long id = 0;
+            for (Trajectory t : people.values()) {
+                StringJoiner steps = new StringJoiner(";");
+                StringJoiner starts = new StringJoiner(";");
+                StringJoiner ends = new StringJoiner(";");
+                StringJoiner regions = new StringJoiner(";");
+                Map<String, Integer> first = new LinkedHashMap<>();
+                int pos = 0;
+                for (Visit v : t.visits()) {
+                    first.putIfAbsent(v.step(), pos++);
+                    steps.add(v.step());
+                    starts.add(Integer.toString(v.start()));
+                    ends.add(Integer.toString(v.end()));
+                    regions.add(v.region());
+                }
+                persons.printRecord(id, t.pid(), keyId, t.source(), t.digest(), collectedAt, steps, starts, ends, regions);
+                for (Map.Entry<String, Integer> e : first.entrySet()) {
+                    passed.printRecord(id, stepIds.get(e.getKey()), e.getValue());
+                }
+                id++;
+            }
+        }
+        try (CSVPrinter out = printer(dir.resolve("transitions.csv"), ":START_ID(Step)", ":END_ID(Step)", "people:long", "months:long[]",
+                "medianMonths:long", "timedPeople:long")) {
+            List<IOException> failures = new ArrayList<>();
+            totals.forEachEdge((from, to, people1, months) -> {
+                StringJoiner hist = new StringJoiner(";");
+                long timed = 0;
+                for (long m : months) {
+                    hist.add(Long.toString(m));
+                    timed += m;
+                }
+                Integer median = Contributions.median(months);
+                try {
+                    out.printRecord(stepIds.get(from), stepIds.get(to), people1, hist, median == null ? "" : median, timed);
+                } catch (IOException e) {
+                    failures.add(e);
+                }
+            });
+            if (!failures.isEmpty()) {
+                throw failures.get(0);
+            }
+        }
+        try (CSVPrinter out = printer(dir.resolve("meta.csv"), ":ID(Meta)", "name", "version:long", "updatedAt:datetime")) {
+            out.printRecord(0, "graph", 1, clock.instant().toString());
+        }
+    }
+
+    private static CSVPrinter printer(Path file, String... header) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get();
+        return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format);
+    }
+
+    /**
+     * Runs Neo4j's bulk importer on the prepared files into the {@code neo4j} database of the stopped
+     * embedded store in {@code neo4jHome}, replacing it.
+     */
+    public static void runImport(Path neo4jHome, Path csvDir, PrintStream log) {
+        Path home = neo4jHome.toAbsolutePath().normalize();
+        String[] args = {
+            "database", "import", "full", "neo4j",
+            "--overwrite-destination=true",
+            "--id-type=integer",
+            "--array-delimiter=;",
+            "--nodes=Step=" + csvDir.resolve("steps.csv"),
+            "--nodes=Person=" + csvDir.resolve("persons.csv"),
+            "--nodes=Meta=" + csvDir.resolve("meta.csv"),
+            "--relationships=PASSED=" + csvDir.resolve("passed.csv"),
+            "--relationships=TRANSITION=" + csvDir.resolve("transitions.csv"),
+            "--report-file=" + csvDir.resolve("import.report"),
+            "--max-off-heap-memory=2G",
+        };
+        int code = AdminTool.execute(new ExecutionContext(home, home.resolve("conf"), log, log, new DefaultFileSystemAbstraction()), args);
+        if (code != 0) {
+            throw new IllegalStateException("Neo4j's bulk importer failed (exit " + code + "); see " + csvDir.resolve("import.report"));
+        }
+    }
+}
