@@ -2,12 +2,22 @@ package fr.passerelle.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.recommend.Services;
 import fr.passerelle.recommend.StepNotFoundException;
-import fr.passerelle.recommend.StepService;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentType;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
@@ -16,31 +26,90 @@ import org.slf4j.LoggerFactory;
 /** Builds the HTTP application; the caller starts it (the server) or drives it (tests). */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** Documented in {@code src/main/resources/openapi.json}; a test keeps the two in step. */
+    public static final String OPENAPI = "/openapi.json";
 
     private ApiServer() {
     }
 
-    public static Javalin create(StepService steps) {
+    /** Options of the HTTP layer. */
+    public record Options(List<String> corsOrigins) {
+        public static Options defaults() {
+            return new Options(List.of());
+        }
+    }
+
+    /** The routes registered, so the OpenAPI test can check each is documented. */
+    public static final class Routes {
+        private final JavalinConfig config;
+        private final List<String> registered = new ArrayList<>();
+
+        Routes(JavalinConfig config) {
+            this.config = config;
+        }
+
+        void get(String path, Handler handler) {
+            registered.add("GET " + path);
+            config.routes.get(path, handler);
+        }
+
+        public List<String> registered() {
+            return List.copyOf(registered);
+        }
+    }
+
+    public static Javalin create(Services services) {
+        return create(services, Options.defaults(), new ArrayList<>());
+    }
+
+    /** Builds the app; {@code registered} receives every API route ("GET /api/..."). */
+    public static Javalin create(Services services, Options options, List<String> registered) {
         ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.ALWAYS);
-        StepRoutes stepRoutes = new StepRoutes(steps);
+        String openApi = resource(OPENAPI);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
-            config.routes.get("/api/health", ctx -> {
+            config.staticFiles.enableWebjars();
+            if (!options.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    if (options.corsOrigins().contains("*")) {
+                        rule.anyHost();
+                    } else {
+                        rule.allowHost(options.corsOrigins().get(0), options.corsOrigins().subList(1, options.corsOrigins().size()).toArray(String[]::new));
+                    }
+                }));
+            }
+            Routes routes = new Routes(config);
+            routes.get("/api/health", ctx -> {
                 Map<String, Object> health = new LinkedHashMap<>();
                 health.put("status", "ok");
-                health.put("datasetVersion", steps.datasetVersion());
-                health.put("k", steps.thresholds().k());
+                health.put("datasetVersion", services.steps().datasetVersion());
+                health.put("k", services.steps().thresholds().k());
+                health.put("minDenominator", services.steps().thresholds().minDenominator());
                 ctx.json(health);
             });
-            stepRoutes.register(config.routes);
+            new StepRoutes(services).register(routes);
+            new RouteRoutes(services).register(routes);
+            routes.get("/api/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
+            routes.get("/api/docs", ctx -> ctx.html(resource("/api-docs.html")));
+            registered.addAll(routes.registered());
+
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(StepNotFoundException.class, (e, ctx) -> {
                 ApiError error = new ApiError(404, "unknown step", "step", e.step(), "closeMatches", e.closeMatches());
                 ctx.status(404).json(error.body());
             });
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
             config.routes.exception(TransientException.class, (e, ctx) -> ctx.status(503).json(Map.of(
-                    "error", "the query took too long or the database is busy; try again or narrow the request")));
+                    "error", "the database is busy; try again shortly")));
+            config.routes.exception(ClientException.class, (e, ctx) -> {
+                if (e.code() != null && e.code().contains("TransactionTimedOut")) {
+                    ctx.status(503).json(Map.of("error", "the query took too long and was stopped; narrow the request (fewer steps, a smaller maxSteps)"));
+                } else {
+                    LOG.error("query failed on {}", ctx.path(), e);
+                    ctx.status(500).json(Map.of("error", "internal error"));
+                }
+            });
             config.routes.exception(ServiceUnavailableException.class, (e, ctx) -> ctx.status(503).json(Map.of(
                     "error", "the database is unavailable")));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -55,5 +124,16 @@ public final class ApiServer {
                 }
             });
         });
+    }
+
+    static String resource(String path) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

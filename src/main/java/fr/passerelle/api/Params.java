@@ -35,6 +35,42 @@ final class Params {
         return value;
     }
 
+    /** An optional whole number in [min, max], or null. */
+    static Integer optionalInt(Context ctx, String name, int min, int max) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : intParam(ctx, name, min, max, 0);
+    }
+
+    /** A comma-separated list of at most {@code maxItems} step codes, possibly empty. */
+    static java.util.List<String> codes(Context ctx, String name, int maxItems) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> codes = java.util.Arrays.stream(value.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList();
+        if (codes.size() > maxItems || codes.stream().anyMatch(c -> c.length() > 64)) {
+            throw ApiError.badParameter(name, value, "a comma-separated list of at most " + maxItems + " step codes, oldest first");
+        }
+        return codes;
+    }
+
+    /** A comma-separated list of whole numbers in [min, max]. */
+    static java.util.List<Integer> ints(Context ctx, String name, int min, int max, int maxItems, java.util.List<Integer> fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            java.util.List<Integer> ints = java.util.Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).distinct().sorted().toList();
+            if (!ints.isEmpty() && ints.size() <= maxItems && ints.stream().allMatch(i -> i >= min && i <= max)) {
+                return ints;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiError.badParameter(name, value, "a comma-separated list of at most " + maxItems + " whole numbers in " + min + ".." + max);
+    }
+
     static String text(Context ctx, String name, int maxLength, boolean required) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
@@ -44,7 +80,7 @@ final class Params {
             return null;
         }
         if (value.length() > maxLength) {
-            throw ApiError.badParameter(name, value.substring(0, 20) + "…", "at most " + maxLength + " characters");
+            throw ApiError.badParameter(name, value.substring(0, Math.min(20, value.length())) + "…", "at most " + maxLength + " characters");
         }
         return value;
     }

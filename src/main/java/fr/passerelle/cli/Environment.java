@@ -9,7 +9,7 @@ import fr.passerelle.ingest.Importer;
 import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.privacy.HmacKey;
 import fr.passerelle.privacy.Thresholds;
-import fr.passerelle.recommend.StepService;
+import fr.passerelle.recommend.Services;
 import fr.passerelle.ingest.BulkLoader;
 import fr.passerelle.ingest.ImportReport;
 import java.io.IOException;
@@ -127,8 +127,8 @@ final class Environment implements AutoCloseable {
         }
     }
 
-    StepService steps() {
-        return new StepService(db, thresholds, clock);
+    Services services() {
+        return Services.over(db, thresholds, clock);
     }
 
     long people() {

@@ -22,6 +22,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "${env:PASSERELLE_HOST:-127.0.0.1}", description = "HTTP interface (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--cors-origin", split = ",", defaultValue = "${env:PASSERELLE_CORS_ORIGINS}",
+            description = "Origins allowed to call the API from a browser (comma-separated; * for any; default: none).")
+    java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
     @Option(names = "--demo", description = "If the database holds nobody yet, generate and load the demo population first.")
     boolean demo;
 
@@ -38,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
             ImportReport report = env.isEmbedded() ? DemoCommand.rebuild(env, demoPeople, 42) : DemoCommand.load(env, demoPeople, 42);
             System.out.print(report.summary());
         }
-        Javalin app = ApiServer.create(env.steps()).start(host, port);
+        Javalin app = ApiServer.create(env.services(), new ApiServer.Options(corsOrigins), new java.util.ArrayList<>()).start(host, port);
         SERVING = true;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -49,6 +53,8 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  API health:  " + base + "/api/health");
         System.out.println("  Search:      " + base + "/api/steps?q=bts%20sio");
         System.out.println("  Where next:  " + base + "/api/steps/BTS-SIO-SLAM/next");
+        System.out.println("  Routes:      " + base + "/api/routes?from=BAC-STMG&to=D1301");
+        System.out.println("  API docs:    " + base + "/api/docs");
         System.out.println("Stop with Ctrl-C.");
         return 0;
     }

@@ -46,22 +46,81 @@ public final class StepService {
                 evidence("queries/step-by-id"));
     }
 
-    /** Where the people who left step {@code id} went next. */
+    /** Where the people who left step {@code id} went next (no path, no filter). */
     public NextSteps next(String id) {
+        return next(NextQuery.of(id));
+    }
+
+    /**
+     * Where people went next. With a path ({@code after}) the answer comes from the people who
+     * followed that exact path into the step; while fewer than k of them match, the oldest step of the
+     * path is dropped ("backing off"), and {@code pathUsed} says which suffix answered.
+     */
+    public NextSteps next(NextQuery query) {
+        Record s = findStep(query.step());
+        for (String before : query.after()) {
+            findStep(before);
+        }
+        List<String> after = query.after();
+        while (true) {
+            NextQuery attempt = query.withAfter(after);
+            long leaving;
+            List<Record> rows;
+            String queryName;
+            if (after.isEmpty() && !attempt.filtersPeople()) {
+                queryName = "queries/next-steps";
+                leaving = s.get("peopleOut").asLong(0);
+                rows = db.read(queryName, params("step", query.step()), r -> r);
+            } else {
+                queryName = "queries/next-steps-filtered";
+                rows = db.read(queryName, params("step", query.step(), "after", after, "region", query.region(),
+                        "from", query.fromYear(), "to", query.toYear()), r -> r);
+                leaving = rows.isEmpty() ? 0 : rows.get(0).get("leaving").asLong();
+            }
+            if (after.isEmpty() || thresholds.canShowCount(leaving)) {
+                Flow flow = flow(rows, leaving, query.kind());
+                return new NextSteps(stepRef(s), query.after(), after,
+                        new NextSteps.Filters(query.region(), query.fromYear(), query.toYear(), query.kind()),
+                        shown(leaving), flow.items(), flow.hidden(), flow.hiddenPeople(), evidence(queryName));
+            }
+            after = after.subList(1, after.size());
+        }
+    }
+
+    /** Where the people who came to step {@code id} came from. */
+    public PreviousSteps previous(String id, String kind) {
         Record s = findStep(id);
-        long leaving = s.get("peopleOut").asLong(0);
-        List<Record> rows = db.read("queries/next-steps", params("step", id), r -> r);
-        Disclosure.Result<Record> cells = Disclosure.apply(rows, r -> r.get("people").asLong(), leaving, thresholds);
-        boolean shares = thresholds.canShowCount(leaving) && thresholds.canShowShare(leaving);
-        List<NextStep> next = cells.shown().stream()
+        long arriving = s.get("peopleIn").asLong(0);
+        List<Record> rows = db.read("queries/previous-steps", params("step", id), r -> r);
+        Flow flow = flow(rows, arriving, kind);
+        return new PreviousSteps(stepRef(s), shown(arriving), flow.items(), flow.hidden(), flow.hiddenPeople(),
+                evidence("queries/previous-steps"));
+    }
+
+    private record Flow(List<NextStep> items, int hidden, Long hiddenPeople) {
+    }
+
+    /**
+     * A breakdown of {@code total} people over steps, with suppression. A kind filter only narrows
+     * what is shown: the total stays everyone's, so what is left out is counted as hidden.
+     */
+    private Flow flow(List<Record> rows, long total, String kind) {
+        Disclosure.Result<Record> cells = Disclosure.apply(rows, r -> r.get("people").asLong(), total, thresholds);
+        boolean shares = thresholds.canShowCount(total) && thresholds.canShowShare(total);
+        List<NextStep> items = cells.shown().stream()
+                .filter(r -> kind == null || kind.equals(r.get("kind").asString()))
                 .sorted(Comparator.comparingLong((Record r) -> r.get("people").asLong()).reversed()
                         .thenComparing(r -> r.get("id").asString()))
                 .map(r -> new NextStep(stepRef(r), r.get("people").asLong(),
-                        shares ? Share.of(r.get("people").asLong(), leaving) : null,
-                        median(r)))
+                        shares ? Share.of(r.get("people").asLong(), total) : null, median(r)))
                 .toList();
-        return new NextSteps(stepRef(s), shown(leaving), next, cells.hidden().size(), cells.hiddenPeople(),
-                evidence("queries/next-steps"));
+        int filteredOut = cells.shown().size() - items.size();
+        Long hiddenPeople = cells.hiddenPeople();
+        if (filteredOut > 0) {
+            long rest = total - items.stream().mapToLong(NextStep::people).sum();
+            hiddenPeople = thresholds.canShowCount(rest) ? rest : null;
+        }
+        return new Flow(items, cells.hidden().size() + filteredOut, hiddenPeople);
     }
 
     /** The median duration only when at least k people with dates stand behind it. */
@@ -124,6 +183,13 @@ public final class StepService {
             current = t;
         }
         return previous[b.length()];
+    }
+
+    /** Every step as answers name it, by code. */
+    Map<String, StepRef> refs() {
+        Map<String, StepRef> refs = new java.util.HashMap<>();
+        db.read("queries/step-list", Map.of(), r -> refs.put(r.get("id").asString(), stepRef(r)));
+        return refs;
     }
 
     public long datasetVersion() {

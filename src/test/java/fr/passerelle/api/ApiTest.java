@@ -11,7 +11,7 @@ import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.Thresholds;
-import fr.passerelle.recommend.StepService;
+import fr.passerelle.recommend.Services;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +42,7 @@ class ApiTest {
         lines.addAll(people("e", 16, "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
         lines.addAll(people("f", 5, "education:BTS-CG:2018-09", "job:M1203:2020-09"));
         Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "api.jsonl", lines)), false, n -> { });
-        app = ApiServer.create(new StepService(db, Thresholds.defaults(), Fixtures.CLOCK)).start("127.0.0.1", 0);
+        app = ApiServer.create(Services.over(db, Thresholds.defaults(), Fixtures.CLOCK)).start("127.0.0.1", 0);
     }
 
     @AfterAll

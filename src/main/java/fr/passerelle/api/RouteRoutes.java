@@ -1,0 +1,37 @@
+package fr.passerelle.api;
+
+import fr.passerelle.recommend.Services;
+import io.javalin.http.Context;
+
+/** {@code /api/routes} and {@code /api/bridges}: how people got from one place to another. */
+final class RouteRoutes {
+    private final Services services;
+
+    RouteRoutes(Services services) {
+        this.services = services;
+    }
+
+    void register(ApiServer.Routes routes) {
+        routes.get("/api/routes", this::routes);
+        routes.get("/api/bridges", this::bridges);
+    }
+
+    private void routes(Context ctx) {
+        String from = Params.text(ctx, "from", 64, true);
+        String to = Params.text(ctx, "to", 64, true);
+        ctx.json(services.routes().routes(from, to, Params.intParam(ctx, "maxSteps", 1, 6, 4), Params.intParam(ctx, "limit", 1, 50, 5)));
+    }
+
+    private void bridges(Context ctx) {
+        String from = Params.text(ctx, "from", 64, true);
+        String toDomain = Params.text(ctx, "toDomain", 1, false);
+        String to = Params.text(ctx, "to", 64, false);
+        if ((toDomain == null) == (to == null)) {
+            throw ApiError.badParameter("toDomain", toDomain, "exactly one of toDomain (a ROME domain letter A..N) or to (a step code)");
+        }
+        if (toDomain != null && !services.fields().domains().contains(toDomain)) {
+            throw ApiError.badParameter("toDomain", toDomain, "a ROME domain letter: " + String.join(", ", services.fields().domains().codes()));
+        }
+        ctx.json(services.fields().bridges(from, toDomain, to, Params.intParam(ctx, "limit", 1, 50, 10)));
+    }
+}

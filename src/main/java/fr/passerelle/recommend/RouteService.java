@@ -1,0 +1,98 @@
+package fr.passerelle.recommend;
+
+import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.Share;
+import fr.passerelle.privacy.Thresholds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/** Routes from A to B: observed sequences and composed chains. */
+public final class RouteService {
+    private final Database db;
+    private final Thresholds thresholds;
+    private final StepService steps;
+    private final TransitionGraphs graphs;
+
+    public RouteService(Database db, StepService steps) {
+        this.db = db;
+        this.thresholds = steps.thresholds();
+        this.steps = steps;
+        this.graphs = new TransitionGraphs(db, thresholds, steps::datasetVersion);
+    }
+
+    TransitionGraph graph() {
+        return graphs.current();
+    }
+
+    public Routes routes(String from, String to, int maxSteps, int limit) {
+        StepRef a = StepService.stepRef(steps.findStep(from));
+        StepRef b = StepService.stepRef(steps.findStep(to));
+        TransitionGraph graph = graphs.current();
+        Map<String, StepRef> refs = steps.refs();
+
+        List<Record> rows = db.read("queries/routes-observed", StepService.params("from", from, "to", to, "maxSteps", maxSteps), r -> r);
+        List<Routes.Route> observed = new ArrayList<>();
+        int hidden = 0;
+        for (Record r : rows) {
+            long people = r.get("people").asLong();
+            if (!thresholds.canShowCount(people)) {
+                hidden++;
+                continue;
+            }
+            if (observed.size() < limit) {
+                List<String> route = r.get("route").asList(Value::asString);
+                observed.add(new Routes.Route(false, route.stream().map(refs::get).toList(), people, null,
+                        median(r), hops(graph, route)));
+            }
+        }
+
+        List<Routes.Route> composed = new ArrayList<>();
+        Integer source = graph.find(from);
+        Integer target = graph.find(to);
+        if (source != null && target != null && !source.equals(target)) {
+            List<RouteSearch.Found> found = RouteSearch.search(graph, source, target, maxSteps, limit);
+            List<List<String>> chains = found.stream().map(f -> java.util.Arrays.stream(f.nodes()).mapToObj(graph::id).toList()).toList();
+            List<Record> followed = chains.isEmpty() ? List.of()
+                    : db.read("queries/route-people", Map.of("routes", chains), r -> r);
+            for (int i = 0; i < found.size(); i++) {
+                Record f = followed.get(i);
+                long people = f.get("people").asLong();
+                List<String> chain = chains.get(i);
+                composed.add(new Routes.Route(true, chain.stream().map(refs::get).toList(),
+                        thresholds.canShowCount(people) ? people : null,
+                        Math.round(found.get(i).probability() * 10000) / 10000.0,
+                        thresholds.canShowCount(people) ? median(f) : null, hops(graph, chain)));
+            }
+        }
+        return new Routes(a, b, maxSteps, observed, hidden, composed,
+                steps.evidence("queries/routes-observed + queries/published-transitions + queries/route-people"));
+    }
+
+    private Integer median(Record r) {
+        Value timed = r.get("timedPeople");
+        if (timed.isNull() || !thresholds.canShowCount(timed.asLong()) || r.get("medianMonths").isNull()) {
+            return null;
+        }
+        return r.get("medianMonths").asInt();
+    }
+
+    private List<Routes.Hop> hops(TransitionGraph graph, List<String> route) {
+        List<Routes.Hop> hops = new ArrayList<>();
+        for (int i = 0; i + 1 < route.size(); i++) {
+            Integer a = graph.find(route.get(i));
+            Integer b = graph.find(route.get(i + 1));
+            TransitionGraph.Edge e = a == null || b == null ? null : graph.edge(a, b);
+            if (e == null) {
+                hops.add(new Routes.Hop(route.get(i), route.get(i + 1), null, null, null));
+            } else {
+                boolean share = thresholds.canShowShare(e.fromOut());
+                Integer months = e.medianMonths() != null && thresholds.canShowCount(e.timedPeople()) ? e.medianMonths() : null;
+                hops.add(new Routes.Hop(route.get(i), route.get(i + 1), e.people(), share ? Share.of(e.people(), e.fromOut()) : null, months));
+            }
+        }
+        return hops;
+    }
+}

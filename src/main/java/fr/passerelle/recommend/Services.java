@@ -1,0 +1,16 @@
+package fr.passerelle.recommend;
+
+import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.Thresholds;
+import java.time.Clock;
+
+/** Every service the API calls, built over one database. */
+public record Services(StepService steps, RouteService routes, FieldService fields, OutcomeService outcomes, SimilarityService similarity) {
+
+    public static Services over(Database db, Thresholds thresholds, Clock clock) {
+        StepService steps = new StepService(db, thresholds, clock);
+        RouteService routes = new RouteService(db, steps);
+        return new Services(steps, routes, new FieldService(db, steps, routes), new OutcomeService(db, steps),
+                new SimilarityService(steps, routes));
+    }
+}

@@ -1,0 +1,45 @@
+package fr.passerelle.recommend;
+
+import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.Thresholds;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/** Holds the in-memory published graph of the current dataset version, reloading it when the version changes. */
+final class TransitionGraphs {
+    private final Database db;
+    private final Thresholds thresholds;
+    private final LongSupplier version;
+    private volatile TransitionGraph current;
+
+    TransitionGraphs(Database db, Thresholds thresholds, LongSupplier version) {
+        this.db = db;
+        this.thresholds = thresholds;
+        this.version = version;
+    }
+
+    TransitionGraph current() {
+        long v = version.getAsLong();
+        TransitionGraph graph = current;
+        if (graph == null || graph.version != v) {
+            synchronized (this) {
+                graph = current;
+                if (graph == null || graph.version != v) {
+                    graph = load(v);
+                    current = graph;
+                }
+            }
+        }
+        return graph;
+    }
+
+    private TransitionGraph load(long v) {
+        TransitionGraph graph = new TransitionGraph(v);
+        db.read("queries/published-transitions", Map.of("k", thresholds.k()), r -> {
+            graph.add(r.get("from").asString(), r.get("to").asString(), r.get("people").asLong(), r.get("fromOut").asLong(),
+                    r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt(), r.get("timedPeople").asLong(0));
+            return null;
+        });
+        return graph;
+    }
+}

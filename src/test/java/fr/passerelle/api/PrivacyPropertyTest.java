@@ -1,0 +1,195 @@
+package fr.passerelle.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.passerelle.Fixtures;
+import fr.passerelle.TestNeo4j;
+import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.Thresholds;
+import fr.passerelle.recommend.Services;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Many small random populations; for each, every endpoint with every filter combination over every
+ * step involved is queried over HTTP, and every answer is checked:
+ * <ul>
+ *   <li>no count below k anywhere (any number in a field named like "people");</li>
+ *   <li>shares only with a denominator of at least the minimum;</li>
+ *   <li>in every breakdown, the total minus the shown parts is 0 or at least k (or the total is hidden);</li>
+ *   <li>the same query twice gives the same answer but for the generation time (no averaging attack).</li>
+ * </ul>
+ */
+class PrivacyPropertyTest {
+    static final List<String> STEPS = List.of("BAC-STMG", "BAC-PRO-MCV", "BTS-MCO", "BTS-NDRC", "BTS-CG", "LIC-PRO-COMMERCE",
+            "D1301", "D1502", "D1505", "M1203", "TP-DWWM", "M1805", "N1103");
+    static final String[] REGIONS = {"11", "84", "93"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noAnswerEverRevealsFewerThanKPeople() throws Exception {
+        SplittableRandom random = new SplittableRandom(20261128);
+        int checked = 0;
+        for (int population = 0; population < 6; population++) {
+            Database db = TestNeo4j.reset();
+            List<String> lines = new ArrayList<>();
+            int people = 40 + random.nextInt(120);
+            for (int i = 0; i < people; i++) {
+                lines.add(randomPerson(random, i));
+            }
+            Fixtures.importer(db, 64).importFiles(List.of(Fixtures.write(dir, "p" + population + ".jsonl", lines)), false, n -> { });
+            Thresholds thresholds = new Thresholds(5 + random.nextInt(10), 20);
+            Javalin app = ApiServer.create(Services.over(db, thresholds, Fixtures.CLOCK)).start("127.0.0.1", 0);
+            try {
+                ApiClient api = new ApiClient(app);
+                for (String path : queries(random)) {
+                    JsonNode answer = api.json(path, 200);
+                    check(answer, thresholds, path, "");
+                    checkBreakdowns(answer, thresholds, path);
+                    assertEquals(withoutTime(answer), withoutTime(api.json(path, 200)), "same query, same answer: " + path);
+                    checked++;
+                }
+            } finally {
+                app.stop();
+            }
+        }
+        assertTrue(checked > 1000, "checked " + checked + " answers");
+    }
+
+    private static String randomPerson(SplittableRandom random, int i) {
+        int length = 1 + random.nextInt(4);
+        int year = 2010 + random.nextInt(8);
+        List<String> steps = new ArrayList<>();
+        String previous = null;
+        for (int s = 0; s < length; s++) {
+            // A few popular steps and a long tail, so that some cells are just under or over k.
+            String step = random.nextDouble() < 0.6 ? STEPS.get(random.nextInt(5)) : STEPS.get(random.nextInt(STEPS.size()));
+            if (step.equals(previous)) {
+                continue;
+            }
+            previous = step;
+            String kind = step.matches("[A-N]\\d{4}") ? "job" : "education";
+            steps.add(kind + ":" + step + ":" + (year + 2 * s) + "-09:" + REGIONS[random.nextInt(REGIONS.length)]);
+        }
+        return Fixtures.line("test", "p" + i, steps.toArray(String[]::new));
+    }
+
+    private static List<String> queries(SplittableRandom random) {
+        List<String> paths = new ArrayList<>();
+        for (String step : STEPS) {
+            paths.add("/api/steps/" + step);
+            paths.add("/api/steps/" + step + "/next");
+            paths.add("/api/steps/" + step + "/previous");
+            paths.add("/api/steps/" + step + "/similar");
+            paths.add("/api/steps/" + step + "/outcomes?months=6,12,24");
+            for (String kind : new String[] {"job", "education"}) {
+                paths.add("/api/steps/" + step + "/next?kind=" + kind);
+                paths.add("/api/steps/" + step + "/previous?kind=" + kind);
+            }
+            for (String region : REGIONS) {
+                paths.add("/api/steps/" + step + "/next?region=" + region);
+                paths.add("/api/steps/" + step + "/next?region=" + region + "&from=2011&to=2014");
+            }
+            paths.add("/api/steps/" + step + "/next?from=" + (2010 + random.nextInt(8)));
+            paths.add("/api/steps/" + step + "/next?after=" + STEPS.get(random.nextInt(5)));
+            paths.add("/api/steps/" + step + "/next?after=" + STEPS.get(random.nextInt(5)) + "," + STEPS.get(random.nextInt(5)) + "&region=11");
+            if (step.matches("[A-N]\\d{4}")) {
+                paths.add("/api/steps/" + step + "/reconversions?maxSteps=3");
+            }
+            for (String other : STEPS) {
+                if (!other.equals(step) && random.nextDouble() < 0.3) {
+                    paths.add("/api/routes?from=" + step + "&to=" + other + "&maxSteps=4&limit=10");
+                    paths.add("/api/bridges?from=" + step + "&to=" + other);
+                }
+            }
+            paths.add("/api/bridges?from=" + step + "&toDomain=D");
+            paths.add("/api/bridges?from=" + step + "&toDomain=M");
+        }
+        paths.add("/api/steps?q=bts&limit=50");
+        paths.add("/api/steps?q=e&limit=50");
+        return paths;
+    }
+
+    /** Every number in a field whose name says it counts people is null or at least k. */
+    private static void check(JsonNode node, Thresholds thresholds, String path, String field) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                check(e.getValue(), thresholds, path, e.getKey());
+            }
+            if (node.has("share") && !node.get("share").isNull() && node.has("people") && node.get("share").get("value").asDouble() > 0) {
+                double denominator = node.get("people").asDouble() / node.get("share").get("value").asDouble();
+                if (denominator < thresholds.minDenominator() - 0.5) {
+                    fail(path + ": a share on a denominator of about " + denominator);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> check(child, thresholds, path, field));
+        } else if (node.isNumber() && field.toLowerCase().contains("people") && node.asLong() < thresholds.k()) {
+            fail(path + ": " + field + " = " + node.asLong() + " is below k = " + thresholds.k());
+        }
+    }
+
+    /** Total minus shown parts must be 0 or at least k wherever a total and its parts are both shown. */
+    private static void checkBreakdowns(JsonNode answer, Thresholds thresholds, String path) {
+        for (String[] breakdown : new String[][] {{"peopleLeaving", "next"}, {"peopleArriving", "previous"}}) {
+            JsonNode total = answer.get(breakdown[0]);
+            if (total == null || total.isNull() || answer.get("filters") != null && !answer.get("filters").get("kind").isNull()) {
+                continue;
+            }
+            long shown = 0;
+            for (JsonNode item : answer.get(breakdown[1])) {
+                shown += item.get("people").asLong();
+            }
+            long remainder = total.asLong() - shown;
+            if (remainder > 0 && remainder < thresholds.k()) {
+                fail(path + ": " + total.asLong() + " - " + shown + " reveals " + remainder);
+            }
+        }
+        JsonNode outcomes = answer.get("outcomes");
+        if (outcomes != null) {
+            for (JsonNode at : outcomes) {
+                if (at.get("people").isNull()) {
+                    continue;
+                }
+                long shown = 0;
+                for (JsonNode s : at.get("situations")) {
+                    shown += s.get("people").asLong();
+                }
+                long remainder = at.get("people").asLong() - shown;
+                if (remainder > 0 && remainder < thresholds.k()) {
+                    fail(path + ": outcomes at " + at.get("months") + " reveal " + remainder);
+                }
+            }
+        }
+        JsonNode changes = answer.get("changes");
+        if (changes != null) {
+            for (JsonNode change : changes) {
+                long shown = 0;
+                for (JsonNode via : change.get("via")) {
+                    shown += via.get("people").asLong();
+                }
+                long remainder = change.get("people").asLong() - shown;
+                if (remainder > 0 && remainder < thresholds.k()) {
+                    fail(path + ": reconversion to " + change.get("toDomain") + " reveals " + remainder);
+                }
+            }
+        }
+    }
+
+    private static String withoutTime(JsonNode node) {
+        return node.toString().replaceAll("\"generatedAt\":\"[^\"]*\"", "");
+    }
+}
