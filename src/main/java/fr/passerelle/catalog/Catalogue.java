@@ -36,11 +36,16 @@ public final class Catalogue {
 
     /** The catalogue shipped in {@code import/}. */
     public static Catalogue bundled() {
-        try (InputStream in = Catalogue.class.getResourceAsStream(BUNDLED)) {
+        return bundled(BUNDLED);
+    }
+
+    /** A catalogue shipped in {@code import/}, e.g. {@code /import/mvad-catalogue.csv}. */
+    public static Catalogue bundled(String resource) {
+        try (InputStream in = Catalogue.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(BUNDLED + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), "import/catalogue.csv");
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8), resource.substring(1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

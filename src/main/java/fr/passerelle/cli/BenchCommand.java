@@ -68,14 +68,18 @@ final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             if (!keep) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                deleteTree(dir);
             } else {
                 System.out.println("kept " + dir);
             }
         }
         return 0;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static String peakRssMib() {

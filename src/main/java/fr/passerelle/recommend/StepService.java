@@ -53,8 +53,9 @@ public final class StepService {
 
     /**
      * Where people went next. With a path ({@code after}) the answer comes from the people who
-     * followed that exact path into the step; while fewer than k of them match, the oldest step of the
-     * path is dropped ("backing off"), and {@code pathUsed} says which suffix answered.
+     * followed that exact path into the step; while fewer than k of them match, or no destination of
+     * theirs can be shown, the oldest step of the path is dropped ("backing off"), and {@code pathUsed}
+     * says which suffix answered.
      */
     public NextSteps next(NextQuery query) {
         Record s = findStep(query.step());
@@ -77,8 +78,9 @@ public final class StepService {
                         "from", query.fromYear(), "to", query.toYear()), r -> r);
                 leaving = rows.isEmpty() ? 0 : rows.get(0).get("leaving").asLong();
             }
-            if (after.isEmpty() || thresholds.canShowCount(leaving)) {
-                Flow flow = flow(rows, leaving, query.kind());
+            Flow flow = flow(rows, leaving, query.kind());
+            // A path that k people followed but that leaves no destination shown answers nothing: back off too.
+            if (after.isEmpty() || thresholds.canShowCount(leaving) && !flow.items().isEmpty()) {
                 return new NextSteps(stepRef(s), query.after(), after,
                         new NextSteps.Filters(query.region(), query.fromYear(), query.toYear(), query.kind()),
                         shown(leaving), flow.items(), flow.hidden(), flow.hiddenPeople(), evidence(queryName));
@@ -183,6 +185,11 @@ public final class StepService {
             current = t;
         }
         return previous[b.length()];
+    }
+
+    /** Steps by the number of people who arrived at them (at least k), most first. */
+    public List<String> popularDestinations() {
+        return db.read("queries/popular-destinations", Map.of("k", thresholds.k()), r -> r.get("id").asString());
     }
 
     /** Every step as answers name it, by code. */

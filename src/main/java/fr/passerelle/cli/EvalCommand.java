@@ -1,0 +1,102 @@
+package fr.passerelle.cli;
+
+import fr.passerelle.catalog.Regions;
+import fr.passerelle.demo.TrajectoryFileWriter;
+import fr.passerelle.eval.MvadConverter;
+import fr.passerelle.eval.NextStepEvaluation;
+import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.ingest.Normaliser;
+import fr.passerelle.ingest.RawTrajectory;
+import fr.passerelle.ingest.TrajectoryReader;
+import fr.passerelle.ingest.InputProblem;
+import fr.passerelle.recommend.StepService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Quality evaluations.",
+        subcommands = {EvalCommand.NextStep.class, EvalCommand.MvadToJsonLines.class})
+final class EvalCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "next-step", mixinStandardHelpOptions = true,
+            description = "Split people 80/20 (seeded), load the 80% into a fresh embedded database, and score popularity, "
+                    + "first-order and path-conditioned next-step recommendations on the 20%: hit@1, hit@3, MRR, coverage.")
+    static final class NextStep implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trajectories (.jsonl or .csv).")
+        List<Path> files;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Split seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            List<RawTrajectory> people = new ArrayList<>();
+            for (Path file : files) {
+                TrajectoryReader.forFile(file).read(file, new TrajectoryReader.Sink() {
+                    @Override
+                    public void accept(RawTrajectory trajectory) {
+                        people.add(trajectory);
+                    }
+
+                    @Override
+                    public void problem(InputProblem problem) {
+                        System.err.println("skipped " + problem);
+                    }
+
+                    @Override
+                    public void droppedField(String name) {
+                    }
+                });
+            }
+            NextStepEvaluation.Split split = NextStepEvaluation.split(people, seed);
+            Path dir = Files.createTempDirectory("passerelle-eval-");
+            options.home = dir;
+            options.boltPort = 0;
+            try (Environment env = Environment.open(options)) {
+                ImportReport report = env.rebuild((loader, work) -> loader.prepare(split.train(), work), DemoCommand.quietStream());
+                System.out.printf("train: %d people (%d skipped); test: %d people; k = %d%n", report.added(), report.skipped(),
+                        split.test().size(), env.thresholds.k());
+                StepService steps = env.services().steps();
+                Normaliser normaliser = new Normaliser(env.catalogue, Regions.bundled(), env.key, options.regionLevel);
+                for (NextStepEvaluation.Score score : NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())) {
+                    System.out.println(score);
+                }
+            } finally {
+                BenchCommand.deleteTree(dir);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "mvad-to-jsonl", mixinStandardHelpOptions = true,
+            description = "Convert mvad's long spell file (id,spell_idx,state,start_month,end_month,n_months) to Passerelle JSON Lines "
+                    + "over the steps of import/mvad-catalogue.csv.")
+    static final class MvadToJsonLines implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "SPELLS_CSV")
+        Path spells;
+
+        @Option(names = "--out", required = true, description = "Output .jsonl file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            long n = TrajectoryFileWriter.write(MvadConverter.read(spells), out);
+            System.out.println("wrote " + n + " trajectories to " + out + " (import them with --catalogue import/mvad-catalogue.csv)");
+            return 0;
+        }
+    }
+}
