@@ -17,12 +17,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. 'bench ingest': write N demo people to a JSON Lines file, import it end to end into a fresh "
-                + "embedded database, report people/s and peak memory.")
+                + "embedded database, report people/s and peak memory. 'bench api': load N demo people, then measure API latency "
+                + "percentiles over HTTP for next, next?after=, routes and bridges, and the in-memory route search alone.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: ingest.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: ingest or api.")
     String what;
 
     @Option(names = "--people", defaultValue = "100000", description = "Population size (default: ${DEFAULT-VALUE}).")
@@ -35,13 +36,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "bulk (Neo4j's bulk importer, a full rebuild) or transactional (batches through the driver) (default: ${DEFAULT-VALUE}).")
     String mode;
 
+    @Option(names = "--requests", defaultValue = "1000", description = "bench api: requests per endpoint (default: ${DEFAULT-VALUE}).")
+    int requests;
+
     @Option(names = "--keep", description = "Keep the benchmark's database directory.")
     boolean keep;
 
     @Override
-    public Integer call() throws IOException {
-        if (!what.equals("ingest")) {
-            throw new IllegalArgumentException("unknown benchmark \"" + what + "\"; available: ingest");
+    public Integer call() throws IOException, InterruptedException {
+        if (!what.equals("ingest") && !what.equals("api")) {
+            throw new IllegalArgumentException("unknown benchmark \"" + what + "\"; available: ingest, api");
         }
         Path dir = Files.createTempDirectory("passerelle-bench-");
         options.home = dir;
@@ -62,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
                 double seconds = (System.nanoTime() - t1) / 1e9;
                 progress.close();
                 System.out.print(report.summary());
+                if (what.equals("api")) {
+                    new ApiBenchmark(env, requests).run();
+                    return 0;
+                }
                 System.out.printf("ingest (" + mode + "): %d people, %d steps in %.1f s = %.0f people/s, %.0f steps/s; peak RSS %s MiB; heap max %d MiB%n",
                         report.records(), report.visits(), seconds, report.records() / seconds, report.visits() / seconds,
                         peakRssMib(), Runtime.getRuntime().maxMemory() >> 20);

@@ -51,7 +51,7 @@ final class Environment implements AutoCloseable {
         Database db;
         if (o.neo4jUri == null || o.neo4jUri.isBlank()) {
             embedded = EmbeddedNeo4j.start(o.databaseDir(), o.boltPort, o.pageCacheMb * 1024 * 1024);
-            db = Database.connect(embedded.boltUri(), null, null, null, Duration.ofSeconds(30));
+            db = Database.connect(embedded.boltUri(), null, null, "neo4j", Duration.ofSeconds(30));
         } else {
             db = Database.connect(o.neo4jUri, o.neo4jUser, o.neo4jPassword, o.neo4jDatabase, Duration.ofSeconds(30));
         }
@@ -104,7 +104,7 @@ final class Environment implements AutoCloseable {
             BulkLoader.runImport(options.databaseDir(), work, log);
             long t3 = System.nanoTime();
             embedded = EmbeddedNeo4j.start(options.databaseDir(), options.boltPort, options.pageCacheMb * 1024 * 1024);
-            db = Database.connect(embedded.boltUri(), null, null, null, Duration.ofSeconds(30));
+            db = Database.connect(embedded.boltUri(), null, null, "neo4j", Duration.ofSeconds(30));
             Schema.apply(db);
             db.writeOne("import/catalogue-upsert", Map.of("steps", catalogue.asRows()));
             report.phases(String.format("read, normalise, aggregate and write CSV %.1f s; stop %.1f s; bulk import %.1f s; restart and indexes %.1f s",

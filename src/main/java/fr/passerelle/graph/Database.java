@@ -55,9 +55,14 @@ public final class Database implements AutoCloseable {
     /** Runs the named read query and maps every record. */
     public <T> List<T> read(String queryName, Map<String, Object> params, Function<Record, T> mapper) {
         String text = Cypher.load(queryName);
+        long t = System.nanoTime();
         try (Session session = session()) {
             return session.executeRead(tx -> tx.run(text, Values.value(params)).list(mapper::apply),
                     TransactionConfig.builder().withTimeout(readTimeout).withMetadata(Map.of("query", queryName)).build());
+        } finally {
+            if (PROFILE) {
+                System.err.printf("%-40s %8.2f ms%n", queryName, (System.nanoTime() - t) / 1e6);
+            }
         }
     }
 

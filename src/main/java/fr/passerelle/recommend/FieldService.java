@@ -36,10 +36,12 @@ public final class FieldService {
      * two): candidates are the steps at least k people took right after {@code from}, except the target.
      */
     public Bridges bridges(String from, String toDomain, String to, int limit) {
-        StepRef a = StepService.stepRef(steps.findStep(from));
+        Record fromStep = steps.findStep(from);
+        StepRef a = StepService.stepRef(fromStep);
         StepRef b = to == null ? null : StepService.stepRef(steps.findStep(to));
-        TransitionGraph graph = routes.graph();
-        Map<String, StepRef> refs = steps.refs();
+        long version = StepService.version(fromStep);
+        TransitionGraph graph = routes.graph(version);
+        Map<String, StepRef> refs = steps.refs(version);
         Integer source = graph.find(from);
         List<TransitionGraph.Edge> firstHops = new ArrayList<>();
         if (source != null) {
@@ -74,7 +76,7 @@ public final class FieldService {
         }
         bridges.sort(Comparator.comparingDouble(Bridges.Bridge::score).reversed().thenComparing(br -> br.step().id()));
         return new Bridges(a, to == null ? toDomain : null, to == null ? domains.label(toDomain) : null, b,
-                bridges.subList(0, Math.min(limit, bridges.size())), steps.evidence("queries/published-transitions + queries/bridges"));
+                bridges.subList(0, Math.min(limit, bridges.size())), steps.evidence("queries/published-transitions + queries/bridges", version));
     }
 
     /** People who left a step: the denominator of its shares (any published out-edge carries it). */
@@ -89,7 +91,7 @@ public final class FieldService {
         if (!"job".equals(s.get("kind").asString())) {
             throw new IllegalArgumentException("reconversions start from a job; " + id + " is " + s.get("kind").asString());
         }
-        Map<String, StepRef> refs = steps.refs();
+        Map<String, StepRef> refs = steps.refs(StepService.version(s));
         Map<String, List<Record>> byDomain = new LinkedHashMap<>();
         for (Record r : db.read("queries/reconversions", StepService.params("step", id, "maxSteps", maxSteps), r -> r)) {
             byDomain.computeIfAbsent(r.get("toDomain").asString(), d -> new ArrayList<>()).add(r);
@@ -111,6 +113,6 @@ public final class FieldService {
         }
         changes.sort(Comparator.comparingLong(Reconversions.Change::people).reversed().thenComparing(Reconversions.Change::toDomain));
         return new Reconversions(StepService.stepRef(s), maxSteps, changes.subList(0, Math.min(limit, changes.size())),
-                hiddenDomains + Math.max(0, changes.size() - limit), steps.evidence("queries/reconversions"));
+                hiddenDomains + Math.max(0, changes.size() - limit), steps.evidence("queries/reconversions", StepService.version(s)));
     }
 }

@@ -46,6 +46,6 @@ public final class OutcomeService {
             result.add(new Outcomes.AtMonths(e.getKey(), thresholds.canShowCount(total) ? total : null, situations,
                     cells.hidden().size(), cells.hiddenPeople()));
         }
-        return new Outcomes(StepService.stepRef(s), result, steps.evidence("queries/outcomes"));
+        return new Outcomes(StepService.stepRef(s), result, steps.evidence("queries/outcomes", StepService.version(s)));
     }
 }

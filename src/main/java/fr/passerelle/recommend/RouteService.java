@@ -20,18 +20,47 @@ public final class RouteService {
         this.db = db;
         this.thresholds = steps.thresholds();
         this.steps = steps;
-        this.graphs = new TransitionGraphs(db, thresholds, steps::datasetVersion);
+        this.graphs = new TransitionGraphs(db, thresholds);
     }
 
-    TransitionGraph graph() {
-        return graphs.current();
+    /**
+     * The composed-route search alone, over the in-memory published transitions: no observed routes,
+     * no database, no HTTP. The benchmark's lower bound for {@link #routes}.
+     */
+    public List<List<String>> composedInMemory(String from, String to, int maxSteps, int limit) {
+        TransitionGraph graph = graphs.current(steps.datasetVersion());
+        Integer a = graph.find(from);
+        Integer b = graph.find(to);
+        if (a == null || b == null || a.equals(b)) {
+            return List.of();
+        }
+        return RouteSearch.search(graph, a, b, maxSteps, limit).stream()
+                .map(f -> java.util.Arrays.stream(f.nodes()).mapToObj(graph::id).toList()).toList();
+    }
+
+    /** Published transitions as [from, to] pairs (for benchmarks choosing realistic questions). */
+    public List<String[]> publishedPairs() {
+        TransitionGraph graph = graphs.current(steps.datasetVersion());
+        List<String[]> pairs = new ArrayList<>();
+        for (int n = 0; n < graph.size(); n++) {
+            for (TransitionGraph.Edge e : graph.out(n)) {
+                pairs.add(new String[] {graph.id(e.from()), graph.id(e.to())});
+            }
+        }
+        return pairs;
+    }
+
+    TransitionGraph graph(long version) {
+        return graphs.current(version);
     }
 
     public Routes routes(String from, String to, int maxSteps, int limit) {
-        StepRef a = StepService.stepRef(steps.findStep(from));
+        Record fromStep = steps.findStep(from);
+        StepRef a = StepService.stepRef(fromStep);
         StepRef b = StepService.stepRef(steps.findStep(to));
-        TransitionGraph graph = graphs.current();
-        Map<String, StepRef> refs = steps.refs();
+        long version = StepService.version(fromStep);
+        TransitionGraph graph = graphs.current(version);
+        Map<String, StepRef> refs = steps.refs(version);
 
         List<Record> rows = db.read("queries/routes-observed", StepService.params("from", from, "to", to, "maxSteps", maxSteps), r -> r);
         List<Routes.Route> observed = new ArrayList<>();
@@ -68,7 +97,7 @@ public final class RouteService {
             }
         }
         return new Routes(a, b, maxSteps, observed, hidden, composed,
-                steps.evidence("queries/routes-observed + queries/published-transitions + queries/route-people"));
+                steps.evidence("queries/routes-observed + queries/published-transitions + queries/route-people", version));
     }
 
     private Integer median(Record r) {

@@ -23,8 +23,8 @@ public final class SimilarityService {
     public SimilarSteps similar(String id, int limit) {
         Record s = steps.findStep(id);
         StepRef step = StepService.stepRef(s);
-        TransitionGraph graph = routes.graph();
-        Map<String, StepRef> refs = steps.refs();
+        TransitionGraph graph = routes.graph(StepService.version(s));
+        Map<String, StepRef> refs = steps.refs(StepService.version(s));
         Integer node = graph.find(id);
         List<SimilarSteps.Similar> similar = new ArrayList<>();
         if (node != null) {
@@ -47,7 +47,7 @@ public final class SimilarityService {
             }
         }
         similar.sort(Comparator.comparingDouble(SimilarSteps.Similar::similarity).reversed().thenComparing(x -> x.step().id()));
-        return new SimilarSteps(step, similar.subList(0, Math.min(limit, similar.size())), steps.evidence("queries/published-transitions"));
+        return new SimilarSteps(step, similar.subList(0, Math.min(limit, similar.size())), steps.evidence("queries/published-transitions", StepService.version(s)));
     }
 
     /** Shares of the people leaving (or arriving), by the step at the other end. */

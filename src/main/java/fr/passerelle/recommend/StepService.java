@@ -43,7 +43,7 @@ public final class StepService {
                 nullableString(r.get("domain")), nullableString(r.get("field")),
                 r.get("level").isNull() ? null : r.get("level").asInt(),
                 shown(r.get("people").asLong(0)), shown(r.get("peopleIn").asLong(0)), shown(r.get("peopleOut").asLong(0)),
-                evidence("queries/step-by-id"));
+                evidence("queries/step-by-id", version(r)));
     }
 
     /** Where the people who left step {@code id} went next (no path, no filter). */
@@ -58,32 +58,36 @@ public final class StepService {
      * says which suffix answered.
      */
     public NextSteps next(NextQuery query) {
+        NextSteps.Filters filters = new NextSteps.Filters(query.region(), query.fromYear(), query.toYear(), query.kind());
+        if (query.after().isEmpty() && !query.filtersPeople()) {
+            // The common question, answered from the aggregates in one transaction.
+            List<Record> rows = db.read("queries/next-steps", params("step", query.step()), r -> r);
+            if (rows.isEmpty()) {
+                throw new StepNotFoundException(query.step(), closeMatches(query.step()));
+            }
+            Record first = rows.get(0);
+            long leaving = first.get("leaving").asLong(0);
+            List<Record> destinations = first.get("id").isNull() ? List.of() : rows;
+            Flow flow = flow(destinations, leaving, query.kind());
+            StepRef step = new StepRef(first.get("stepId").asString(), first.get("stepKind").asString(), first.get("stepLabel").asString(),
+                    nullableString(first.get("stepDomain")));
+            return new NextSteps(step, List.of(), List.of(), filters, shown(leaving), flow.items(), flow.hidden(), flow.hiddenPeople(),
+                    evidence("queries/next-steps", version(first)));
+        }
         Record s = findStep(query.step());
         for (String before : query.after()) {
             findStep(before);
         }
         List<String> after = query.after();
         while (true) {
-            NextQuery attempt = query.withAfter(after);
-            long leaving;
-            List<Record> rows;
-            String queryName;
-            if (after.isEmpty() && !attempt.filtersPeople()) {
-                queryName = "queries/next-steps";
-                leaving = s.get("peopleOut").asLong(0);
-                rows = db.read(queryName, params("step", query.step()), r -> r);
-            } else {
-                queryName = "queries/next-steps-filtered";
-                rows = db.read(queryName, params("step", query.step(), "after", after, "region", query.region(),
-                        "from", query.fromYear(), "to", query.toYear()), r -> r);
-                leaving = rows.isEmpty() ? 0 : rows.get(0).get("leaving").asLong();
-            }
+            List<Record> rows = db.read("queries/next-steps-filtered", params("step", query.step(), "after", after, "region", query.region(),
+                    "from", query.fromYear(), "to", query.toYear()), r -> r);
+            long leaving = rows.isEmpty() ? 0 : rows.get(0).get("leaving").asLong();
             Flow flow = flow(rows, leaving, query.kind());
             // A path that k people followed but that leaves no destination shown answers nothing: back off too.
             if (after.isEmpty() || thresholds.canShowCount(leaving) && !flow.items().isEmpty()) {
-                return new NextSteps(stepRef(s), query.after(), after,
-                        new NextSteps.Filters(query.region(), query.fromYear(), query.toYear(), query.kind()),
-                        shown(leaving), flow.items(), flow.hidden(), flow.hiddenPeople(), evidence(queryName));
+                return new NextSteps(stepRef(s), query.after(), after, filters, shown(leaving), flow.items(), flow.hidden(),
+                        flow.hiddenPeople(), evidence("queries/next-steps-filtered", version(s)));
             }
             after = after.subList(1, after.size());
         }
@@ -96,7 +100,7 @@ public final class StepService {
         List<Record> rows = db.read("queries/previous-steps", params("step", id), r -> r);
         Flow flow = flow(rows, arriving, kind);
         return new PreviousSteps(stepRef(s), shown(arriving), flow.items(), flow.hidden(), flow.hiddenPeople(),
-                evidence("queries/previous-steps"));
+                evidence("queries/previous-steps", version(s)));
     }
 
     private record Flow(List<NextStep> items, int hidden, Long hiddenPeople) {
@@ -192,11 +196,18 @@ public final class StepService {
         return db.read("queries/popular-destinations", Map.of("k", thresholds.k()), r -> r.get("id").asString());
     }
 
-    /** Every step as answers name it, by code. */
-    Map<String, StepRef> refs() {
-        Map<String, StepRef> refs = new java.util.HashMap<>();
-        db.read("queries/step-list", Map.of(), r -> refs.put(r.get("id").asString(), stepRef(r)));
-        return refs;
+    private volatile Map.Entry<Long, Map<String, StepRef>> refs;
+
+    /** Every step as answers name it, by code, as of dataset {@code version} (read once per version). */
+    Map<String, StepRef> refs(long version) {
+        Map.Entry<Long, Map<String, StepRef>> cached = refs;
+        if (cached != null && cached.getKey() == version) {
+            return cached.getValue();
+        }
+        Map<String, StepRef> all = new java.util.HashMap<>();
+        db.read("queries/step-list", Map.of(), r -> all.put(r.get("id").asString(), stepRef(r)));
+        refs = Map.entry(version, Map.copyOf(all));
+        return all;
     }
 
     public long datasetVersion() {
@@ -204,9 +215,16 @@ public final class StepService {
         return v.isEmpty() ? 0 : v.get(0);
     }
 
-    Evidence evidence(String query) {
-        return new Evidence(datasetVersion(), thresholds.k(), thresholds.minDenominator(), "cypher/" + query + ".cypher",
-                Instant.now(clock).toString());
+    /** The dataset version a step record was read with ({@code step-by-id} returns it). */
+    static long version(Record step) {
+        return step.get("version").asLong(0);
+    }
+
+    /** Evidence for an answer computed on dataset {@code version} by the named query (or queries, joined by " + "). */
+    Evidence evidence(String query, long version) {
+        String files = java.util.Arrays.stream(query.split(" \\+ ")).map(q -> "cypher/" + q + ".cypher")
+                .collect(java.util.stream.Collectors.joining(" + "));
+        return new Evidence(version, thresholds.k(), thresholds.minDenominator(), files, Instant.now(clock).toString());
     }
 
     private Long shown(long people) {

@@ -3,23 +3,20 @@ package fr.passerelle.recommend;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.Thresholds;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /** Holds the in-memory published graph of the current dataset version, reloading it when the version changes. */
 final class TransitionGraphs {
     private final Database db;
     private final Thresholds thresholds;
-    private final LongSupplier version;
     private volatile TransitionGraph current;
 
-    TransitionGraphs(Database db, Thresholds thresholds, LongSupplier version) {
+    TransitionGraphs(Database db, Thresholds thresholds) {
         this.db = db;
         this.thresholds = thresholds;
-        this.version = version;
     }
 
-    TransitionGraph current() {
-        long v = version.getAsLong();
+    /** The graph of dataset version {@code v}, which the caller has just read with its own question. */
+    TransitionGraph current(long v) {
         TransitionGraph graph = current;
         if (graph == null || graph.version != v) {
             synchronized (this) {
