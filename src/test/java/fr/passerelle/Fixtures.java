@@ -29,7 +29,7 @@ public final class Fixtures {
 
     public static Importer importer(Database db, int batchSize) {
         Normaliser normaliser = new Normaliser(Catalogue.bundled(), Regions.bundled(), KEY, Normaliser.RegionLevel.REGION);
-        return new Importer(db, normaliser, KEY.keyId(), batchSize, CLOCK);
+        return new Importer(db, normaliser, KEY, batchSize, CLOCK);
     }
 
     /** One JSON line; each step is "KIND:CODE:START" (start optional), e.g. "education:BTS-MCO:2019-09". */

@@ -22,11 +22,13 @@ import java.util.function.Supplier;
 final class ApiBenchmark {
     private final Environment env;
     private final int requests;
+    private final int warmup;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ApiBenchmark(Environment env, int requests) {
+    ApiBenchmark(Environment env, int requests, int warmup) {
         this.env = env;
         this.requests = requests;
+        this.warmup = warmup;
     }
 
     void run() throws IOException, InterruptedException {
@@ -72,7 +74,7 @@ final class ApiBenchmark {
 
     private void measure(String name, Supplier<String> url) throws IOException, InterruptedException {
         // Cypher, Bolt and the driver need thousands of calls before the JIT has compiled their paths.
-        for (int i = 0; i < Math.max(2000, requests); i++) {
+        for (int i = 0; i < warmup; i++) {
             call(url.get());
         }
         long[] nanos = new long[requests];

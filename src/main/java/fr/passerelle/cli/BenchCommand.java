@@ -39,6 +39,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "1000", description = "bench api: requests per endpoint (default: ${DEFAULT-VALUE}).")
     int requests;
 
+    @Option(names = "--warmup", defaultValue = "2000", description = "bench api: warm-up requests per endpoint before measuring (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--keep", description = "Keep the benchmark's database directory.")
     boolean keep;
 
@@ -59,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
             try (Environment env = Environment.open(options); Progress progress = new Progress("Import", people)) {
                 long t1 = System.nanoTime();
                 ImportReport report = switch (mode) {
-                    case "bulk" -> env.rebuild((loader, work) -> loader.prepare(List.of(file), false, work), DemoCommand.quietStream());
+                    case "bulk" -> env.rebuild((loader, work) -> loader.prepare(List.of(file), false, env.doNotCollect(), work), DemoCommand.quietStream());
                     case "transactional" -> env.importer(batchSize).importFiles(List.of(file), false, progress);
                     default -> throw new IllegalArgumentException("--mode must be bulk or transactional, got " + mode);
                 };
@@ -67,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
                 progress.close();
                 System.out.print(report.summary());
                 if (what.equals("api")) {
-                    new ApiBenchmark(env, requests).run();
+                    new ApiBenchmark(env, requests, warmup).run();
                     return 0;
                 }
                 System.out.printf("ingest (" + mode + "): %d people, %d steps in %.1f s = %.0f people/s, %.0f steps/s; peak RSS %s MiB; heap max %d MiB%n",

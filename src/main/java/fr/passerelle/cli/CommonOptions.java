@@ -49,6 +49,10 @@ public final class CommonOptions {
             description = "Region kept at ingestion: REGION (INSEE region) or NONE (default: ${DEFAULT-VALUE}).")
     Normaliser.RegionLevel regionLevel;
 
+    @Option(names = "--retention-months", defaultValue = "${env:PASSERELLE_RETENTION_MONTHS:-24}",
+            description = "Records not collected again for this many months are erased by purge (default: ${DEFAULT-VALUE}).")
+    int retentionMonths;
+
     @Option(names = "--catalogue", defaultValue = "${env:PASSERELLE_CATALOGUE}",
             description = "Catalogue CSV (code,kind,label,domain,field,level,typical_months); default: the bundled import/catalogue.csv.")
     Path catalogue;

@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
 
     static ImportReport rebuild(Environment env, int people, long seed) {
         DemoGenerator generator = new DemoGenerator(env.catalogue);
-        return env.rebuild((loader, work) -> loader.prepare(generator.generate(people, seed), work), quietStream());
+        return env.rebuild((loader, work) -> loader.prepare(generator.generate(people, seed), env.doNotCollect(), work), quietStream());
     }
 
     /** The bulk importer's own progress output, kept off the console during a demo start. */

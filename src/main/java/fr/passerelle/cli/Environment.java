@@ -11,6 +11,8 @@ import fr.passerelle.privacy.HmacKey;
 import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.recommend.Services;
 import fr.passerelle.ingest.BulkLoader;
+import fr.passerelle.ingest.Erasure;
+import java.util.List;
 import fr.passerelle.ingest.ImportReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,7 +71,7 @@ final class Environment implements AutoCloseable {
     }
 
     Importer importer(int batchSize) {
-        return new Importer(db, normaliser(), key.keyId(), batchSize, clock);
+        return new Importer(db, normaliser(), key, batchSize, clock);
     }
 
     private Normaliser normaliser() {
@@ -84,6 +86,16 @@ final class Environment implements AutoCloseable {
      * Replaces the whole embedded database with what {@code prepare} reads, through Neo4j's bulk
      * importer: the database is stopped, rebuilt and reopened.
      */
+    Erasure erasure() {
+        return new Erasure(db, key, clock);
+    }
+
+    /** The do-not-collect list as stored, to carry it through a rebuild. */
+    List<BulkLoader.Tombstone> doNotCollect() {
+        return db.read("import/all-do-not-collect", Map.of(), r -> new BulkLoader.Tombstone(r.get("pid").asString(),
+                r.get("keyId").asString(), r.get("reason").asString(), r.get("since").asString()));
+    }
+
     ImportReport rebuild(BiFunction<BulkLoader, Path, BulkLoader.Prepared> prepare, PrintStream log) {
         if (embedded == null) {
             throw new IllegalStateException("a rebuild uses Neo4j's bulk importer on the embedded database; with --neo4j-uri, "

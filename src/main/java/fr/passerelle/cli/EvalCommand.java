@@ -67,7 +67,7 @@ final class EvalCommand implements Runnable {
             options.home = dir;
             options.boltPort = 0;
             try (Environment env = Environment.open(options)) {
-                ImportReport report = env.rebuild((loader, work) -> loader.prepare(split.train(), work), DemoCommand.quietStream());
+                ImportReport report = env.rebuild((loader, work) -> loader.prepare(split.train(), env.doNotCollect(), work), DemoCommand.quietStream());
                 System.out.printf("train: %d people (%d skipped); test: %d people; k = %d%n", report.added(), report.skipped(),
                         split.test().size(), env.thresholds.k());
                 StepService steps = env.services().steps();

@@ -27,6 +27,10 @@ final class ImportCommand implements Callable<Integer> {
             + "importer (much faster for a full load; the server must not be running on the same directory).")
     boolean rebuild;
 
+    @Option(names = "--replace-source", paramLabel = "SOURCE",
+            description = "The files are SOURCE's full current export: its people absent from them are erased afterwards.")
+    String replaceSource;
+
     @Option(names = "--batch-size", defaultValue = "5000", description = "People per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
@@ -37,10 +41,13 @@ final class ImportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("cannot read " + f);
             }
         }
+        if (rebuild && replaceSource != null) {
+            throw new IllegalArgumentException("--rebuild already replaces everything; --replace-source is for incremental imports");
+        }
         try (Environment env = Environment.open(options); Progress progress = new Progress("Import", -1)) {
             ImportReport report = rebuild
-                    ? env.rebuild((loader, work) -> loader.prepare(files, strict, work), System.out)
-                    : env.importer(batchSize).importFiles(files, strict, progress);
+                    ? env.rebuild((loader, work) -> loader.prepare(files, strict, env.doNotCollect(), work), System.out)
+                    : env.importer(batchSize).importFiles(files, strict, replaceSource, progress);
             progress.close();
             System.out.print(report.summary());
             return report.rejected() ? 2 : 0;

@@ -44,7 +44,24 @@ final class ServeCommand implements Callable<Integer> {
         }
         Javalin app = ApiServer.create(env.services(), new ApiServer.Options(corsOrigins), new java.util.ArrayList<>()).start(host, port);
         SERVING = true;
+        // Retention is enforced by the server itself: once at start, then every day.
+        java.util.concurrent.ScheduledExecutorService daily = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "retention-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        daily.scheduleAtFixedRate(() -> {
+            try {
+                int purged = env.erasure().purge(options.retentionMonths).size();
+                if (purged > 0) {
+                    System.out.printf("retention: purged %d record(s) older than %d months%n", purged, options.retentionMonths);
+                }
+            } catch (RuntimeException e) {
+                System.err.println("retention purge failed: " + e.getMessage());
+            }
+        }, 0, 1, java.util.concurrent.TimeUnit.DAYS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daily.shutdownNow();
             app.stop();
             env.close();
         }));

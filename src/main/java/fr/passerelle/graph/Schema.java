@@ -10,7 +10,9 @@ public final class Schema {
             "schema/meta-name-unique",
             "schema/step-search-index",
             "schema/step-kind-index",
-            "schema/person-source-index");
+            "schema/person-source-index",
+            "schema/person-collected-index",
+            "schema/do-not-collect-pid-unique");
 
     private Schema() {
     }

@@ -50,33 +50,64 @@ public final class BulkLoader {
     public record Prepared(Path dir, ImportReport report, Instant started, boolean strictRejected) {
     }
 
-    public Prepared prepare(List<Path> files, boolean strict, Path workDir) {
+    /**
+     * A do-not-collect entry, carried from the database being replaced into the rebuilt one.
+     */
+    public record Tombstone(String pid, String keyId, String reason, String since) {
+    }
+
+    public Prepared prepare(List<Path> files, boolean strict, List<Tombstone> doNotCollect, Path workDir) {
         ImportReport report = new ImportReport();
         Instant started = clock.instant();
         TrajectoryInput input = new TrajectoryInput(normaliser, report);
-        Map<String, Trajectory> people = new LinkedHashMap<>();
+        People people = new People(doNotCollect, report);
         for (Path file : files) {
-            input.readFile(file, t -> keepLast(people, t, report));
+            input.readFile(file, people::offer);
         }
         return finishPrepare(people, report, started, strict, workDir);
     }
 
-    public Prepared prepare(Iterable<RawTrajectory> records, Path workDir) {
+    public Prepared prepare(Iterable<RawTrajectory> records, List<Tombstone> doNotCollect, Path workDir) {
         ImportReport report = new ImportReport();
         Instant started = clock.instant();
         TrajectoryInput input = new TrajectoryInput(normaliser, report);
-        Map<String, Trajectory> people = new LinkedHashMap<>();
-        input.normalise(records, t -> keepLast(people, t, report));
+        People people = new People(doNotCollect, report);
+        input.normalise(records, people::offer);
         return finishPrepare(people, report, started, false, workDir);
     }
 
-    private static void keepLast(Map<String, Trajectory> people, Trajectory t, ImportReport report) {
-        if (people.put(t.pid(), t) != null) {
-            report.replaced++;
+    /** The people to write, last version winning, withdrawn people removed and listed, listed people skipped. */
+    private final class People {
+        final Map<String, Trajectory> byPid = new LinkedHashMap<>();
+        final Map<String, Tombstone> tombstones = new LinkedHashMap<>();
+        final ImportReport report;
+
+        People(List<Tombstone> existing, ImportReport report) {
+            existing.forEach(t -> tombstones.put(t.pid(), t));
+            this.report = report;
+        }
+
+        void offer(Trajectory t) {
+            Tombstone listed = tombstones.get(t.pid());
+            if (listed != null) {
+                report.doNotCollect++;
+                return;
+            }
+            if (t.withdrawn()) {
+                byPid.remove(t.pid());
+                tombstones.put(t.pid(), new Tombstone(t.pid(), keyId, "withdrawn",
+                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
+                report.withdrawn++;
+                return;
+            }
+            if (byPid.put(t.pid(), t) != null) {
+                report.replaced++;
+            }
         }
     }
 
-    private Prepared finishPrepare(Map<String, Trajectory> people, ImportReport report, Instant started, boolean strict, Path workDir) {
+    private Prepared finishPrepare(People all, ImportReport report, Instant started, boolean strict, Path workDir) {
+        Map<String, Trajectory> people = all.byPid;
         if (strict && report.problemCount > 0) {
             report.rejected = true;
             report.elapsed = Duration.between(started, clock.instant());
@@ -86,6 +117,7 @@ public final class BulkLoader {
             Files.createDirectories(workDir);
             long t = System.nanoTime();
             writeCsv(people, workDir);
+            writeTombstones(all.tombstones.values(), workDir);
             if (System.getenv("PASSERELLE_PROFILE") != null) {
                 System.err.printf("read+normalise %.1f s, aggregate+write %.1f s%n", Duration.between(started, clock.instant()).toMillis() / 1e3 - (System.nanoTime() - t) / 1e9, (System.nanoTime() - t) / 1e9);
             }
@@ -169,6 +201,15 @@ public final class BulkLoader {
         }
     }
 
+    private static void writeTombstones(Iterable<Tombstone> tombstones, Path dir) throws IOException {
+        try (CSVPrinter out = printer(dir.resolve("donotcollect.csv"), ":ID(DoNotCollect)", "pid", "keyId", "reason", "since:date")) {
+            long id = 0;
+            for (Tombstone t : tombstones) {
+                out.printRecord(id++, t.pid(), t.keyId(), t.reason(), t.since());
+            }
+        }
+    }
+
     private static CSVPrinter printer(Path file, String... header) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get();
         return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format);
@@ -188,6 +229,7 @@ public final class BulkLoader {
             "--nodes=Step=" + csvDir.resolve("steps.csv"),
             "--nodes=Person=" + csvDir.resolve("persons.csv"),
             "--nodes=Meta=" + csvDir.resolve("meta.csv"),
+            "--nodes=DoNotCollect=" + csvDir.resolve("donotcollect.csv"),
             "--relationships=PASSED=" + csvDir.resolve("passed.csv"),
             "--relationships=TRANSITION=" + csvDir.resolve("transitions.csv"),
             "--report-file=" + csvDir.resolve("import.report"),

@@ -16,6 +16,9 @@ public final class ImportReport {
     long unchanged;
     long visits;
     long droppedRegions;
+    long doNotCollect;
+    long withdrawn;
+    long absentErased;
     long problemCount;
     boolean rejected;
     Duration elapsed = Duration.ZERO;
@@ -77,6 +80,21 @@ public final class ImportReport {
         return elapsed;
     }
 
+    /** Records skipped because the person is on the do-not-collect list. */
+    public long doNotCollect() {
+        return doNotCollect;
+    }
+
+    /** Withdrawn records (private, deleted, noindex): erased if held, added to the do-not-collect list. */
+    public long withdrawn() {
+        return withdrawn;
+    }
+
+    /** People of a refreshed source absent from the new files, erased. */
+    public long absentErased() {
+        return absentErased;
+    }
+
     public long droppedRegions() {
         return droppedRegions;
     }
@@ -99,6 +117,10 @@ public final class ImportReport {
                 records, added, replaced, unchanged, problemCount));
         out.append(String.format("steps stored: %d; regions not recognised (dropped): %d; time: %.1f s%n",
                 visits, droppedRegions, elapsed.toMillis() / 1000.0));
+        if (doNotCollect + withdrawn + absentErased > 0) {
+            out.append(String.format("on the do-not-collect list (skipped): %d; withdrawn (erased, now on the list): %d; "
+                    + "absent from the refreshed source (erased): %d%n", doNotCollect, withdrawn, absentErased));
+        }
         if (phases != null) {
             out.append("phases: ").append(phases).append('\n');
         }

@@ -1,6 +1,7 @@
 package fr.passerelle.ingest;
 
 import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.HmacKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,16 +30,18 @@ public final class Importer {
     private final Database db;
     private final Normaliser normaliser;
     private final String keyId;
+    private final Erasure erasure;
     private final int batchSize;
     private final Clock clock;
 
-    public Importer(Database db, Normaliser normaliser, String keyId, int batchSize, Clock clock) {
+    public Importer(Database db, Normaliser normaliser, HmacKey key, int batchSize, Clock clock) {
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("batch size must be 1..100000, got " + batchSize);
         }
         this.db = db;
         this.normaliser = normaliser;
-        this.keyId = keyId;
+        this.keyId = key.keyId();
+        this.erasure = new Erasure(db, key, clock);
         this.batchSize = batchSize;
         this.clock = clock;
     }
@@ -48,6 +51,15 @@ public final class Importer {
      * before anything is written.
      */
     public ImportReport importFiles(List<Path> files, boolean strict, LongConsumer progress) {
+        return importFiles(files, strict, null, progress);
+    }
+
+    /**
+     * Imports files; with {@code replaceSource}, the files are that source's full current export, and
+     * its people absent from them are erased afterwards (without joining the do-not-collect list:
+     * absence is not an objection).
+     */
+    public ImportReport importFiles(List<Path> files, boolean strict, String replaceSource, LongConsumer progress) {
         if (strict) {
             ImportReport check = new ImportReport();
             Instant start = clock.instant();
@@ -63,10 +75,26 @@ public final class Importer {
         }
         Run run = new Run(progress);
         TrajectoryInput input = new TrajectoryInput(normaliser, run.report);
+        java.util.Set<String> present = new java.util.HashSet<>();
         for (Path file : files) {
-            input.readFile(file, run::offer);
+            input.readFile(file, t -> {
+                if (t.source().equals(replaceSource)) {
+                    present.add(t.pid());
+                }
+                run.offer(t);
+            });
         }
-        return run.finish();
+        ImportReport report = run.finish();
+        if (replaceSource != null && report.problemCount == 0) {
+            List<String> absent = db.read("import/persons-of-source", Map.of("source", replaceSource), r -> r.get("pid").asString())
+                    .stream().filter(pid -> !present.contains(pid)).toList();
+            report.absentErased = erasure.erasePseudonyms(absent, Erasure.Reason.ABSENT_FROM_SOURCE).size();
+        } else if (replaceSource != null) {
+            // A refresh with unreadable lines is not a full export: erasing "absent" people could erase readable ones.
+            report.problem(new InputProblem(String.join(", ", files.stream().map(Path::toString).toList()),
+                    "--replace-source " + replaceSource + " erased nobody, because some lines could not be read"));
+        }
+        return report;
     }
 
     /** Imports records already in memory (the demo generator, tests). */
@@ -91,8 +119,14 @@ public final class Importer {
         }
 
         void offer(Trajectory t) {
+            Trajectory previous = batch.get(t.pid());
+            if (previous != null && previous.withdrawn()) {
+                // A withdrawal is final: a later record of the same person is refused, as in a later batch.
+                report.doNotCollect++;
+                return;
+            }
             // Within a batch the last version of a person wins, as it would across batches.
-            if (batch.put(t.pid(), t) != null) {
+            if (batch.put(t.pid(), t) != null && !t.withdrawn()) {
                 report.replaced++;
             }
             if (batch.size() >= batchSize) {
@@ -108,10 +142,12 @@ public final class Importer {
             batch = new LinkedHashMap<>();
             BatchOutcome outcome = db.write(w -> writeBatch(w, people, collectedAt));
             report.added += outcome.added;
+            report.doNotCollect += outcome.doNotCollect;
+            report.withdrawn += outcome.withdrawn;
             report.replaced += outcome.replaced;
             report.unchanged += outcome.unchanged;
             report.visits += outcome.visits;
-            changed |= outcome.added + outcome.replaced > 0;
+            changed |= outcome.added + outcome.replaced + outcome.withdrawn > 0;
             progress.accept(people.size());
         }
 
@@ -125,11 +161,19 @@ public final class Importer {
         }
     }
 
-    private record BatchOutcome(long added, long replaced, long unchanged, long visits) {
+    private record BatchOutcome(long added, long replaced, long unchanged, long visits, long doNotCollect, long withdrawn) {
     }
 
-    private BatchOutcome writeBatch(Database.Writer w, List<Trajectory> people, String collectedAt) {
+    private BatchOutcome writeBatch(Database.Writer w, List<Trajectory> batch, String collectedAt) {
         w.run("import/lock", Map.of());
+        // The do-not-collect list is honoured before anything else.
+        java.util.Set<String> refused = new java.util.HashSet<>(w.run("import/do-not-collect",
+                Map.of("pids", batch.stream().map(Trajectory::pid).toList())).stream().map(r -> r.get("pid").asString()).toList());
+        List<String> withdrawn = batch.stream().filter(t -> t.withdrawn() && !refused.contains(t.pid())).map(Trajectory::pid).toList();
+        if (!withdrawn.isEmpty()) {
+            erasure.eraseBatch(w, withdrawn, Erasure.Reason.WITHDRAWN);
+        }
+        List<Trajectory> people = batch.stream().filter(t -> !t.withdrawn() && !refused.contains(t.pid())).toList();
         List<String> pids = people.stream().map(Trajectory::pid).toList();
         Map<String, Record> stored = new HashMap<>();
         for (Record r : w.run("import/existing-persons", Map.of("pids", pids))) {
@@ -167,7 +211,8 @@ public final class Importer {
             w.run("import/apply-step-deltas", Map.of("deltas", delta.stepRows()));
             w.run("import/apply-transition-deltas", Map.of("deltas", delta.edgeRows()));
         }
-        return new BatchOutcome(create.size() - replaced.size(), replaced.size(), unchanged.size(), visits);
+        return new BatchOutcome(create.size() - replaced.size(), replaced.size(), unchanged.size(), visits,
+                batch.stream().filter(t -> refused.contains(t.pid())).count(), withdrawn.size());
     }
 
     static List<Visit> storedVisits(Record r) {

@@ -19,7 +19,9 @@ import java.util.Set;
  * {@code {"source":"...","id":"...","steps":[{"kind":"...","code":"...","label":"...","start":"YYYY-MM","end":"...","region":"..."}]}}.
  */
 public final class JsonLinesReader implements TrajectoryReader {
-    static final Set<String> TOP_FIELDS = Set.of("source", "id", "steps");
+    static final Set<String> TOP_FIELDS = Set.of("source", "id", "steps", "status");
+    /** Statuses that withdraw a person: the record then asks for erasure and needs no steps. */
+    static final Set<String> WITHDRAWN = Set.of("withdrawn", "private", "deleted", "noindex");
     static final Set<String> STEP_FIELDS = Set.of("kind", "code", "label", "start", "end", "region");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,6 +58,13 @@ public final class JsonLinesReader implements TrajectoryReader {
         dropUnknown(root, TOP_FIELDS, "", droppedField);
         String source = text(root, "source");
         String id = text(root, "id");
+        String status = text(root, "status");
+        if (status != null && !status.equals("active") && !WITHDRAWN.contains(status)) {
+            throw new InvalidRecordException("\"status\" must be active, withdrawn, private, deleted or noindex, got " + InputProblem.quote(status));
+        }
+        if (status != null && WITHDRAWN.contains(status)) {
+            return new RawTrajectory(source, id, List.of(), origin, true);
+        }
         JsonNode steps = root.get("steps");
         if (steps == null || !steps.isArray()) {
             throw new InvalidRecordException("\"steps\" must be an array");

@@ -51,6 +51,9 @@ public final class Normaliser {
         if (raw.id().length() > 512) {
             throw new InvalidRecordException("\"id\" is longer than 512 characters");
         }
+        if (raw.withdrawn()) {
+            return new Trajectory(key.pseudonym(raw.source(), raw.id()), raw.source(), List.of(), "", true);
+        }
         if (raw.steps().isEmpty()) {
             throw new InvalidRecordException("\"steps\" is empty");
         }

@@ -39,21 +39,29 @@ class BulkLoaderTest {
         TrajectoryFileWriter.write(people, file);
 
         Database transactional = TestNeo4j.reset();
+        // demo-5 asked for erasure before: both paths must skip it and keep it listed.
+        new Erasure(transactional, Fixtures.KEY, Fixtures.CLOCK).erase("demo", List.of("demo-5"), Erasure.Reason.ERASURE);
+        List<BulkLoader.Tombstone> listed = transactional.read("import/all-do-not-collect", Map.of(), r -> new BulkLoader.Tombstone(
+                r.get("pid").asString(), r.get("keyId").asString(), r.get("reason").asString(), r.get("since").asString()));
         ImportReport viaDriver = Fixtures.importer(transactional, 250).importFiles(List.of(file), false, n -> { });
         Map<String, Object> expected = Fixtures.snapshot(transactional);
 
         Normaliser normaliser = new Normaliser(catalogue, Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
         BulkLoader loader = new BulkLoader(normaliser, catalogue, Fixtures.KEY.keyId(), Fixtures.CLOCK);
-        BulkLoader.Prepared prepared = loader.prepare(List.of(file), false, dir.resolve("csv"));
+        BulkLoader.Prepared prepared = loader.prepare(List.of(file), false, listed, dir.resolve("csv"));
         Path home = dir.resolve("neo4j");
         BulkLoader.runImport(home, prepared.dir(), new PrintStream(OutputStream.nullOutputStream()));
         try (EmbeddedNeo4j embedded = EmbeddedNeo4j.start(home, 0, 32L * 1024 * 1024);
              Database bulk = Database.connect(embedded.boltUri(), null, null, null, Duration.ofSeconds(30))) {
             assertEquals(expected, Fixtures.snapshot(bulk));
             assertEquals(1L, bulk.read("queries/dataset-version", Map.of(), r -> r.get("version").asLong()).get(0));
+            assertEquals(List.of(Fixtures.KEY.pseudonym("demo", "demo-5")),
+                    bulk.read("import/all-do-not-collect", Map.of(), r -> r.get("pid").asString()));
         }
         assertEquals(viaDriver.records(), prepared.report().records());
         assertEquals(1, prepared.report().skipped());
+        assertEquals(1, prepared.report().doNotCollect());
+        assertEquals(1, viaDriver.doNotCollect());
         assertEquals(1, prepared.report().droppedRegions());
         long stored = ((List<?>) expected.get("persons")).stream().mapToLong(p -> ((List<?>) ((Map<?, ?>) p).get("steps")).size()).sum();
         assertEquals(stored, prepared.report().visits(), "the bulk report counts the steps stored");

@@ -1,0 +1,123 @@
+package fr.passerelle.ingest;
+
+import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.HmacKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Record;
+
+/**
+ * Removes people: their pseudonymous record and every contribution they made to the aggregates, in
+ * one transaction per batch, so the graph is exactly what it would be had they never been imported.
+ * Erased and withdrawn people join the do-not-collect list, which every import checks first; people
+ * past the retention limit do not (they may be collected again later).
+ */
+public final class Erasure {
+    /** Why someone is removed; whether they join the do-not-collect list. */
+    public enum Reason {
+        ERASURE(true), WITHDRAWN(true), RETENTION(false), ABSENT_FROM_SOURCE(false);
+
+        final boolean tombstone;
+
+        Reason(boolean tombstone) {
+            this.tombstone = tombstone;
+        }
+    }
+
+    /**
+     * What was done for one person.
+     *
+     * @param found whether a record existed (erasing an unknown person is not an error)
+     * @param stepsRemoved steps of the record removed
+     * @param transitionsAffected distinct transitions whose counts were decreased
+     * @param doNotCollect whether the pseudonym is now on the do-not-collect list
+     */
+    public record Receipt(String pseudonym, String keyId, boolean found, int stepsRemoved, int transitionsAffected, boolean doNotCollect,
+                          String reason, String erasedAt) {
+    }
+
+    private static final int BATCH = 5000;
+    private final Database db;
+    private final HmacKey key;
+    private final Clock clock;
+
+    public Erasure(Database db, HmacKey key, Clock clock) {
+        this.db = db;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** Erases the people known to {@code source} as {@code ids}. */
+    public List<Receipt> erase(String source, List<String> ids, Reason reason) {
+        return erasePseudonyms(ids.stream().map(id -> key.pseudonym(source, id)).toList(), reason);
+    }
+
+    public List<Receipt> erasePseudonyms(List<String> pids, Reason reason) {
+        List<Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < pids.size(); i += BATCH) {
+            List<String> batch = pids.subList(i, Math.min(pids.size(), i + BATCH));
+            receipts.addAll(db.write(w -> eraseBatch(w, batch, reason)));
+        }
+        if (receipts.stream().anyMatch(Receipt::found)) {
+            db.writeOne("import/bump-version", Map.of());
+        }
+        return receipts;
+    }
+
+    /** Erases within an import's transaction (withdrawn records); returns the receipts. */
+    List<Receipt> eraseBatch(Database.Writer w, List<String> pids, Reason reason) {
+        w.run("import/lock", Map.of());
+        Map<String, Record> stored = new HashMap<>();
+        for (Record r : w.run("import/existing-persons", Map.of("pids", pids))) {
+            stored.put(r.get("pid").asString(), r);
+        }
+        Contributions delta = new Contributions();
+        String at = Instant.now(clock).toString();
+        List<Receipt> receipts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String pid : pids) {
+            if (!seen.add(pid)) {
+                continue;
+            }
+            Record r = stored.get(pid);
+            int steps = 0;
+            int transitions = 0;
+            if (r != null) {
+                List<Visit> visits = Importer.storedVisits(r);
+                delta.add(visits, -1);
+                steps = visits.size();
+                Set<String> edges = new HashSet<>();
+                for (int i = 1; i < visits.size(); i++) {
+                    edges.add(visits.get(i - 1).step() + "\u0000" + visits.get(i).step());
+                }
+                transitions = edges.size();
+            }
+            receipts.add(new Receipt(pid, key.keyId(), r != null, steps, transitions, reason.tombstone, reason.name().toLowerCase(), at));
+        }
+        if (!stored.isEmpty()) {
+            w.run("import/delete-persons", Map.of("pids", new ArrayList<>(stored.keySet())));
+            w.run("import/apply-step-deltas", Map.of("deltas", delta.stepRows()));
+            w.run("import/apply-transition-deltas", Map.of("deltas", delta.edgeRows()));
+        }
+        if (reason.tombstone) {
+            w.run("import/add-do-not-collect", Map.of("pids", new ArrayList<>(seen), "keyId", key.keyId(), "reason", reason.name().toLowerCase(),
+                    "at", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
+        }
+        return receipts;
+    }
+
+    /** Erases every record last collected more than {@code months} months ago; returns the receipts. */
+    public List<Receipt> purge(int months) {
+        String before = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(months).toString();
+        List<String> pids = db.read("import/expired-persons", Map.of("before", before), r -> r.get("pid").asString());
+        return erasePseudonyms(pids, Reason.RETENTION);
+    }
+}
