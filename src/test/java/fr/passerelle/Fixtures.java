@@ -22,6 +22,7 @@ import java.util.StringJoiner;
 /** Small hand-built populations and graph snapshots for tests. */
 public final class Fixtures {
     public static final HmacKey KEY = HmacKey.of("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    public static final fr.passerelle.privacy.Register.Settings REGISTER = new fr.passerelle.privacy.Register.Settings(KEY.keyId(), 24, "REGION");
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
 
     private Fixtures() {

@@ -90,6 +90,10 @@ public final class ApiServer {
             });
             new StepRoutes(services).register(routes);
             new RouteRoutes(services).register(routes);
+            routes.get("/api/privacy", ctx -> {
+                String lang = Params.oneOf(ctx, "lang", java.util.Set.of("fr", "en"));
+                ctx.json(services.register().describe("en".equals(lang)));
+            });
             routes.get("/api/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
             routes.get("/api/docs", ctx -> ctx.html(resource("/api-docs.html")));
             registered.addAll(routes.registered());

@@ -140,7 +140,8 @@ final class Environment implements AutoCloseable {
     }
 
     Services services() {
-        return Services.over(db, thresholds, clock);
+        return Services.over(db, thresholds, clock, new fr.passerelle.privacy.Register.Settings(key.keyId(), options.retentionMonths,
+                options.regionLevel.name()));
     }
 
     long people() {

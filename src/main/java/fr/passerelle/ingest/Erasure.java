@@ -118,6 +118,8 @@ public final class Erasure {
     public List<Receipt> purge(int months) {
         String before = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(months).toString();
         List<String> pids = db.read("import/expired-persons", Map.of("before", before), r -> r.get("pid").asString());
-        return erasePseudonyms(pids, Reason.RETENTION);
+        List<Receipt> receipts = erasePseudonyms(pids, Reason.RETENTION);
+        db.writeOne("import/record-purge", Map.of());
+        return receipts;
     }
 }

@@ -42,7 +42,7 @@ class ApiTest {
         lines.addAll(people("e", 16, "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
         lines.addAll(people("f", 5, "education:BTS-CG:2018-09", "job:M1203:2020-09"));
         Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "api.jsonl", lines)), false, n -> { });
-        app = ApiServer.create(Services.over(db, Thresholds.defaults(), Fixtures.CLOCK)).start("127.0.0.1", 0);
+        app = ApiServer.create(Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -144,6 +144,23 @@ class ApiTest {
         assertEquals("kind", kind.get("parameter").asText());
         assertEquals("education, job, other", kind.get("allowed").asText());
         assertEquals("limit", json("/api/steps?limit=abc", 400).get("parameter").asText());
+    }
+
+    @Test
+    void theProcessingRegisterStatesWhatADpoNeedsInFrenchAndEnglish() throws Exception {
+        JsonNode fr = json("/api/privacy", 200);
+        assertEquals("fr", fr.get("language").asText());
+        assertTrue(fr.get("legalBasis").asText().startsWith("Intérêt légitime"));
+        assertEquals(92, fr.get("peopleHeld").asInt());
+        assertEquals("test", fr.get("sources").get(0).asText());
+        assertEquals(Fixtures.KEY.keyId(), fr.get("pseudonymisation").get("keyId").asText());
+        assertEquals(24, fr.get("retention").get("months").asInt());
+        assertEquals(11, fr.get("disclosureThresholds").get("k").asInt());
+        JsonNode en = json("/api/privacy?lang=en", 200);
+        assertTrue(en.get("legalBasis").asText().startsWith("Legitimate interest"));
+        assertTrue(en.get("dataDropped").toString().contains("Names"));
+        assertEquals("lang", json("/api/privacy?lang=de", 400).get("parameter").asText());
+        assertTrue(!get("/api/privacy").body().contains("0123456789abcdef"), "the secret never leaves");
     }
 
     @Test

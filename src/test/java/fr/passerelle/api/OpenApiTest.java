@@ -19,7 +19,7 @@ class OpenApiTest {
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedRouteExists() throws Exception {
         List<String> registered = new ArrayList<>();
-        Javalin app = ApiServer.create(Services.over(TestNeo4j.db(), Thresholds.defaults(), Fixtures.CLOCK),
+        Javalin app = ApiServer.create(Services.over(TestNeo4j.db(), Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER),
                 ApiServer.Options.defaults(), registered).start("127.0.0.1", 0);
         try {
             ApiClient api = new ApiClient(app);

@@ -51,7 +51,7 @@ class PrivacyPropertyTest {
             }
             Fixtures.importer(db, 64).importFiles(List.of(Fixtures.write(dir, "p" + population + ".jsonl", lines)), false, n -> { });
             Thresholds thresholds = new Thresholds(5 + random.nextInt(10), 20);
-            Javalin app = ApiServer.create(Services.over(db, thresholds, Fixtures.CLOCK)).start("127.0.0.1", 0);
+            Javalin app = ApiServer.create(Services.over(db, thresholds, Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
             try {
                 ApiClient api = new ApiClient(app);
                 for (String path : queries(random)) {

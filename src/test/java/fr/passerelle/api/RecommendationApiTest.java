@@ -52,7 +52,7 @@ class RecommendationApiTest {
                     + next + "]}");
         }
         Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "out.jsonl", outcomes)), false, n -> { });
-        app = ApiServer.create(Services.over(db, Thresholds.defaults(), Fixtures.CLOCK)).start("127.0.0.1", 0);
+        app = ApiServer.create(Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
         api = new ApiClient(app);
     }
 
