@@ -6,10 +6,8 @@ import fr.passerelle.ingest.ImportReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             if (!keep) {
-                deleteTree(dir);
+                Environment.deleteTree(dir);
             } else {
                 System.out.println("kept " + dir);
             }
@@ -87,11 +85,6 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 
     private static String peakRssMib() {
         try {

@@ -128,7 +128,8 @@ final class Environment implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a directory tree (temporary stores, bulk-import files). */
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -76,7 +76,7 @@ final class EvalCommand implements Runnable {
                     System.out.println(score);
                 }
             } finally {
-                BenchCommand.deleteTree(dir);
+                Environment.deleteTree(dir);
             }
             return 0;
         }

@@ -54,25 +54,31 @@ public final class FieldService {
             }
         }
         List<String> candidates = firstHops.stream().map(e -> graph.id(e.to())).toList();
-        Map<String, Record> reach = new LinkedHashMap<>();
+        Map<String, Long> whole = new LinkedHashMap<>();
         if (!candidates.isEmpty()) {
             db.read("queries/bridges", StepService.params("from", from, "bridges", candidates, "toDomain", to == null ? toDomain : null,
-                    "to", to), r -> reach.put(r.get("bridge").asString(), r));
+                    "to", to), r -> whole.put(r.get("bridge").asString(), r.get("wholeRoute").asLong()));
         }
         List<Bridges.Bridge> bridges = new ArrayList<>();
         for (TransitionGraph.Edge e : firstHops) {
             String x = graph.id(e.to());
-            Record r = reach.get(x);
-            long reached = r.get("reached").asLong();
+            // People who went from the bridge straight to the target, over its published transitions.
+            long reached = 0;
+            for (TransitionGraph.Edge next : graph.out(e.to())) {
+                StepRef y = refs.get(graph.id(next.to()));
+                if (to != null ? y.id().equals(to) : "job".equals(y.kind()) && toDomain.equals(y.domain())) {
+                    reached += next.people();
+                }
+            }
             long bridgeOut = stepOut(graph, e.to());
             if (!thresholds.canShowCount(reached) || !thresholds.canShowShare(e.fromOut()) || !thresholds.canShowShare(bridgeOut)) {
                 continue;
             }
             Share first = Share.of(e.people(), e.fromOut());
-            Share second = Share.of(reached, bridgeOut);
-            long whole = r.get("wholeRoute").asLong();
+            Share second = Share.of(Math.min(reached, bridgeOut), bridgeOut);
+            long wholeRoute = whole.getOrDefault(x, 0L);
             bridges.add(new Bridges.Bridge(refs.get(x), Math.round(first.value() * second.value() * 10000) / 10000.0,
-                    e.people(), first, reached, second, thresholds.canShowCount(whole) ? whole : null));
+                    e.people(), first, reached, second, thresholds.canShowCount(wholeRoute) ? wholeRoute : null));
         }
         bridges.sort(Comparator.comparingDouble(Bridges.Bridge::score).reversed().thenComparing(br -> br.step().id()));
         return new Bridges(a, to == null ? toDomain : null, to == null ? domains.label(toDomain) : null, b,

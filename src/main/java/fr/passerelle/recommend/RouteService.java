@@ -74,7 +74,7 @@ public final class RouteService {
             if (observed.size() < limit) {
                 List<String> route = r.get("route").asList(Value::asString);
                 observed.add(new Routes.Route(false, route.stream().map(refs::get).toList(), people, null,
-                        median(r), hops(graph, route)));
+                        steps.median(r), hops(graph, route)));
             }
         }
 
@@ -93,19 +93,11 @@ public final class RouteService {
                 composed.add(new Routes.Route(true, chain.stream().map(refs::get).toList(),
                         thresholds.canShowCount(people) ? people : null,
                         Math.round(found.get(i).probability() * 10000) / 10000.0,
-                        thresholds.canShowCount(people) ? median(f) : null, hops(graph, chain)));
+                        thresholds.canShowCount(people) ? steps.median(f) : null, hops(graph, chain)));
             }
         }
         return new Routes(a, b, maxSteps, observed, hidden, composed,
                 steps.evidence("queries/routes-observed + queries/published-transitions + queries/route-people", version));
-    }
-
-    private Integer median(Record r) {
-        Value timed = r.get("timedPeople");
-        if (timed.isNull() || !thresholds.canShowCount(timed.asLong()) || r.get("medianMonths").isNull()) {
-            return null;
-        }
-        return r.get("medianMonths").asInt();
     }
 
     private List<Routes.Hop> hops(TransitionGraph graph, List<String> route) {

@@ -129,8 +129,8 @@ public final class StepService {
         return new Flow(items, cells.hidden().size() + filteredOut, hiddenPeople);
     }
 
-    /** The median duration only when at least k people with dates stand behind it. */
-    private Integer median(Record r) {
+    /** The median duration of a row (medianMonths, timedPeople), only when at least k people with dates stand behind it. */
+    Integer median(Record r) {
         Value timed = r.get("timedPeople");
         if (timed.isNull() || !thresholds.canShowCount(timed.asLong()) || r.get("medianMonths").isNull()) {
             return null;

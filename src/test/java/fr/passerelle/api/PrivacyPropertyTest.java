@@ -149,10 +149,7 @@ class PrivacyPropertyTest {
             if (total == null || total.isNull() || answer.get("filters") != null && !answer.get("filters").get("kind").isNull()) {
                 continue;
             }
-            long shown = 0;
-            for (JsonNode item : answer.get(breakdown[1])) {
-                shown += item.get("people").asLong();
-            }
+            long shown = sumOfPeople(answer.get(breakdown[1]));
             long remainder = total.asLong() - shown;
             if (remainder > 0 && remainder < thresholds.k()) {
                 fail(path + ": " + total.asLong() + " - " + shown + " reveals " + remainder);
@@ -164,11 +161,7 @@ class PrivacyPropertyTest {
                 if (at.get("people").isNull()) {
                     continue;
                 }
-                long shown = 0;
-                for (JsonNode s : at.get("situations")) {
-                    shown += s.get("people").asLong();
-                }
-                long remainder = at.get("people").asLong() - shown;
+                long remainder = at.get("people").asLong() - sumOfPeople(at.get("situations"));
                 if (remainder > 0 && remainder < thresholds.k()) {
                     fail(path + ": outcomes at " + at.get("months") + " reveal " + remainder);
                 }
@@ -177,16 +170,20 @@ class PrivacyPropertyTest {
         JsonNode changes = answer.get("changes");
         if (changes != null) {
             for (JsonNode change : changes) {
-                long shown = 0;
-                for (JsonNode via : change.get("via")) {
-                    shown += via.get("people").asLong();
-                }
-                long remainder = change.get("people").asLong() - shown;
+                long remainder = change.get("people").asLong() - sumOfPeople(change.get("via"));
                 if (remainder > 0 && remainder < thresholds.k()) {
                     fail(path + ": reconversion to " + change.get("toDomain") + " reveals " + remainder);
                 }
             }
         }
+    }
+
+    private static long sumOfPeople(JsonNode items) {
+        long sum = 0;
+        for (JsonNode item : items) {
+            sum += item.get("people").asLong();
+        }
+        return sum;
     }
 
     private static String withoutTime(JsonNode node) {
