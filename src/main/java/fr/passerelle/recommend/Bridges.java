@@ -14,7 +14,9 @@ public record Bridges(StepRef from, String toDomain, String toDomainLabel, StepR
      *
      * @param peopleFromToBridge people who went from {@code from} straight to the bridge
      * @param shareFromToBridge their share of the people who left {@code from}
-     * @param peopleBridgeToTarget people who went from the bridge straight to the target
+     * @param peopleBridgeToTarget people who went from the bridge straight to the target, summed over the bridge's
+     *     published transitions (each of at least k people; someone who went from the bridge to two target jobs at
+     *     different times counts on both)
      * @param shareBridgeToTarget their share of the people who left the bridge
      * @param peopleWholeRoute people who did from → bridge → target back to back (null below k)
      */
