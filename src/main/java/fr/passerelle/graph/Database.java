@@ -14,7 +14,6 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.ClientException;
 
@@ -114,10 +113,6 @@ public final class Database implements AutoCloseable {
                 System.err.printf("%-40s %6d ms%n", queryName, (System.nanoTime() - t) / 1_000_000);
             }
             return r;
-        }
-
-        public Value single(String queryName, Map<String, Object> params) {
-            return tx.run(Cypher.load(queryName), Values.value(params)).single().get(0);
         }
     }
 }

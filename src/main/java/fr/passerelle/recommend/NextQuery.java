@@ -19,8 +19,4 @@ public record NextQuery(String step, List<String> after, String region, Integer 
     boolean filtersPeople() {
         return region != null || fromYear != null || toYear != null;
     }
-
-    NextQuery withAfter(List<String> shorter) {
-        return new NextQuery(step, shorter, region, fromYear, toYear, kind);
-    }
 }
