@@ -52,14 +52,13 @@ final class Environment implements AutoCloseable {
         EmbeddedNeo4j embedded = null;
         Database db;
         if (o.neo4jUri == null || o.neo4jUri.isBlank()) {
-            embedded = EmbeddedNeo4j.start(o.databaseDir(), o.boltPort, o.pageCacheMb * 1024 * 1024);
-            db = Database.connect(embedded.boltUri(), null, null, "neo4j", Duration.ofSeconds(30));
+            embedded = startEmbedded(o);
+            db = connectEmbedded(embedded);
         } else {
             db = Database.connect(o.neo4jUri, o.neo4jUser, o.neo4jPassword, o.neo4jDatabase, Duration.ofSeconds(30));
         }
         try {
-            Schema.apply(db);
-            db.writeOne("import/catalogue-upsert", Map.of("steps", catalogue.asRows()));
+            prepare(db, catalogue);
         } catch (RuntimeException e) {
             db.close();
             if (embedded != null) {
@@ -68,6 +67,20 @@ final class Environment implements AutoCloseable {
             throw e;
         }
         return new Environment(embedded, db, catalogue, key, thresholds, o);
+    }
+
+    private static EmbeddedNeo4j startEmbedded(CommonOptions o) {
+        return EmbeddedNeo4j.start(o.databaseDir(), o.boltPort, o.pageCacheMb * 1024 * 1024);
+    }
+
+    private static Database connectEmbedded(EmbeddedNeo4j embedded) {
+        return Database.connect(embedded.boltUri(), null, null, "neo4j", Duration.ofSeconds(30));
+    }
+
+    /** Schema and catalogue, on every opening of a database: both statements are idempotent. */
+    private static void prepare(Database db, Catalogue catalogue) {
+        Schema.apply(db);
+        db.writeOne("import/catalogue-upsert", Map.of("steps", catalogue.asRows()));
     }
 
     Importer importer(int batchSize) {
@@ -82,10 +95,6 @@ final class Environment implements AutoCloseable {
         return embedded != null;
     }
 
-    /**
-     * Replaces the whole embedded database with what {@code prepare} reads, through Neo4j's bulk
-     * importer: the database is stopped, rebuilt and reopened.
-     */
     Erasure erasure() {
         return new Erasure(db, key, clock);
     }
@@ -96,6 +105,10 @@ final class Environment implements AutoCloseable {
                 r.get("keyId").asString(), r.get("reason").asString(), r.get("since").asString()));
     }
 
+    /**
+     * Replaces the whole embedded database with what {@code prepare} reads, through Neo4j's bulk
+     * importer: the database is stopped, rebuilt and reopened.
+     */
     ImportReport rebuild(BiFunction<BulkLoader, Path, BulkLoader.Prepared> prepare, PrintStream log) {
         if (embedded == null) {
             throw new IllegalStateException("a rebuild uses Neo4j's bulk importer on the embedded database; with --neo4j-uri, "
@@ -115,10 +128,9 @@ final class Environment implements AutoCloseable {
             long t2 = System.nanoTime();
             BulkLoader.runImport(options.databaseDir(), work, log);
             long t3 = System.nanoTime();
-            embedded = EmbeddedNeo4j.start(options.databaseDir(), options.boltPort, options.pageCacheMb * 1024 * 1024);
-            db = Database.connect(embedded.boltUri(), null, null, "neo4j", Duration.ofSeconds(30));
-            Schema.apply(db);
-            db.writeOne("import/catalogue-upsert", Map.of("steps", catalogue.asRows()));
+            embedded = startEmbedded(options);
+            db = connectEmbedded(embedded);
+            prepare(db, catalogue);
             report.phases(String.format("read, normalise, aggregate and write CSV %.1f s; stop %.1f s; bulk import %.1f s; restart and indexes %.1f s",
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9));
             report.finishedAt(clock.instant(), prepared.started());

@@ -54,6 +54,14 @@ final class Contributions {
         return steps.isEmpty() && edges.isEmpty();
     }
 
+    /** Applies these deltas to the Step counts and TRANSITION relationships, inside the caller's transaction. */
+    void writeTo(fr.passerelle.graph.Database.Writer w) {
+        if (!isEmpty()) {
+            w.run("import/apply-step-deltas", Map.of("deltas", stepRows()));
+            w.run("import/apply-transition-deltas", Map.of("deltas", edgeRows()));
+        }
+    }
+
     List<Map<String, Object>> stepRows() {
         List<Map<String, Object>> rows = new ArrayList<>();
         steps.forEach((id, d) -> {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,10 @@ public final class Erasure {
         List<Receipt> receipts = new ArrayList<>();
         for (int i = 0; i < pids.size(); i += BATCH) {
             List<String> batch = pids.subList(i, Math.min(pids.size(), i + BATCH));
-            receipts.addAll(db.write(w -> eraseBatch(w, batch, reason)));
+            receipts.addAll(db.write(w -> {
+                w.run("import/lock", Map.of());
+                return eraseBatch(w, batch, reason);
+            }));
         }
         if (receipts.stream().anyMatch(Receipt::found)) {
             db.writeOne("import/bump-version", Map.of());
@@ -72,13 +74,9 @@ public final class Erasure {
         return receipts;
     }
 
-    /** Erases within an import's transaction (withdrawn records); returns the receipts. */
+    /** Erases inside a transaction that already holds the writer lock (an import batch); returns the receipts. */
     List<Receipt> eraseBatch(Database.Writer w, List<String> pids, Reason reason) {
-        w.run("import/lock", Map.of());
-        Map<String, Record> stored = new HashMap<>();
-        for (Record r : w.run("import/existing-persons", Map.of("pids", pids))) {
-            stored.put(r.get("pid").asString(), r);
-        }
+        Map<String, Record> stored = Importer.stored(w, pids);
         Contributions delta = new Contributions();
         String at = Instant.now(clock).toString();
         List<Receipt> receipts = new ArrayList<>();
@@ -104,8 +102,7 @@ public final class Erasure {
         }
         if (!stored.isEmpty()) {
             w.run("import/delete-persons", Map.of("pids", new ArrayList<>(stored.keySet())));
-            w.run("import/apply-step-deltas", Map.of("deltas", delta.stepRows()));
-            w.run("import/apply-transition-deltas", Map.of("deltas", delta.edgeRows()));
+            delta.writeTo(w);
         }
         if (reason.tombstone) {
             w.run("import/add-do-not-collect", Map.of("pids", new ArrayList<>(seen), "keyId", key.keyId(), "reason", reason.name().toLowerCase(),

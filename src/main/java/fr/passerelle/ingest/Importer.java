@@ -175,10 +175,7 @@ public final class Importer {
         }
         List<Trajectory> people = batch.stream().filter(t -> !t.withdrawn() && !refused.contains(t.pid())).toList();
         List<String> pids = people.stream().map(Trajectory::pid).toList();
-        Map<String, Record> stored = new HashMap<>();
-        for (Record r : w.run("import/existing-persons", Map.of("pids", pids))) {
-            stored.put(r.get("pid").asString(), r);
-        }
+        Map<String, Record> stored = stored(w, pids);
         Contributions delta = new Contributions();
         List<String> unchanged = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
@@ -207,12 +204,18 @@ public final class Importer {
         if (!create.isEmpty()) {
             w.run("import/create-persons", Map.of("persons", create, "keyId", keyId, "collectedAt", collectedAt));
         }
-        if (!delta.isEmpty()) {
-            w.run("import/apply-step-deltas", Map.of("deltas", delta.stepRows()));
-            w.run("import/apply-transition-deltas", Map.of("deltas", delta.edgeRows()));
-        }
+        delta.writeTo(w);
         return new BatchOutcome(create.size() - replaced.size(), replaced.size(), unchanged.size(), visits,
                 batch.stream().filter(t -> refused.contains(t.pid())).count(), withdrawn.size());
+    }
+
+    /** The stored records of these people, by pseudonym (read under the writer lock). */
+    static Map<String, Record> stored(Database.Writer w, List<String> pids) {
+        Map<String, Record> stored = new HashMap<>();
+        for (Record r : w.run("import/existing-persons", Map.of("pids", pids))) {
+            stored.put(r.get("pid").asString(), r);
+        }
+        return stored;
     }
 
     static List<Visit> storedVisits(Record r) {
