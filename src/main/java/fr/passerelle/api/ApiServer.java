@@ -2,12 +2,14 @@ package fr.passerelle.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.catalog.Domains;
 import fr.passerelle.recommend.Services;
 import fr.passerelle.recommend.StepNotFoundException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Handler;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +30,8 @@ public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     /** Documented in {@code src/main/resources/openapi.json}; a test keeps the two in step. */
     public static final String OPENAPI = "/openapi.json";
+
+    private static final Domains DOMAINS = Domains.bundled();
 
     private ApiServer() {
     }
@@ -70,6 +74,12 @@ public final class ApiServer {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
+            // The Canopé page (src/main/resources/web) at "/": it uses the public API only.
+            config.staticFiles.add(web -> {
+                web.hostedPath = "/";
+                web.directory = "/web";
+                web.location = Location.CLASSPATH;
+            });
             if (!options.corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     if (options.corsOrigins().contains("*")) {
@@ -90,6 +100,8 @@ public final class ApiServer {
             });
             new StepRoutes(services).register(routes);
             new RouteRoutes(services).register(routes);
+            routes.get("/api/domains", ctx -> ctx.json(Map.of("domains", DOMAINS.codes().stream().sorted()
+                    .map(code -> Map.of("domain", code, "label", DOMAINS.label(code))).toList())));
             routes.get("/api/privacy", ctx -> {
                 String lang = Params.oneOf(ctx, "lang", java.util.Set.of("fr", "en"));
                 ctx.json(services.register().describe("en".equals(lang)));

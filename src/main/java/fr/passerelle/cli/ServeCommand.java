@@ -67,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         }));
         String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + app.port();
         System.out.printf("%nPasserelle is ready in %.1f s on %s with %d people.%n", (System.nanoTime() - started) / 1e9, env.describe(), env.people());
+        System.out.println("  Web page:    " + base + "/");
         System.out.println("  API health:  " + base + "/api/health");
         System.out.println("  Search:      " + base + "/api/steps?q=bts%20sio");
         System.out.println("  Where next:  " + base + "/api/steps/BTS-SIO-SLAM/next");

@@ -1,0 +1,442 @@
+// The Canopé page: state in the URL, one call to the public API per figure (two for a second step),
+// every figure with its people counts and the evidence version. Numbers are shown as the API gives
+// them and never recombined (no difference or sum of counts is computed here).
+(function () {
+  const VIEWS = ["next", "routes", "bridges", "outcomes"];
+  const state = { view: "next", step: null, after: null, to: null, toDomain: null, depth: "1", lang: "fr", trainer: false };
+  const labels = {}; // step id -> label, from the API answers
+  let t = I18N.fr;
+  let lastFigure = null;
+  let renderToken = 0;
+
+  const $ = (id) => document.getElementById(id);
+
+  // ---- state <-> URL, so that a scenario can be bookmarked or shared ----
+  function readUrl() {
+    const q = new URLSearchParams(location.search);
+    state.view = VIEWS.includes(q.get("view")) ? q.get("view") : "next";
+    state.step = q.get("step");
+    state.after = q.get("after");
+    state.to = q.get("to");
+    state.toDomain = q.get("toDomain");
+    state.depth = q.get("depth") === "2" ? "2" : "1";
+    state.lang = q.get("lang") === "en" ? "en" : "fr";
+    state.trainer = q.get("trainer") === "1";
+  }
+
+  function writeUrl() {
+    const q = new URLSearchParams();
+    q.set("view", state.view);
+    for (const key of ["step", "after", "to", "toDomain"]) if (state[key]) q.set(key, state[key]);
+    if (state.depth === "2") q.set("depth", "2");
+    if (state.lang !== "fr") q.set("lang", state.lang);
+    if (state.trainer) q.set("trainer", "1");
+    const url = location.pathname + "?" + q.toString();
+    if (url !== location.pathname + location.search) history.pushState(null, "", url);
+  }
+
+  function set(changes) {
+    Object.assign(state, changes);
+    writeUrl();
+    syncControls();
+    render();
+  }
+
+  // ---- API ----
+  async function api(path) {
+    const response = await fetch(path, { headers: { Accept: "application/json" } });
+    const body = await response.json();
+    if (!response.ok) {
+      const error = new Error(body.step ? t.unknownStep(body.step) : (body.error || response.statusText));
+      error.body = body;
+      throw error;
+    }
+    return body;
+  }
+
+  function remember(ref) {
+    if (ref && ref.id) labels[ref.id] = ref.label;
+    return ref;
+  }
+
+  async function label(id) {
+    if (!id) return null;
+    if (!labels[id]) {
+      try { remember(await api(`/api/steps/${encodeURIComponent(id)}`).then((d) => d.step || d)); } catch (e) { labels[id] = id; }
+    }
+    return labels[id];
+  }
+
+  // ---- language and trainer mode ----
+  function applyLanguage() {
+    t = I18N[state.lang];
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t[el.dataset.i18n]; });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach((el) => { el.placeholder = t[el.dataset.i18nPlaceholder]; });
+    $("lang-fr").setAttribute("aria-pressed", String(state.lang === "fr"));
+    $("lang-en").setAttribute("aria-pressed", String(state.lang === "en"));
+    document.title = t.title;
+    const scenario = $("scenario");
+    scenario.length = 1;
+    SCENARIOS.forEach((s, i) => scenario.add(new Option(s[state.lang], String(i))));
+    const current = SCENARIOS.findIndex((s) => Object.entries(s.state).every(([key, value]) => state[key] === value));
+    scenario.value = current >= 0 ? String(current) : "";
+    fillDomains();
+  }
+
+  function applyTrainer() {
+    document.body.classList.toggle("trainer", state.trainer);
+    $("trainer").setAttribute("aria-pressed", String(state.trainer));
+  }
+
+  let domains = [];
+  function fillDomains() {
+    const select = $("to-domain");
+    select.length = 0;
+    select.add(new Option("—", ""));
+    domains.forEach((d) => select.add(new Option(`${d.domain} · ${d.label}`, d.domain)));
+    select.value = state.toDomain || "";
+  }
+
+  async function syncControls() {
+    applyLanguage();
+    applyTrainer();
+    document.querySelectorAll("[role=tab]").forEach((tab) => tab.setAttribute("aria-selected", String(tab.dataset.view === state.view)));
+    document.querySelectorAll("[data-view-controls]").forEach((el) => { el.hidden = el.dataset.viewControls !== state.view; });
+    $("depth").value = state.depth;
+    $("step-search").value = state.step ? await label(state.step) : "";
+    $("after-search").value = state.after ? await label(state.after) : "";
+    $("to-search").value = state.to ? await label(state.to) : "";
+  }
+
+  // ---- combobox with autocomplete over /api/steps (accents optional: the API folds them) ----
+  function combobox(input, list, onPick) {
+    let options = [];
+    let active = -1;
+    let timer = null;
+    const close = () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1; input.removeAttribute("aria-activedescendant"); };
+    const highlight = (i) => {
+      active = i;
+      [...list.children].forEach((li, j) => li.setAttribute("aria-selected", String(j === i)));
+      if (i >= 0 && list.children[i]) input.setAttribute("aria-activedescendant", list.children[i].id);
+    };
+    const pick = (step) => { remember(step); input.value = step.label; close(); onPick(step.id); };
+    const show = () => {
+      list.innerHTML = "";
+      if (options.length === 0) {
+        const li = document.createElement("li");
+        li.className = "empty";
+        li.textContent = t.noSuggestion;
+        list.appendChild(li);
+      }
+      options.forEach((step, i) => {
+        const li = document.createElement("li");
+        li.id = `${list.id}-${i}`;
+        li.setAttribute("role", "option");
+        li.dataset.id = step.id;
+        li.innerHTML = "";
+        const name = document.createElement("span");
+        name.textContent = step.label;
+        const count = document.createElement("span");
+        count.className = "count";
+        count.textContent = step.people == null ? "" : `n = ${fmt(step.people)}`;
+        li.append(name, count);
+        li.addEventListener("mousedown", (e) => { e.preventDefault(); pick(step); });
+        list.appendChild(li);
+      });
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      highlight(options.length ? 0 : -1);
+    };
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      const q = input.value.trim();
+      if (q.length < 2) { close(); return; }
+      timer = setTimeout(async () => {
+        try {
+          const answer = await api(`/api/steps?q=${encodeURIComponent(q)}&limit=8`);
+          if (input.value.trim() !== q) return;
+          options = answer.steps;
+          show();
+        } catch (e) { status(t.error(e.message)); }
+      }, 150);
+    });
+    input.addEventListener("keydown", (e) => {
+      if (list.hidden) {
+        if (e.key === "Escape" && input.value) { input.value = ""; onPick(null); }
+        return;
+      }
+      if (e.key === "ArrowDown") { e.preventDefault(); highlight(Math.min(options.length - 1, active + 1)); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); highlight(Math.max(0, active - 1)); }
+      else if (e.key === "Enter") { e.preventDefault(); if (active >= 0) pick(options[active]); }
+      else if (e.key === "Escape") { close(); }
+    });
+    input.addEventListener("blur", () => setTimeout(close, 100));
+  }
+
+  // ---- figure frame ----
+  function status(text) { $("status").textContent = text || ""; }
+
+  function frame(title, summary, notes, evidence) {
+    $("figure-title").textContent = title || "";
+    $("figure-summary").textContent = summary || "";
+    $("figure-notes").innerHTML = "";
+    (notes || []).filter(Boolean).forEach((n) => {
+      const span = document.createElement("span");
+      span.textContent = n;
+      $("figure-notes").append(span, document.createElement("br"));
+    });
+    $("evidence").textContent = evidence ? t.evidence(evidence) : "";
+    $("evidence").dataset.version = evidence ? evidence.datasetVersion : "";
+  }
+
+  function clear() {
+    $("chart-box").innerHTML = "";
+    $("table-box").innerHTML = "";
+    lastFigure = null;
+    document.querySelector(".export").hidden = true;
+  }
+
+  function table(caption, headers, rows) {
+    const tableEl = document.createElement("table");
+    tableEl.id = "figure-table";
+    const cap = document.createElement("caption");
+    cap.textContent = caption;
+    tableEl.appendChild(cap);
+    const head = tableEl.createTHead().insertRow();
+    headers.forEach((h) => { const th = document.createElement("th"); th.scope = "col"; th.textContent = h; head.appendChild(th); });
+    const body = tableEl.createTBody();
+    rows.forEach((r) => {
+      const tr = body.insertRow();
+      r.forEach((cell, i) => {
+        const td = i === 0 ? document.createElement("th") : document.createElement("td");
+        if (i === 0) td.scope = "row";
+        td.textContent = cell == null ? "—" : cell;
+        tr.appendChild(td);
+      });
+    });
+    $("table-box").appendChild(tableEl);
+  }
+
+  function show(svgNode, name) {
+    lastFigure = { node: svgNode, name };
+    document.querySelector(".export").hidden = false;
+  }
+
+  const percent = (x) => new Intl.NumberFormat(state.lang, { maximumFractionDigits: 1 }).format(x * 100);
+  const pct = (share) => (share ? `${percent(share.value)} %` : null);
+  const ci = (share) => (share ? `${percent(share.low)}–${percent(share.high)} %` : null);
+  const duration = (months) => (months == null ? null : t.years(Math.floor(months / 12), months % 12));
+  const chartOpts = (label) => ({ trainer: state.trainer, label });
+
+  // ---- views ----
+  async function renderNext(token) {
+    const after = state.after ? [state.after] : [];
+    const query = after.length ? `?after=${encodeURIComponent(after.join(","))}` : "";
+    const first = await api(`/api/steps/${encodeURIComponent(state.step)}/next${query}`);
+    if (token !== renderToken) return;
+    remember(first.step);
+    const stepLabel = first.step.label;
+    const notes = [];
+    if (after.length) notes.push(first.pathUsed.length ? t.pathUsed([...first.pathUsed, state.step].map((id) => labels[id] || id).join(" → ")) : t.pathBackedOff);
+    const nodes = [{ id: "0:" + first.step.id, label: stepLabel, column: 0, count: `n = ${fmt(first.peopleLeaving)}` }];
+    const links = [];
+    const rows = [];
+    first.next.forEach((n) => {
+      remember(n.step);
+      nodes.push({ id: "1:" + n.step.id, label: n.step.label, column: 1, count: `n = ${fmt(n.people)}` });
+      const title = `${stepLabel} → ${n.step.label} : n = ${fmt(n.people)}${n.share ? ` (${pct(n.share)})` : ""}`;
+      links.push({ source: "0:" + first.step.id, target: "1:" + n.step.id, value: n.people, title, kind: "shown" });
+      rows.push([stepLabel, n.step.label, fmt(n.people), pct(n.share), ci(n.share), duration(n.medianMonths)]);
+    });
+    if (first.hiddenPeople != null) {
+      nodes.push({ id: "1:hidden", label: t.others, column: 1, kind: "hidden", count: `n = ${fmt(first.hiddenPeople)}` });
+      links.push({ source: "0:" + first.step.id, target: "1:hidden", value: first.hiddenPeople, kind: "hidden",
+        title: `${stepLabel} → ${t.others} : n = ${fmt(first.hiddenPeople)}` });
+      rows.push([stepLabel, t.others, fmt(first.hiddenPeople), null, null, null]);
+    }
+    if (first.hiddenDestinations > 0) notes.push(t.othersNote(first.hiddenDestinations, first.hiddenPeople));
+    if (state.depth === "2" && first.next.length) {
+      // Second step, conditioned on the path so far; shown only where the API could condition on it.
+      const second = await Promise.all(first.next.map((n) =>
+        api(`/api/steps/${encodeURIComponent(n.step.id)}/next?after=${encodeURIComponent([...after, state.step].join(","))}`)));
+      if (token !== renderToken) return;
+      second.forEach((answer, i) => {
+        const via = first.next[i].step;
+        if (!answer.pathUsed.length || answer.pathUsed[answer.pathUsed.length - 1] !== state.step || !answer.next.length) {
+          notes.push(t.secondLevelSkipped(via.label));
+          return;
+        }
+        answer.next.forEach((n) => {
+          remember(n.step);
+          const id = "2:" + n.step.id;
+          const existing = nodes.find((x) => x.id === id);
+          // A node reached from one step only carries that link's count; a node reached from
+          // several keeps its label alone (the figures stay on the links and in the table).
+          if (existing) existing.count = null;
+          else nodes.push({ id, label: n.step.label, column: 2, count: `n = ${fmt(n.people)}` });
+          links.push({ source: "1:" + via.id, target: id, value: n.people, kind: "shown",
+            title: `${stepLabel} → ${via.label} → ${n.step.label} : n = ${fmt(n.people)}${n.share ? ` (${pct(n.share)})` : ""}` });
+          rows.push([`${stepLabel} → ${via.label}`, n.step.label, fmt(n.people), pct(n.share), ci(n.share), duration(n.medianMonths)]);
+        });
+      });
+    }
+    const title = state.after ? t.nextTitleAfter(await label(state.after), stepLabel) : t.nextTitle(stepLabel);
+    frame(title, t.nextSummary(first.peopleLeaving), notes, first.evidence);
+    if (links.length === 0) { status(t.noData); return; }
+    show(Charts.sankey($("chart-box"), { nodes, links }, chartOpts(title)), `passerelle-${state.step}-next`);
+    table(title, [t.from, t.to, `${t.n} (${t.people})`, t.share, t.interval, t.median], rows);
+  }
+
+  async function renderRoutes(token) {
+    if (!state.to) { frame("", t.pickTo); return; }
+    const answer = await api(`/api/routes?from=${encodeURIComponent(state.step)}&to=${encodeURIComponent(state.to)}&limit=5`);
+    if (token !== renderToken) return;
+    remember(answer.from); remember(answer.to);
+    const title = t.routesTitle(answer.from.label, answer.to.label);
+    const rows = [];
+    const tableRows = [];
+    answer.observed.forEach((r) => {
+      rows.push({ steps: r.steps, people: r.people, composed: false,
+        caption: `n = ${fmt(r.people)} ${t.people}${r.medianMonths != null ? ` · ${t.median} ${duration(r.medianMonths)}` : ""}` });
+      tableRows.push([t.observed, r.steps.map((s) => s.label).join(" → "), fmt(r.people), duration(r.medianMonths), null]);
+    });
+    // A composed chain that people also followed end to end is already drawn as observed.
+    const observedChains = new Set(answer.observed.map((r) => r.steps.map((s) => s.id).join(">")));
+    answer.composed.filter((r) => !observedChains.has(r.steps.map((s) => s.id).join(">"))).forEach((r) => {
+      rows.push({ steps: r.steps, people: r.people, composed: true,
+        caption: `${t.composedMark} · ${t.probability} ${percent(r.probability)} % · ${t.composedPeople(r.people)}` });
+      tableRows.push([`${t.composed} (${t.composedMark})`, r.steps.map((s) => s.label).join(" → "),
+        r.people == null ? null : fmt(r.people), duration(r.medianMonths), `${percent(r.probability)} %`]);
+    });
+    const notes = [];
+    if (answer.hiddenObservedRoutes > 0) notes.push(t.hiddenRoutes(answer.hiddenObservedRoutes));
+    if (rows.some((r) => r.composed)) notes.push(t.composedNote);
+    frame(title, answer.observed.length ? "" : t.noRoute, notes, answer.evidence);
+    if (!rows.length) return;
+    show(Charts.routes($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-${state.to}-routes`);
+    table(title, ["", t.route, `${t.n} (${t.people})`, t.duration, t.probability], tableRows);
+  }
+
+  async function renderBridges(token) {
+    if (!state.toDomain) { frame("", t.pickDomain); return; }
+    const answer = await api(`/api/bridges?from=${encodeURIComponent(state.step)}&toDomain=${encodeURIComponent(state.toDomain)}&limit=8`);
+    if (token !== renderToken) return;
+    remember(answer.from);
+    const title = t.bridgesTitle(answer.from.label, `${answer.toDomain} · ${answer.toDomainLabel}`);
+    const rows = answer.bridges.map((b) => ({
+      id: b.step.id, label: b.step.label, value: b.score,
+      caption: `n = ${fmt(b.peopleFromToBridge)} → n = ${fmt(b.peopleBridgeToTarget)}`,
+      title: `${b.step.label} : ${t.fromToBridge} n = ${fmt(b.peopleFromToBridge)}, ${t.bridgeToTarget} n = ${fmt(b.peopleBridgeToTarget)}`,
+    }));
+    frame(title, answer.bridges.length ? "" : t.noBridge, [t.bridgesNote], answer.evidence);
+    if (!rows.length) return;
+    show(Charts.bars($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-bridges-${state.toDomain}`);
+    table(title, [t.bridge, t.score, `${t.n} ${t.fromToBridge}`, t.share, `${t.n} ${t.bridgeToTarget}`, t.share, `${t.n} ${t.wholeRoute}`],
+      answer.bridges.map((b) => [b.step.label, (Math.round(b.score * 1000) / 1000).toString(), fmt(b.peopleFromToBridge), pct(b.shareFromToBridge),
+        fmt(b.peopleBridgeToTarget), pct(b.shareBridgeToTarget), b.peopleWholeRoute == null ? null : fmt(b.peopleWholeRoute)]));
+  }
+
+  async function renderOutcomes(token) {
+    const answer = await api(`/api/steps/${encodeURIComponent(state.step)}/outcomes?months=6,12,24`);
+    if (token !== renderToken) return;
+    remember(answer.step);
+    const title = t.outcomesTitle(answer.step.label);
+    const rows = [];
+    const tableRows = [];
+    answer.outcomes.filter((o) => o.people != null).forEach((o) => {
+      const name = (s) => (s.situation === "job" ? `${t.job} · ${s.label}` : s.label);
+      const parts = o.situations.filter((s) => s.share).map((s) => ({
+        situation: s.situation, fraction: s.share.value,
+        caption: `${name(s)} ${pct(s.share)} (n = ${fmt(s.people)})`,
+        title: `${name(s)} : ${pct(s.share)}, n = ${fmt(s.people)}`,
+      }));
+      if (o.hiddenPeople != null) {
+        parts.push({ situation: "hidden", fraction: o.hiddenPeople / o.people, caption: `${t.hiddenSituations} (n = ${fmt(o.hiddenPeople)})`,
+          title: `${t.hiddenSituations} : n = ${fmt(o.hiddenPeople)}` });
+      }
+      rows.push({ months: o.months, caption: `${t.months(o.months)} (n = ${fmt(o.people)})`, parts });
+      o.situations.forEach((s) => tableRows.push([t.months(o.months), name(s), fmt(s.people), pct(s.share), ci(s.share)]));
+      if (o.hiddenPeople != null) tableRows.push([t.months(o.months), t.hiddenSituations, fmt(o.hiddenPeople), null, null]);
+      else if (o.hiddenSituations > 0) tableRows.push([t.months(o.months), t.hiddenSituations, t.notDetailed, null, null]);
+    });
+    frame(title, rows.length ? "" : t.noOutcome, [], answer.evidence);
+    if (!rows.length) return;
+    show(Charts.stacks($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-outcomes`);
+    table(title, [t.after, t.situation, `${t.n} (${t.people})`, t.share, t.interval], tableRows);
+  }
+
+  async function render() {
+    const token = ++renderToken;
+    clear();
+    status("");
+    if (!state.step) { frame("", t.pickStep); return; }
+    $("figure").setAttribute("aria-busy", "true");
+    status(t.loading);
+    try {
+      await { next: renderNext, routes: renderRoutes, bridges: renderBridges, outcomes: renderOutcomes }[state.view](token);
+      if (token === renderToken) status("");
+    } catch (e) {
+      if (token === renderToken) { frame("", ""); status(t.error(e.message)); }
+    } finally {
+      if (token === renderToken) $("figure").setAttribute("aria-busy", "false");
+    }
+  }
+
+  // ---- export ----
+  function download(blob, name) {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    status(t.exported(name));
+  }
+
+  // ---- wiring ----
+  function wire() {
+    combobox($("step-search"), $("step-options"), (id) => set({ step: id }));
+    combobox($("after-search"), $("after-options"), (id) => set({ after: id }));
+    combobox($("to-search"), $("to-options"), (id) => set({ to: id }));
+    document.querySelectorAll("[role=tab]").forEach((tab) => {
+      tab.addEventListener("click", () => set({ view: tab.dataset.view }));
+      tab.addEventListener("keydown", (e) => {
+        if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+        const i = VIEWS.indexOf(tab.dataset.view) + (e.key === "ArrowRight" ? 1 : VIEWS.length - 1);
+        const view = VIEWS[i % VIEWS.length];
+        set({ view });
+        document.querySelector(`[role=tab][data-view=${view}]`).focus();
+      });
+    });
+    $("depth").addEventListener("change", (e) => set({ depth: e.target.value }));
+    $("to-domain").addEventListener("change", (e) => set({ toDomain: e.target.value || null }));
+    $("lang-fr").addEventListener("click", () => set({ lang: "fr" }));
+    $("lang-en").addEventListener("click", () => set({ lang: "en" }));
+    $("trainer").addEventListener("click", () => set({ trainer: !state.trainer }));
+    $("scenario").addEventListener("change", (e) => {
+      const scenario = SCENARIOS[Number(e.target.value)];
+      if (scenario) set(Object.assign({ after: null, to: null, toDomain: null, depth: "1" }, scenario.state));
+    });
+    $("export-svg").addEventListener("click", () => {
+      if (lastFigure) download(new Blob([Charts.toSvgText(lastFigure.node)], { type: "image/svg+xml" }), lastFigure.name + ".svg");
+    });
+    $("export-png").addEventListener("click", async () => {
+      if (!lastFigure) return;
+      try { download(await Charts.toPng(lastFigure.node, 2), lastFigure.name + ".png"); } catch (e) { status(t.error(e.message)); }
+    });
+    window.addEventListener("popstate", () => { readUrl(); syncControls(); render(); });
+  }
+
+  async function start() {
+    readUrl();
+    wire();
+    try { domains = (await api("/api/domains")).domains; } catch (e) { domains = []; }
+    await syncControls();
+    await render();
+    document.body.dataset.ready = "true";
+  }
+
+  start();
+})();

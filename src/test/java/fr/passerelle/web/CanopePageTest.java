@@ -1,0 +1,338 @@
+package fr.passerelle.web;
+
+import static fr.passerelle.Fixtures.people;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.Fixtures;
+import fr.passerelle.TestNeo4j;
+import fr.passerelle.api.ApiServer;
+import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.Thresholds;
+import fr.passerelle.recommend.Services;
+import io.javalin.Javalin;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Canopé page in real headless Chromium against the real server and Neo4j, on a population
+ * whose answers are known: search, where next (one and two steps), a route, bridges, outcomes,
+ * trainer mode, language, export, keyboard, no console error. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CanopePageTest {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static Javalin app;
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+    static String base;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("PASSERELLE_CHROMIUM", "/usr/bin/chromium"));
+        Path chromedriver = Path.of(System.getenv().getOrDefault("PASSERELLE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        boolean present = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
+        if (!present && System.getenv("PASSERELLE_REQUIRE_BROWSER") != null) {
+            throw new IllegalStateException("PASSERELLE_REQUIRE_BROWSER is set but " + chromium + " or " + chromedriver + " is missing");
+        }
+        Assumptions.assumeTrue(present, "browser tests skipped: " + chromium + " and " + chromedriver
+                + " are needed (apt-get install chromium chromium-driver)");
+
+        Database db = TestNeo4j.reset();
+        List<String> lines = new ArrayList<>();
+        lines.addAll(people("a", 20, "education:BAC-STI2D:2016-09", "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09", "job:M1806:2023-09"));
+        lines.addAll(people("b", 10, "education:BAC-STI2D:2016-09", "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09"));
+        lines.addAll(people("c", 12, "education:BAC-STMG:2016-09", "education:BTS-SIO-SLAM:2018-09", "education:LIC-INFO:2020-09"));
+        lines.addAll(people("d", 4, "education:BTS-SIO-SLAM:2018-09", "job:M1802:2020-10"));
+        lines.addAll(people("e", 22, "job:D1301:2017-09", "education:TP-FORMATEUR:2021-01", "job:K2111:2021-09"));
+        for (int i = 0; i < 25; i++) {
+            String next = i < 14 ? "{\"kind\":\"job\",\"code\":\"M1203\",\"start\":\"2020-09\"}"
+                    : "{\"kind\":\"education\",\"code\":\"LIC-INFO\",\"start\":\"2020-09\"}";
+            lines.add("{\"source\":\"test\",\"id\":\"o" + i + "\",\"steps\":[{\"kind\":\"education\",\"code\":\"BTS-CG\","
+                    + "\"start\":\"2018-09\",\"end\":\"2020-06\"}," + next + "]}");
+        }
+        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "page.jsonl", lines)), false, n -> { });
+        app = ApiServer.create(Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1100", "--user-data-dir=" + dir.resolve("chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    static void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static WebElement waitFor(String css) {
+        wait.withMessage(() -> css + " never showed; page says: " + pageState());
+        return wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    static String pageState() {
+        return browser.findElements(By.cssSelector("#figure-title, #figure-summary, #figure-notes, #status")).stream()
+                .map(WebElement::getText).collect(Collectors.joining(" | "));
+    }
+
+    static String waitForText(String css, String expected) {
+        return wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            String text = found.isEmpty() ? "" : found.get(0).getText();
+            return text.contains(expected) ? text : null;
+        });
+    }
+
+    static List<String> severeConsoleMessages() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).collect(Collectors.toList());
+    }
+
+    static JsonNode api(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    /** The caption of a node of the flow diagram, its wrapped lines joined again. */
+    static String flowText(String nodeId) {
+        return browser.findElements(By.cssSelector("#chart g.node[data-id='" + nodeId + "'] text tspan")).stream()
+                .map(e -> e.getAttribute("textContent")).collect(Collectors.joining(" "));
+    }
+
+    @Test
+    @Order(1)
+    void searchWithoutAccentsAndShowWhereNext() throws Exception {
+        browser.get(base + "/");
+        assertEquals("Passerelle : où sont allées des personnes réelles", waitFor("h1").getText());
+        WebElement search = waitFor("#step-search");
+        search.sendKeys("bts sio");
+        WebElement option = waitFor("#step-options li[data-id='BTS-SIO-SLAM']");
+        assertTrue(option.getText().contains("n = 46"), option.getText());
+        // Keyboard only: the first suggestion is highlighted, Enter picks it.
+        search.sendKeys(Keys.ENTER);
+        waitFor("#chart g.node[data-id='1:M1805']");
+        assertEquals("Études et développement informatique n = 30", flowText("1:M1805"));
+        // 12 to LIC-INFO and 4 to M1802 are hidden (complementary suppression) and shown as one group.
+        assertEquals("Autres destinations n = 16", flowText("1:hidden"));
+        assertTrue(browser.findElements(By.cssSelector("#chart g.node[data-id='1:LIC-INFO']")).isEmpty());
+        String table = browser.findElement(By.id("figure-table")).getText();
+        assertTrue(table.contains("Études et développement informatique 30 65,2 %"), table);
+        assertTrue(browser.findElement(By.id("figure-summary")).getText().startsWith("46 personnes"));
+        assertTrue(browser.findElement(By.id("evidence")).getText().contains("k = 11"));
+        assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM"), browser.getCurrentUrl());
+        assertNoSmallCountOnPage();
+        screenshot("01-where-next");
+    }
+
+    @Test
+    @Order(2)
+    void secondStepIsConditionedOnThePath() throws Exception {
+        new Select(browser.findElement(By.id("depth"))).selectByValue("2");
+        waitFor("#chart g.node[data-id='2:M1806']");
+        assertEquals("Conseil et maîtrise d'ouvrage en systèmes d'information n = 20", flowText("2:M1806"));
+        assertTrue(browser.getCurrentUrl().contains("depth=2"));
+        assertNoSmallCountOnPage();
+        screenshot("02-where-next-two-steps");
+    }
+
+    @Test
+    @Order(3)
+    void peopleLikeYouConditionOnThePreviousStep() throws Exception {
+        new Select(browser.findElement(By.id("depth"))).selectByValue("1");
+        WebElement after = waitFor("#after-search");
+        after.sendKeys("sti2d");
+        waitFor("#after-options li[data-id='BAC-STI2D']").click();
+        String summary = waitForText("#figure-summary", "30 personnes");
+        assertTrue(summary.startsWith("30 personnes"), summary);
+        assertTrue(browser.findElement(By.id("figure-notes")).getText().contains("Baccalauréat technologique STI2D"));
+        assertTrue(browser.getCurrentUrl().contains("after=BAC-STI2D"));
+        screenshot("03-people-like-you");
+    }
+
+    @Test
+    @Order(4)
+    void followARoute() throws Exception {
+        browser.get(base + "/?view=next&step=BAC-STI2D");
+        waitFor("#chart");
+        browser.findElement(By.cssSelector("[role=tab][data-view=routes]")).click();
+        WebElement to = waitFor("#to-search");
+        to.sendKeys("etudes et developpement");
+        waitFor("#to-options li[data-id='M1805']").click();
+        String caption = waitForText("#chart g.route.observed text", "n = 30");
+        assertEquals("n = 30 personnes · durée médiane 4 ans", caption);
+        List<String> steps = browser.findElements(By.cssSelector("#chart g.route.observed")).get(0)
+                .findElements(By.cssSelector("text.route-step")).stream().map(e -> e.getAttribute("data-id")).toList();
+        assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), steps);
+        assertTrue(browser.getCurrentUrl().contains("view=routes") && browser.getCurrentUrl().contains("to=M1805"));
+        screenshot("04-route");
+    }
+
+    @Test
+    @Order(5)
+    void switchLanguageKeepsTheFigure() throws Exception {
+        browser.findElement(By.id("lang-en")).click();
+        assertEquals("Passerelle: where real people went", waitForText("h1", "where real people went"));
+        assertEquals("From A to B", browser.findElement(By.cssSelector("[role=tab][data-view=routes]")).getText());
+        assertEquals("n = 30 people · median time 4 years", waitForText("#chart g.route.observed text", "people"));
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.getCurrentUrl().contains("lang=en"));
+        screenshot("05-route-english");
+        browser.findElement(By.id("lang-fr")).click();
+        waitForText("h1", "personnes réelles");
+    }
+
+    @Test
+    @Order(6)
+    void bridgesAndOutcomesShowTheApiFigures() throws Exception {
+        browser.get(base + "/?view=bridges&step=D1301&toDomain=K");
+        waitFor("#chart g.bar[data-id='TP-FORMATEUR']");
+        assertTrue(browser.findElement(By.id("figure-table")).getText().contains("22"));
+        screenshot("06-bridges");
+
+        browser.get(base + "/?view=outcomes&step=BTS-CG");
+        waitFor("#chart g.stack");
+        assertEquals(3, browser.findElements(By.cssSelector("#chart g.stack")).size());
+        JsonNode outcomes = api("/api/steps/BTS-CG/outcomes?months=6,12,24");
+        String table = browser.findElement(By.id("figure-table")).getText();
+        int shown = 0;
+        for (JsonNode horizon : outcomes.get("outcomes")) {
+            for (JsonNode situation : horizon.get("situations")) {
+                assertTrue(table.contains(situation.get("label").asText() + " " + situation.get("people").asInt()), table);
+                shown++;
+            }
+        }
+        assertTrue(shown > 0, "the population has outcomes to show");
+        assertEquals(shown + hiddenRows(outcomes), browser.findElements(By.cssSelector("#figure-table tbody tr")).size());
+        screenshot("07-outcomes");
+    }
+
+    private static int hiddenRows(JsonNode outcomes) {
+        int rows = 0;
+        for (JsonNode horizon : outcomes.get("outcomes")) {
+            if (horizon.get("hiddenSituations").asInt() > 0) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    @Order(7)
+    void trainerModeScenarioAndExport() throws Exception {
+        browser.get(base + "/");
+        waitFor("#scenario");
+        new Select(browser.findElement(By.id("scenario"))).selectByIndex(1);
+        waitFor("#chart g.node[data-id='1:M1805']");
+        assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM") && browser.getCurrentUrl().contains("depth=2"));
+        browser.findElement(By.id("trainer")).click();
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("trainer"));
+        waitFor("#chart g.node[data-id='2:M1806']");
+        assertEquals("20", browser.findElement(By.id("chart")).getAttribute("font-size"));
+        assertTrue(browser.getCurrentUrl().contains("trainer=1"));
+        screenshot("08-trainer-mode");
+
+        JavascriptExecutor js = browser;
+        String svg = (String) js.executeScript("return Charts.toSvgText(document.getElementById('chart'))");
+        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg") && svg.contains("n = 30"), svg.substring(0, 200));
+        Long pngBytes = (Long) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "Charts.toPng(document.getElementById('chart'), 2).then(b => done(b.size), e => done(-1));");
+        assertTrue(pngBytes > 1000, "PNG export gave " + pngBytes + " bytes");
+        browser.findElement(By.id("export-svg")).click();
+        waitForText("#status", "passerelle-BTS-SIO-SLAM-next.svg");
+
+        // A bookmarked URL restores the same figure.
+        browser.get(browser.getCurrentUrl());
+        waitFor("#chart g.node[data-id='2:M1806']");
+        assertTrue(browser.findElement(By.tagName("body")).getAttribute("class").contains("trainer"));
+    }
+
+    @Test
+    @Order(8)
+    void noConsoleErrors() {
+        List<String> messages = severeConsoleMessages();
+        assertTrue(messages.isEmpty(), "console: " + messages);
+    }
+
+    @Test
+    @Order(9)
+    void anUnknownStepIsExplained() throws Exception {
+        browser.get(base + "/?view=next&step=NOPE");
+        assertTrue(waitForText("#status", "NOPE").contains("Étape inconnue"));
+        assertFalse(browser.findElement(By.id("chart-box")).getText().contains("n ="));
+    }
+
+    /** Every "n = X" on the page is at least k: the page never recombines counts into smaller ones. */
+    private static void assertNoSmallCountOnPage() {
+        String text = browser.findElement(By.tagName("body")).getText() + " "
+                + browser.findElements(By.cssSelector("#chart title")).stream().map(e -> e.getAttribute("textContent")).collect(Collectors.joining(" "));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("n = (\\d+)").matcher(text);
+        int seen = 0;
+        while (m.find()) {
+            assertTrue(Integer.parseInt(m.group(1)) >= 11, "count below k on the page: " + m.group());
+            seen++;
+        }
+        assertTrue(seen > 0);
+    }
+}
