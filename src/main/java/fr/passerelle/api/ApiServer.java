@@ -2,7 +2,9 @@ package fr.passerelle.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.analyst.Guide;
 import fr.passerelle.catalog.Domains;
+import fr.passerelle.publish.Publication;
 import fr.passerelle.recommend.Services;
 import fr.passerelle.recommend.StepNotFoundException;
 import io.javalin.Javalin;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
@@ -36,8 +39,17 @@ public final class ApiServer {
     private ApiServer() {
     }
 
-    /** Options of the HTTP layer. */
-    public record Options(List<String> corsOrigins) {
+    /**
+     * Options of the HTTP layer.
+     *
+     * @param publication the publication analysts see (for the Neo4j Browser guide), or null when
+     *     there is none: the guide then states the live thresholds
+     */
+    public record Options(List<String> corsOrigins, Supplier<Publication> publication) {
+        public Options(List<String> corsOrigins) {
+            this(corsOrigins, () -> null);
+        }
+
         public static Options defaults() {
             return new Options(List.of());
         }
@@ -105,6 +117,25 @@ public final class ApiServer {
             routes.get("/api/privacy", ctx -> {
                 String lang = Params.oneOf(ctx, "lang", java.util.Set.of("fr", "en"));
                 ctx.json(services.register().describe("en".equals(lang)));
+            });
+            // The Neo4j Browser guide: fetched by Browser from another origin (the analysts' instance).
+            config.routes.before("/guide/*", ctx -> {
+                ctx.header("Access-Control-Allow-Origin", "*");
+                ctx.header("Access-Control-Allow-Methods", "GET, OPTIONS");
+                ctx.header("Access-Control-Allow-Headers", "cache-control, pragma, sentry-trace, content-type, accept");
+            });
+            config.routes.options("/guide/*", ctx -> ctx.status(204));
+            config.routes.get("/guide/{lang}", ctx -> {
+                String lang = ctx.pathParam("lang");
+                if (!lang.equals("fr.html") && !lang.equals("en.html")) {
+                    throw new ApiError(404, "no such guide", "guide", lang, "available", List.of("fr.html", "en.html"));
+                }
+                Publication p = options.publication().get();
+                long version = p != null ? p.version() : services.steps().datasetVersion();
+                String at = p != null ? p.publishedAt() : "live";
+                int k = p != null ? p.k() : services.steps().thresholds().k();
+                int min = p != null ? p.minDenominator() : services.steps().thresholds().minDenominator();
+                ctx.html(Guide.html(lang.startsWith("en"), k, min, version, at));
             });
             routes.get("/api/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
             routes.get("/api/docs", ctx -> ctx.html(resource("/api-docs.html")));

@@ -84,6 +84,11 @@ public final class Regions {
         return Optional.empty();
     }
 
+    /** The region codes, sorted. */
+    public java.util.List<String> codes() {
+        return names.keySet().stream().sorted().toList();
+    }
+
     public String name(String code) {
         return names.get(code);
     }

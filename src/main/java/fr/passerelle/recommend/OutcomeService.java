@@ -1,5 +1,6 @@
 package fr.passerelle.recommend;
 
+import fr.passerelle.privacy.Disclosure;
 import fr.passerelle.catalog.Domains;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.Share;

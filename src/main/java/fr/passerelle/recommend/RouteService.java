@@ -20,7 +20,7 @@ public final class RouteService {
         this.db = db;
         this.thresholds = steps.thresholds();
         this.steps = steps;
-        this.graphs = new TransitionGraphs(db, thresholds);
+        this.graphs = new TransitionGraphs(db, steps);
     }
 
     /**

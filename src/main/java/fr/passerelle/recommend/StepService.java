@@ -1,5 +1,7 @@
 package fr.passerelle.recommend;
 
+import fr.passerelle.privacy.AggregateDisclosure;
+import fr.passerelle.privacy.Disclosure;
 import fr.passerelle.catalog.Folding;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.Share;
@@ -39,10 +41,12 @@ public final class StepService {
 
     public StepDetail step(String id) {
         Record r = findStep(id);
-        return new StepDetail(r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(),
+        AggregateDisclosure shown = disclosure(version(r));
+        String code = r.get("id").asString();
+        return new StepDetail(code, r.get("kind").asString(), r.get("label").asString(),
                 nullableString(r.get("domain")), nullableString(r.get("field")),
                 r.get("level").isNull() ? null : r.get("level").asInt(),
-                shown(r.get("people").asLong(0)), shown(r.get("peopleIn").asLong(0)), shown(r.get("peopleOut").asLong(0)),
+                shown.people(code), shown.peopleIn(code), shown.peopleOut(code),
                 evidence("queries/step-by-id", version(r)));
     }
 
@@ -66,12 +70,15 @@ public final class StepService {
                 throw new StepNotFoundException(query.step(), closeMatches(query.step()));
             }
             Record first = rows.get(0);
-            long leaving = first.get("leaving").asLong(0);
+            AggregateDisclosure shown = disclosure(version(first));
+            String code = first.get("stepId").asString();
+            Long leavingShown = shown.peopleOut(code);
+            long leaving = leavingShown == null ? -1 : leavingShown;
             List<Record> destinations = first.get("id").isNull() ? List.of() : rows;
-            Flow flow = flow(destinations, leaving, query.kind());
+            Flow flow = flow(destinations, leaving, query.kind(), r -> shown.shows(code, r.get("id").asString()));
             StepRef step = new StepRef(first.get("stepId").asString(), first.get("stepKind").asString(), first.get("stepLabel").asString(),
                     nullableString(first.get("stepDomain")));
-            return new NextSteps(step, List.of(), List.of(), filters, shown(leaving), flow.items(), flow.hidden(), flow.hiddenPeople(),
+            return new NextSteps(step, List.of(), List.of(), filters, leavingShown, flow.items(), flow.hidden(), flow.hiddenPeople(),
                     evidence("queries/next-steps", version(first)));
         }
         Record s = findStep(query.step());
@@ -83,7 +90,7 @@ public final class StepService {
             List<Record> rows = db.read("queries/next-steps-filtered", params("step", query.step(), "after", after, "region", query.region(),
                     "from", query.fromYear(), "to", query.toYear()), r -> r);
             long leaving = rows.isEmpty() ? 0 : rows.get(0).get("leaving").asLong();
-            Flow flow = flow(rows, leaving, query.kind());
+            Flow flow = flow(rows, leaving, query.kind(), r -> true);
             // A path that k people followed but that leaves no destination shown answers nothing: back off too.
             if (after.isEmpty() || thresholds.canShowCount(leaving) && !flow.items().isEmpty()) {
                 return new NextSteps(stepRef(s), query.after(), after, filters, shown(leaving), flow.items(), flow.hidden(),
@@ -96,10 +103,12 @@ public final class StepService {
     /** Where the people who came to step {@code id} came from. */
     public PreviousSteps previous(String id, String kind) {
         Record s = findStep(id);
-        long arriving = s.get("peopleIn").asLong(0);
-        List<Record> rows = db.read("queries/previous-steps", params("step", id), r -> r);
-        Flow flow = flow(rows, arriving, kind);
-        return new PreviousSteps(stepRef(s), shown(arriving), flow.items(), flow.hidden(), flow.hiddenPeople(),
+        AggregateDisclosure shown = disclosure(version(s));
+        String code = s.get("id").asString();
+        Long arriving = shown.peopleIn(code);
+        List<Record> rows = db.read("queries/previous-steps", params("step", code), r -> r);
+        Flow flow = flow(rows, arriving == null ? -1 : arriving, kind, r -> shown.shows(r.get("id").asString(), code));
+        return new PreviousSteps(stepRef(s), arriving, flow.items(), flow.hidden(), flow.hiddenPeople(),
                 evidence("queries/previous-steps", version(s)));
     }
 
@@ -110,8 +119,11 @@ public final class StepService {
      * A breakdown of {@code total} people over steps, with suppression. A kind filter only narrows
      * what is shown: the total stays everyone's, so what is left out is counted as hidden.
      */
-    private Flow flow(List<Record> rows, long total, String kind) {
-        Disclosure.Result<Record> cells = Disclosure.apply(rows, r -> r.get("people").asLong(), total, thresholds);
+    private Flow flow(List<Record> rows, long total, String kind, java.util.function.Predicate<Record> published) {
+        // Cells the whole-graph decision already hides (AggregateDisclosure) count as hidden here too.
+        List<Record> candidates = rows.stream().filter(published).toList();
+        int alreadyHidden = rows.size() - candidates.size();
+        Disclosure.Result<Record> cells = Disclosure.apply(candidates, r -> r.get("people").asLong(), total, thresholds);
         boolean shares = thresholds.canShowCount(total) && thresholds.canShowShare(total);
         List<NextStep> items = cells.shown().stream()
                 .filter(r -> kind == null || kind.equals(r.get("kind").asString()))
@@ -122,11 +134,15 @@ public final class StepService {
                 .toList();
         int filteredOut = cells.shown().size() - items.size();
         Long hiddenPeople = cells.hiddenPeople();
+        if (total >= 0) {
+            long rest = total - cells.shown().stream().mapToLong(r -> r.get("people").asLong()).sum();
+            hiddenPeople = thresholds.canShowCount(rest) ? rest : null;
+        }
         if (filteredOut > 0) {
             long rest = total - items.stream().mapToLong(NextStep::people).sum();
             hiddenPeople = thresholds.canShowCount(rest) ? rest : null;
         }
-        return new Flow(items, cells.hidden().size() + filteredOut, hiddenPeople);
+        return new Flow(items, cells.hidden().size() + alreadyHidden + filteredOut, hiddenPeople);
     }
 
     /** The median duration of a row (medianMonths, timedPeople), only when at least k people with dates stand behind it. */
@@ -197,6 +213,32 @@ public final class StepService {
     }
 
     private volatile Map.Entry<Long, Map<String, StepRef>> refs;
+    private volatile Map.Entry<Long, AggregateDisclosure> disclosure;
+
+    /**
+     * Which step counts and transitions may be shown as of dataset {@code version}, decided over the
+     * whole graph (read once per version), so that answers of different endpoints cannot be
+     * subtracted from one another to reveal a small group.
+     */
+    AggregateDisclosure disclosure(long version) {
+        Map.Entry<Long, AggregateDisclosure> cached = disclosure;
+        if (cached != null && cached.getKey() == version) {
+            return cached.getValue();
+        }
+        synchronized (this) {
+            cached = disclosure;
+            if (cached != null && cached.getKey() == version) {
+                return cached.getValue();
+            }
+            List<AggregateDisclosure.StepCounts> counts = db.read("publish/steps", Map.of(), r -> new AggregateDisclosure.StepCounts(
+                    r.get("id").asString(), r.get("people").asLong(), r.get("peopleIn").asLong(), r.get("peopleOut").asLong()));
+            List<AggregateDisclosure.Edge> edges = db.read("publish/transitions", Map.of(), r -> new AggregateDisclosure.Edge(
+                    r.get("from").asString(), r.get("to").asString(), r.get("people").asLong()));
+            AggregateDisclosure computed = AggregateDisclosure.compute(counts, edges, thresholds);
+            disclosure = Map.entry(version, computed);
+            return computed;
+        }
+    }
 
     /** Every step as answers name it, by code, as of dataset {@code version} (read once per version). */
     Map<String, StepRef> refs(long version) {

@@ -1,6 +1,5 @@
-package fr.passerelle.recommend;
+package fr.passerelle.privacy;
 
-import fr.passerelle.privacy.Thresholds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,17 +10,17 @@ import java.util.function.ToLongFunction;
  * the total minus the shown cells would reveal a hidden group of 1..k-1 people, the smallest shown
  * cell is hidden too (complementary suppression), so no subtraction recovers a small count.
  */
-final class Disclosure {
+public final class Disclosure {
     private Disclosure() {
     }
 
-    record Result<T>(List<T> shown, List<T> hidden, Long hiddenPeople) {
+    public record Result<T>(List<T> shown, List<T> hidden, Long hiddenPeople) {
     }
 
     /**
      * @param total the breakdown's total (people), or -1 when the total is itself not shown
      */
-    static <T> Result<T> apply(List<T> cells, ToLongFunction<T> people, long total, Thresholds thresholds) {
+    public static <T> Result<T> apply(List<T> cells, ToLongFunction<T> people, long total, Thresholds thresholds) {
         List<T> shown = new ArrayList<>();
         List<T> hidden = new ArrayList<>();
         for (T cell : cells) {

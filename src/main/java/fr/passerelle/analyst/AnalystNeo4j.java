@@ -1,0 +1,206 @@
+package fr.passerelle.analyst;
+
+import fr.passerelle.publish.Publication;
+import fr.passerelle.publish.Publisher;
+
+import fr.passerelle.graph.Cypher;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.server.configuration.ServerSettings;
+
+/**
+ * The analysts' Neo4j: a second in-process instance holding only a publication, read-only, with
+ * authentication on and one account, and Neo4j Browser on its HTTP port. On Neo4j Community there
+ * are no roles, so the separation is physical: this instance never sees a person, a pseudonym or the
+ * do-not-collect list, and no write reaches it. Each publication gets a freshly built store; the
+ * switch stops the old instance and starts the new one on the same ports.
+ */
+public final class AnalystNeo4j implements AutoCloseable {
+    public static final String USER = "analyst";
+
+    /** Where and how analysts reach it; ports 0 pick free ones. */
+    public record Settings(Path home, String host, int boltPort, int httpPort, String password, long pageCacheBytes, String guideUrl) {
+        public Settings {
+            if (password == null || password.length() < 8) {
+                throw new IllegalArgumentException("the analysts' password needs at least 8 characters");
+            }
+        }
+    }
+
+    private final Settings settings;
+    private DatabaseManagementService service;
+    private Publication publication;
+    private Path store;
+    private int boltPort;
+    private int httpPort;
+
+    private AnalystNeo4j(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Builds a store from {@code publication} and starts it read-only. */
+    public static AnalystNeo4j start(Publication publication, Settings settings) {
+        AnalystNeo4j analysts = new AnalystNeo4j(settings);
+        analysts.boltPort = settings.boltPort() == 0 ? freePort() : settings.boltPort();
+        analysts.httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
+        analysts.switchTo(publication);
+        return analysts;
+    }
+
+    /** Serves {@code next} instead of the current publication (no-op when it is the same version). */
+    public synchronized void switchTo(Publication next) {
+        if (publication != null && publication.version() == next.version() && publication.dir().equals(next.dir())) {
+            return;
+        }
+        Path built = build(next);
+        Path previous = store;
+        if (service != null) {
+            service.shutdown();
+        }
+        service = open(built, true).build();
+        store = built;
+        publication = next;
+        if (previous != null) {
+            try {
+                Publisher.deleteTree(previous);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the previous analysts' store " + previous, e);
+            }
+        }
+    }
+
+    public synchronized Publication publication() {
+        return publication;
+    }
+
+    public String boltUri() {
+        return "bolt://" + settings.host() + ":" + boltPort;
+    }
+
+    public String browserUrl() {
+        return "http://" + settings.host() + ":" + httpPort + "/browser/?connectURL=" + boltUri() + "&dbms=" + boltUri();
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int boltPort() {
+        return boltPort;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (service != null) {
+            service.shutdown();
+            service = null;
+        }
+    }
+
+    /**
+     * A new store loaded with the publication's files by the same load script an open-data user runs
+     * ({@link Publisher#LOAD_ORDER}), and the analysts' account.
+     */
+    private Path build(Publication next) {
+        Path home = settings.home().toAbsolutePath().normalize().resolve("store-" + next.version() + "-" + System.nanoTime());
+        String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        try {
+            Files.createDirectories(home);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+            // The administrator's password is random and forgotten: nobody logs in as neo4j.
+            int code = AdminTool.execute(new ExecutionContext(home, home.resolve("conf"), out, out, new DefaultFileSystemAbstraction()),
+                    new String[] {"dbms", "set-initial-password", admin});
+            if (code != 0) {
+                throw new IllegalStateException("cannot set the analysts' instance password: " + log.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + home, e);
+        }
+        int port = freePort();
+        DatabaseManagementService writable = open(home, false)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, next.dir().toAbsolutePath().normalize())
+                .build();
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.basic("neo4j", admin))) {
+            try (Session session = driver.session(SessionConfig.forDatabase("neo4j"))) {
+                for (String name : Publisher.LOAD_ORDER) {
+                    // Auto-commit, as cypher-shell runs the exported script.
+                    session.run(Cypher.load(name), Map.of("base", "file:///")).consume();
+                }
+                session.run(Cypher.load("schema/await-indexes")).consume();
+            }
+            try (Session system = driver.session(SessionConfig.forDatabase("system"))) {
+                system.run(Cypher.load("published/create-analyst-user"), Map.of("user", USER, "password", settings.password())).consume();
+            }
+        } finally {
+            writable.shutdown();
+        }
+        return home;
+    }
+
+    private DatabaseManagementServiceBuilder open(Path home, boolean serve) {
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+                .setConfig(GraphDatabaseSettings.udc_enabled, false);
+        if (serve) {
+            String host = settings.host();
+            builder.setConfig(GraphDatabaseSettings.read_only_database_default, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress(host, boltPort))
+                    .setConfig(HttpConnector.enabled, true)
+                    .setConfig(HttpConnector.listen_address, new SocketAddress(host, httpPort))
+                    .setConfig(HttpConnector.advertised_address, new SocketAddress(host, httpPort))
+                    .setConfig(ServerSettings.allow_telemetry, false)
+                    // Browser fetches guides only from these host names (any port).
+                    .setConfig(ServerSettings.browser_remote_content_hostname_whitelist, String.join(",", List.of("localhost", "127.0.0.1", host)));
+            if (settings.guideUrl() != null) {
+                builder.setConfig(ServerSettings.browser_post_connect_cmd, "guide " + settings.guideUrl());
+            }
+        }
+        return builder;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package fr.passerelle.analyst;
+
+import static fr.passerelle.Fixtures.people;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.passerelle.Fixtures;
+import fr.passerelle.TestNeo4j;
+import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.Thresholds;
+import fr.passerelle.publish.Publication;
+import fr.passerelle.publish.Publisher;
+import fr.passerelle.recommend.NextQuery;
+import fr.passerelle.recommend.NextSteps;
+import fr.passerelle.recommend.Services;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.types.Entity;
+
+/**
+ * The analysts' instance over Bolt with the real driver, logged in as the analyst: it holds the
+ * published layer only (no person, no pseudonym, no do-not-collect entry, no count below k, no
+ * subtraction that reveals one), every write fails, a wrong password is refused, and the API's
+ * aggregate queries give there the very answers the API gives.
+ */
+class AnalystAccessTest {
+    static final String PASSWORD = "analyst-test-password";
+    static AnalystNeo4j analysts;
+    static Driver analyst;
+    static Services live;
+    static Publication publication;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) throws Exception {
+        Database db = TestNeo4j.reset();
+        List<String> lines = new ArrayList<>();
+        lines.addAll(people("a", 30, "education:BAC-STI2D:2016-09:11", "education:BTS-SIO-SLAM:2018-09:11", "job:M1805:2020-09:11", "job:M1806:2023-09:11"));
+        lines.addAll(people("b", 12, "education:BAC-STMG:2016-09:84", "education:BTS-SIO-SLAM:2018-09:84", "education:LIC-INFO:2020-09:84"));
+        lines.addAll(people("c", 4, "education:BTS-SIO-SLAM:2018-09:84", "job:M1802:2020-10:84"));
+        lines.addAll(people("d", 25, "education:BTS-MCO:2018-09:11", "job:D1301:2020-09:11"));
+        lines.addAll(people("e", 16, "education:BTS-MCO:2018-09:84", "job:D1502:2020-09:84"));
+        // The person to single out: a trajectory nobody else has.
+        lines.add(Fixtures.line("test", "unique", "education:CAP-PATISSIER:2015-09:93", "job:D1502:2017-09:93", "job:K2111:2019-09:93"));
+        for (int i = 0; i < 25; i++) {
+            String next = i < 14 ? "{\"kind\":\"job\",\"code\":\"M1203\",\"start\":\"2020-09\"}"
+                    : "{\"kind\":\"education\",\"code\":\"LIC-INFO\",\"start\":\"2020-09\"}";
+            lines.add("{\"source\":\"test\",\"id\":\"o" + i + "\",\"steps\":[{\"kind\":\"education\",\"code\":\"BTS-CG\","
+                    + "\"start\":\"2018-09\",\"end\":\"2020-06\"}," + next + "]}");
+        }
+        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "analysts.jsonl", lines)), false, n -> { });
+        db.write(w -> {
+            w.run("import/add-do-not-collect", Map.of("pids", List.of("do-not-collect-me"), "keyId", "k-test",
+                    "reason", "erasure", "at", "2026-11-01"));
+            return null;
+        });
+        live = Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER);
+        publication = new Publisher(db, live.outcomes(), Thresholds.defaults(), Fixtures.CLOCK).publish(dir.resolve("published"));
+        analysts = AnalystNeo4j.start(publication, new AnalystNeo4j.Settings(dir.resolve("analyst"), "127.0.0.1", 0, 0, PASSWORD,
+                32L << 20, null));
+        analyst = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, PASSWORD));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (analyst != null) {
+            analyst.close();
+        }
+        if (analysts != null) {
+            analysts.close();
+        }
+    }
+
+    static List<Record> read(String query) {
+        try (Session session = analyst.session(SessionConfig.forDatabase("neo4j"))) {
+            return session.executeRead(tx -> tx.run(query).list());
+        }
+    }
+
+    @Test
+    void holdsThePublishedLayerOnly() {
+        Set<String> labels = new HashSet<>();
+        read("MATCH (n) UNWIND labels(n) AS l RETURN DISTINCT l").forEach(r -> labels.add(r.get(0).asString()));
+        assertEquals(Set.of("Step", "Meta", "Domain", "Region", "Path", "Outcome"), labels);
+        Set<String> keys = new HashSet<>();
+        read("MATCH (n) RETURN n AS e UNION ALL MATCH ()-[r]->() RETURN r AS e").forEach(r -> r.get("e").asEntity().keys().forEach(keys::add));
+        for (String forbidden : List.of("pid", "keyId", "source", "digest", "collectedAt", "starts", "ends", "regions")) {
+            assertFalse(keys.contains(forbidden), "the published graph has a property " + forbidden);
+        }
+        assertTrue(read("MATCH ()-[t:TRANSITION]->() WHERE t.months IS NOT NULL RETURN t").isEmpty(), "no month histogram");
+        for (Record r : read("MATCH (n) RETURN n AS e UNION ALL MATCH ()-[r]->() RETURN r AS e")) {
+            assertFalse(r.get("e").asEntity().asMap().toString().contains("do-not-collect-me"));
+        }
+    }
+
+    @Test
+    void noCountBelowKAnywhere() {
+        int checked = 0;
+        for (Record r : read("MATCH (n) RETURN n AS e UNION ALL MATCH ()-[r]->() RETURN r AS e")) {
+            Entity e = r.get("e").asEntity();
+            for (String key : List.of("people", "peopleIn", "peopleOut", "cohort", "timedPeople")) {
+                Value v = e.get(key);
+                if (!v.isNull()) {
+                    assertTrue(v.asLong() >= 11, key + " = " + v + " on " + e.asMap());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 20, "checked " + checked);
+    }
+
+    @Test
+    void theUniqueTrajectoryIsNowhere() {
+        assertTrue(read("MATCH (:Step {id: 'CAP-PATISSIER'})-[t:TRANSITION]-() RETURN t").isEmpty());
+        assertTrue(read("MATCH (p:Path) WHERE 'CAP-PATISSIER' IN p.steps OR 'K2111' IN p.steps RETURN p").isEmpty());
+        Record step = read("MATCH (s:Step {id: 'CAP-PATISSIER'}) RETURN s.people AS people").get(0);
+        assertTrue(step.get("people").isNull());
+        assertTrue(read("MATCH (:Step {id: 'K2111'})-[r:IN_REGION]->() RETURN r").isEmpty());
+    }
+
+    @Test
+    void noSubtractionRevealsASmallGroup() {
+        // Around every step, on both sides: the total minus the shown transitions is 0 or at least k.
+        for (Record r : read("MATCH (s:Step) WHERE s.peopleOut IS NOT NULL OPTIONAL MATCH (s)-[t:TRANSITION]->() "
+                + "WITH s, sum(coalesce(t.people, 0)) AS shown RETURN s.id AS id, s.peopleOut - shown AS rest UNION ALL "
+                + "MATCH (s:Step) WHERE s.peopleIn IS NOT NULL OPTIONAL MATCH ()-[t:TRANSITION]->(s) "
+                + "WITH s, sum(coalesce(t.people, 0)) AS shown RETURN s.id AS id, s.peopleIn - shown AS rest UNION ALL "
+                + "MATCH (s:Step) WHERE s.people IS NOT NULL AND s.peopleIn IS NOT NULL RETURN s.id AS id, s.people - s.peopleIn AS rest UNION ALL "
+                + "MATCH (s:Step) WHERE s.people IS NOT NULL AND s.peopleOut IS NOT NULL RETURN s.id AS id, s.people - s.peopleOut AS rest UNION ALL "
+                + "MATCH (s:Step)-[r:IN_REGION]->() WITH s, sum(r.people) AS shown RETURN s.id AS id, s.people - shown AS rest")) {
+            long rest = r.get("rest").asLong();
+            assertTrue(rest <= 0 || rest >= 11, r.get("id").asString() + " leaves " + rest);
+        }
+        // BTS-SIO-SLAM: 46 leave, 30 to M1805 shown; 12 to LIC-INFO is hidden with the 4 to M1802.
+        assertEquals(List.of("M1805"), read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[:TRANSITION]->(n) RETURN n.id AS id")
+                .stream().map(r -> r.get("id").asString()).toList());
+        // Across breakdowns: BTS-MCO → D1502 (16) passes at its origin (41 leave, 25 + 16 shown), but D1502's
+        // arrivals (17) minus it would single out the one person who came from CAP-PATISSIER: hidden.
+        assertTrue(read("MATCH (:Step {id: 'BTS-MCO'})-[t:TRANSITION]->(:Step {id: 'D1502'}) RETURN t").isEmpty());
+        assertEquals(17, read("MATCH (s:Step {id: 'D1502'}) RETURN s.peopleIn AS n").get(0).get("n").asLong());
+    }
+
+    @Test
+    void pathsAreThereWithTheirPeople() {
+        List<Record> paths = read("MATCH (p:Path {first: 'BAC-STI2D'}) RETURN p.steps AS steps, p.people AS people ORDER BY p.length");
+        assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), paths.get(0).get("steps").asList(Value::asString));
+        assertEquals(30, paths.get(0).get("people").asLong());
+        assertEquals(2, paths.size(), "BAC-STI2D → BTS-SIO-SLAM → M1805 and its extension to M1806");
+    }
+
+    @Test
+    void everyWriteFails() {
+        for (String write : List.of("CREATE (:Person {pid: 'x'})", "MATCH (s:Step) SET s.people = 1", "MATCH (n) DETACH DELETE n",
+                "CREATE INDEX x FOR (n:Step) ON (n.label)")) {
+            ClientException e = assertThrows(ClientException.class, () -> {
+                try (Session session = analyst.session(SessionConfig.forDatabase("neo4j"))) {
+                    session.executeWrite(tx -> tx.run(write).consume());
+                }
+            }, write);
+            assertTrue(e.code().contains("WriteOnReadOnlyAccessDatabase") || e.code().contains("Forbidden"), write + ": " + e.code());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        try (Driver wrong = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, "not-the-password"))) {
+            assertThrows(AuthenticationException.class, wrong::verifyConnectivity);
+        }
+        try (Driver admin = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic("neo4j", "neo4j"))) {
+            assertThrows(AuthenticationException.class, admin::verifyConnectivity);
+        }
+    }
+
+    @Test
+    void theApiAggregateQueriesAnswerTheSameOnThePublishedGraph() {
+        try (Database published = Database.connect(analysts.boltUri(), AnalystNeo4j.USER, PASSWORD, "neo4j", Duration.ofSeconds(30))) {
+            Services analystServices = Services.over(published, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER);
+            for (String step : List.of("BTS-SIO-SLAM", "BTS-MCO", "BAC-STI2D", "M1805")) {
+                NextSteps fromLive = live.steps().next(NextQuery.of(step));
+                NextSteps fromPublished = analystServices.steps().next(NextQuery.of(step));
+                assertEquals(fromLive.next(), fromPublished.next(), step);
+                assertEquals(fromLive.peopleLeaving(), fromPublished.peopleLeaving(), step);
+                assertEquals(fromLive.hiddenPeople(), fromPublished.hiddenPeople(), step);
+            }
+            assertEquals(live.steps().search("bts", null, 5), analystServices.steps().search("bts", null, 5));
+        }
+    }
+
+    @Test
+    void theExportBundleLoadsWithItsOwnScript() throws Exception {
+        String script = Files.readString(publication.dir().resolve("load.cypher"));
+        for (String name : Publisher.LOAD_ORDER) {
+            assertTrue(script.contains("// " + name), name);
+        }
+        assertTrue(Files.readString(publication.dir().resolve("steps.csv")).startsWith("id,kind,label,"));
+        for (String file : List.of("steps.csv", "transitions.csv", "paths.csv", "outcomes.csv", "step-regions.csv")) {
+            String text = Files.readString(publication.dir().resolve(file));
+            assertFalse(text.contains("unique") || text.contains("k-"), file);
+        }
+    }
+}
