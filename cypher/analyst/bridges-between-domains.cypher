@@ -3,7 +3,7 @@
 // Each factor is a published transition count; a bridge needs both.
 // Objet : les passerelles d'une famille de métiers à une autre : les formations suivies juste après un métier du premier domaine et qui ont mené directement à un métier du second.
 // Parameters: $fromDomain, $toDomain (ROME domain letters, A to N).
-// :param {fromDomain: 'D', toDomain: 'K'}
+// :param {fromDomain: 'M', toDomain: 'K'}
 MATCH (a:Step {kind: 'job'})-[t1:TRANSITION]->(b:Step {kind: 'education'})-[t2:TRANSITION]->(c:Step {kind: 'job'})
 WHERE a.domain = $fromDomain AND c.domain = $toDomain
 RETURN b.id AS bridge, b.label AS label, sum(t1.people) AS peopleIntoBridge, sum(t2.people) AS peopleOutToDomain,

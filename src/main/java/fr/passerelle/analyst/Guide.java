@@ -23,8 +23,8 @@ public final class Guide {
     }
 
     /** A parsed Cypher file: its purpose (English), objet (French), example parameters and statement. */
-    record Query(String name, String purpose, String objet, String param, String statement) {
-        static Query parse(String name) {
+    public record Query(String name, String purpose, String objet, String param, String statement) {
+        public static Query parse(String name) {
             String text = Cypher.load(name);
             StringBuilder purpose = new StringBuilder();
             StringBuilder objet = new StringBuilder();
@@ -37,7 +37,7 @@ public final class Guide {
                 } else if (line.startsWith("// Objet : ")) {
                     current = objet.append(line.substring(11));
                 } else if (line.startsWith("// :param ")) {
-                    param = line.substring(3).trim();
+                    param = param == null ? line.substring(3).trim() : param + "\n" + line.substring(3).trim();
                     current = null;
                 } else if (line.startsWith("// ") && line.matches("// [A-Z][a-z]+:.*")) {
                     current = null;

@@ -152,6 +152,11 @@ final class Environment implements AutoCloseable {
         }
     }
 
+    /** A publication of the graph as it is now, in {@code <home>/published/<version>} (reused when unchanged). */
+    fr.passerelle.publish.Publication publish() {
+        return new fr.passerelle.publish.Publisher(db, services().outcomes(), thresholds, clock).publish(options.home.resolve("published"));
+    }
+
     Services services() {
         return Services.over(db, thresholds, clock, new fr.passerelle.privacy.Register.Settings(key.keyId(), options.retentionMonths,
                 options.regionLevel.name()));

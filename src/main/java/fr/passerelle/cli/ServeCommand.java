@@ -1,6 +1,8 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.analyst.AnalystNeo4j;
 import fr.passerelle.api.ApiServer;
+import fr.passerelle.publish.Publication;
 import fr.passerelle.ingest.ImportReport;
 import io.javalin.Javalin;
 import java.util.concurrent.Callable;
@@ -32,6 +34,23 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo-people", defaultValue = "20000", description = "Size of that demo population (default: ${DEFAULT-VALUE}).")
     int demoPeople;
 
+    @Option(names = "--analysts", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also publish the k-anonymous layer and serve it read-only to analysts with Neo4j Browser (embedded mode; "
+                    + "default: on; --no-analysts turns it off).")
+    boolean analysts;
+
+    @Option(names = "--analyst-http-port", defaultValue = "${env:PASSERELLE_ANALYST_HTTP_PORT:-7474}",
+            description = "Port of Neo4j Browser for analysts (default: ${DEFAULT-VALUE}).")
+    int analystHttpPort;
+
+    @Option(names = "--analyst-bolt-port", defaultValue = "${env:PASSERELLE_ANALYST_BOLT_PORT:-7688}",
+            description = "Bolt port of the analysts' read-only Neo4j (default: ${DEFAULT-VALUE}).")
+    int analystBoltPort;
+
+    @Option(names = "--analyst-password", defaultValue = "${env:PASSERELLE_ANALYST_PASSWORD}",
+            description = "Password of the 'analyst' account (default: generated once into <home>/keys/analyst.password, owner-only).")
+    String analystPassword;
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
@@ -42,7 +61,20 @@ final class ServeCommand implements Callable<Integer> {
             ImportReport report = env.isEmbedded() ? DemoCommand.rebuild(env, demoPeople, 42) : DemoCommand.load(env, demoPeople, 42);
             System.out.print(report.summary());
         }
-        Javalin app = ApiServer.create(env.services(), new ApiServer.Options(corsOrigins), new java.util.ArrayList<>()).start(host, port);
+        java.util.concurrent.atomic.AtomicReference<AnalystNeo4j> analystDb = new java.util.concurrent.atomic.AtomicReference<>();
+        Javalin app = ApiServer.create(env.services(), new ApiServer.Options(corsOrigins,
+                () -> analystDb.get() == null ? null : analystDb.get().publication()), new java.util.ArrayList<>()).start(host, port);
+        String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + app.port();
+        String password = null;
+        if (analysts && env.isEmbedded()) {
+            password = analystPassword != null && !analystPassword.isBlank() ? analystPassword
+                    : AnalystPassword.loadOrCreate(options.home.resolve("keys").resolve("analyst.password"));
+            long t0 = System.nanoTime();
+            Publication publication = env.publish();
+            analystDb.set(AnalystNeo4j.start(publication, new AnalystNeo4j.Settings(options.home.resolve("analyst"), host.equals("0.0.0.0") ? "localhost" : host,
+                    analystBoltPort, analystHttpPort, password, 64L << 20, base.replace("127.0.0.1", "localhost") + "/guide/fr.html")));
+            System.out.printf("Published version %d and started the analysts' Neo4j in %.1f s.%n", publication.version(), (System.nanoTime() - t0) / 1e9);
+        }
         SERVING = true;
         // Retention is enforced by the server itself: once at start, then every day.
         java.util.concurrent.ScheduledExecutorService daily = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,6 +88,11 @@ final class ServeCommand implements Callable<Integer> {
                 if (purged > 0) {
                     System.out.printf("retention: purged %d record(s) older than %d months%n", purged, options.retentionMonths);
                 }
+                // A new publication when the graph changed (erasures, purges, imports since the last one).
+                AnalystNeo4j current = analystDb.get();
+                if (current != null) {
+                    current.switchTo(env.publish());
+                }
             } catch (RuntimeException e) {
                 System.err.println("retention purge failed: " + e.getMessage());
             }
@@ -63,9 +100,11 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daily.shutdownNow();
             app.stop();
+            if (analystDb.get() != null) {
+                analystDb.get().close();
+            }
             env.close();
         }));
-        String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + app.port();
         System.out.printf("%nPasserelle is ready in %.1f s on %s with %d people.%n", (System.nanoTime() - started) / 1e9, env.describe(), env.people());
         System.out.println("  Web page:    " + base + "/");
         System.out.println("  API health:  " + base + "/api/health");
@@ -73,6 +112,13 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  Where next:  " + base + "/api/steps/BTS-SIO-SLAM/next");
         System.out.println("  Routes:      " + base + "/api/routes?from=BAC-STMG&to=D1301");
         System.out.println("  API docs:    " + base + "/api/docs");
+        if (analystDb.get() != null) {
+            AnalystNeo4j a = analystDb.get();
+            System.out.println("  Analysts (read-only, published layer only):");
+            System.out.println("    Neo4j Browser: " + a.browserUrl());
+            System.out.println("    Bolt:          " + a.boltUri() + "   user: " + AnalystNeo4j.USER + "   password: " + password);
+            System.out.println("    Guide:         :guide " + base.replace("127.0.0.1", "localhost") + "/guide/fr.html   (English: /guide/en.html)");
+        }
         System.out.println("Stop with Ctrl-C.");
         return 0;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.Chromium;
 import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
 import fr.passerelle.api.ApiServer;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,11 +41,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -65,15 +62,7 @@ class CanopePageTest {
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        Path chromium = Path.of(System.getenv().getOrDefault("PASSERELLE_CHROMIUM", "/usr/bin/chromium"));
-        Path chromedriver = Path.of(System.getenv().getOrDefault("PASSERELLE_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        boolean present = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
-        if (!present && System.getenv("PASSERELLE_REQUIRE_BROWSER") != null) {
-            throw new IllegalStateException("PASSERELLE_REQUIRE_BROWSER is set but " + chromium + " or " + chromedriver + " is missing");
-        }
-        Assumptions.assumeTrue(present, "browser tests skipped: " + chromium + " and " + chromedriver
-                + " are needed (apt-get install chromium chromium-driver)");
-
+        browser = Chromium.start(dir.resolve("chromium-profile"));
         Database db = TestNeo4j.reset();
         List<String> lines = new ArrayList<>();
         lines.addAll(people("a", 20, "education:BAC-STI2D:2016-09", "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09", "job:M1806:2023-09"));
@@ -91,17 +80,6 @@ class CanopePageTest {
         app = ApiServer.create(Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1100", "--user-data-dir=" + dir.resolve("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         Files.createDirectories(SCREENSHOTS);
     }
