@@ -35,6 +35,8 @@ public final class ApiServer {
     public static final String OPENAPI = "/openapi.json";
 
     private static final Domains DOMAINS = Domains.bundled();
+    /** Open to anyone even when reads need a key: status, documentation and the processing register. */
+    private static final java.util.Set<String> PUBLIC = java.util.Set.of("/api/health", "/api/openapi.json", "/api/docs", "/api/privacy");
 
     private ApiServer() {
     }
@@ -45,13 +47,23 @@ public final class ApiServer {
      * @param publication the publication analysts see (for the Neo4j Browser guide), or null when
      *     there is none: the guide then states the live thresholds
      */
-    public record Options(List<String> corsOrigins, Supplier<Publication> publication) {
+    public record Options(List<String> corsOrigins, Supplier<Publication> publication, Admin admin, ApiKeys keys,
+                          boolean readerKeyRequired, int requestsPerMinute) {
         public Options(List<String> corsOrigins) {
             this(corsOrigins, () -> null);
         }
 
+        public Options(List<String> corsOrigins, Supplier<Publication> publication) {
+            this(corsOrigins, publication, null, ApiKeys.none(), false, 0);
+        }
+
         public static Options defaults() {
             return new Options(List.of());
+        }
+
+        /** With admin operations, API keys, whether reads need a key, and a per-caller limit (0 = none). */
+        public Options withAccess(Admin admin, ApiKeys keys, boolean readerKeyRequired, int requestsPerMinute) {
+            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute);
         }
     }
 
@@ -67,6 +79,11 @@ public final class ApiServer {
         void get(String path, Handler handler) {
             registered.add("GET " + path);
             config.routes.get(path, handler);
+        }
+
+        void post(String path, Handler handler) {
+            registered.add("POST " + path);
+            config.routes.post(path, handler);
         }
 
         public List<String> registered() {
@@ -102,6 +119,16 @@ public final class ApiServer {
                 }));
             }
             Routes routes = new Routes(config);
+            AccessControl access = new AccessControl(options.keys(), options.readerKeyRequired(), options.requestsPerMinute());
+            config.routes.before("/api/*", ctx -> {
+                String path = ctx.path();
+                if (path.startsWith("/api/admin/")) {
+                    access.check(ctx, ApiKeys.Role.ADMIN);
+                } else if (!PUBLIC.contains(path)) {
+                    access.check(ctx, ApiKeys.Role.READER);
+                }
+            });
+            new AdminRoutes(options.admin()).register(routes);
             routes.get("/api/health", ctx -> {
                 Map<String, Object> health = new LinkedHashMap<>();
                 health.put("status", "ok");

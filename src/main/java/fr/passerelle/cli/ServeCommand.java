@@ -1,7 +1,10 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.analyst.AnalystNeo4j;
+import fr.passerelle.api.Admin;
+import fr.passerelle.api.ApiKeys;
 import fr.passerelle.api.ApiServer;
+import fr.passerelle.ingest.Erasure;
 import fr.passerelle.publish.Publication;
 import fr.passerelle.ingest.ImportReport;
 import io.javalin.Javalin;
@@ -51,6 +54,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Password of the 'analyst' account (default: generated once into <home>/keys/analyst.password, owner-only).")
     String analystPassword;
 
+    @Option(names = "--require-reader-key", description = "Recommendations need a reader (or admin) key too (default: open; admin routes always need an admin key).")
+    boolean requireReaderKey;
+
+    @Option(names = "--rate-limit", defaultValue = "${env:PASSERELLE_RATE_LIMIT:-1200}",
+            description = "Requests per minute per API key (per address for anonymous calls); 0 = no limit (default: ${DEFAULT-VALUE}).")
+    int rateLimit;
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
@@ -62,8 +72,34 @@ final class ServeCommand implements Callable<Integer> {
             System.out.print(report.summary());
         }
         java.util.concurrent.atomic.AtomicReference<AnalystNeo4j> analystDb = new java.util.concurrent.atomic.AtomicReference<>();
-        Javalin app = ApiServer.create(env.services(), new ApiServer.Options(corsOrigins,
-                () -> analystDb.get() == null ? null : analystDb.get().publication()), new java.util.ArrayList<>()).start(host, port);
+        Admin admin = new Admin() {
+            @Override
+            public java.util.List<Erasure.Receipt> erase(String source, java.util.List<String> ids) {
+                return env.erasure().erase(source, ids, Erasure.Reason.ERASURE);
+            }
+
+            @Override
+            public java.util.List<Erasure.Receipt> purge() {
+                return env.erasure().purge(options.retentionMonths);
+            }
+
+            @Override
+            public Publication publish() {
+                Publication p = env.publish();
+                if (analystDb.get() != null) {
+                    analystDb.get().switchTo(p);
+                }
+                return p;
+            }
+
+            @Override
+            public ImportReport importFile(java.nio.file.Path file, boolean strict) {
+                return env.importer(2000).importFiles(java.util.List.of(file), strict, n -> { });
+            }
+        };
+        ApiServer.Options apiOptions = new ApiServer.Options(corsOrigins, () -> analystDb.get() == null ? null : analystDb.get().publication())
+                .withAccess(admin, ApiKeys.load(ApiKeyCommand.file(options.home)), requireReaderKey, rateLimit);
+        Javalin app = ApiServer.create(env.services(), apiOptions, new java.util.ArrayList<>()).start(host, port);
         String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + app.port();
         String password = null;
         if (analysts && env.isEmbedded()) {

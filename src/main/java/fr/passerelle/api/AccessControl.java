@@ -1,0 +1,66 @@
+package fr.passerelle.api;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who is calling and what they may do: {@code Authorization: Bearer <key>} (or {@code X-Api-Key})
+ * is looked up among the hashed keys; admin routes need an admin key (401 without a key, 403 with a
+ * reader key); other routes need a reader key only when the server requires one. Each caller has a
+ * token bucket: the key's name, or for anonymous calls the connection's address (never a header the
+ * client could change at will).
+ */
+final class AccessControl {
+    private final ApiKeys keys;
+    private final boolean readerKeyRequired;
+    private final int perMinute;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    AccessControl(ApiKeys keys, boolean readerKeyRequired, int perMinute) {
+        this.keys = keys;
+        this.readerKeyRequired = readerKeyRequired;
+        this.perMinute = perMinute;
+    }
+
+    void check(Context ctx, ApiKeys.Role needed) {
+        String presented = presentedKey(ctx);
+        Optional<ApiKeys.Key> key = keys.find(presented);
+        if (presented != null && key.isEmpty()) {
+            throw new ApiError(401, "unknown API key", "header", "Authorization: Bearer <key>");
+        }
+        boolean keyNeeded = needed == ApiKeys.Role.ADMIN || readerKeyRequired;
+        if (keyNeeded && key.isEmpty()) {
+            throw new ApiError(401, "an API key is needed", "header", "Authorization: Bearer <key>", "role", needed.name().toLowerCase());
+        }
+        if (key.isPresent() && !key.get().role().allows(needed)) {
+            throw new ApiError(403, "this key's role cannot do this", "role", key.get().role().name().toLowerCase(),
+                    "needed", needed.name().toLowerCase());
+        }
+        String caller = key.map(k -> "key:" + k.name()).orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
+        if (perMinute > 0) {
+            ConsumptionProbe probe = buckets.computeIfAbsent(caller, c -> Bucket.builder()
+                    .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build())
+                    .tryConsumeAndReturnRemaining(1);
+            ctx.header("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+            if (!probe.isConsumed()) {
+                long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+                ctx.header("Retry-After", Long.toString(seconds));
+                throw new ApiError(429, "too many requests", "limitPerMinute", perMinute, "retryAfterSeconds", seconds);
+            }
+        }
+    }
+
+    private static String presentedKey(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return auth.substring(7).strip();
+        }
+        String header = ctx.header("X-Api-Key");
+        return header == null || header.isBlank() ? null : header.strip();
+    }
+}

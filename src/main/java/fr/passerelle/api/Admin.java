@@ -1,0 +1,25 @@
+package fr.passerelle.api;
+
+import fr.passerelle.ingest.Erasure;
+import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.publish.Publication;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The operations behind {@code /api/admin/*}: what the CLI's import, erase, purge and publish do,
+ * on the server's own database.
+ */
+public interface Admin {
+    /** Erases people of {@code source} with these ids (unknown ones still join the do-not-collect list). */
+    List<Erasure.Receipt> erase(String source, List<String> ids);
+
+    /** Erases records older than the retention limit. */
+    List<Erasure.Receipt> purge();
+
+    /** Builds (or reuses) the publication of the current graph and serves it to analysts. */
+    Publication publish();
+
+    /** Imports a JSON Lines or CSV file (strict: nothing is written if a line is bad). */
+    ImportReport importFile(Path file, boolean strict);
+}

@@ -1,0 +1,68 @@
+package fr.passerelle.cli;
+
+import fr.passerelle.api.ApiKeys;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "apikey", mixinStandardHelpOptions = true,
+        description = {"Manage API keys (stored hashed in <home>/keys/api-keys.csv; a running server sees changes at once).",
+                "apikey create --name app1 --role reader   prints the key, once",
+                "apikey list | apikey revoke --name app1"})
+final class ApiKeyCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "create, list or revoke")
+    String action;
+
+    @Option(names = "--name", description = "The key's name (who holds it).")
+    String name;
+
+    @Option(names = "--role", defaultValue = "reader", description = "reader (recommendations) or admin (also import, erase, purge, publish).")
+    String role;
+
+    @Option(names = "--home", defaultValue = "${env:PASSERELLE_HOME:-var}", description = "Working directory (default: ${DEFAULT-VALUE}).")
+    Path home;
+
+    static Path file(Path home) {
+        return home.resolve("keys").resolve("api-keys.csv");
+    }
+
+    @Override
+    public Integer call() {
+        ApiKeys keys = ApiKeys.load(file(home));
+        switch (action) {
+            case "create" -> {
+                require("create");
+                ApiKeys.Role r;
+                try {
+                    r = ApiKeys.Role.valueOf(role.toUpperCase());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--role: 'reader' or 'admin', not '" + role + "'");
+                }
+                String key = keys.create(name, r, Clock.systemUTC());
+                System.out.println(key);
+                System.err.println("Key '" + name + "' (" + r.name().toLowerCase() + ") created. It is shown this once; send it as "
+                        + "'Authorization: Bearer <key>'.");
+            }
+            case "list" -> keys.list().forEach(k -> System.out.printf("%s\t%s\t%s%n", k.name(), k.role().name().toLowerCase(), k.created()));
+            case "revoke" -> {
+                require("revoke");
+                if (!keys.revoke(name)) {
+                    System.err.println("no key named '" + name + "'");
+                    return 1;
+                }
+                System.err.println("revoked '" + name + "'");
+            }
+            default -> throw new IllegalArgumentException("unknown action '" + action + "': create, list or revoke");
+        }
+        return 0;
+    }
+
+    private void require(String what) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(what + " needs --name");
+        }
+    }
+}

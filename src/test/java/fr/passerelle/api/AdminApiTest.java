@@ -1,0 +1,178 @@
+package fr.passerelle.api;
+
+import static fr.passerelle.Fixtures.people;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.Fixtures;
+import fr.passerelle.TestNeo4j;
+import fr.passerelle.graph.Database;
+import fr.passerelle.ingest.Erasure;
+import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.privacy.Thresholds;
+import fr.passerelle.publish.Publication;
+import fr.passerelle.publish.Publisher;
+import fr.passerelle.recommend.Services;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Admin operations over HTTP behind hashed API keys with roles, and rate limiting per caller. */
+class AdminApiTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+    Javalin app;
+    ApiKeys keys;
+    String adminKey;
+    String readerKey;
+
+    Javalin start(boolean readerKeyRequired, int perMinute) {
+        Database db = TestNeo4j.reset();
+        List<String> lines = new ArrayList<>(people("a", 30, "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
+        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "admin.jsonl", lines)), false, n -> { });
+        Services services = Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER);
+        keys = ApiKeys.load(dir.resolve("keys").resolve("api-keys.csv"));
+        adminKey = keys.create("ops", ApiKeys.Role.ADMIN, Fixtures.CLOCK);
+        readerKey = keys.create("app1", ApiKeys.Role.READER, Fixtures.CLOCK);
+        Erasure erasure = new Erasure(db, Fixtures.KEY, Fixtures.CLOCK);
+        Admin admin = new Admin() {
+            @Override
+            public List<Erasure.Receipt> erase(String source, List<String> ids) {
+                return erasure.erase(source, ids, Erasure.Reason.ERASURE);
+            }
+
+            @Override
+            public List<Erasure.Receipt> purge() {
+                return erasure.purge(24);
+            }
+
+            @Override
+            public Publication publish() {
+                return new Publisher(db, services.outcomes(), Thresholds.defaults(), Fixtures.CLOCK).publish(dir.resolve("published"));
+            }
+
+            @Override
+            public ImportReport importFile(Path file, boolean strict) {
+                return Fixtures.importer(db, 50).importFiles(List.of(file), strict, n -> { });
+            }
+        };
+        app = ApiServer.create(services, ApiServer.Options.defaults().withAccess(admin, keys, readerKeyRequired, perMinute), new ArrayList<>())
+                .start("127.0.0.1", 0);
+        return app;
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    HttpResponse<String> call(String method, String path, String key, String contentType, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void adminRoutesNeedAnAdminKey() throws Exception {
+        start(false, 0);
+        String erase = "{\"source\": \"test\", \"ids\": [\"a-0\"]}";
+        HttpResponse<String> none = call("POST", "/api/admin/erase", null, "application/json", erase);
+        assertEquals(401, none.statusCode());
+        assertEquals("an API key is needed", JSON.readTree(none.body()).get("error").asText());
+        assertEquals(401, call("POST", "/api/admin/erase", "pk_not-a-key", "application/json", erase).statusCode());
+        HttpResponse<String> reader = call("POST", "/api/admin/erase", readerKey, "application/json", erase);
+        assertEquals(403, reader.statusCode());
+        assertEquals("admin", JSON.readTree(reader.body()).get("needed").asText());
+        assertEquals(30, JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body()).get("people").asInt());
+
+        HttpResponse<String> done = call("POST", "/api/admin/erase", adminKey, "application/json", erase);
+        assertEquals(200, done.statusCode(), done.body());
+        JsonNode receipt = JSON.readTree(done.body()).get("receipts").get(0);
+        assertTrue(receipt.get("found").asBoolean());
+        assertEquals(29, JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body()).get("people").asInt());
+        assertEquals(400, call("POST", "/api/admin/erase", adminKey, "application/json", "{\"ids\": []}").statusCode());
+        assertEquals(400, call("POST", "/api/admin/erase", adminKey, "application/json", "not json").statusCode());
+    }
+
+    @Test
+    void importOverHttpIsStrictAndPublishAnswersTheVersion() throws Exception {
+        start(false, 0);
+        String good = String.join("\n", people("n", 3, "education:BTS-MCO:2019-09", "job:D1301:2021-09"));
+        HttpResponse<String> refused = call("POST", "/api/admin/import", adminKey, "application/x-ndjson", good + "\n{\"source\": \"test\", \"id\": \"x\", \"steps\": [{\"kind\": \"job\", \"code\": \"NOPE\"}]}");
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(JSON.readTree(refused.body()).get("summary").asText().contains("NOPE"));
+        assertEquals(30, JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body()).get("people").asInt(), "nothing written");
+        HttpResponse<String> imported = call("POST", "/api/admin/import", adminKey, "application/x-ndjson", good);
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(3, JSON.readTree(imported.body()).get("added").asInt());
+        assertEquals(415, call("POST", "/api/admin/import", adminKey, "text/plain", good).statusCode());
+        HttpResponse<String> published = call("POST", "/api/admin/publish", adminKey, null, null);
+        assertEquals(200, published.statusCode(), published.body());
+        assertTrue(JSON.readTree(published.body()).get("version").asLong() >= 2);
+        assertEquals(200, call("POST", "/api/admin/purge", adminKey, null, null).statusCode());
+    }
+
+    @Test
+    void readsCanRequireAReaderKeyWhileHealthAndTheRegisterStayOpen() throws Exception {
+        start(true, 0);
+        assertEquals(401, call("GET", "/api/steps/BTS-MCO/next", null, null, null).statusCode());
+        assertEquals(200, call("GET", "/api/steps/BTS-MCO/next", readerKey, null, null).statusCode());
+        assertEquals(200, call("GET", "/api/steps/BTS-MCO/next", null, null, null, "X-Api-Key", adminKey).statusCode());
+        assertEquals(200, call("GET", "/api/health", null, null, null).statusCode());
+        assertEquals(200, call("GET", "/api/privacy", null, null, null).statusCode());
+    }
+
+    @Test
+    void rateLimitIsPerKeyAndNotPerClientHeader() throws Exception {
+        start(false, 5);
+        for (int i = 0; i < 5; i++) {
+            // A client cannot get a fresh bucket by claiming another address.
+            assertEquals(200, call("GET", "/api/steps?q=bts", null, null, null, "X-Forwarded-For", "10.0.0." + i).statusCode());
+        }
+        HttpResponse<String> limited = call("GET", "/api/steps?q=bts", null, null, null, "X-Forwarded-For", "10.9.9.9");
+        assertEquals(429, limited.statusCode());
+        assertTrue(Long.parseLong(limited.headers().firstValue("Retry-After").orElse("0")) >= 1);
+        assertEquals(5, JSON.readTree(limited.body()).get("limitPerMinute").asInt());
+        assertEquals(200, call("GET", "/api/steps?q=bts", readerKey, null, null).statusCode(), "a key has its own bucket");
+    }
+
+    @Test
+    void keysAreStoredHashedAndOwnerOnly() throws Exception {
+        start(false, 0);
+        Path file = dir.resolve("keys").resolve("api-keys.csv");
+        String text = Files.readString(file);
+        assertFalse(text.contains(adminKey) || text.contains(readerKey));
+        assertTrue(text.contains(ApiKeys.sha256(adminKey)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(keys.revoke("app1"));
+        assertEquals(401, call("POST", "/api/admin/purge", readerKey, null, null).statusCode(), "revoked: unknown now");
+        assertTrue(ApiKeys.load(file).find(readerKey).isEmpty(), "a revoked key is gone");
+    }
+}
