@@ -90,6 +90,29 @@ public final class Catalogue {
         }
     }
 
+    /** This catalogue plus {@code extra} steps (official references); a code already here keeps its entry. */
+    public Catalogue with(Collection<CatalogueStep> extra, String extraOrigin) {
+        Map<String, CatalogueStep> merged = new LinkedHashMap<>(byCode);
+        for (CatalogueStep s : extra) {
+            merged.putIfAbsent(s.code(), s);
+        }
+        return new Catalogue(Map.copyOf(merged), origin + " + " + extraOrigin);
+    }
+
+    /** Writes the catalogue in the format {@link #load} reads. */
+    public void write(Path file) {
+        try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                     .setHeader("code", "kind", "label", "domain", "field", "level", "typical_months").setRecordSeparator('\n').get())) {
+            for (CatalogueStep s : byCode.values().stream().sorted(java.util.Comparator.comparing(CatalogueStep::code)).toList()) {
+                csv.printRecord(s.code(), s.kind().code(), s.label(), s.domain(), s.field(), s.level() == 0 ? "" : s.level(),
+                        s.typicalMonths() == 0 ? "" : s.typicalMonths());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the catalogue " + file, e);
+        }
+    }
+
     public Optional<CatalogueStep> find(String code) {
         return Optional.ofNullable(byCode.get(code));
     }

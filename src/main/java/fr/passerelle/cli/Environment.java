@@ -87,6 +87,12 @@ final class Environment implements AutoCloseable {
         return new Importer(db, normaliser(), key, batchSize, clock);
     }
 
+    /** An importer that accepts the codes of {@code wider} (the catalogue plus official references), stored as steps first. */
+    Importer importer(int batchSize, Catalogue wider) {
+        db.writeOne("import/catalogue-upsert", Map.of("steps", wider.asRows()));
+        return new Importer(db, new Normaliser(wider, Regions.bundled(), key, options.regionLevel), key, batchSize, clock);
+    }
+
     private Normaliser normaliser() {
         return new Normaliser(catalogue, Regions.bundled(), key, options.regionLevel);
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Quality evaluations.",
-        subcommands = {EvalCommand.NextStep.class, EvalCommand.MvadToJsonLines.class})
+        subcommands = {EvalCommand.NextStep.class, EvalCommand.MvadToJsonLines.class, EvalCommand.Mapping.class})
 final class EvalCommand implements Runnable {
     @Override
     public void run() {
@@ -96,6 +96,41 @@ final class EvalCommand implements Runnable {
         public Integer call() {
             long n = TrajectoryFileWriter.write(MvadConverter.read(spells), out);
             System.out.println("wrote " + n + " trajectories to " + out + " (import them with --catalogue import/mvad-catalogue.csv)");
+            return 0;
+        }
+    }
+
+    @Command(name = "mapping", mixinStandardHelpOptions = true,
+            description = "Title-to-code quality on the official references: ROME appellations as typed (one gender form, lower case, "
+                    + "no accents, shuffled words), ROME appellations held out (5-fold), and RNCP titles to their certification.")
+    static final class Mapping implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        References references;
+
+        @Override
+        public Integer call() {
+            if (references.rome == null) {
+                throw new IllegalArgumentException("give --rome (and --diplomas for the RNCP figure)");
+            }
+            long t0 = System.nanoTime();
+            fr.passerelle.mapping.OfficialData data = fr.passerelle.mapping.OfficialData.load(fr.passerelle.catalog.Catalogue.bundled(),
+                    references.rome, references.diplomas);
+            System.out.printf("%d reference titles, %d official steps, loaded in %.1f s; threshold %.2f%n", data.references().size(),
+                    data.steps().size(), (System.nanoTime() - t0) / 1e9, references.threshold);
+            System.out.println(fr.passerelle.eval.MappingEvaluation.appellationsAsTyped(data.references(), references.threshold, 7));
+            System.out.println(fr.passerelle.eval.MappingEvaluation.appellations(data.references(), references.threshold, 42));
+            if (references.diplomas != null) {
+                System.out.println(fr.passerelle.eval.MappingEvaluation.rncp(data.references(), references.threshold));
+            }
+            fr.passerelle.mapping.TitleMatcher matcher = new fr.passerelle.mapping.TitleMatcher(data.references(), java.util.Map.of(),
+                    references.threshold);
+            long t1 = System.nanoTime();
+            int n = 0;
+            for (fr.passerelle.mapping.TitleMatcher.Reference r : data.references()) {
+                matcher.match(r.title() + " confirmé", r.kind());
+                n++;
+            }
+            System.out.printf("speed: %d fuzzy matches in %.1f s (%.0f titles/s)%n", n, (System.nanoTime() - t1) / 1e9, n / ((System.nanoTime() - t1) / 1e9));
             return 0;
         }
     }
