@@ -196,8 +196,8 @@ public final class BulkLoader {
                 throw failures.get(0);
             }
         }
-        try (CSVPrinter out = printer(dir.resolve("meta.csv"), ":ID(Meta)", "name", "version:long", "updatedAt:datetime")) {
-            out.printRecord(0, "graph", 1, clock.instant().toString());
+        try (CSVPrinter out = printer(dir.resolve("meta.csv"), ":ID(Meta)", "name", "version:long", "updatedAt:datetime", "keyId")) {
+            out.printRecord(0, "graph", 1, clock.instant().toString(), keyId);
         }
     }
 

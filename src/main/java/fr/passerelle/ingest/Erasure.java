@@ -64,7 +64,7 @@ public final class Erasure {
         for (int i = 0; i < pids.size(); i += BATCH) {
             List<String> batch = pids.subList(i, Math.min(pids.size(), i + BATCH));
             receipts.addAll(db.write(w -> {
-                w.run("import/lock", Map.of());
+                WriteLock.take(w, key.keyId());
                 return eraseBatch(w, batch, reason);
             }));
         }

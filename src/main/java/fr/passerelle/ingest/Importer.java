@@ -165,7 +165,7 @@ public final class Importer {
     }
 
     private BatchOutcome writeBatch(Database.Writer w, List<Trajectory> batch, String collectedAt) {
-        w.run("import/lock", Map.of());
+        WriteLock.take(w, keyId);
         // The do-not-collect list is honoured before anything else.
         java.util.Set<String> refused = new java.util.HashSet<>(w.run("import/do-not-collect",
                 Map.of("pids", batch.stream().map(Trajectory::pid).toList())).stream().map(r -> r.get("pid").asString()).toList());

@@ -25,26 +25,99 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The secret comes from the environment variable {@value #ENV} (base64, at least 32 bytes) or
  * from a key file kept outside the database directory, created owner-only on first use. Its key id
  * (a fingerprint) is stored beside each pseudonym so a rotation can tell old from new.
+ *
+ * <p>Rotation: identifiers are never kept, so a stored pseudonym cannot be recomputed from scratch
+ * with a new secret. Instead a rotation appends a secret and re-keys every stored pseudonym with it:
+ * {@code p' = HMAC(new, p)}. The file then holds a chain (one secret per line, oldest first) and a
+ * pseudonym is the chain applied in order, so newly collected people land on the re-keyed values.
+ * Whoever holds an old secret alone can no longer link an identifier to what is stored.
  */
 public final class HmacKey {
     public static final String ENV = "PASSERELLE_HMAC_SECRET";
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final byte[] secret;
-    private final String keyId;
-    private final ThreadLocal<Mac> mac;
+    private final java.util.List<byte[]> secrets;
+    private final java.util.List<String> keyIds;
+    private final ThreadLocal<Mac[]> macs;
 
-    private HmacKey(byte[] secret) {
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("the HMAC secret must be at least 32 bytes, got " + secret.length);
+    private HmacKey(java.util.List<byte[]> chain) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("no HMAC secret");
         }
-        this.secret = secret.clone();
-        this.keyId = fingerprint(secret);
-        this.mac = ThreadLocal.withInitial(this::newMac);
+        java.util.List<byte[]> copy = new java.util.ArrayList<>();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (byte[] secret : chain) {
+            if (secret.length < 32) {
+                throw new IllegalArgumentException("the HMAC secret must be at least 32 bytes, got " + secret.length);
+            }
+            copy.add(secret.clone());
+            ids.add(fingerprint(secret));
+        }
+        this.secrets = java.util.List.copyOf(copy);
+        this.keyIds = java.util.List.copyOf(ids);
+        this.macs = ThreadLocal.withInitial(() -> secrets.stream().map(this::newMac).toArray(Mac[]::new));
     }
 
     public static HmacKey of(byte[] secret) {
-        return new HmacKey(secret);
+        return new HmacKey(java.util.List.of(secret));
+    }
+
+    /** A chain of secrets, oldest first (what a key file holds after rotations). */
+    public static HmacKey chain(java.util.List<byte[]> secrets) {
+        return new HmacKey(secrets);
+    }
+
+    /** The key ids of the chain, oldest first; the last is {@link #keyId()}. */
+    public java.util.List<String> keyIds() {
+        return keyIds;
+    }
+
+    /**
+     * A pseudonym stored under {@code fromKeyId} (an earlier key of this chain), re-keyed to the
+     * current key: the later secrets applied in order.
+     */
+    public String rekey(String pseudonym, String fromKeyId) {
+        int from = keyIds.indexOf(fromKeyId);
+        if (from < 0) {
+            throw new IllegalArgumentException("key id " + fromKeyId + " is not in this key's chain " + keyIds
+                    + "; the key file does not match the data");
+        }
+        String p = pseudonym;
+        Mac[] m = macs.get();
+        for (int i = from + 1; i < m.length; i++) {
+            p = HexFormat.of().formatHex(m[i].doFinal(p.getBytes(StandardCharsets.US_ASCII)));
+        }
+        return p;
+    }
+
+    /**
+     * Appends a new random secret to {@code keyFile} (rewritten whole and owner-only, then moved
+     * into place) and returns the longer chain.
+     */
+    public HmacKey appendNewSecret(Path keyFile) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        java.util.List<byte[]> next = new java.util.ArrayList<>(secrets);
+        next.add(secret);
+        StringBuilder text = new StringBuilder();
+        for (byte[] s : next) {
+            text.append(Base64.getEncoder().encodeToString(s)).append('\n');
+        }
+        Path file = keyFile.toAbsolutePath().normalize();
+        Path tmp = file.resolveSibling(file.getFileName() + ".new");
+        try {
+            Files.deleteIfExists(tmp);
+            try {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(tmp);
+            }
+            Files.writeString(tmp, text, StandardCharsets.US_ASCII);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the new key to " + file, e);
+        }
+        return new HmacKey(next);
     }
 
     /**
@@ -55,9 +128,11 @@ public final class HmacKey {
     public static HmacKey load(Path keyFile, String envValue, Path databaseDir) {
         if (envValue != null && !envValue.isBlank()) {
             try {
-                return new HmacKey(Base64.getDecoder().decode(envValue.trim()));
+                // Several secrets (a chain after rotations) are separated by commas, oldest first.
+                return new HmacKey(java.util.Arrays.stream(envValue.trim().split("\\s*,\\s*")).map(Base64.getDecoder()::decode).toList());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(ENV + " must be base64 of at least 32 random bytes: " + e.getMessage());
+                throw new IllegalArgumentException(ENV + " must be base64 of at least 32 random bytes (comma-separated, oldest first, "
+                        + "after rotations): " + e.getMessage());
             }
         }
         Path file = keyFile.toAbsolutePath().normalize();
@@ -69,8 +144,13 @@ public final class HmacKey {
             if (!Files.exists(file)) {
                 create(file);
             }
-            String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
-            return new HmacKey(Base64.getDecoder().decode(text));
+            java.util.List<byte[]> chain = new java.util.ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                if (!line.isBlank()) {
+                    chain.add(Base64.getDecoder().decode(line.trim()));
+                }
+            }
+            return new HmacKey(chain);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key file " + file, e);
         } catch (IllegalArgumentException e) {
@@ -95,16 +175,20 @@ public final class HmacKey {
 
     /** The pseudonym of a person known to {@code source} as {@code id}: 64 hex characters. */
     public String pseudonym(String source, String id) {
-        byte[] digest = mac.get().doFinal((source + ":" + id).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest);
+        Mac[] m = macs.get();
+        String p = HexFormat.of().formatHex(m[0].doFinal((source + ":" + id).getBytes(StandardCharsets.UTF_8)));
+        for (int i = 1; i < m.length; i++) {
+            p = HexFormat.of().formatHex(m[i].doFinal(p.getBytes(StandardCharsets.US_ASCII)));
+        }
+        return p;
     }
 
-    /** A public fingerprint of the secret; reveals nothing usable about it. */
+    /** A public fingerprint of the current (last) secret; reveals nothing usable about it. */
     public String keyId() {
-        return keyId;
+        return keyIds.get(keyIds.size() - 1);
     }
 
-    private Mac newMac() {
+    private Mac newMac(byte[] secret) {
         try {
             Mac m = Mac.getInstance(ALGORITHM);
             m.init(new SecretKeySpec(secret, ALGORITHM));
@@ -126,6 +210,6 @@ public final class HmacKey {
 
     @Override
     public String toString() {
-        return "HmacKey[" + keyId + "]";
+        return "HmacKey[" + keyId() + "]";
     }
 }
