@@ -101,6 +101,10 @@ final class Environment implements AutoCloseable {
         return embedded != null;
     }
 
+    EmbeddedNeo4j embedded() {
+        return embedded;
+    }
+
     Erasure erasure() {
         return new Erasure(db, key, clock);
     }
@@ -164,7 +168,12 @@ final class Environment implements AutoCloseable {
     }
 
     Services services() {
-        return Services.over(db, thresholds, clock, new fr.passerelle.privacy.Register.Settings(key.keyId(), options.retentionMonths,
+        return services(db);
+    }
+
+    /** The services over {@code database} (the live one, or a frozen copy of it). */
+    Services services(Database database) {
+        return Services.over(database, thresholds, clock, new fr.passerelle.privacy.Register.Settings(key.keyId(), options.retentionMonths,
                 options.regionLevel.name()));
     }
 

@@ -5,7 +5,10 @@ import fr.passerelle.api.Admin;
 import fr.passerelle.api.ApiKeys;
 import fr.passerelle.api.ApiServer;
 import fr.passerelle.ingest.Erasure;
+import fr.passerelle.publish.FrozenApi;
 import fr.passerelle.publish.Publication;
+import fr.passerelle.publish.Publisher;
+import fr.passerelle.recommend.Services;
 import fr.passerelle.ingest.ImportReport;
 import io.javalin.Javalin;
 import java.util.concurrent.Callable;
@@ -61,6 +64,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Requests per minute per API key (per address for anonymous calls); 0 = no limit (default: ${DEFAULT-VALUE}).")
     int rateLimit;
 
+    @Option(names = "--live-answers", description = "Answer from the live database instead of the last publication's frozen copy "
+            + "(embedded mode freezes answers between publications by default).")
+    boolean liveAnswers;
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
@@ -71,46 +78,72 @@ final class ServeCommand implements Callable<Integer> {
             ImportReport report = env.isEmbedded() ? DemoCommand.rebuild(env, demoPeople, 42) : DemoCommand.load(env, demoPeople, 42);
             System.out.print(report.summary());
         }
+        // Between two publications the API answers from a frozen copy of the store (embedded mode).
+        FrozenApi frozen = env.isEmbedded() && !liveAnswers
+                ? FrozenApi.start(env.embedded(), options.home.resolve("snapshots"), options.pageCacheMb * 1024L * 1024 / 2) : null;
+        Services apiServices = env.services(frozen == null ? env.db : frozen.database());
         java.util.concurrent.atomic.AtomicReference<AnalystNeo4j> analystDb = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Publication> latest = new java.util.concurrent.atomic.AtomicReference<>();
+        String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
+        String guideBase = "http://" + (shownHost.equals("127.0.0.1") ? "localhost" : shownHost) + ":" + port;
+        String password = analysts && env.isEmbedded() ? (analystPassword != null && !analystPassword.isBlank() ? analystPassword
+                : AnalystPassword.loadOrCreate(options.home.resolve("keys").resolve("analyst.password"))) : null;
+        // One publication: a new frozen copy for the API, the k-anonymous layer computed from that very
+        // copy, and the analysts' instance switched to it.
+        java.util.function.Supplier<Publication> publish = () -> {
+            synchronized (analystDb) {
+                if (frozen != null) {
+                    frozen.refresh();
+                }
+                Publication p = new Publisher(frozen == null ? env.db : frozen.database(), apiServices.outcomes(), env.thresholds, env.clock)
+                        .publish(options.home.resolve("published"));
+                if (password != null) {
+                    if (analystDb.get() == null) {
+                        analystDb.set(AnalystNeo4j.start(p, new AnalystNeo4j.Settings(options.home.resolve("analyst"), shownHost,
+                                analystBoltPort, analystHttpPort, password, 64L << 20, guideBase + "/guide/fr.html")));
+                    } else {
+                        analystDb.get().switchTo(p);
+                    }
+                }
+                latest.set(p);
+                return p;
+            }
+        };
         Admin admin = new Admin() {
             @Override
             public java.util.List<Erasure.Receipt> erase(String source, java.util.List<String> ids) {
-                return env.erasure().erase(source, ids, Erasure.Reason.ERASURE);
+                java.util.List<Erasure.Receipt> receipts = env.erasure().erase(source, ids, Erasure.Reason.ERASURE);
+                // An erasure is published at once: the API and analysts stop showing the person now.
+                publish.get();
+                return receipts;
             }
 
             @Override
             public java.util.List<Erasure.Receipt> purge() {
-                return env.erasure().purge(options.retentionMonths);
+                java.util.List<Erasure.Receipt> receipts = env.erasure().purge(options.retentionMonths);
+                publish.get();
+                return receipts;
             }
 
             @Override
             public Publication publish() {
-                Publication p = env.publish();
-                if (analystDb.get() != null) {
-                    analystDb.get().switchTo(p);
-                }
-                return p;
+                return publish.get();
             }
 
             @Override
             public ImportReport importFile(java.nio.file.Path file, boolean strict) {
+                // Visible at the next publication (daily, or POST /api/admin/publish).
                 return env.importer(2000).importFiles(java.util.List.of(file), strict, n -> { });
             }
         };
-        ApiServer.Options apiOptions = new ApiServer.Options(corsOrigins, () -> analystDb.get() == null ? null : analystDb.get().publication())
+        long t0 = System.nanoTime();
+        Publication first = publish.get();
+        System.out.printf("Published version %d%s in %.1f s.%n", first.version(),
+                analystDb.get() == null ? "" : " and started the analysts' Neo4j", (System.nanoTime() - t0) / 1e9);
+        ApiServer.Options apiOptions = new ApiServer.Options(corsOrigins, latest::get)
                 .withAccess(admin, ApiKeys.load(ApiKeyCommand.file(options.home)), requireReaderKey, rateLimit);
-        Javalin app = ApiServer.create(env.services(), apiOptions, new java.util.ArrayList<>()).start(host, port);
-        String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + app.port();
-        String password = null;
-        if (analysts && env.isEmbedded()) {
-            password = analystPassword != null && !analystPassword.isBlank() ? analystPassword
-                    : AnalystPassword.loadOrCreate(options.home.resolve("keys").resolve("analyst.password"));
-            long t0 = System.nanoTime();
-            Publication publication = env.publish();
-            analystDb.set(AnalystNeo4j.start(publication, new AnalystNeo4j.Settings(options.home.resolve("analyst"), host.equals("0.0.0.0") ? "localhost" : host,
-                    analystBoltPort, analystHttpPort, password, 64L << 20, base.replace("127.0.0.1", "localhost") + "/guide/fr.html")));
-            System.out.printf("Published version %d and started the analysts' Neo4j in %.1f s.%n", publication.version(), (System.nanoTime() - t0) / 1e9);
-        }
+        Javalin app = ApiServer.create(apiServices, apiOptions, new java.util.ArrayList<>()).start(host, port);
+        String base = "http://" + shownHost + ":" + app.port();
         SERVING = true;
         // Retention is enforced by the server itself: once at start, then every day.
         java.util.concurrent.ScheduledExecutorService daily = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -124,20 +157,20 @@ final class ServeCommand implements Callable<Integer> {
                 if (purged > 0) {
                     System.out.printf("retention: purged %d record(s) older than %d months%n", purged, options.retentionMonths);
                 }
-                // A new publication when the graph changed (erasures, purges, imports since the last one).
-                AnalystNeo4j current = analystDb.get();
-                if (current != null) {
-                    current.switchTo(env.publish());
-                }
+                // A new publication: what was imported, erased or purged since the last one shows at once.
+                publish.get();
             } catch (RuntimeException e) {
                 System.err.println("retention purge failed: " + e.getMessage());
             }
-        }, 0, 1, java.util.concurrent.TimeUnit.DAYS);
+        }, 1, 1, java.util.concurrent.TimeUnit.DAYS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daily.shutdownNow();
             app.stop();
             if (analystDb.get() != null) {
                 analystDb.get().close();
+            }
+            if (frozen != null) {
+                frozen.close();
             }
             env.close();
         }));
@@ -153,7 +186,7 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("  Analysts (read-only, published layer only):");
             System.out.println("    Neo4j Browser: " + a.browserUrl());
             System.out.println("    Bolt:          " + a.boltUri() + "   user: " + AnalystNeo4j.USER + "   password: " + password);
-            System.out.println("    Guide:         :guide " + base.replace("127.0.0.1", "localhost") + "/guide/fr.html   (English: /guide/en.html)");
+            System.out.println("    Guide:         :guide " + guideBase + "/guide/fr.html   (English: /guide/en.html)");
         }
         System.out.println("Stop with Ctrl-C.");
         return 0;

@@ -23,7 +23,7 @@ import org.neo4j.driver.exceptions.ClientException;
  */
 public final class Database implements AutoCloseable {
     static final boolean PROFILE = System.getenv("PASSERELLE_PROFILE") != null;
-    private final Driver driver;
+    private volatile Driver driver;
     private final String databaseName;
     private final Duration readTimeout;
 
@@ -45,6 +45,16 @@ public final class Database implements AutoCloseable {
         Driver driver = GraphDatabase.driver(uri, auth, config);
         driver.verifyConnectivity();
         return new Database(driver, databaseName, readTimeout);
+    }
+
+    /**
+     * Points this database at another server (a newer read-only snapshot); the previous driver is
+     * returned for the caller to close once transactions on it are over.
+     */
+    public synchronized Driver switchTo(Driver next) {
+        Driver previous = driver;
+        driver = next;
+        return previous;
     }
 
     private Session session() {

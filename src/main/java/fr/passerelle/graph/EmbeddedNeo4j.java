@@ -21,12 +21,18 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * it exactly as they would reach an external server.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
-    private final DatabaseManagementService service;
+    private DatabaseManagementService service;
+    private final Path home;
     private final int boltPort;
+    private final long pageCacheBytes;
+    private final boolean readOnly;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, int boltPort) {
-        this.service = service;
+    private EmbeddedNeo4j(Path home, int boltPort, long pageCacheBytes, boolean readOnly) {
+        this.home = home;
         this.boltPort = boltPort;
+        this.pageCacheBytes = pageCacheBytes;
+        this.readOnly = readOnly;
+        this.service = build();
     }
 
     /**
@@ -45,20 +51,63 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         int port = boltPort == 0 ? freePort() : boltPort;
         ensurePortFree(port);
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(dir)
+        return new EmbeddedNeo4j(dir, port, pageCacheBytes, false);
+    }
+
+    /**
+     * Opens a copy of a store ({@link #copyStoreTo}) read-only on a free loopback port: the API's
+     * frozen view between two publications.
+     */
+    public static EmbeddedNeo4j startReadOnly(Path home, long pageCacheBytes) {
+        return new EmbeddedNeo4j(home.toAbsolutePath().normalize(), freePort(), pageCacheBytes, true);
+    }
+
+    private DatabaseManagementService build() {
+        return new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
-                // Only loopback can connect; authentication for analysts comes with the read-only instance.
+                // Only loopback can connect; analysts get their own instance, with authentication.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.read_only_database_default, readOnly)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .build();
-        return new EmbeddedNeo4j(service, port);
+    }
+
+    /**
+     * A consistent copy of the whole store in {@code target}: Neo4j Community has no online backup,
+     * so the instance stops, its files are copied, and it starts again on the same port (drivers
+     * reconnect by themselves; writes in between are retried by managed transactions).
+     */
+    public synchronized void copyStoreTo(Path target) {
+        if (readOnly) {
+            throw new IllegalStateException("copy the live store, not a snapshot");
+        }
+        service.shutdown();
+        try (java.util.stream.Stream<Path> walk = Files.walk(home)) {
+            for (Path source : walk.toList()) {
+                Path relative = home.relativize(source);
+                if (relative.toString().startsWith("logs") || source.getFileName().toString().endsWith(".pid")) {
+                    continue;
+                }
+                Path dest = target.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(source, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the store to " + target, e);
+        } finally {
+            service = build();
+        }
     }
 
     public String boltUri() {
@@ -69,8 +118,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return boltPort;
     }
 
+    public Path home() {
+        return home;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         service.shutdown();
     }
 

@@ -104,11 +104,11 @@ class AnalystBrowserTest {
     void anAnalystLogsInReadsTheGuideAndRunsAQuery() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get(analysts.browserUrl());
-        WebElement user = wait.until(d -> d.findElements(By.cssSelector("[data-testid=username]")).stream().findFirst().orElse(null));
-        user.clear();
-        user.sendKeys(AnalystNeo4j.USER);
-        browser.findElement(By.cssSelector("[data-testid=password]")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("[data-testid=connect]")).click();
+        // Browser renders the connection form in steps: wait until each field can take input.
+        WebElement user = wait.until(d -> interactable(d.findElements(By.cssSelector("[data-testid=username]"))));
+        user.sendKeys(Keys.chord(Keys.CONTROL, "a"), AnalystNeo4j.USER);
+        wait.until(d -> interactable(d.findElements(By.cssSelector("[data-testid=password]")))).sendKeys(PASSWORD);
+        wait.until(d -> interactable(d.findElements(By.cssSelector("[data-testid=connect]")))).click();
         // browser.post_connect_cmd opens the guide, fetched from Passerelle's server.
         WebElement slide = wait.until(d -> d.findElements(By.xpath("//*[contains(text(), \"Ce qu'est ce graphe\")]")).stream()
                 .findFirst().orElse(null));
@@ -124,6 +124,10 @@ class AnalystBrowserTest {
                 .map(WebElement::getText).filter(t -> t.contains("m.minDenominator")).findFirst().orElse(null));
         assertTrue(result.contains("11") && result.contains("20"), result);
         screenshot("analyst-02-query");
+    }
+
+    static WebElement interactable(List<WebElement> found) {
+        return found.stream().filter(e -> e.isDisplayed() && e.isEnabled()).findFirst().orElse(null);
     }
 
     static void screenshot(String name) throws Exception {
