@@ -4,12 +4,11 @@ import fr.passerelle.publish.Publication;
 import fr.passerelle.publish.Publisher;
 
 import fr.passerelle.graph.Cypher;
+import fr.passerelle.graph.EmbeddedNeo4j;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +67,8 @@ public final class AnalystNeo4j implements AutoCloseable {
     /** Builds a store from {@code publication} and starts it read-only. */
     public static AnalystNeo4j start(Publication publication, Settings settings) {
         AnalystNeo4j analysts = new AnalystNeo4j(settings);
-        analysts.boltPort = settings.boltPort() == 0 ? freePort() : settings.boltPort();
-        analysts.httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
+        analysts.boltPort = settings.boltPort() == 0 ? EmbeddedNeo4j.freePort() : settings.boltPort();
+        analysts.httpPort = settings.httpPort() == 0 ? EmbeddedNeo4j.freePort() : settings.httpPort();
         analysts.switchTo(publication);
         return analysts;
     }
@@ -144,7 +143,7 @@ public final class AnalystNeo4j implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + home, e);
         }
-        int port = freePort();
+        int port = EmbeddedNeo4j.freePort();
         DatabaseManagementService writable = open(home, false)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
@@ -194,13 +193,5 @@ public final class AnalystNeo4j implements AutoCloseable {
             }
         }
         return builder;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

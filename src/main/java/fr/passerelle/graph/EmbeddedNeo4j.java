@@ -127,7 +127,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         service.shutdown();
     }
 
-    private static int freePort() {
+    /** A free TCP port on the loopback interface. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
