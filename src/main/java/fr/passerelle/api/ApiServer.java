@@ -143,7 +143,15 @@ public final class ApiServer {
                     .map(code -> Map.of("domain", code, "label", DOMAINS.label(code))).toList())));
             routes.get("/api/privacy", ctx -> {
                 String lang = Params.oneOf(ctx, "lang", java.util.Set.of("fr", "en"));
-                ctx.json(services.register().describe("en".equals(lang)));
+                Publication p = options.publication().get();
+                Map<String, Object> publication = null;
+                if (p != null) {
+                    publication = new LinkedHashMap<>();
+                    publication.put("version", p.version());
+                    publication.put("publishedAt", p.publishedAt());
+                    publication.put("counts", p.counts());
+                }
+                ctx.json(services.register().describe("en".equals(lang), publication));
             });
             // The Neo4j Browser guide: fetched by Browser from another origin (the analysts' instance).
             config.routes.before("/guide/*", ctx -> {

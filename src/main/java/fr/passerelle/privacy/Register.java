@@ -27,6 +27,11 @@ public final class Register {
     }
 
     public Map<String, Object> describe(boolean english) {
+        return describe(english, null);
+    }
+
+    /** @param publication the last publication (version, publishedAt, ...) or null when there is none */
+    public Map<String, Object> describe(boolean english, Map<String, Object> publication) {
         Record figures = db.read("queries/register-figures", Map.of(), r -> r).get(0);
         long held = figures.get("sources").asList(v -> v.get("people").asLong()).stream().mapToLong(Long::longValue).sum();
         Map<String, Object> r = new LinkedHashMap<>();
@@ -67,15 +72,17 @@ public final class Register {
                 : "Aucun chiffre reposant sur moins de k personnes n'est publié (parcours et cellules filtrées compris) ; des parts "
                         + "seulement sur au moins " + thresholds.minDenominator() + " personnes ; suppression complémentaire pour "
                         + "qu'aucune soustraction ne révèle un groupe plus petit."));
-        r.put("pseudonymisation", Map.of("method", "HMAC-SHA-256(secret, source + \":\" + id)", "keyId", settings.keyId(), "secret", english
+        r.put("pseudonymisation", Map.of("method", "HMAC-SHA-256(secret, source + \":\" + id); after a rotation, each newer secret applied "
+                + "in turn to the result", "keyId", settings.keyId(), "secret", english
                 ? "Kept outside the database (owner-only key file or environment variable); never stored, logged or returned."
                 : "Conservé hors de la base (fichier de clé lisible par son seul propriétaire ou variable d'environnement) ; jamais "
                         + "stocké, journalisé ni renvoyé."));
         r.put("doNotCollectList", figures.get("doNotCollect").asLong());
         r.put("datasetVersion", figures.get("version").asLong());
         r.put("lastUpdate", figures.get("updatedAt").isNull() ? null : figures.get("updatedAt").asString());
-        r.put("lastPublication", english ? "Not yet separate: answers are computed on the current dataset version."
-                : "Pas encore distincte : les réponses sont calculées sur la version courante des données.");
+        r.put("lastPublication", publication != null ? publication : english
+                ? "None: this server answers from the live dataset (external database or --live-answers)."
+                : "Aucune : ce serveur répond sur les données vivantes (base externe ou --live-answers).");
         r.put("rights", english
                 ? "Erasure, objection and access: write to the controller with the source and your identifier there; erasure removes your "
                         + "record and its contribution to every figure, and your pseudonym joins a do-not-collect list. Making a public "
