@@ -42,7 +42,7 @@ public final class Export {
         if (!name.contains("/")) {
             name = "analyst/" + name;
         }
-        if (!(name.startsWith("analyst/") && Guide.ANALYSES.contains(name)) && !Guide.API_QUERIES.contains(name)) {
+        if (!Guide.ANALYSES.contains(name) && !name.equals(Guide.PUBLICATION) && !Guide.API_QUERIES.contains(name)) {
             throw new IllegalArgumentException("unknown or non-published query '" + query + "'; choose one of: "
                     + String.join(", ", Guide.ANALYSES) + ", " + String.join(", ", Guide.API_QUERIES));
         }

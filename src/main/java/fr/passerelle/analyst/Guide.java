@@ -15,6 +15,8 @@ public final class Guide {
     public static final List<String> ANALYSES = List.of("analyst/biggest-flows-from", "analyst/paths-from",
             "analyst/reconversions-between-domains", "analyst/bridges-between-domains", "analyst/outcomes-at",
             "analyst/regional-comparison", "analyst/flows-overview");
+    /** Which publication the graph is, run from the guide's first page. */
+    public static final String PUBLICATION = "analyst/publication";
     /** API queries that read only aggregates, so they run unchanged on the published graph. */
     public static final List<String> API_QUERIES = List.of("queries/next-steps", "queries/previous-steps", "queries/step-search",
             "queries/step-by-id", "queries/published-transitions", "queries/popular-destinations", "queries/dataset-version");
@@ -76,8 +78,8 @@ public final class Guide {
                     <p><b>Thresholds:</b> no number below <b>k = %d</b>; shares only where the denominator is at least <b>%d</b>.
                     When some cells of a breakdown are hidden, enough others are hidden too that no subtraction reveals fewer
                     than k people. An empty (null) count means "hidden", never zero.</p>
-                    <pre class="runnable">MATCH (m:Meta) RETURN m.version, m.publishedAt, m.k, m.minDenominator, m.people</pre>
-                    """.formatted(version, publishedAt, k, minDenominator));
+                    <pre class="runnable">%s</pre>
+                    """.formatted(version, publishedAt, k, minDenominator, escape(Query.parse(PUBLICATION).statement())));
         } else {
             slide(html, "Ce qu'est ce graphe", """
                     <p>Voici la couche <b>publiée</b> de Passerelle, version <b>%d</b> (%s) : des comptes de parcours réels,
@@ -94,8 +96,8 @@ public final class Guide {
                     <p><b>Seuils :</b> aucun nombre sous <b>k = %d</b> ; des parts seulement si le dénominateur atteint <b>%d</b>.
                     Quand des cases d'une ventilation sont masquées, d'autres le sont aussi pour qu'aucune soustraction ne révèle
                     moins de k personnes. Un compte vide (null) veut dire « masqué », jamais zéro.</p>
-                    <pre class="runnable">MATCH (m:Meta) RETURN m.version, m.publishedAt, m.k, m.minDenominator, m.people</pre>
-                    """.formatted(version, publishedAt, k, minDenominator));
+                    <pre class="runnable">%s</pre>
+                    """.formatted(version, publishedAt, k, minDenominator, escape(Query.parse(PUBLICATION).statement())));
         }
         for (String name : ANALYSES) {
             Query q = Query.parse(name);
