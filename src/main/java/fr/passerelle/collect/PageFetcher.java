@@ -30,8 +30,8 @@ public final class PageFetcher {
         }
     }
 
-    /** A page as fetched: the final URL after redirects, status, headers that matter, body bytes. */
-    public record Page(URI url, int status, String contentType, String robotsHeader, byte[] body) {
+    /** A page as fetched: its URL, status, headers that matter (Location on a redirect), body bytes. */
+    public record Page(URI url, int status, String contentType, String robotsHeader, String location, byte[] body) {
     }
 
     /** Why a page was not fetched or not usable, in words a person can act on. */
@@ -66,7 +66,7 @@ public final class PageFetcher {
             check(url);
             Page page = get(url, settings.maxBytes());
             if (page.status() >= 300 && page.status() < 400) {
-                String target = redirects.get(url);
+                String target = page.location();
                 if (target == null) {
                     throw new Refused("http-status", page.status() + " without a Location header at " + url);
                 }
@@ -77,8 +77,6 @@ public final class PageFetcher {
         }
         throw new Refused("redirects", "more than " + settings.maxRedirects() + " redirects from " + start);
     }
-
-    private final Map<URI, String> redirects = new HashMap<>();
 
     private void check(URI url) throws Refused, InterruptedException {
         if (url.getScheme() == null || !List.of("http", "https").contains(url.getScheme().toLowerCase())) {
@@ -118,9 +116,8 @@ public final class PageFetcher {
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() >= 300 && response.statusCode() < 400) {
-                response.headers().firstValue("Location").ifPresent(l -> redirects.put(url, l));
                 response.body().close();
-                return new Page(url, response.statusCode(), null, null, new byte[0]);
+                return new Page(url, response.statusCode(), null, null, response.headers().firstValue("Location").orElse(null), new byte[0]);
             }
             long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > maxBytes) {
@@ -142,7 +139,7 @@ public final class PageFetcher {
                 }
             }
             return new Page(url, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    String.join(",", response.headers().allValues("X-Robots-Tag")), body.toByteArray());
+                    String.join(",", response.headers().allValues("X-Robots-Tag")), null, body.toByteArray());
         } catch (HttpTimeoutException e) {
             throw new Refused("timeout", url + " took longer than " + settings.timeout().toSeconds() + " s");
         } catch (IOException e) {

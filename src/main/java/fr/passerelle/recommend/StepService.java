@@ -133,7 +133,8 @@ public final class StepService {
                         shares ? Share.of(r.get("people").asLong(), total) : null, median(r)))
                 .toList();
         int filteredOut = cells.shown().size() - items.size();
-        Long hiddenPeople = cells.hiddenPeople();
+        // What the shown cells leave of the total, whichever decision hid the rest, when it is itself shown.
+        Long hiddenPeople = null;
         if (total >= 0) {
             long rest = total - cells.shown().stream().mapToLong(r -> r.get("people").asLong()).sum();
             hiddenPeople = thresholds.canShowCount(rest) ? rest : null;
