@@ -1,5 +1,9 @@
-// Purpose: each person's ordered steps (codes only), read from the live graph to count the paths of
-// three steps or more that a publication may show.
+// Purpose: every person record as a publication counts it: record key (cell-key perturbation), source,
+// ordered step codes, start and end months (-1 unknown), regions ('' unknown) and the month of the
+// last collection (outcomes count only people observed long enough). Read by the publication only;
+// never by a reader of the release.
 // Parameters: none.
+// :param {}
 MATCH (p:Person)
-RETURN p.steps AS steps
+RETURN p.pid AS pid, p.rkey AS rkey, p.source AS source, p.steps AS steps, p.starts AS starts, p.ends AS ends,
+       p.regions AS regions, p.collectedAt.year * 12 + p.collectedAt.month - 1 AS collectedMonth

@@ -1,9 +1,12 @@
-// Purpose: load a publication's description (version of the live graph it was made from, when, k,
-// minimum denominator) as the Meta node the API's queries read their dataset version from.
-// Parameters: $base, the folder holding the publication's CSV files as a URL (file:/// when it is
-// Neo4j's import directory).
+// Purpose: load the release's description: version of the data it was built from, when, k, the minimum
+// denominator, the noise (maximum and variance), people counted and do-not-collect list size (both
+// perturbed), and the catalogue's bins.
+// Parameters: $base, the folder holding the release's CSV files as a URL.
 // :param {base: 'file:///'}
 LOAD CSV WITH HEADERS FROM $base + 'meta.csv' AS row
-CREATE (:Meta {name: 'graph', version: toInteger(row.version), updatedAt: datetime(row.updatedAt),
+CREATE (:Meta {name: 'graph', version: toInteger(row.version), updatedAt: datetime(row.updatedAt), lastPurge: CASE row.lastPurge WHEN '' THEN null ELSE datetime(row.lastPurge) END,
                publishedAt: datetime(row.publishedAt), k: toInteger(row.k), minDenominator: toInteger(row.minDenominator),
-               people: toInteger(row.people)})
+               maxNoise: toInteger(row.maxNoise), noiseVariance: toFloat(row.noiseVariance),
+               people: toInteger(row.people), doNotCollect: toInteger(row.doNotCollect),
+               periods: split(row.periods, ';'), outcomeMonths: [m IN split(row.outcomeMonths, ';') | toInteger(m)],
+               maxPathSteps: toInteger(row.maxPathSteps)})

@@ -1,9 +1,8 @@
-// Purpose: load the published transitions: people (at least k), share of the people leaving the
-// origin with its 95% interval (when that denominator is at least the minimum), median months.
-// Parameters: $base, the folder holding the publication's CSV files as a URL.
+// Purpose: load the released transitions: people (perturbed, at least k), share of the people leaving
+// the origin with its 95% interval (when that perturbed denominator is at least the minimum), median months.
+// Parameters: $base, the folder holding the release's CSV files as a URL.
 // :param {base: 'file:///'}
 LOAD CSV WITH HEADERS FROM $base + 'transitions.csv' AS row
 MATCH (a:Step {id: row.from}), (b:Step {id: row.to})
 CREATE (a)-[:TRANSITION {people: toInteger(row.people), share: toFloat(row.share), shareLow: toFloat(row.shareLow),
-                         shareHigh: toFloat(row.shareHigh), medianMonths: toInteger(row.medianMonths),
-                         timedPeople: toInteger(row.timedPeople)}]->(b)
+                         shareHigh: toFloat(row.shareHigh), medianMonths: toInteger(row.medianMonths)}]->(b)

@@ -1,4 +1,6 @@
-// Purpose: the dataset version every answer cites as evidence (bumped by each import that changes data).
+// Purpose: the dataset version every answer cites as evidence (bumped by each import that changes data),
+// when it last changed and when the last retention purge ran; on the release graph, the release's version.
 // Parameters: none.
+// :param {}
 MATCH (m:Meta {name: 'graph'})
-RETURN m.version AS version, toString(m.updatedAt) AS updatedAt
+RETURN m.version AS version, toString(m.updatedAt) AS updatedAt, toString(m.lastPurge) AS lastPurge

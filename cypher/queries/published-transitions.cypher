@@ -1,8 +1,7 @@
-// Purpose: the transitions at least k people made, with the people who left their origin (the share
-// denominator): the graph composed routes, bridges and similar steps are computed on.
-// Parameters: $k.
-// :param k => 11
+// Purpose: every released transition with the released leavers of its origin (the share denominator), its
+// share and median months: what composed routes, bridges and similar steps are computed from, in memory.
+// Parameters: none.
+// :param {}
 MATCH (a:Step)-[t:TRANSITION]->(b:Step)
-WHERE t.people >= $k
-RETURN a.id AS from, b.id AS to, t.people AS people, a.peopleOut AS fromOut, b.peopleIn AS toIn, t.medianMonths AS medianMonths,
-       t.timedPeople AS timedPeople
+RETURN a.id AS from, b.id AS to, t.people AS people, a.peopleOut AS fromOut, t.share AS share, t.shareLow AS shareLow,
+       t.shareHigh AS shareHigh, t.medianMonths AS medianMonths

@@ -1,17 +1,9 @@
-// Purpose: changes of field from a job: for each person who held job $step, the first later job in
-// another ROME domain (within $maxSteps transitions), with the steps in between (the bridge: often
-// a training; empty for a direct move). Grouped by target domain and bridge, in distinct people.
-// Parameters: $step (a job code), $maxSteps (1..6).
+// Purpose: changes of field from a job, from the release: people whose first later job in another ROME
+// domain came within $maxSteps transitions, by domain (route = false) and by the steps in between
+// (route = true; `via` empty for a direct move). Every count perturbed, at least k.
+// Parameters: $step (a job code), $maxSteps (1..4).
 // :param {step: 'D1505', maxSteps: 3}
-MATCH (a:Step {id: $step})<-[:PASSED]-(p:Person)
-WITH a, p, [i IN range(0, size(p.steps) - 1) WHERE p.steps[i] = $step][0] AS i
-CALL (a, p, i) {
-  UNWIND range(i + 1, size(p.steps) - 1) AS j
-  MATCH (s:Step {id: p.steps[j]})
-  WHERE s.kind = 'job' AND s.domain IS NOT NULL AND s.domain <> a.domain AND j - i <= $maxSteps
-  RETURN j, s.domain AS toDomain
-  ORDER BY j
-  LIMIT 1
-}
-RETURN toDomain, p.steps[i + 1..j] AS bridge, count(p) AS people
-ORDER BY people DESC
+MATCH (r:Reconversion {step: $step})
+WHERE r.maxSteps = $maxSteps
+RETURN r.toDomain AS toDomain, r:ReconversionRoute AS route, r.via AS via, r.people AS people
+ORDER BY people DESC, toDomain

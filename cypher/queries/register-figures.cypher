@@ -1,16 +1,12 @@
-// Purpose: the live figures of the processing register: people held per source, the dataset
-// version, the last retention purge, the size of the do-not-collect list.
+// Purpose: the figures of the processing register, from the release: its version and date, people
+// counted in all and per source, the do-not-collect list's size (each perturbed like every count).
 // Parameters: none.
+// :param {}
 OPTIONAL MATCH (m:Meta {name: 'graph'})
 CALL () {
-  MATCH (p:Person)
-  RETURN p.source AS source, count(*) AS people
-  ORDER BY source
+  MATCH (s:Source)
+  RETURN collect({source: s.name, people: s.people}) AS sources
 }
-WITH m, collect({source: source, people: people}) AS sources
-CALL () {
-  MATCH (d:DoNotCollect)
-  RETURN count(d) AS doNotCollect
-}
-RETURN coalesce(m.version, 0) AS version, toString(m.updatedAt) AS updatedAt, toString(m.lastPurge) AS lastPurge,
-       [s IN sources WHERE s.source IS NOT NULL] AS sources, doNotCollect
+RETURN coalesce(m.version, 0) AS version, toString(m.updatedAt) AS updatedAt, toString(m.publishedAt) AS publishedAt,
+       toString(m.lastPurge) AS lastPurge,
+       m.people AS people, sources, m.doNotCollect AS doNotCollect, m.maxNoise AS maxNoise, m.noiseVariance AS noiseVariance

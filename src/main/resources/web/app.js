@@ -181,7 +181,8 @@
     $("figure-title").textContent = title || "";
     $("figure-summary").textContent = summary || "";
     $("figure-notes").innerHTML = "";
-    (notes || []).filter(Boolean).forEach((n) => {
+    // Every figure says what the noise means for a reader (the release perturbs every count by a few units).
+    [...(notes || []), evidence ? t.noiseNote : null].filter(Boolean).forEach((n) => {
       const span = document.createElement("span");
       span.textContent = n;
       $("figure-notes").append(span, document.createElement("br"));
@@ -255,7 +256,7 @@
         title: `${stepLabel} → ${t.others} : n = ${fmt(first.hiddenPeople)}` });
       rows.push([stepLabel, t.others, fmt(first.hiddenPeople), null, null, null]);
     }
-    if (first.hiddenDestinations > 0) notes.push(t.othersNote(first.hiddenDestinations, first.hiddenPeople));
+    if (first.hiddenPeople != null) notes.push(t.othersNote(first.hiddenPeople));
     if (state.depth === "2" && first.next.length) {
       // Second step, conditioned on the path so far; shown only where the API could condition on it.
       const second = await Promise.all(first.next.map((n) =>
@@ -310,7 +311,6 @@
         r.people == null ? null : fmt(r.people), duration(r.medianMonths), `${percent(r.probability)} %`]);
     });
     const notes = [];
-    if (answer.hiddenObservedRoutes > 0) notes.push(t.hiddenRoutes(answer.hiddenObservedRoutes));
     if (rows.some((r) => r.composed)) notes.push(t.composedNote);
     frame(title, answer.observed.length ? "" : t.noRoute, notes, answer.evidence);
     if (!rows.length) return;
@@ -358,7 +358,6 @@
       rows.push({ months: o.months, caption: `${t.months(o.months)} (n = ${fmt(o.people)})`, parts });
       o.situations.forEach((s) => tableRows.push([t.months(o.months), name(s), fmt(s.people), pct(s.share), ci(s.share)]));
       if (o.hiddenPeople != null) tableRows.push([t.months(o.months), t.hiddenSituations, fmt(o.hiddenPeople), null, null]);
-      else if (o.hiddenSituations > 0) tableRows.push([t.months(o.months), t.hiddenSituations, t.notDetailed, null, null]);
     });
     frame(title, rows.length ? "" : t.noOutcome, [], answer.evidence);
     if (!rows.length) return;

@@ -44,9 +44,8 @@ window.I18N = {
     pathUsed: (p) => `Calculé sur les personnes qui ont suivi : ${p}.`,
     pathBackedOff: "Trop peu de personnes ont suivi exactement ce chemin : les chiffres portent sur toutes les personnes passées par cette étape.",
     others: "Autres destinations",
-    othersNote: (d, n) => n == null
-      ? `${d} destination(s) suivie(s) par trop peu de personnes ne sont pas détaillées.`
-      : `${d} destination(s) suivie(s) par moins de k personnes chacune sont regroupées (n = ${fmt(n)}).`,
+    othersNote: (n) => `Les destinations suivies par trop peu de personnes pour être publiées sont regroupées (n = ${fmt(n)}).`,
+    noiseNote: "Chiffres arrondis aléatoirement de quelques unités pour protéger les personnes : 78 peut être affiché de 75 à 81.",
     secondLevelSkipped: (s) => `Pas de deuxième étape après « ${s} » : trop peu de personnes ont suivi ce chemin.`,
     noData: "Aucun chiffre ne peut être montré ici : trop peu de personnes derrière.",
     routesTitle: (a, b) => `De « ${a} » à « ${b} »`,
@@ -125,9 +124,8 @@ window.I18N = {
     pathUsed: (p) => `Computed on the people who followed: ${p}.`,
     pathBackedOff: "Too few people followed exactly this path: the figures cover everyone who went through this step.",
     others: "Other destinations",
-    othersNote: (d, n) => n == null
-      ? `${d} destination(s) followed by too few people are not detailed.`
-      : `${d} destination(s) followed by fewer than k people each are grouped (n = ${fmt(n)}).`,
+    othersNote: (n) => `Destinations followed by too few people to be published are grouped (n = ${fmt(n)}).`,
+    noiseNote: "Numbers are randomly shifted by a few units to protect people: 78 may be shown as 75 to 81.",
     secondLevelSkipped: (s) => `No second step after “${s}”: too few people followed that path.`,
     noData: "No figure can be shown here: too few people behind it.",
     routesTitle: (a, b) => `From “${a}” to “${b}”`,

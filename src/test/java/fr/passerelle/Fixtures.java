@@ -22,6 +22,8 @@ import java.util.StringJoiner;
 /** Small hand-built populations and graph snapshots for tests. */
 public final class Fixtures {
     public static final HmacKey KEY = HmacKey.of("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    public static final fr.passerelle.privacy.RecordKeys RECORD_KEYS = fr.passerelle.privacy.RecordKeys.of(
+            "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
     public static final fr.passerelle.privacy.Register.Settings REGISTER = new fr.passerelle.privacy.Register.Settings(KEY.keyId(), 24, "REGION");
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
 
@@ -30,7 +32,7 @@ public final class Fixtures {
 
     public static Importer importer(Database db, int batchSize) {
         Normaliser normaliser = new Normaliser(Catalogue.bundled(), Regions.bundled(), KEY, Normaliser.RegionLevel.REGION);
-        return new Importer(db, normaliser, KEY, batchSize, CLOCK);
+        return new Importer(db, normaliser, KEY, RECORD_KEYS, batchSize, CLOCK);
     }
 
     /** One JSON line; each step is "KIND:CODE:START" (start optional), e.g. "education:BTS-MCO:2019-09". */
@@ -48,6 +50,51 @@ public final class Fixtures {
             json.add(s.append('}'));
         }
         return json.toString();
+    }
+
+    /** The release's noise, as {@link #publisher} applies it. */
+    public static final fr.passerelle.privacy.PerturbationTable NOISE = fr.passerelle.privacy.PerturbationTable.defaults(11);
+
+    /** The publisher tests use: default thresholds and noise, the test record keys, the fixed clock. */
+    public static fr.passerelle.publish.Publisher publisher(Database live) {
+        return new fr.passerelle.publish.Publisher(live, fr.passerelle.privacy.Thresholds.defaults(), NOISE, RECORD_KEYS, CLOCK);
+    }
+
+    /** Publishes {@code live} under {@code dir} and serves the release read-only, as {@code serve} does for the API. */
+    public static fr.passerelle.publish.ReleaseApi release(Database live, Path dir) {
+        return fr.passerelle.publish.ReleaseApi.start(dir.resolve("release-api"), 16L << 20, publisher(live).publish(dir.resolve("published")));
+    }
+
+    /** The services over a served release, as the API builds them. */
+    public static fr.passerelle.recommend.Services services(fr.passerelle.publish.ReleaseApi release) {
+        return fr.passerelle.recommend.Services.over(release.database(), fr.passerelle.privacy.Thresholds.defaults(), CLOCK, REGISTER);
+    }
+
+    /** The ids {@link #people} gives: prefix-0 .. prefix-(count-1). */
+    public static List<String> ids(String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(prefix + "-" + i);
+        }
+        return ids;
+    }
+
+    /**
+     * What the release shows for the cell holding exactly these people of source "test": their
+     * count plus the noise their record keys draw, or null when that is below k. Tests compute the
+     * expected answer independently of the publisher this way.
+     */
+    @SafeVarargs
+    public static Long released(List<String>... groups) {
+        long n = 0;
+        long key = 0;
+        for (List<String> ids : groups) {
+            for (String id : ids) {
+                n++;
+                key += RECORD_KEYS.of(KEY.pseudonym("test", id));
+            }
+        }
+        return NOISE.release(n, key);
     }
 
     /** {@code count} people with ids prefix-0.. following the same steps. */

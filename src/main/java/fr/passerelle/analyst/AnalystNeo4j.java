@@ -2,6 +2,7 @@ package fr.passerelle.analyst;
 
 import fr.passerelle.publish.Publication;
 import fr.passerelle.publish.Publisher;
+import fr.passerelle.publish.ReleaseStore;
 
 import fr.passerelle.graph.Cypher;
 import fr.passerelle.graph.EmbeddedNeo4j;
@@ -123,60 +124,13 @@ public final class AnalystNeo4j implements AutoCloseable {
         }
     }
 
-    /**
-     * A new store loaded with the publication's files by the same load script an open-data user runs
-     * ({@link Publisher#LOAD_ORDER}), and the analysts' account.
-     */
+    /** A new store holding only the release, with the analysts' account ({@link ReleaseStore#build}). */
     private Path build(Publication next) {
-        Path home = settings.home().toAbsolutePath().normalize().resolve("store-" + next.version() + "-" + System.nanoTime());
-        String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        try {
-            Files.createDirectories(home);
-            ByteArrayOutputStream log = new ByteArrayOutputStream();
-            PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-            // The administrator's password is random and forgotten: nobody logs in as neo4j.
-            int code = AdminTool.execute(new ExecutionContext(home, home.resolve("conf"), out, out, new DefaultFileSystemAbstraction()),
-                    new String[] {"dbms", "set-initial-password", admin});
-            if (code != 0) {
-                throw new IllegalStateException("cannot set the analysts' instance password: " + log.toString(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + home, e);
-        }
-        int port = EmbeddedNeo4j.freePort();
-        DatabaseManagementService writable = open(home, false)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, next.dir().toAbsolutePath().normalize())
-                .build();
-        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.basic("neo4j", admin))) {
-            try (Session session = driver.session(SessionConfig.forDatabase("neo4j"))) {
-                for (String name : Publisher.LOAD_ORDER) {
-                    // Auto-commit, as cypher-shell runs the exported script.
-                    session.run(Cypher.load(name), Map.of("base", "file:///")).consume();
-                }
-                session.run(Cypher.load("schema/await-indexes")).consume();
-            }
-            try (Session system = driver.session(SessionConfig.forDatabase("system"))) {
-                system.run(Cypher.load("published/create-analyst-user"), Map.of("user", USER, "password", settings.password())).consume();
-            }
-        } finally {
-            writable.shutdown();
-        }
-        return home;
+        return ReleaseStore.build(next, settings.home(), USER, settings.password());
     }
 
     private DatabaseManagementServiceBuilder open(Path home, boolean serve) {
-        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
-                .setConfig(GraphDatabaseSettings.udc_enabled, false);
+        DatabaseManagementServiceBuilder builder = ReleaseStore.configure(home, settings.pageCacheBytes());
         if (serve) {
             String host = settings.host();
             builder.setConfig(GraphDatabaseSettings.read_only_database_default, true)

@@ -17,9 +17,11 @@ public final class Guide {
             "analyst/regional-comparison", "analyst/flows-overview");
     /** Which publication the graph is, run from the guide's first page. */
     public static final String PUBLICATION = "analyst/publication";
-    /** API queries that read only aggregates, so they run unchanged on the published graph. */
-    public static final List<String> API_QUERIES = List.of("queries/next-steps", "queries/previous-steps", "queries/step-search",
-            "queries/step-by-id", "queries/published-transitions", "queries/popular-destinations", "queries/dataset-version");
+    /** The API's own queries: they read only the release, so analysts run them unchanged on theirs. */
+    public static final List<String> API_QUERIES = List.of("queries/next-steps", "queries/next-after", "queries/next-by-region",
+            "queries/next-by-period", "queries/previous-steps", "queries/step-search", "queries/step-by-id", "queries/routes-observed",
+            "queries/route-people", "queries/bridges", "queries/reconversions", "queries/outcomes", "queries/published-transitions",
+            "queries/popular-destinations", "queries/dataset-version");
 
     private Guide() {
     }

@@ -181,6 +181,7 @@ public final class ApiServer {
                 ApiError error = new ApiError(404, "unknown step", "step", e.step(), "closeMatches", e.closeMatches());
                 ctx.status(404).json(error.body());
             });
+            config.routes.exception(fr.passerelle.recommend.QuestionException.class, (e, ctx) -> ctx.status(400).json(e.body()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
             config.routes.exception(TransientException.class, (e, ctx) -> ctx.status(503).json(Map.of(
                     "error", "the database is busy; try again shortly")));

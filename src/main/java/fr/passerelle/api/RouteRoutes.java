@@ -19,7 +19,7 @@ final class RouteRoutes {
     private void routes(Context ctx) {
         String from = Params.text(ctx, "from", 64, true);
         String to = Params.text(ctx, "to", 64, true);
-        ctx.json(services.routes().routes(from, to, Params.intParam(ctx, "maxSteps", 1, 6, 4), Params.intParam(ctx, "limit", 1, 50, 5)));
+        ctx.json(services.routes().routes(from, to, Params.intParam(ctx, "maxSteps", 1, fr.passerelle.publish.ReleaseCatalogue.MAX_ROUTE_STEPS, 4), Params.intParam(ctx, "limit", 1, 50, 5)));
     }
 
     private void bridges(Context ctx) {

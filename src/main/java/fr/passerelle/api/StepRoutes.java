@@ -1,6 +1,7 @@
 package fr.passerelle.api;
 
 import fr.passerelle.catalog.Regions;
+import fr.passerelle.publish.ReleaseCatalogue;
 import fr.passerelle.recommend.NextQuery;
 import fr.passerelle.recommend.Services;
 import io.javalin.http.Context;
@@ -26,9 +27,8 @@ final class StepRoutes {
         routes.get("/api/steps/{id}/next", this::next);
         routes.get("/api/steps/{id}/previous", ctx -> ctx.json(services.steps().previous(ctx.pathParam("id"), Params.oneOf(ctx, "kind", KINDS))));
         routes.get("/api/steps/{id}/reconversions", ctx -> ctx.json(services.fields().reconversions(ctx.pathParam("id"),
-                Params.intParam(ctx, "maxSteps", 1, 6, 3), Params.intParam(ctx, "limit", 1, 50, 10))));
-        routes.get("/api/steps/{id}/outcomes", ctx -> ctx.json(services.outcomes().outcomes(ctx.pathParam("id"),
-                Params.ints(ctx, "months", 1, 120, 6, List.of(6, 12, 24)))));
+                Params.intParam(ctx, "maxSteps", 1, ReleaseCatalogue.MAX_RECONVERSION_STEPS, 3), Params.intParam(ctx, "limit", 1, 50, 10))));
+        routes.get("/api/steps/{id}/outcomes", ctx -> ctx.json(services.outcomes().outcomes(ctx.pathParam("id"), months(ctx))));
         routes.get("/api/steps/{id}/similar", ctx -> ctx.json(services.similarity().similar(ctx.pathParam("id"),
                 Params.intParam(ctx, "limit", 1, 50, 10))));
     }
@@ -40,19 +40,51 @@ final class StepRoutes {
         ctx.json(Map.of("query", q == null ? "" : q, "steps", services.steps().search(q == null ? "" : q, kind, limit)));
     }
 
+    /** Outcome months: only those the release holds. */
+    private static List<Integer> months(Context ctx) {
+        List<Integer> months = Params.ints(ctx, "months", 1, 120, ReleaseCatalogue.OUTCOME_MONTHS.size(), List.of(6, 12, 24));
+        for (Integer m : months) {
+            if (!ReleaseCatalogue.OUTCOME_MONTHS.contains(m)) {
+                throw ApiError.badParameter("months", m.toString(), "months among the released ones: " + ReleaseCatalogue.OUTCOME_MONTHS);
+            }
+        }
+        return months;
+    }
+
     private void next(Context ctx) {
-        List<String> after = Params.codes(ctx, "after", 5);
+        List<String> after = Params.codes(ctx, "after", ReleaseCatalogue.MAX_AFTER);
         String region = ctx.queryParam("region");
-        if (region != null && !region.isBlank() && (region.length() != 2 || regions.name(region) == null)) {
-            throw ApiError.badParameter("region", region, "an INSEE region code: 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94, 01, 02, 03, 04, 06");
+        if (region != null && region.isBlank()) {
+            region = null;
+        }
+        if (region != null && (region.length() != 2 || regions.name(region) == null)) {
+            throw ApiError.badParameter("region", region, "an INSEE region code: " + String.join(", ", regions.codes()));
+        }
+        String period = ctx.queryParam("period");
+        if (period != null && period.isBlank()) {
+            period = null;
+        }
+        if (period != null && !ReleaseCatalogue.periods().contains(period)) {
+            throw ApiError.badParameter("period", period, "a released entry period: " + String.join(", ", ReleaseCatalogue.periods()));
         }
         Integer from = Params.optionalInt(ctx, "from", MIN_YEAR, MAX_YEAR);
         Integer to = Params.optionalInt(ctx, "to", MIN_YEAR, MAX_YEAR);
-        if (from != null && to != null && from > to) {
-            throw ApiError.badParameter("from", from.toString(), "a year not after 'to' (" + to + ")");
+        if (from != null || to != null) {
+            // Arbitrary year windows would let two overlapping answers be subtracted: only the released periods exist.
+            String bin = ReleaseCatalogue.periodOfYears(from, to);
+            if (bin == null || period != null && !period.equals(bin)) {
+                throw ApiError.badParameter(from != null ? "from" : "to", String.valueOf(from != null ? from : to),
+                        "from and to together, as one released entry period (or period=): " + String.join(", ", ReleaseCatalogue.periods()));
+            }
+            period = bin;
+        }
+        int dimensions = (after.isEmpty() ? 0 : 1) + (region == null ? 0 : 1) + (period == null ? 0 : 1);
+        if (dimensions > 1) {
+            throw new ApiError(400, "not in the release", "parameters", List.of("after", "region", "period"),
+                    "allowed", "at most one of after, region and period: the release holds where people went next by path so far, "
+                            + "by region or by entry period, not by their combinations");
         }
         String kind = Params.oneOf(ctx, "kind", KINDS);
-        ctx.json(services.steps().next(new NextQuery(ctx.pathParam("id"), after, region == null || region.isBlank() ? null : region,
-                from, to, kind)));
+        ctx.json(services.steps().next(new NextQuery(ctx.pathParam("id"), after, region, period, kind)));
     }
 }

@@ -32,7 +32,8 @@ final class ApiBenchmark {
     }
 
     void run() throws IOException, InterruptedException {
-        Services services = env.services();
+        fr.passerelle.publish.ReleaseApi release = env.releaseApi();
+        Services services = env.services(release.database());
         Javalin app = ApiServer.create(services).start("127.0.0.1", 0);
         try {
             String base = "http://127.0.0.1:" + app.port();
@@ -65,6 +66,7 @@ final class ApiBenchmark {
             report("composed in memory", memory);
         } finally {
             app.stop();
+            release.close();
         }
     }
 

@@ -64,4 +64,9 @@ public final class CommonOptions {
     Path keyFileOrDefault() {
         return keyFile != null ? keyFile : home.resolve("keys").resolve("hmac.key");
     }
+
+    /** The secret behind the record keys of cell-key perturbation: beside the pseudonymisation key, never the same. */
+    Path recordKeyFile() {
+        return keyFileOrDefault().toAbsolutePath().resolveSibling("record.key");
+    }
 }

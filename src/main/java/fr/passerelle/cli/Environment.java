@@ -8,6 +8,7 @@ import fr.passerelle.graph.Schema;
 import fr.passerelle.ingest.Importer;
 import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.privacy.HmacKey;
+import fr.passerelle.privacy.RecordKeys;
 import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.recommend.Services;
 import fr.passerelle.ingest.BulkLoader;
@@ -32,12 +33,15 @@ final class Environment implements AutoCloseable {
     Database db;
     final Catalogue catalogue;
     final HmacKey key;
+    final RecordKeys recordKeys;
     final Thresholds thresholds;
     final CommonOptions options;
     final Clock clock = Clock.systemUTC();
 
-    private Environment(EmbeddedNeo4j embedded, Database db, Catalogue catalogue, HmacKey key, Thresholds thresholds, CommonOptions options) {
+    private Environment(EmbeddedNeo4j embedded, Database db, Catalogue catalogue, HmacKey key, RecordKeys recordKeys, Thresholds thresholds,
+                        CommonOptions options) {
         this.embedded = embedded;
+        this.recordKeys = recordKeys;
         this.db = db;
         this.catalogue = catalogue;
         this.key = key;
@@ -48,6 +52,7 @@ final class Environment implements AutoCloseable {
     static Environment open(CommonOptions o) {
         Thresholds thresholds = new Thresholds(o.k, o.minDenominator);
         HmacKey key = HmacKey.load(o.keyFileOrDefault(), System.getenv(HmacKey.ENV), o.neo4jUri == null ? o.databaseDir() : null);
+        RecordKeys recordKeys = RecordKeys.load(o.recordKeyFile(), System.getenv(RecordKeys.ENV));
         Catalogue catalogue = o.catalogue == null ? Catalogue.bundled() : Catalogue.load(o.catalogue);
         EmbeddedNeo4j embedded = null;
         Database db;
@@ -66,7 +71,7 @@ final class Environment implements AutoCloseable {
             }
             throw e;
         }
-        return new Environment(embedded, db, catalogue, key, thresholds, o);
+        return new Environment(embedded, db, catalogue, key, recordKeys, thresholds, o);
     }
 
     private static EmbeddedNeo4j startEmbedded(CommonOptions o) {
@@ -84,13 +89,13 @@ final class Environment implements AutoCloseable {
     }
 
     Importer importer(int batchSize) {
-        return new Importer(db, normaliser(), key, batchSize, clock);
+        return new Importer(db, normaliser(), key, recordKeys, batchSize, clock);
     }
 
     /** An importer that accepts the codes of {@code wider} (the catalogue plus official references), stored as steps first. */
     Importer importer(int batchSize, Catalogue wider) {
         db.writeOne("import/catalogue-upsert", Map.of("steps", wider.asRows()));
-        return new Importer(db, new Normaliser(wider, Regions.bundled(), key, options.regionLevel), key, batchSize, clock);
+        return new Importer(db, new Normaliser(wider, Regions.bundled(), key, options.regionLevel), key, recordKeys, batchSize, clock);
     }
 
     private Normaliser normaliser() {
@@ -126,7 +131,7 @@ final class Environment implements AutoCloseable {
         }
         Path work = options.home.resolve("bulk-import");
         long t0 = System.nanoTime();
-        BulkLoader.Prepared prepared = prepare.apply(new BulkLoader(normaliser(), catalogue, key.keyId(), clock), work);
+        BulkLoader.Prepared prepared = prepare.apply(new BulkLoader(normaliser(), catalogue, key.keyId(), recordKeys, clock), work);
         ImportReport report = prepared.report();
         long t1 = System.nanoTime();
         try {
@@ -162,23 +167,25 @@ final class Environment implements AutoCloseable {
         }
     }
 
-    /** A publication of the graph as it is now, in {@code <home>/published/<version>} (reused when unchanged). */
+    /** The release of the graph as it is now, in {@code <home>/published/<version>} (reused when unchanged). */
     fr.passerelle.publish.Publication publish() {
-        return new fr.passerelle.publish.Publisher(db, services().outcomes(), thresholds, clock).publish(options.home.resolve("published"));
+        return new fr.passerelle.publish.Publisher(db, thresholds, fr.passerelle.privacy.PerturbationTable.defaults(thresholds.k()), recordKeys, clock)
+                .publish(options.home.resolve("published"));
     }
 
-    Services services() {
-        return services(db);
+    /** Publishes the graph as it is now and serves that release read-only for the services (close it after use). */
+    fr.passerelle.publish.ReleaseApi releaseApi() {
+        return fr.passerelle.publish.ReleaseApi.start(options.home.resolve("release-api"), 64L << 20, publish());
     }
 
-    /** The services over {@code database} (the live one, or a frozen copy of it). */
+    /** The services over {@code database}: a release store, never the live graph. */
     Services services(Database database) {
         return Services.over(database, thresholds, clock, new fr.passerelle.privacy.Register.Settings(key.keyId(), options.retentionMonths,
                 options.regionLevel.name()));
     }
 
     long people() {
-        return db.read("queries/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
+        return db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
     }
 
     String describe() {

@@ -70,10 +70,13 @@ final class EvalCommand implements Runnable {
                 ImportReport report = env.rebuild((loader, work) -> loader.prepare(split.train(), env.doNotCollect(), work), DemoCommand.quietStream());
                 System.out.printf("train: %d people (%d skipped); test: %d people; k = %d%n", report.added(), report.skipped(),
                         split.test().size(), env.thresholds.k());
-                StepService steps = env.services().steps();
-                Normaliser normaliser = new Normaliser(env.catalogue, Regions.bundled(), env.key, options.regionLevel);
-                for (NextStepEvaluation.Score score : NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())) {
-                    System.out.println(score);
+                // Answers through the release, as the API gives them: perturbed, thresholded.
+                try (fr.passerelle.publish.ReleaseApi release = env.releaseApi()) {
+                    StepService steps = env.services(release.database()).steps();
+                    Normaliser normaliser = new Normaliser(env.catalogue, Regions.bundled(), env.key, options.regionLevel);
+                    for (NextStepEvaluation.Score score : NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())) {
+                        System.out.println(score);
+                    }
                 }
             } finally {
                 Environment.deleteTree(dir);

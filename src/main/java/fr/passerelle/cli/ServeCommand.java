@@ -5,9 +5,8 @@ import fr.passerelle.api.Admin;
 import fr.passerelle.api.ApiKeys;
 import fr.passerelle.api.ApiServer;
 import fr.passerelle.ingest.Erasure;
-import fr.passerelle.publish.FrozenApi;
 import fr.passerelle.publish.Publication;
-import fr.passerelle.publish.Publisher;
+import fr.passerelle.publish.ReleaseApi;
 import fr.passerelle.recommend.Services;
 import fr.passerelle.ingest.ImportReport;
 import io.javalin.Javalin;
@@ -64,9 +63,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Requests per minute per API key (per address for anonymous calls); 0 = no limit (default: ${DEFAULT-VALUE}).")
     int rateLimit;
 
-    @Option(names = "--live-answers", description = "Answer from the live database instead of the last publication's frozen copy "
-            + "(embedded mode freezes answers between publications by default).")
-    boolean liveAnswers;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -78,25 +74,22 @@ final class ServeCommand implements Callable<Integer> {
             ImportReport report = env.isEmbedded() ? DemoCommand.rebuild(env, demoPeople, 42) : DemoCommand.load(env, demoPeople, 42);
             System.out.print(report.summary());
         }
-        // Between two publications the API answers from a frozen copy of the store (embedded mode).
-        FrozenApi frozen = env.isEmbedded() && !liveAnswers
-                ? FrozenApi.start(env.embedded(), options.home.resolve("snapshots"), options.pageCacheMb * 1024L * 1024 / 2) : null;
-        Services apiServices = env.services(frozen == null ? env.db : frozen.database());
+        // Every answer comes from the release: the API reads a Neo4j that holds it and nothing else.
+        long t0 = System.nanoTime();
+        Publication firstRelease = env.publish();
+        ReleaseApi release = ReleaseApi.start(options.home.resolve("release-api"), 64L << 20, firstRelease);
+        Services apiServices = env.services(release.database());
         java.util.concurrent.atomic.AtomicReference<AnalystNeo4j> analystDb = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicReference<Publication> latest = new java.util.concurrent.atomic.AtomicReference<>();
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         String guideBase = "http://" + (shownHost.equals("127.0.0.1") ? "localhost" : shownHost) + ":" + port;
         String password = analysts && env.isEmbedded() ? (analystPassword != null && !analystPassword.isBlank() ? analystPassword
                 : AnalystPassword.loadOrCreate(options.home.resolve("keys").resolve("analyst.password"))) : null;
-        // One publication: a new frozen copy for the API, the k-anonymous layer computed from that very
-        // copy, and the analysts' instance switched to it.
+        // One publication: the release built from the person records, then the API and the analysts switched to it.
         java.util.function.Supplier<Publication> publish = () -> {
             synchronized (analystDb) {
-                if (frozen != null) {
-                    frozen.refresh();
-                }
-                Publication p = new Publisher(frozen == null ? env.db : frozen.database(), apiServices.outcomes(), env.thresholds, env.clock)
-                        .publish(options.home.resolve("published"));
+                Publication p = latest.get() == null ? firstRelease : env.publish();
+                release.switchTo(p);
                 if (password != null) {
                     if (analystDb.get() == null) {
                         analystDb.set(AnalystNeo4j.start(p, new AnalystNeo4j.Settings(options.home.resolve("analyst"), shownHost,
@@ -136,10 +129,9 @@ final class ServeCommand implements Callable<Integer> {
                 return env.importer(2000).importFiles(java.util.List.of(file), strict, n -> { });
             }
         };
-        long t0 = System.nanoTime();
         Publication first = publish.get();
         System.out.printf("Published version %d%s in %.1f s.%n", first.version(),
-                analystDb.get() == null ? "" : " and started the analysts' Neo4j", (System.nanoTime() - t0) / 1e9);
+                analystDb.get() == null ? " (API release store ready)" : " and started the API's and the analysts' release stores", (System.nanoTime() - t0) / 1e9);
         ApiServer.Options apiOptions = new ApiServer.Options(corsOrigins, latest::get)
                 .withAccess(admin, ApiKeys.load(ApiKeyCommand.file(options.home)), requireReaderKey, rateLimit);
         Javalin app = ApiServer.create(apiServices, apiOptions, new java.util.ArrayList<>()).start(host, port);
@@ -169,9 +161,7 @@ final class ServeCommand implements Callable<Integer> {
             if (analystDb.get() != null) {
                 analystDb.get().close();
             }
-            if (frozen != null) {
-                frozen.close();
-            }
+            release.close();
             env.close();
         }));
         System.out.printf("%nPasserelle is ready in %.1f s on %s with %d people.%n", (System.nanoTime() - started) / 1e9, env.describe(), env.people());

@@ -87,7 +87,7 @@ public final class NextStepEvaluation {
 
     private static NextQuery conditioned(List<String> history, int steps) {
         List<String> before = history.subList(Math.max(0, history.size() - 1 - steps), history.size() - 1);
-        return new NextQuery(history.get(history.size() - 1), before, null, null, null, null);
+        return new NextQuery(history.get(history.size() - 1), before, null, null, null);
     }
 
     private static List<String> ranked(List<NextStep> next) {

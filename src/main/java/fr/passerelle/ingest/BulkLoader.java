@@ -1,6 +1,7 @@
 package fr.passerelle.ingest;
 
 import fr.passerelle.catalog.Catalogue;
+import fr.passerelle.privacy.RecordKeys;
 import fr.passerelle.catalog.CatalogueStep;
 import fr.passerelle.catalog.Folding;
 import java.io.IOException;
@@ -38,11 +39,13 @@ public final class BulkLoader {
     private final Catalogue catalogue;
     private final String keyId;
     private final Clock clock;
+    private final RecordKeys recordKeys;
 
-    public BulkLoader(Normaliser normaliser, Catalogue catalogue, String keyId, Clock clock) {
+    public BulkLoader(Normaliser normaliser, Catalogue catalogue, String keyId, RecordKeys recordKeys, Clock clock) {
         this.normaliser = normaliser;
         this.catalogue = catalogue;
         this.keyId = keyId;
+        this.recordKeys = recordKeys;
         this.clock = clock;
     }
 
@@ -150,7 +153,7 @@ public final class BulkLoader {
             }
         }
         String collectedAt = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
-        try (CSVPrinter persons = printer(dir.resolve("persons.csv"), ":ID(Person)", "pid", "keyId", "source", "digest", "collectedAt:date",
+        try (CSVPrinter persons = printer(dir.resolve("persons.csv"), ":ID(Person)", "pid", "rkey:long", "keyId", "source", "digest", "collectedAt:date",
                 "steps:string[]", "starts:long[]", "ends:long[]", "regions:string[]");
              CSVPrinter passed = printer(dir.resolve("passed.csv"), ":START_ID(Person)", ":END_ID(Step)", "pos:long")) {
             long id = 0;
@@ -168,7 +171,7 @@ public final class BulkLoader {
                     ends.add(Integer.toString(v.end()));
                     regions.add(v.region());
                 }
-                persons.printRecord(id, t.pid(), keyId, t.source(), t.digest(), collectedAt, steps, starts, ends, regions);
+                persons.printRecord(id, t.pid(), recordKeys.of(t.pid()), keyId, t.source(), t.digest(), collectedAt, steps, starts, ends, regions);
                 for (Map.Entry<String, Integer> e : first.entrySet()) {
                     passed.printRecord(id, stepIds.get(e.getKey()), e.getValue());
                 }

@@ -2,6 +2,7 @@ package fr.passerelle.ingest;
 
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.HmacKey;
+import fr.passerelle.privacy.RecordKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +34,9 @@ public final class Importer {
     private final Erasure erasure;
     private final int batchSize;
     private final Clock clock;
+    private final RecordKeys recordKeys;
 
-    public Importer(Database db, Normaliser normaliser, HmacKey key, int batchSize, Clock clock) {
+    public Importer(Database db, Normaliser normaliser, HmacKey key, RecordKeys recordKeys, int batchSize, Clock clock) {
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("batch size must be 1..100000, got " + batchSize);
         }
@@ -44,6 +46,7 @@ public final class Importer {
         this.erasure = new Erasure(db, key, clock);
         this.batchSize = batchSize;
         this.clock = clock;
+        this.recordKeys = recordKeys;
     }
 
     /**
@@ -192,7 +195,8 @@ public final class Importer {
                 delta.add(storedVisits(old), -1);
             }
             delta.add(t.visits(), +1);
-            create.add(personRow(t));
+            // A replaced record keeps its record key, so the noise of the cells it stays in does not move.
+            create.add(personRow(t, old != null && !old.get("rkey").isNull() ? old.get("rkey").asLong() : recordKeys.of(t.pid())));
             visits += t.visits().size();
         }
         if (!unchanged.isEmpty()) {
@@ -230,7 +234,7 @@ public final class Importer {
         return visits;
     }
 
-    private static Map<String, Object> personRow(Trajectory t) {
+    private static Map<String, Object> personRow(Trajectory t, long rkey) {
         List<String> steps = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         List<Integer> ends = new ArrayList<>();
@@ -247,6 +251,7 @@ public final class Importer {
         firstPosition.forEach((step, pos) -> passed.add(Map.of("step", step, "pos", pos)));
         Map<String, Object> row = new HashMap<>();
         row.put("pid", t.pid());
+        row.put("rkey", rkey);
         row.put("source", t.source());
         row.put("digest", t.digest());
         row.put("steps", steps);

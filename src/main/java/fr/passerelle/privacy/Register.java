@@ -33,7 +33,6 @@ public final class Register {
     /** @param publication the last publication (version, publishedAt, ...) or null when there is none */
     public Map<String, Object> describe(boolean english, Map<String, Object> publication) {
         Record figures = db.read("queries/register-figures", Map.of(), r -> r).get(0);
-        long held = figures.get("sources").asList(v -> v.get("people").asLong()).stream().mapToLong(Long::longValue).sum();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("language", english ? "en" : "fr");
         r.put("controller", english ? "The organisation running this Passerelle instance (see its legal notice)."
@@ -61,28 +60,33 @@ public final class Register {
         r.put("regionLevel", settings.regionLevel());
         // Source names only: a count per source beside the total would let a small source be subtracted out.
         r.put("sources", figures.get("sources").asList(v -> v.get("source").asString()));
-        r.put("peopleHeld", thresholds.canShowCount(held) ? (Object) held : "fewer than " + thresholds.k());
+        r.put("peopleHeld", figures.get("people").isNull() ? "fewer than " + thresholds.k() : (Object) figures.get("people").asLong());
         r.put("retention", Map.of("months", settings.retentionMonths(), "rule", english
                 ? "A record not collected again for this long is erased; the server checks daily."
                 : "Un enregistrement non collecté à nouveau depuis cette durée est effacé ; le serveur vérifie chaque jour.",
                 "lastPurge", figures.get("lastPurge").isNull() ? "never" : figures.get("lastPurge").asString()));
+        r.put("releasedTables", fr.passerelle.publish.ReleaseCatalogue.describe(english));
         r.put("disclosureThresholds", Map.of("k", thresholds.k(), "minDenominator", thresholds.minDenominator(), "rule", english
-                ? "No number fewer than k people stand behind is published (routes and filtered cells included); shares only on at least "
-                        + thresholds.minDenominator() + " people; complementary suppression so no subtraction reveals a smaller group."
-                : "Aucun chiffre reposant sur moins de k personnes n'est publié (parcours et cellules filtrées compris) ; des parts "
-                        + "seulement sur au moins " + thresholds.minDenominator() + " personnes ; suppression complémentaire pour "
-                        + "qu'aucune soustraction ne révèle un groupe plus petit."));
+                ? "Every number comes from one release, a finite catalogue of tables built at each publication. Each count is perturbed "
+                        + "by the cell-key method (noise of at most ±" + figures.get("maxNoise").asInt(2) + ", variance "
+                        + figures.get("noiseVariance").asDouble(1.5) + ", the same people always get the same noise) and released only when "
+                        + "the perturbed value is at least k; shares only on perturbed denominators of at least " + thresholds.minDenominator()
+                        + ". Subtracting two answers gives noise, not a person."
+                : "Tous les chiffres viennent d'une même publication, un catalogue fini de tableaux construit à chaque publication. Chaque "
+                        + "effectif est perturbé par la méthode des clés de cellule (bruit d'au plus ±" + figures.get("maxNoise").asInt(2)
+                        + ", variance " + figures.get("noiseVariance").asDouble(1.5) + ", les mêmes personnes reçoivent toujours le même bruit) "
+                        + "et n'est publié que si la valeur perturbée atteint k ; des parts seulement sur des dénominateurs perturbés d'au moins "
+                        + thresholds.minDenominator() + ". Soustraire deux réponses donne du bruit, pas une personne."));
         r.put("pseudonymisation", Map.of("method", "HMAC-SHA-256(secret, source + \":\" + id); after a rotation, each newer secret applied "
                 + "in turn to the result", "keyId", settings.keyId(), "secret", english
                 ? "Kept outside the database (owner-only key file or environment variable); never stored, logged or returned."
                 : "Conservé hors de la base (fichier de clé lisible par son seul propriétaire ou variable d'environnement) ; jamais "
                         + "stocké, journalisé ni renvoyé."));
-        r.put("doNotCollectList", figures.get("doNotCollect").asLong());
+        r.put("doNotCollectList", figures.get("doNotCollect").isNull() ? "fewer than " + thresholds.k() : (Object) figures.get("doNotCollect").asLong());
         r.put("datasetVersion", figures.get("version").asLong());
         r.put("lastUpdate", figures.get("updatedAt").isNull() ? null : figures.get("updatedAt").asString());
         r.put("lastPublication", publication != null ? publication : english
-                ? "None: this server answers from the live dataset (external database or --live-answers)."
-                : "Aucune : ce serveur répond sur les données vivantes (base externe ou --live-answers).");
+                ? "None yet." : "Aucune pour l'instant.");
         r.put("rights", english
                 ? "Erasure, objection and access: write to the controller with the source and your identifier there; erasure removes your "
                         + "record and its contribution to every figure, and your pseudonym joins a do-not-collect list. Making a public "

@@ -4,12 +4,11 @@ import fr.passerelle.catalog.Domains;
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.graph.Cypher;
 import fr.passerelle.graph.Database;
-import fr.passerelle.privacy.AggregateDisclosure;
-import fr.passerelle.privacy.Disclosure;
+import fr.passerelle.privacy.PerturbationTable;
+import fr.passerelle.privacy.RecordKeys;
 import fr.passerelle.privacy.Share;
 import fr.passerelle.privacy.Thresholds;
-import fr.passerelle.recommend.OutcomeService;
-import fr.passerelle.recommend.Outcomes;
+import fr.passerelle.publish.ReleaseTables.Cell;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,88 +19,92 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.neo4j.driver.Value;
 
 /**
- * Builds a publication: the k-anonymous layer that analysts (and open data) get. Every count is at
- * least k; every breakdown (a step's destinations, a step's origins, a step's regions, a path's
- * continuations, a diploma's outcomes) has complementary suppression, so no subtraction between
- * published numbers reveals fewer than k people; a path is published only if the path one step
- * shorter on each side is, so a path cannot bound a hidden cell either. Written as plain CSV files
- * and the Cypher script that loads them ({@link #LOAD_ORDER}).
+ * Builds the release: every number any reader (the API, the trainers' page, analysts, exports)
+ * will ever see, as a finite catalogue of tables ({@link ReleaseCatalogue}) counted from the person
+ * records in one pass, each cell perturbed by the cell-key method ({@link PerturbationTable}) and
+ * released only when its perturbed value is at least k. Shares and their intervals are computed
+ * from perturbed counts, on perturbed denominators of at least the minimum. Written as CSV files and
+ * the Cypher script that loads them ({@link #LOAD_ORDER}); the folder appears whole or not at all.
  */
 public final class Publisher {
-    /** The statements that load a publication, in order; {@code cypher/published/<name>.cypher}. */
-    public static final List<String> LOAD_ORDER = List.of("published/schema-step-id", "published/schema-path-first",
-            "published/load-meta", "published/load-steps", "published/load-domains", "published/load-regions",
-            "published/load-step-regions", "published/load-transitions", "published/load-paths", "published/load-outcomes");
-    static final int MAX_PATH_STEPS = 5;
-    static final List<Integer> OUTCOME_MONTHS = List.of(6, 12, 24);
+    /** The statements that load a release, in order; {@code cypher/published/<name>.cypher}. */
+    public static final List<String> LOAD_ORDER = List.of("published/schema-step-id", "published/schema-path-key",
+            "published/schema-path-prefix", "published/schema-path-first", "published/schema-outcome-step",
+            "published/schema-reconversion-step", "published/schema-bridge-from",
+            "published/load-meta", "published/load-steps", "published/load-domains", "published/load-regions", "published/load-periods",
+            "published/load-sources", "published/load-step-regions", "published/load-step-periods", "published/load-transitions",
+            "published/load-region-transitions", "published/load-period-transitions", "published/load-paths",
+            "published/load-outcomes", "published/load-reconversions", "published/load-reconversion-routes", "published/load-bridge-routes");
+    static final List<String> FILES = List.of("meta.csv", "steps.csv", "domains.csv", "regions.csv", "periods.csv", "sources.csv",
+            "step-regions.csv", "step-periods.csv", "transitions.csv", "region-transitions.csv", "period-transitions.csv", "paths.csv",
+            "outcomes.csv", "reconversions.csv", "reconversion-routes.csv", "bridge-routes.csv", "load.cypher");
     private static final String COMPLETE = "COMPLETE";
 
     private final Database db;
-    private final OutcomeService outcomes;
     private final Thresholds thresholds;
+    private final PerturbationTable noise;
+    private final RecordKeys recordKeys;
     private final Clock clock;
 
-    public Publisher(Database db, OutcomeService outcomes, Thresholds thresholds, Clock clock) {
+    public Publisher(Database db, Thresholds thresholds, PerturbationTable noise, RecordKeys recordKeys, Clock clock) {
         this.db = db;
-        this.outcomes = outcomes;
         this.thresholds = thresholds;
+        this.noise = noise;
+        this.recordKeys = recordKeys;
         this.clock = clock;
     }
 
-    record Step(String id, String kind, String label, String domain, String field, Long level, String search,
-                long people, long peopleIn, long peopleOut) {
+    record Step(String id, String kind, String label, String domain, String field, Long level, String search) {
     }
 
-    record Edge(String from, String to, long people, Long medianMonths, long timedPeople) {
-    }
-
-    /** What a publication holds, for the report and the tests. */
-    public record Counts(int steps, int transitions, int hiddenTransitions, int paths, int regionCells, int outcomes) {
+    /** What a release holds, for the report and the tests. */
+    public record Counts(int steps, int transitions, int paths, int regionCells, int periodCells, int outcomes, int reconversions,
+                         int bridgeRoutes, long cellsCounted) {
     }
 
     /**
-     * The publication of the live graph's current version in {@code root/<version>/}: reused when
-     * complete (publishing twice the same data gives the same files), else built anew.
+     * The release of the live graph's current version in {@code root/<version>/}: reused when
+     * complete (the same data always gives the same files), else built anew.
      */
     public Publication publish(Path root) {
-        long version = db.read("queries/dataset-version", Map.of(), r -> r.get("version").asLong()).stream().findFirst().orElse(0L);
-        Path dir = root.resolve(Long.toString(version));
+        Map<String, Object> version = db.read("queries/dataset-version", Map.of(), r -> Map.<String, Object>of("version", r.get("version").asLong(),
+                "updatedAt", r.get("updatedAt").asString(""), "lastPurge", r.get("lastPurge").asString("")))
+                .stream().findFirst().orElse(Map.of("version", 0L, "updatedAt", "", "lastPurge", ""));
+        long v = (Long) version.get("version");
+        Path dir = root.resolve(Long.toString(v));
         if (Files.exists(dir.resolve(COMPLETE))) {
             return Publication.read(dir);
         }
-        Path work = root.resolve(version + ".building");
+        Path work = root.resolve(v + ".building");
         try {
             deleteTree(work);
             Files.createDirectories(work);
-            Counts counts = write(work, version);
+            Counts counts = write(work, v, (String) version.get("updatedAt"), (String) version.get("lastPurge"));
             Files.writeString(work.resolve("load.cypher"), loadScript(), StandardCharsets.UTF_8);
-            Publication publication = new Publication(version, clock.instant().toString(), thresholds.k(), thresholds.minDenominator(),
-                    counts, dir);
+            Publication publication = new Publication(v, clock.instant().toString(), thresholds.k(), thresholds.minDenominator(),
+                    noise.maxNoise(), noise.variance(), counts, dir);
             publication.writeDescription(work);
             Files.writeString(work.resolve(COMPLETE), publication.publishedAt() + "\n");
             deleteTree(dir);
-            // The folder appears whole or not at all.
             Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
             return publication;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the publication in " + root, e);
+            throw new UncheckedIOException("cannot write the release in " + root, e);
         }
     }
 
     /** The load statements as one script, for {@code cypher-shell -f} or Neo4j Browser (multi-statement). */
     public static String loadScript() {
-        StringBuilder script = new StringBuilder("// Loads a Passerelle publication into an empty Neo4j database.\n"
+        StringBuilder script = new StringBuilder("// Loads a Passerelle release into an empty Neo4j database.\n"
                 + "// Put the CSV files in Neo4j's import directory, then: cypher-shell -f load.cypher -P \"{base: 'file:///'}\"\n"
                 + "// (in Neo4j Browser: :param {base: 'file:///'} first).\n\n");
         for (String name : LOAD_ORDER) {
@@ -113,161 +116,280 @@ public final class Publisher {
         return script.toString();
     }
 
-    private Counts write(Path dir, long version) throws IOException {
-        Map<String, Step> steps = new LinkedHashMap<>();
-        for (Step s : db.read("publish/steps", Map.of(), r -> new Step(r.get("id").asString(), r.get("kind").asString(),
+    private Long released(Cell cell) {
+        return cell == null ? null : noise.release(cell.people, cell.key);
+    }
+
+    private Share share(Long people, Long denominator) {
+        if (people == null || denominator == null || !thresholds.canShowShare(denominator)) {
+            return null;
+        }
+        return Share.of(Math.min(people, denominator), denominator);
+    }
+
+    private Integer median(Cell cell) {
+        return cell != null && thresholds.canShowCount(cell.timed()) ? cell.median() : null;
+    }
+
+    private Counts write(Path dir, long version, String updatedAt, String lastPurge) throws IOException {
+        List<Step> steps = db.read("publish/steps", Map.of(), r -> new Step(r.get("id").asString(), r.get("kind").asString(),
                 r.get("label").asString(), text(r.get("domain")), text(r.get("field")), r.get("level").isNull() ? null : r.get("level").asLong(),
-                r.get("search").isNull() ? r.get("label").asString().toLowerCase() : r.get("search").asString(),
-                r.get("people").asLong(), r.get("peopleIn").asLong(), r.get("peopleOut").asLong()))) {
-            steps.put(s.id(), s);
+                r.get("search").isNull() ? r.get("label").asString().toLowerCase() : r.get("search").asString()));
+        Map<String, Integer> stepIndex = new HashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            stepIndex.put(steps.get(i).id(), i);
         }
-        List<Edge> edges = db.read("publish/transitions", Map.of(), r -> new Edge(r.get("from").asString(), r.get("to").asString(),
-                r.get("people").asLong(), r.get("medianMonths").isNull() ? null : r.get("medianMonths").asLong(),
-                r.get("timedPeople").isNull() ? 0 : r.get("timedPeople").asLong()));
-        AggregateDisclosure shown = AggregateDisclosure.compute(
-                steps.values().stream().map(s -> new AggregateDisclosure.StepCounts(s.id(), s.people(), s.peopleIn(), s.peopleOut())).toList(),
-                edges.stream().map(e -> new AggregateDisclosure.Edge(e.from(), e.to(), e.people())).toList(), thresholds);
-        long total = db.read("queries/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
-        try (CSVPrinter csv = printer(dir.resolve("steps.csv"), "id", "kind", "label", "domain", "field", "level", "search",
-                "people", "peopleIn", "peopleOut")) {
-            for (Step s : steps.values()) {
-                csv.printRecord(s.id(), s.kind(), s.label(), s.domain(), s.field(), s.level(), s.search(), shown.people(s.id()),
-                        shown.peopleIn(s.id()), shown.peopleOut(s.id()));
+        Domains domains = Domains.bundled();
+        List<String> domainCodes = domains.codes().stream().sorted().toList();
+        Regions regions = Regions.bundled();
+        List<String> regionCodes = regions.codes();
+        List<String> periods = ReleaseCatalogue.periods();
+        String[] kinds = steps.stream().map(Step::kind).toArray(String[]::new);
+        int[] stepDomains = steps.stream().mapToInt(s -> s.domain() == null ? -1 : domainCodes.indexOf(s.domain())).toArray();
+        ReleaseTables tables = new ReleaseTables(kinds, stepDomains, domainCodes.size());
+        List<String> sources = new ArrayList<>();
+        Map<String, Integer> sourceIndex = new HashMap<>();
+        int[] counted = {0};
+        db.read("publish/person-sequences", Map.of(), r -> {
+            List<String> codes = r.get("steps").asList(Value::asString);
+            int n = codes.size();
+            int[] s = new int[n];
+            int[] reg = new int[n];
+            List<String> regs = r.get("regions").asList(Value::asString);
+            for (int i = 0; i < n; i++) {
+                Integer idx = stepIndex.get(codes.get(i));
+                if (idx == null) {
+                    throw new IllegalStateException("a person record names step " + codes.get(i) + ", which is not in the graph");
+                }
+                s[i] = idx;
+                reg[i] = regs.get(i).isEmpty() ? -1 : regionCodes.indexOf(regs.get(i));
             }
+            String source = r.get("source").asString("");
+            int src = sourceIndex.computeIfAbsent(source, x -> {
+                sources.add(x);
+                return sources.size() - 1;
+            });
+            long rkey = r.get("rkey").isNull() ? recordKeys.of(r.get("pid").asString()) : r.get("rkey").asLong();
+            tables.count(counted[0]++, new ReleaseTables.Person(rkey, src, s, ints(r.get("starts")), ints(r.get("ends")), reg,
+                    r.get("collectedMonth").asInt()));
+            return null;
+        });
+        return writeTables(dir, version, updatedAt, lastPurge, steps, tables, domainCodes, domains, regionCodes, regions, periods, sources);
+    }
+
+    private static int[] ints(Value list) {
+        List<Long> values = list.asList(Value::asLong);
+        int[] a = new int[values.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = values.get(i).intValue();
         }
-        try (CSVPrinter csv = printer(dir.resolve("meta.csv"), "version", "updatedAt", "publishedAt", "k", "minDenominator", "people")) {
-            String updatedAt = db.read("queries/dataset-version", Map.of(), r -> r.get("updatedAt").asString(null)).stream().findFirst().orElse(null);
-            csv.printRecord(version, updatedAt == null ? clock.instant().toString() : updatedAt, clock.instant().toString(), thresholds.k(),
-                    thresholds.minDenominator(), thresholds.canShowCount(total) ? total : null);
+        return a;
+    }
+
+    private Counts writeTables(Path dir, long version, String updatedAt, String lastPurge, List<Step> steps, ReleaseTables t, List<String> domainCodes,
+                               Domains domains, List<String> regionCodes, Regions regions, List<String> periods, List<String> sources)
+            throws IOException {
+        // The do-not-collect list's size, perturbed like any count (its record keys from the listed pseudonyms).
+        Cell listed = new Cell();
+        int[] i = {0};
+        db.read("import/all-do-not-collect", Map.of(), r -> listed.add(i[0]++, recordKeys.of(r.get("pid").asString())));
+        String now = clock.instant().toString();
+        try (CSVPrinter csv = printer(dir.resolve("meta.csv"), "version", "updatedAt", "lastPurge", "publishedAt", "k", "minDenominator", "maxNoise",
+                "noiseVariance", "people", "doNotCollect", "periods", "outcomeMonths", "maxPathSteps")) {
+            csv.printRecord(version, updatedAt == null || updatedAt.isEmpty() ? now : updatedAt, lastPurge == null || lastPurge.isEmpty() ? null : lastPurge, now, thresholds.k(), thresholds.minDenominator(),
+                    noise.maxNoise(), noise.variance(), released(t.cells.get(ReleaseTables.key(ReleaseTables.EVERYONE, 0, 0, 0))),
+                    released(listed), String.join(";", periods),
+                    ReleaseCatalogue.OUTCOME_MONTHS.stream().map(String::valueOf).collect(Collectors.joining(";")), ReleaseCatalogue.MAX_PATH_STEPS);
         }
         try (CSVPrinter csv = printer(dir.resolve("domains.csv"), "code", "label")) {
-            Domains domains = Domains.bundled();
-            for (String code : domains.codes().stream().sorted().toList()) {
+            for (String code : domainCodes) {
                 csv.printRecord(code, domains.label(code));
             }
         }
-        Regions regions = Regions.bundled();
         try (CSVPrinter csv = printer(dir.resolve("regions.csv"), "code", "name")) {
-            for (String code : regions.codes()) {
+            for (String code : regionCodes) {
                 csv.printRecord(code, regions.name(code));
             }
         }
+        try (CSVPrinter csv = printer(dir.resolve("periods.csv"), "code", "fromYear", "toYear")) {
+            for (String code : periods) {
+                int[] years = ReleaseCatalogue.years(code);
+                csv.printRecord(code, years[0], years[1]);
+            }
+        }
+        try (CSVPrinter csv = printer(dir.resolve("sources.csv"), "source", "people")) {
+            for (int s = 0; s < sources.size(); s++) {
+                Long people = released(t.cells.get(ReleaseTables.key(ReleaseTables.SOURCE, s, 0, 0)));
+                if (people != null) {
+                    csv.printRecord(sources.get(s), people);
+                }
+            }
+        }
 
-        Set<Edge> kept = new HashSet<>();
+        // Steps: people and peopleOut are the one-step paths; peopleIn its own table.
+        Map<Integer, Integer> oneStep = new HashMap<>();
+        for (int node = 1; node < t.paths(); node++) {
+            if (t.length(node) == 1) {
+                oneStep.put(t.lastStep(node), node);
+            }
+        }
+        Long[] stepPeople = new Long[steps.size()];
+        Long[] stepOut = new Long[steps.size()];
+        try (CSVPrinter csv = printer(dir.resolve("steps.csv"), "id", "kind", "label", "domain", "field", "level", "search",
+                "people", "peopleIn", "peopleOut")) {
+            for (int s = 0; s < steps.size(); s++) {
+                Step step = steps.get(s);
+                Integer node = oneStep.get(s);
+                stepPeople[s] = node == null ? null : released(t.pathPeople.get(node));
+                stepOut[s] = node == null ? null : released(t.pathLeaving.get(node));
+                csv.printRecord(step.id(), step.kind(), step.label(), step.domain(), step.field(), step.level(), step.search(), stepPeople[s],
+                        released(t.cells.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0))), stepOut[s]);
+            }
+        }
+
+        // Paths of 2..5 steps (2 steps: the transitions), with the share of their prefix's leavers.
+        Long[] pathPeople = new Long[t.paths()];
+        Long[] pathLeaving = new Long[t.paths()];
+        for (int node = 1; node < t.paths(); node++) {
+            pathPeople[node] = released(t.pathPeople.get(node));
+            pathLeaving[node] = t.length(node) < ReleaseCatalogue.MAX_PATH_STEPS ? released(t.pathLeaving.get(node)) : null;
+        }
         int transitions = 0;
-        try (CSVPrinter csv = printer(dir.resolve("transitions.csv"), "from", "to", "people", "share", "shareLow", "shareHigh",
-                "medianMonths", "timedPeople")) {
-            for (Edge e : edges) {
-                if (!shown.shows(e.from(), e.to())) {
+        int paths = 0;
+        try (CSVPrinter tr = printer(dir.resolve("transitions.csv"), "from", "to", "people", "share", "shareLow", "shareHigh", "medianMonths");
+             CSVPrinter csv = printer(dir.resolve("paths.csv"), "steps", "people", "leaving", "share", "shareLow", "shareHigh", "medianMonths",
+                     "lastHopMonths")) {
+            for (int node = 1; node < t.paths(); node++) {
+                if (t.length(node) < 2 || pathPeople[node] == null) {
                     continue;
                 }
-                kept.add(e);
-                Long leaving = shown.peopleOut(e.from());
-                Share share = leaving != null && thresholds.canShowShare(leaving) ? Share.of(e.people(), leaving) : null;
-                boolean timed = thresholds.canShowCount(e.timedPeople()) && AggregateDisclosure.safeDifference(e.people(), e.timedPeople(), thresholds);
-                csv.printRecord(e.from(), e.to(), e.people(), share == null ? null : share.value(), share == null ? null : share.low(),
-                        share == null ? null : share.high(), thresholds.canShowCount(e.timedPeople()) ? e.medianMonths() : null,
-                        timed ? e.timedPeople() : null);
-                transitions++;
-            }
-        }
-
-        int regionCells = 0;
-        Map<String, List<long[]>> byStep = new LinkedHashMap<>();
-        Map<String, List<String>> regionOf = new HashMap<>();
-        for (Map.Entry<String, Object[]> cell : db.read("publish/step-regions", Map.of(),
-                r -> Map.entry(r.get("step").asString(), new Object[] {r.get("region").asString(), r.get("people").asLong()}))) {
-            byStep.computeIfAbsent(cell.getKey(), k -> new ArrayList<>()).add(new long[] {regionOf.computeIfAbsent(cell.getKey(), k -> new ArrayList<>()).size(),
-                    (Long) cell.getValue()[1]});
-            regionOf.get(cell.getKey()).add((String) cell.getValue()[0]);
-        }
-        try (CSVPrinter csv = printer(dir.resolve("step-regions.csv"), "step", "region", "people", "share")) {
-            for (Map.Entry<String, List<long[]>> e : byStep.entrySet()) {
-                Long stepPeople = shown.people(e.getKey());
-                Disclosure.Result<long[]> cells = Disclosure.apply(e.getValue(), c -> c[1], stepPeople == null ? -1 : stepPeople, thresholds);
-                for (long[] c : cells.shown()) {
-                    Double share = stepPeople != null && thresholds.canShowShare(stepPeople) ? Share.of(c[1], stepPeople).value() : null;
-                    csv.printRecord(e.getKey(), regionOf.get(e.getKey()).get((int) c[0]), c[1], share);
-                    regionCells++;
+                int prefix = t.parent(node);
+                Share share = share(pathPeople[node], pathLeaving[prefix]);
+                Integer median = median(t.pathPeople.get(node));
+                List<String> codes = codes(t, node, steps);
+                csv.printRecord(String.join(";", codes), pathPeople[node], pathLeaving[node], share == null ? null : share.value(),
+                        share == null ? null : share.low(), share == null ? null : share.high(), median,
+                        t.length(node) == 2 ? median : median(t.pathLastHop.get(node)));
+                paths++;
+                if (t.length(node) == 2) {
+                    tr.printRecord(codes.get(0), codes.get(1), pathPeople[node], share == null ? null : share.value(),
+                            share == null ? null : share.low(), share == null ? null : share.high(), median);
+                    transitions++;
                 }
             }
         }
 
-        int paths = writePaths(dir, kept);
+        int regionCells = slices(dir, "step-regions.csv", "region-transitions.csv", "region", ReleaseTables.REGION,
+                ReleaseTables.REGION_LEAVING, ReleaseTables.REGION_NEXT, regionCodes, t, steps, stepPeople);
+        int periodCells = slices(dir, "step-periods.csv", "period-transitions.csv", "period", ReleaseTables.PERIOD,
+                ReleaseTables.PERIOD_LEAVING, ReleaseTables.PERIOD_NEXT, periods, t, steps, stepPeople);
 
-        int outcomeRows = 0;
-        try (CSVPrinter csv = printer(dir.resolve("outcomes.csv"), "step", "months", "cohort", "situation", "domain", "label", "people", "share")) {
-            for (Step s : steps.values()) {
-                if (!"education".equals(s.kind()) || shown.people(s.id()) == null) {
+        int outcomes = 0;
+        int reconversions = 0;
+        int bridges = 0;
+        List<Long> keys = new ArrayList<>(t.cells.keySet());
+        keys.sort(Comparator.naturalOrder());
+        try (CSVPrinter out = printer(dir.resolve("outcomes.csv"), "step", "months", "cohort", "situation", "domain", "label", "people",
+                "share", "shareLow", "shareHigh");
+             CSVPrinter rec = printer(dir.resolve("reconversions.csv"), "step", "maxSteps", "toDomain", "people");
+             CSVPrinter via = printer(dir.resolve("reconversion-routes.csv"), "step", "maxSteps", "toDomain", "via", "people");
+             CSVPrinter br = printer(dir.resolve("bridge-routes.csv"), "from", "bridge", "toDomain", "people")) {
+            for (long key : keys) {
+                int table = ReleaseTables.table(key);
+                if (table != ReleaseTables.OUTCOME && table != ReleaseTables.RECONVERSION && table != ReleaseTables.RECONVERSION_ROUTE
+                        && table != ReleaseTables.BRIDGE_ROUTE) {
                     continue;
                 }
-                Outcomes answer = outcomes.outcomes(s.id(), OUTCOME_MONTHS);
-                for (Outcomes.AtMonths at : answer.outcomes()) {
-                    for (Outcomes.Situation situation : at.situations()) {
-                        csv.printRecord(s.id(), at.months(), at.people(), situation.situation(), situation.domain(), situation.label(),
-                                situation.people(), situation.share() == null ? null : situation.share().value());
-                        outcomeRows++;
+                Long people = released(t.cells.get(key));
+                if (people == null) {
+                    continue;
+                }
+                int a = ReleaseTables.a(key);
+                int b = ReleaseTables.b(key);
+                int c = ReleaseTables.c(key);
+                switch (table) {
+                    case ReleaseTables.OUTCOME -> {
+                        Long cohort = released(t.cells.get(ReleaseTables.key(ReleaseTables.OUTCOME_COHORT, a, b, 0)));
+                        String situation = t.situation(c);
+                        String domain = situation.startsWith("job:") ? domainCodes.get(Integer.parseInt(situation.substring(4))) : null;
+                        String label = domain != null ? domains.label(domain) : situation.equals("study") ? "Poursuite d'études" : "Autre situation";
+                        Share share = share(people, cohort);
+                        out.printRecord(steps.get(a).id(), ReleaseCatalogue.OUTCOME_MONTHS.get(b), cohort, domain != null ? "job" : situation,
+                                domain, label, people, share == null ? null : share.value(), share == null ? null : share.low(),
+                                share == null ? null : share.high());
+                        outcomes++;
                     }
-                    if (at.hiddenPeople() != null) {
-                        csv.printRecord(s.id(), at.months(), at.people(), "hidden", null, "Autres situations (chacune moins de k personnes)",
-                                at.hiddenPeople(), null);
-                        outcomeRows++;
+                    case ReleaseTables.RECONVERSION -> {
+                        rec.printRecord(steps.get(a).id(), b, domainCodes.get(c), people);
+                        reconversions++;
+                    }
+                    case ReleaseTables.RECONVERSION_ROUTE -> {
+                        via.printRecord(steps.get(a).id(), b / 32, domainCodes.get(b % 32), String.join(";", codes(t, c, steps)), people);
+                        reconversions++;
+                    }
+                    default -> {
+                        br.printRecord(steps.get(a).id(), steps.get(b).id(), domainCodes.get(c), people);
+                        bridges++;
                     }
                 }
             }
         }
-        return new Counts(steps.size(), transitions, edges.size() - transitions, paths, regionCells, outcomeRows);
+        return new Counts(steps.size(), transitions, paths - transitions, regionCells, periodCells, outcomes, reconversions, bridges,
+                t.cells.size() + 2L * t.paths());
     }
 
-    /**
-     * Paths of 3..{@value #MAX_PATH_STEPS} steps: distinct people per contiguous sequence. A path is
-     * published when it has at least k people, the paths one step shorter at each end are published
-     * (for 3 steps: both transitions), and it survives complementary suppression among the paths
-     * that extend the same prefix, against the prefix's published count.
-     */
-    private int writePaths(Path dir, Set<Edge> keptEdges) throws IOException {
-        Map<List<String>, Long> counts = new HashMap<>();
-        for (List<String> steps : db.read("publish/person-sequences", Map.of(), r -> r.get("steps").asList(Value::asString))) {
-            Set<List<String>> seen = new HashSet<>();
-            for (int length = 3; length <= MAX_PATH_STEPS; length++) {
-                for (int i = 0; i + length <= steps.size(); i++) {
-                    List<String> path = List.copyOf(steps.subList(i, i + length));
-                    if (seen.add(path)) {
-                        counts.merge(path, 1L, Long::sum);
-                    }
+    /** A breakdown of steps by a dimension (region, period): people and leavers per slice, transitions per slice. */
+    private int slices(Path dir, String stepFile, String transitionFile, String column, int peopleTable, int leavingTable, int nextTable,
+                       List<String> values, ReleaseTables t, List<Step> steps, Long[] stepPeople) throws IOException {
+        int written = 0;
+        Map<Long, Long> leaving = new LinkedHashMap<>();
+        List<Long> keys = t.cells.keySet().stream().sorted().toList();
+        try (CSVPrinter csv = printer(dir.resolve(stepFile), "step", column, "people", "leaving", "share")) {
+            for (long key : keys) {
+                if (ReleaseTables.table(key) != peopleTable) {
+                    continue;
                 }
+                int s = ReleaseTables.a(key);
+                int v = ReleaseTables.b(key);
+                Long people = released(t.cells.get(key));
+                Long left = released(t.cells.get(ReleaseTables.key(leavingTable, s, v, 0)));
+                leaving.put((long) s << 16 | v, left);
+                if (people == null) {
+                    continue;
+                }
+                Share share = share(people, stepPeople[s]);
+                csv.printRecord(steps.get(s).id(), values.get(v), people, left, share == null ? null : share.value());
+                written++;
             }
         }
-        Map<List<String>, Long> published = new HashMap<>();
-        for (Edge e : keptEdges) {
-            published.put(List.of(e.from(), e.to()), e.people());
-        }
-        int written = 0;
-        try (CSVPrinter csv = printer(dir.resolve("paths.csv"), "steps", "people")) {
-            for (int length = 3; length <= MAX_PATH_STEPS; length++) {
-                final int n = length;
-                Map<List<String>, List<Map.Entry<List<String>, Long>>> byPrefix = counts.entrySet().stream()
-                        .filter(e -> e.getKey().size() == n && thresholds.canShowCount(e.getValue()))
-                        .filter(e -> published.containsKey(e.getKey().subList(0, n - 1)) && published.containsKey(e.getKey().subList(1, n)))
-                        .collect(Collectors.groupingBy(e -> e.getKey().subList(0, n - 1)));
-                Map<List<String>, Long> level = new HashMap<>();
-                for (Map.Entry<List<String>, List<Map.Entry<List<String>, Long>>> group : byPrefix.entrySet()) {
-                    List<Map.Entry<List<String>, Long>> cells = new ArrayList<>(group.getValue());
-                    cells.sort(Comparator.comparing(e -> String.join(";", e.getKey())));
-                    for (Map.Entry<List<String>, Long> cell : Disclosure.apply(cells, Map.Entry::getValue, published.get(group.getKey()), thresholds).shown()) {
-                        level.put(cell.getKey(), cell.getValue());
-                    }
+        try (CSVPrinter csv = printer(dir.resolve(transitionFile), "from", "to", column, "people", "share", "shareLow", "shareHigh",
+                "medianMonths")) {
+            for (long key : keys) {
+                if (ReleaseTables.table(key) != nextTable) {
+                    continue;
                 }
-                List<List<String>> order = new ArrayList<>(level.keySet());
-                order.sort(Comparator.comparing(p -> String.join(";", p)));
-                for (List<String> path : order) {
-                    csv.printRecord(String.join(";", path), level.get(path));
-                    written++;
+                Long people = released(t.cells.get(key));
+                if (people == null) {
+                    continue;
                 }
-                published.putAll(level);
+                int s = ReleaseTables.a(key);
+                int v = ReleaseTables.b(key);
+                Share share = share(people, leaving.get((long) s << 16 | v));
+                csv.printRecord(steps.get(s).id(), steps.get(ReleaseTables.c(key)).id(), values.get(v), people,
+                        share == null ? null : share.value(), share == null ? null : share.low(), share == null ? null : share.high(),
+                        median(t.cells.get(key)));
+                written++;
             }
         }
         return written;
+    }
+
+    private static List<String> codes(ReleaseTables t, int node, List<Step> steps) {
+        List<String> codes = new ArrayList<>();
+        for (int n = node; n > 0; n = t.parent(n)) {
+            codes.add(0, steps.get(t.lastStep(n)).id());
+        }
+        return codes;
     }
 
     private static String text(Value value) {

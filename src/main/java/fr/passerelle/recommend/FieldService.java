@@ -1,6 +1,5 @@
 package fr.passerelle.recommend;
 
-import fr.passerelle.privacy.Disclosure;
 import fr.passerelle.catalog.Domains;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.Share;
@@ -47,9 +46,7 @@ public final class FieldService {
         List<TransitionGraph.Edge> firstHops = new ArrayList<>();
         if (source != null) {
             for (TransitionGraph.Edge e : graph.out(source)) {
-                StepRef x = refs.get(graph.id(e.to()));
-                boolean isTarget = to != null ? x.id().equals(to) : "job".equals(x.kind()) && toDomain.equals(x.domain());
-                if (!isTarget) {
+                if (!isTarget(refs.get(graph.id(e.to())), toDomain, to)) {
                     firstHops.add(e);
                 }
             }
@@ -63,63 +60,60 @@ public final class FieldService {
         List<Bridges.Bridge> bridges = new ArrayList<>();
         for (TransitionGraph.Edge e : firstHops) {
             String x = graph.id(e.to());
-            // People who went from the bridge straight to the target, over its published transitions.
+            // People who went from the bridge straight to the target: a sum of its released transitions.
             long reached = 0;
+            Long bridgeOut = null;
             for (TransitionGraph.Edge next : graph.out(e.to())) {
-                StepRef y = refs.get(graph.id(next.to()));
-                if (to != null ? y.id().equals(to) : "job".equals(y.kind()) && toDomain.equals(y.domain())) {
+                bridgeOut = next.fromOut();
+                if (isTarget(refs.get(graph.id(next.to())), toDomain, to)) {
                     reached += next.people();
                 }
             }
-            long bridgeOut = stepOut(graph, e.to());
-            if (!thresholds.canShowCount(reached) || !thresholds.canShowShare(e.fromOut()) || !thresholds.canShowShare(bridgeOut)) {
+            if (reached == 0 || e.released() == null || bridgeOut == null || !thresholds.canShowShare(bridgeOut)) {
                 continue;
             }
-            Share first = Share.of(e.people(), e.fromOut());
             Share second = Share.of(Math.min(reached, bridgeOut), bridgeOut);
-            long wholeRoute = whole.getOrDefault(x, 0L);
-            bridges.add(new Bridges.Bridge(refs.get(x), Math.round(first.value() * second.value() * 10000) / 10000.0,
-                    e.people(), first, reached, second, thresholds.canShowCount(wholeRoute) ? wholeRoute : null));
+            bridges.add(new Bridges.Bridge(refs.get(x), Math.round(e.released().value() * second.value() * 10000) / 10000.0,
+                    e.people(), e.released(), reached, second, whole.get(x)));
         }
         bridges.sort(Comparator.comparingDouble(Bridges.Bridge::score).reversed().thenComparing(br -> br.step().id()));
         return new Bridges(a, to == null ? toDomain : null, to == null ? domains.label(toDomain) : null, b,
-                bridges.subList(0, Math.min(limit, bridges.size())), steps.evidence("queries/published-transitions + queries/bridges", version));
+                bridges.subList(0, Math.min(limit, bridges.size())),
+                steps.evidence(List.of("queries/step-by-id", "queries/published-transitions", "queries/bridges"), version));
     }
 
-    /** People who left a step: the denominator of its shares (any published out-edge carries it). */
-    private static long stepOut(TransitionGraph graph, int node) {
-        List<TransitionGraph.Edge> out = graph.out(node);
-        return out.isEmpty() ? 0 : out.get(0).fromOut();
+    private static boolean isTarget(StepRef x, String toDomain, String to) {
+        return to != null ? x.id().equals(to) : "job".equals(x.kind()) && toDomain.equals(x.domain());
     }
 
     /** The changes of field out of job {@code id}, within {@code maxSteps} transitions. */
     public Reconversions reconversions(String id, int maxSteps, int limit) {
         Record s = steps.findStep(id);
         if (!"job".equals(s.get("kind").asString())) {
-            throw new IllegalArgumentException("reconversions start from a job; " + id + " is " + s.get("kind").asString());
+            throw new QuestionException("reconversions start from a job", Map.of("step", id, "kind", s.get("kind").asString()));
         }
         Map<String, StepRef> refs = steps.refs(StepService.version(s));
-        Map<String, List<Record>> byDomain = new LinkedHashMap<>();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        Map<String, List<Reconversions.Via>> via = new LinkedHashMap<>();
         for (Record r : db.read("queries/reconversions", StepService.params("step", id, "maxSteps", maxSteps), r -> r)) {
-            byDomain.computeIfAbsent(r.get("toDomain").asString(), d -> new ArrayList<>()).add(r);
+            String domain = r.get("toDomain").asString();
+            if (r.get("route").asBoolean()) {
+                via.computeIfAbsent(domain, d -> new ArrayList<>()).add(new Reconversions.Via(
+                        r.get("via").isNull() ? List.of() : r.get("via").asList(Value::asString).stream().map(refs::get).toList(),
+                        r.get("people").asLong()));
+            } else {
+                totals.put(domain, r.get("people").asLong());
+            }
         }
         List<Reconversions.Change> changes = new ArrayList<>();
-        int hiddenDomains = 0;
-        for (Map.Entry<String, List<Record>> e : byDomain.entrySet()) {
-            long total = e.getValue().stream().mapToLong(r -> r.get("people").asLong()).sum();
-            if (!thresholds.canShowCount(total)) {
-                hiddenDomains++;
-                continue;
-            }
-            Disclosure.Result<Record> cells = Disclosure.apply(e.getValue(), r -> r.get("people").asLong(), total, thresholds);
-            List<Reconversions.Via> via = cells.shown().stream()
-                    .map(r -> new Reconversions.Via(r.get("bridge").asList(Value::asString).stream().map(refs::get).toList(),
-                            r.get("people").asLong()))
-                    .toList();
-            changes.add(new Reconversions.Change(e.getKey(), domains.label(e.getKey()), total, via, cells.hidden().size(), cells.hiddenPeople()));
+        for (Map.Entry<String, Long> e : totals.entrySet()) {
+            List<Reconversions.Via> routesOf = via.getOrDefault(e.getKey(), List.of());
+            long rest = e.getValue() - routesOf.stream().mapToLong(Reconversions.Via::people).sum();
+            changes.add(new Reconversions.Change(e.getKey(), domains.label(e.getKey()), e.getValue(), routesOf,
+                    thresholds.canShowCount(rest) ? rest : null));
         }
         changes.sort(Comparator.comparingLong(Reconversions.Change::people).reversed().thenComparing(Reconversions.Change::toDomain));
         return new Reconversions(StepService.stepRef(s), maxSteps, changes.subList(0, Math.min(limit, changes.size())),
-                hiddenDomains + Math.max(0, changes.size() - limit), steps.evidence("queries/reconversions", StepService.version(s)));
+                steps.evidence(List.of("queries/step-by-id", "queries/reconversions"), StepService.version(s)));
     }
 }

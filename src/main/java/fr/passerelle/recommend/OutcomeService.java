@@ -1,9 +1,6 @@
 package fr.passerelle.recommend;
 
-import fr.passerelle.privacy.Disclosure;
-import fr.passerelle.catalog.Domains;
 import fr.passerelle.graph.Database;
-import fr.passerelle.privacy.Share;
 import fr.passerelle.privacy.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
 
-/** What became of a step's leavers, N months after the end (InserJeunes-style). */
+/** What became of a step's leavers, N months after the end (InserJeunes-style), from the release. */
 public final class OutcomeService {
     private final Database db;
     private final StepService steps;
     private final Thresholds thresholds;
-    private final Domains domains = Domains.bundled();
 
     public OutcomeService(Database db, StepService steps) {
         this.db = db;
@@ -33,20 +29,16 @@ public final class OutcomeService {
         }
         List<Outcomes.AtMonths> result = new ArrayList<>();
         for (Map.Entry<Integer, List<Record>> e : byMonths.entrySet()) {
-            long total = e.getValue().stream().mapToLong(r -> r.get("people").asLong()).sum();
-            boolean shares = thresholds.canShowCount(total) && thresholds.canShowShare(total);
-            Disclosure.Result<Record> cells = Disclosure.apply(e.getValue(), r -> r.get("people").asLong(), total, thresholds);
-            List<Outcomes.Situation> situations = cells.shown().stream().map(r -> {
-                String situation = r.get("situation").asString();
-                long people = r.get("people").asLong();
-                String domain = situation.startsWith("job:") ? situation.substring(4) : null;
-                String label = domain != null ? domains.label(domain) : situation.equals("study") ? "Poursuite d'études" : "Autre situation";
-                return new Outcomes.Situation(domain != null ? "job" : situation, domain, label, people,
-                        shares ? Share.of(people, total) : null);
-            }).toList();
-            result.add(new Outcomes.AtMonths(e.getKey(), thresholds.canShowCount(total) ? total : null, situations,
-                    cells.hidden().size(), cells.hiddenPeople()));
+            Long cohort = e.getValue().stream().filter(r -> !r.get("cohort").isNull()).map(r -> r.get("cohort").asLong()).findFirst().orElse(null);
+            List<Outcomes.Situation> situations = e.getValue().stream().map(r -> new Outcomes.Situation(r.get("situation").asString(),
+                    StepService.nullableString(r.get("domain")), r.get("label").asString(), r.get("people").asLong(), StepService.share(r))).toList();
+            Long hidden = null;
+            if (cohort != null) {
+                long rest = cohort - situations.stream().mapToLong(Outcomes.Situation::people).sum();
+                hidden = thresholds.canShowCount(rest) ? rest : null;
+            }
+            result.add(new Outcomes.AtMonths(e.getKey(), cohort, situations, hidden));
         }
-        return new Outcomes(StepService.stepRef(s), result, steps.evidence("queries/outcomes", StepService.version(s)));
+        return new Outcomes(StepService.stepRef(s), result, steps.evidence(List.of("queries/step-by-id", "queries/outcomes"), StepService.version(s)));
     }
 }

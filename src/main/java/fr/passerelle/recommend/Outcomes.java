@@ -3,15 +3,14 @@ package fr.passerelle.recommend;
 import fr.passerelle.privacy.Share;
 import java.util.List;
 
-/** What became of the people who finished a step, N months after its end (InserJeunes-style). */
+/** What became of the people who finished a step, N months after its end (InserJeunes-style); every number from the release. */
 public record Outcomes(StepRef step, List<AtMonths> outcomes, Evidence evidence) {
-
     /**
-     * The situation {@code months} after the end: {@code people} observed that long (null below k),
-     * and each situation shown with its share (shares only where {@code people} is at least the
-     * minimum denominator).
+     * The situation {@code months} after the end: {@code people} observed that long (null when not
+     * released), each released situation with its share, and the people in situations not listed
+     * (the cohort minus those listed) when at least k.
      */
-    public record AtMonths(int months, Long people, List<Situation> situations, int hiddenSituations, Long hiddenPeople) {
+    public record AtMonths(int months, Long people, List<Situation> situations, Long hiddenPeople) {
     }
 
     /** {@code situation}: "job" (with its ROME domain), "study" or "other". */

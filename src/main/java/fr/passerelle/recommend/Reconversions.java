@@ -2,11 +2,10 @@ package fr.passerelle.recommend;
 
 import java.util.List;
 
-/** The most common changes of field from a job, each with the bridges people used. */
-public record Reconversions(StepRef step, int maxSteps, List<Change> changes, int hiddenDomains, Evidence evidence) {
-
-    /** People who moved to a job of another ROME domain, and how. */
-    public record Change(String toDomain, String toDomainLabel, long people, List<Via> via, int hiddenBridges, Long hiddenPeople) {
+/** The most common changes of field from a job, each with the steps people took in between; every number from the release. */
+public record Reconversions(StepRef step, int maxSteps, List<Change> changes, Evidence evidence) {
+    /** People who moved to a job of another ROME domain, and how ({@code hiddenPeople}: by routes not released, when at least k). */
+    public record Change(String toDomain, String toDomainLabel, long people, List<Via> via, Long hiddenPeople) {
     }
 
     /** The steps between the job and the new field; empty for a direct move. */

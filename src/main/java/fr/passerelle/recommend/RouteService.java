@@ -1,30 +1,27 @@
 package fr.passerelle.recommend;
 
 import fr.passerelle.graph.Database;
-import fr.passerelle.privacy.Share;
-import fr.passerelle.privacy.Thresholds;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-/** Routes from A to B: observed sequences and composed chains. */
+/** Routes from A to B: observed sequences (released paths) and composed chains (of released transitions). */
 public final class RouteService {
     private final Database db;
-    private final Thresholds thresholds;
     private final StepService steps;
     private final TransitionGraphs graphs;
 
     public RouteService(Database db, StepService steps) {
         this.db = db;
-        this.thresholds = steps.thresholds();
         this.steps = steps;
-        this.graphs = new TransitionGraphs(db, steps);
+        this.graphs = new TransitionGraphs(db);
     }
 
     /**
-     * The composed-route search alone, over the in-memory published transitions: no observed routes,
+     * The composed-route search alone, over the in-memory released transitions: no observed routes,
      * no database, no HTTP. The benchmark's lower bound for {@link #routes}.
      */
     public List<List<String>> composedInMemory(String from, String to, int maxSteps, int limit) {
@@ -38,7 +35,7 @@ public final class RouteService {
                 .map(f -> java.util.Arrays.stream(f.nodes()).mapToObj(graph::id).toList()).toList();
     }
 
-    /** Published transitions as [from, to] pairs (for benchmarks choosing realistic questions). */
+    /** Released transitions as [from, to] pairs (for benchmarks choosing realistic questions). */
     public List<String[]> publishedPairs() {
         TransitionGraph graph = graphs.current(steps.datasetVersion());
         List<String[]> pairs = new ArrayList<>();
@@ -62,19 +59,12 @@ public final class RouteService {
         TransitionGraph graph = graphs.current(version);
         Map<String, StepRef> refs = steps.refs(version);
 
-        List<Record> rows = db.read("queries/routes-observed", StepService.params("from", from, "to", to, "maxSteps", maxSteps), r -> r);
         List<Routes.Route> observed = new ArrayList<>();
-        int hidden = 0;
-        for (Record r : rows) {
-            long people = r.get("people").asLong();
-            if (!thresholds.canShowCount(people)) {
-                hidden++;
-                continue;
-            }
+        for (Record r : db.read("queries/routes-observed", StepService.params("from", from, "to", to, "maxSteps", maxSteps), r -> r)) {
             if (observed.size() < limit) {
                 List<String> route = r.get("route").asList(Value::asString);
-                observed.add(new Routes.Route(false, route.stream().map(refs::get).toList(), people, null,
-                        steps.median(r), hops(graph, route)));
+                observed.add(new Routes.Route(false, route.stream().map(refs::get).toList(), r.get("people").asLong(), null,
+                        r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt(), hops(graph, route)));
             }
         }
 
@@ -84,20 +74,22 @@ public final class RouteService {
         if (source != null && target != null && !source.equals(target)) {
             List<RouteSearch.Found> found = RouteSearch.search(graph, source, target, maxSteps, limit);
             List<List<String>> chains = found.stream().map(f -> java.util.Arrays.stream(f.nodes()).mapToObj(graph::id).toList()).toList();
-            List<Record> followed = chains.isEmpty() ? List.of()
-                    : db.read("queries/route-people", Map.of("routes", chains), r -> r);
+            Map<String, Record> followed = new HashMap<>();
+            if (!chains.isEmpty()) {
+                db.read("queries/route-people", Map.of("keys", chains.stream().map(c -> String.join(";", c)).toList()),
+                        r -> followed.put(r.get("key").asString(), r));
+            }
             for (int i = 0; i < found.size(); i++) {
-                Record f = followed.get(i);
-                long people = f.get("people").asLong();
                 List<String> chain = chains.get(i);
-                composed.add(new Routes.Route(true, chain.stream().map(refs::get).toList(),
-                        thresholds.canShowCount(people) ? people : null,
+                Record f = followed.get(String.join(";", chain));
+                boolean released = f != null && !f.get("people").isNull();
+                composed.add(new Routes.Route(true, chain.stream().map(refs::get).toList(), released ? f.get("people").asLong() : null,
                         Math.round(found.get(i).probability() * 10000) / 10000.0,
-                        thresholds.canShowCount(people) ? steps.median(f) : null, hops(graph, chain)));
+                        released && !f.get("medianMonths").isNull() ? f.get("medianMonths").asInt() : null, hops(graph, chain)));
             }
         }
-        return new Routes(a, b, maxSteps, observed, hidden, composed,
-                steps.evidence("queries/routes-observed + queries/published-transitions + queries/route-people", version));
+        return new Routes(a, b, maxSteps, observed, composed, steps.evidence(List.of("queries/step-by-id", "queries/routes-observed",
+                "queries/published-transitions", "queries/route-people"), version));
     }
 
     private List<Routes.Hop> hops(TransitionGraph graph, List<String> route) {
@@ -106,13 +98,8 @@ public final class RouteService {
             Integer a = graph.find(route.get(i));
             Integer b = graph.find(route.get(i + 1));
             TransitionGraph.Edge e = a == null || b == null ? null : graph.edge(a, b);
-            if (e == null) {
-                hops.add(new Routes.Hop(route.get(i), route.get(i + 1), null, null, null));
-            } else {
-                boolean share = thresholds.canShowShare(e.fromOut());
-                Integer months = e.medianMonths() != null && thresholds.canShowCount(e.timedPeople()) ? e.medianMonths() : null;
-                hops.add(new Routes.Hop(route.get(i), route.get(i + 1), e.people(), share ? Share.of(e.people(), e.fromOut()) : null, months));
-            }
+            hops.add(e == null ? new Routes.Hop(route.get(i), route.get(i + 1), null, null, null)
+                    : new Routes.Hop(route.get(i), route.get(i + 1), e.people(), e.released(), e.medianMonths()));
         }
         return hops;
     }

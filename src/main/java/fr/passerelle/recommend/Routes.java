@@ -4,27 +4,24 @@ import fr.passerelle.privacy.Share;
 import java.util.List;
 
 /**
- * Routes from one step to another.
+ * Routes from one step to another, every number from the release.
  *
- * @param observed sequences at least k people actually followed from {@code from} to {@code to}
- * @param hiddenObservedRoutes observed sequences followed by fewer than k people (not shown)
- * @param composed chains of published transitions ranked by the product of their shares
+ * @param observed released paths (at most 5 steps) people actually followed from {@code from} to {@code to}
+ * @param composed chains of released transitions ranked by the product of their shares
  */
-public record Routes(StepRef from, StepRef to, int maxSteps, List<Route> observed, int hiddenObservedRoutes, List<Route> composed,
-                     Evidence evidence) {
-
+public record Routes(StepRef from, StepRef to, int maxSteps, List<Route> observed, List<Route> composed, Evidence evidence) {
     /**
      * One route.
      *
      * @param composed true for a chain of transitions, false for a sequence people were seen to follow
-     * @param people people who followed the whole route back to back; null when fewer than k did
+     * @param people people who followed the whole route back to back; null when that path is not released
      * @param probability for a composed route, the product of its hops' shares
-     * @param medianMonths from the start of the first step to the start of the last (null unless k people have dates)
+     * @param medianMonths from the start of the first step to the start of the last (null unless released)
      */
     public record Route(boolean composed, List<StepRef> steps, Long people, Double probability, Integer medianMonths, List<Hop> hops) {
     }
 
-    /** One transition of a route: its people and share of those who left its origin (null below the thresholds). */
+    /** One transition of a route: its people and share of those who left its origin (null where not released). */
     public record Hop(String from, String to, Long people, Share share, Integer medianMonths) {
     }
 }

@@ -47,7 +47,7 @@ public final class SimilarityService {
             }
         }
         similar.sort(Comparator.comparingDouble(SimilarSteps.Similar::similarity).reversed().thenComparing(x -> x.step().id()));
-        return new SimilarSteps(step, similar.subList(0, Math.min(limit, similar.size())), steps.evidence("queries/published-transitions", StepService.version(s)));
+        return new SimilarSteps(step, similar.subList(0, Math.min(limit, similar.size())), steps.evidence(List.of("queries/step-by-id", "queries/published-transitions"), StepService.version(s)));
     }
 
     /** Shares of the people leaving (or arriving), by the step at the other end. */

@@ -1,20 +1,24 @@
 package fr.passerelle.recommend;
 
-import fr.passerelle.privacy.AggregateDisclosure;
-import fr.passerelle.privacy.Disclosure;
 import fr.passerelle.catalog.Folding;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.Share;
 import fr.passerelle.privacy.Thresholds;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
-/** Steps: search, one step's counts, and where people went next. */
+/**
+ * Steps: search, one step's counts, where people went next and where they came from. Every number
+ * is read from the release graph (a released cell, or arithmetic on released cells); nothing here
+ * counts people.
+ */
 public final class StepService {
     private final Database db;
     private final Thresholds thresholds;
@@ -35,19 +39,16 @@ public final class StepService {
         String q = Folding.fold(query);
         return db.read("queries/step-search", params("q", q, "kind", kind, "limit", limit),
                 r -> new StepSummary(r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(),
-                        nullableString(r.get("domain")), r.get("level").isNull() ? null : r.get("level").asInt(),
-                        shown(r.get("people").asLong(0))));
+                        nullableString(r.get("domain")), r.get("level").isNull() ? null : r.get("level").asInt(), nullableLong(r.get("people"))));
     }
 
     public StepDetail step(String id) {
         Record r = findStep(id);
-        AggregateDisclosure shown = disclosure(version(r));
-        String code = r.get("id").asString();
-        return new StepDetail(code, r.get("kind").asString(), r.get("label").asString(),
+        return new StepDetail(r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(),
                 nullableString(r.get("domain")), nullableString(r.get("field")),
                 r.get("level").isNull() ? null : r.get("level").asInt(),
-                shown.people(code), shown.peopleIn(code), shown.peopleOut(code),
-                evidence("queries/step-by-id", version(r)));
+                nullableLong(r.get("people")), nullableLong(r.get("peopleIn")), nullableLong(r.get("peopleOut")),
+                evidence(List.of("queries/step-by-id"), version(r)));
     }
 
     /** Where the people who left step {@code id} went next (no path, no filter). */
@@ -56,103 +57,92 @@ public final class StepService {
     }
 
     /**
-     * Where people went next. With a path ({@code after}) the answer comes from the people who
-     * followed that exact path into the step; while fewer than k of them match, or no destination of
-     * theirs can be shown, the oldest step of the path is dropped ("backing off"), and {@code pathUsed}
-     * says which suffix answered.
+     * Where people went next. With a path ({@code after}) the answer comes from the released paths:
+     * while the path so far with the step has no released leavers or no released continuation, its
+     * oldest step is dropped ("backing off"), and {@code pathUsed} says which suffix answered.
      */
     public NextSteps next(NextQuery query) {
-        NextSteps.Filters filters = new NextSteps.Filters(query.region(), query.fromYear(), query.toYear(), query.kind());
-        if (query.after().isEmpty() && !query.filtersPeople()) {
-            // The common question, answered from the aggregates in one transaction.
+        NextSteps.Filters filters = new NextSteps.Filters(query.region(), query.period(), query.kind());
+        if (query.region() == null && query.period() == null) {
             List<Record> rows = db.read("queries/next-steps", params("step", query.step()), r -> r);
             if (rows.isEmpty()) {
                 throw new StepNotFoundException(query.step(), closeMatches(query.step()));
             }
             Record first = rows.get(0);
-            AggregateDisclosure shown = disclosure(version(first));
-            String code = first.get("stepId").asString();
-            Long leavingShown = shown.peopleOut(code);
-            long leaving = leavingShown == null ? -1 : leavingShown;
-            List<Record> destinations = first.get("id").isNull() ? List.of() : rows;
-            Flow flow = flow(destinations, leaving, query.kind(), r -> shown.shows(code, r.get("id").asString()));
             StepRef step = new StepRef(first.get("stepId").asString(), first.get("stepKind").asString(), first.get("stepLabel").asString(),
                     nullableString(first.get("stepDomain")));
-            return new NextSteps(step, List.of(), List.of(), filters, leavingShown, flow.items(), flow.hidden(), flow.hiddenPeople(),
-                    evidence("queries/next-steps", version(first)));
+            long version = version(first);
+            List<String> after = query.after();
+            for (String before : after) {
+                findStep(before);
+            }
+            List<String> ran = new ArrayList<>(List.of("queries/next-steps"));
+            while (!after.isEmpty()) {
+                String key = String.join(";", after) + ";" + query.step();
+                List<Record> continuations = db.read("queries/next-after", params("key", key), r -> r);
+                if (!ran.contains("queries/next-after")) {
+                    ran.add("queries/next-after");
+                }
+                Long leaving = continuations.isEmpty() ? null : nullableLong(continuations.get(0).get("leaving"));
+                Flow flow = flow(continuations, leaving, query.kind(), true);
+                if (leaving != null && !flow.items().isEmpty()) {
+                    return new NextSteps(step, query.after(), after, filters, leaving, flow.items(), flow.hiddenPeople(),
+                            evidence(ran, version));
+                }
+                after = after.subList(1, after.size());
+            }
+            Long leaving = nullableLong(first.get("leaving"));
+            Flow flow = flow(first.get("id").isNull() ? List.of() : rows, leaving, query.kind(), true);
+            return new NextSteps(step, query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(), evidence(ran, version));
         }
         Record s = findStep(query.step());
-        for (String before : query.after()) {
-            findStep(before);
-        }
-        List<String> after = query.after();
-        while (true) {
-            List<Record> rows = db.read("queries/next-steps-filtered", params("step", query.step(), "after", after, "region", query.region(),
-                    "from", query.fromYear(), "to", query.toYear()), r -> r);
-            long leaving = rows.isEmpty() ? 0 : rows.get(0).get("leaving").asLong();
-            Flow flow = flow(rows, leaving, query.kind(), r -> true);
-            // A path that k people followed but that leaves no destination shown answers nothing: back off too.
-            if (after.isEmpty() || thresholds.canShowCount(leaving) && !flow.items().isEmpty()) {
-                return new NextSteps(stepRef(s), query.after(), after, filters, shown(leaving), flow.items(), flow.hidden(),
-                        flow.hiddenPeople(), evidence("queries/next-steps-filtered", version(s)));
-            }
-            after = after.subList(1, after.size());
-        }
+        String name = query.region() != null ? "queries/next-by-region" : "queries/next-by-period";
+        List<Record> rows = db.read(name, params("step", query.step(), "value", query.region() != null ? query.region() : query.period()), r -> r);
+        Long leaving = rows.isEmpty() ? null : nullableLong(rows.get(0).get("leaving"));
+        Flow flow = flow(rows.stream().filter(r -> !r.get("id").isNull()).toList(), leaving, query.kind(), true);
+        return new NextSteps(stepRef(s), query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(),
+                evidence(List.of("queries/step-by-id", name), version(s)));
     }
 
     /** Where the people who came to step {@code id} came from. */
     public PreviousSteps previous(String id, String kind) {
         Record s = findStep(id);
-        AggregateDisclosure shown = disclosure(version(s));
-        String code = s.get("id").asString();
-        Long arriving = shown.peopleIn(code);
-        List<Record> rows = db.read("queries/previous-steps", params("step", code), r -> r);
-        Flow flow = flow(rows, arriving == null ? -1 : arriving, kind, r -> shown.shows(r.get("id").asString(), code));
-        return new PreviousSteps(stepRef(s), arriving, flow.items(), flow.hidden(), flow.hiddenPeople(),
-                evidence("queries/previous-steps", version(s)));
+        Long arriving = nullableLong(s.get("peopleIn"));
+        List<Record> rows = db.read("queries/previous-steps", params("step", s.get("id").asString()), r -> r);
+        Flow flow = flow(rows, arriving, kind, false);
+        return new PreviousSteps(stepRef(s), arriving, flow.items(), flow.hiddenPeople(),
+                evidence(List.of("queries/step-by-id", "queries/previous-steps"), version(s)));
     }
 
-    private record Flow(List<NextStep> items, int hidden, Long hiddenPeople) {
+    record Flow(List<NextStep> items, Long hiddenPeople) {
     }
 
     /**
-     * A breakdown of {@code total} people over steps, with suppression. A kind filter only narrows
-     * what is shown: the total stays everyone's, so what is left out is counted as hidden.
+     * Released cells as a breakdown of {@code total}. A kind filter only narrows what is listed.
+     * The rest (total minus what is listed) is arithmetic on released values, so it says nothing the
+     * release does not; it is given only when at least k.
      */
-    private Flow flow(List<Record> rows, long total, String kind, java.util.function.Predicate<Record> published) {
-        // Cells the whole-graph decision already hides (AggregateDisclosure) count as hidden here too.
-        List<Record> candidates = rows.stream().filter(published).toList();
-        int alreadyHidden = rows.size() - candidates.size();
-        Disclosure.Result<Record> cells = Disclosure.apply(candidates, r -> r.get("people").asLong(), total, thresholds);
-        boolean shares = thresholds.canShowCount(total) && thresholds.canShowShare(total);
-        List<NextStep> items = cells.shown().stream()
-                .filter(r -> kind == null || kind.equals(r.get("kind").asString()))
-                .sorted(Comparator.comparingLong((Record r) -> r.get("people").asLong()).reversed()
-                        .thenComparing(r -> r.get("id").asString()))
-                .map(r -> new NextStep(stepRef(r), r.get("people").asLong(),
-                        shares ? Share.of(r.get("people").asLong(), total) : null, median(r)))
-                .toList();
-        int filteredOut = cells.shown().size() - items.size();
-        // What the shown cells leave of the total, whichever decision hid the rest, when it is itself shown.
-        Long hiddenPeople = null;
-        if (total >= 0) {
-            long rest = total - cells.shown().stream().mapToLong(r -> r.get("people").asLong()).sum();
-            hiddenPeople = thresholds.canShowCount(rest) ? rest : null;
+    private Flow flow(List<Record> rows, Long total, String kind, boolean sharesReleased) {
+        List<NextStep> items = new ArrayList<>();
+        for (Record r : rows) {
+            if (r.get("id").isNull() || r.get("people").isNull() || kind != null && !kind.equals(r.get("kind").asString())) {
+                continue;
+            }
+            long people = r.get("people").asLong();
+            Share share = sharesReleased ? share(r) : total != null && thresholds.canShowShare(total) ? Share.of(Math.min(people, total), total) : null;
+            items.add(new NextStep(stepRef(r), people, share, r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt()));
         }
-        if (filteredOut > 0) {
+        Long hidden = null;
+        if (total != null) {
             long rest = total - items.stream().mapToLong(NextStep::people).sum();
-            hiddenPeople = thresholds.canShowCount(rest) ? rest : null;
+            hidden = thresholds.canShowCount(rest) ? rest : null;
         }
-        return new Flow(items, cells.hidden().size() + alreadyHidden + filteredOut, hiddenPeople);
+        return new Flow(items, hidden);
     }
 
-    /** The median duration of a row (medianMonths, timedPeople), only when at least k people with dates stand behind it. */
-    Integer median(Record r) {
-        Value timed = r.get("timedPeople");
-        if (timed.isNull() || !thresholds.canShowCount(timed.asLong()) || r.get("medianMonths").isNull()) {
-            return null;
-        }
-        return r.get("medianMonths").asInt();
+    /** A share as the release holds it (value and 95% interval), or null. */
+    static Share share(Record r) {
+        return r.get("share").isNull() ? null : new Share(r.get("share").asDouble(), r.get("shareLow").asDouble(), r.get("shareHigh").asDouble());
     }
 
     Record findStep(String id) {
@@ -208,46 +198,20 @@ public final class StepService {
         return previous[b.length()];
     }
 
-    /** Steps by the number of people who arrived at them (at least k), most first. */
+    /** Steps by the number of people who arrived at them (released, at least k), most first. */
     public List<String> popularDestinations() {
         return db.read("queries/popular-destinations", Map.of("k", thresholds.k()), r -> r.get("id").asString());
     }
 
     private volatile Map.Entry<Long, Map<String, StepRef>> refs;
-    private volatile Map.Entry<Long, AggregateDisclosure> disclosure;
 
-    /**
-     * Which step counts and transitions may be shown as of dataset {@code version}, decided over the
-     * whole graph (read once per version), so that answers of different endpoints cannot be
-     * subtracted from one another to reveal a small group.
-     */
-    AggregateDisclosure disclosure(long version) {
-        Map.Entry<Long, AggregateDisclosure> cached = disclosure;
-        if (cached != null && cached.getKey() == version) {
-            return cached.getValue();
-        }
-        synchronized (this) {
-            cached = disclosure;
-            if (cached != null && cached.getKey() == version) {
-                return cached.getValue();
-            }
-            List<AggregateDisclosure.StepCounts> counts = db.read("publish/steps", Map.of(), r -> new AggregateDisclosure.StepCounts(
-                    r.get("id").asString(), r.get("people").asLong(), r.get("peopleIn").asLong(), r.get("peopleOut").asLong()));
-            List<AggregateDisclosure.Edge> edges = db.read("publish/transitions", Map.of(), r -> new AggregateDisclosure.Edge(
-                    r.get("from").asString(), r.get("to").asString(), r.get("people").asLong()));
-            AggregateDisclosure computed = AggregateDisclosure.compute(counts, edges, thresholds);
-            disclosure = Map.entry(version, computed);
-            return computed;
-        }
-    }
-
-    /** Every step as answers name it, by code, as of dataset {@code version} (read once per version). */
+    /** Every step as answers name it, by code, as of release {@code version} (read once per version). */
     Map<String, StepRef> refs(long version) {
         Map.Entry<Long, Map<String, StepRef>> cached = refs;
         if (cached != null && cached.getKey() == version) {
             return cached.getValue();
         }
-        Map<String, StepRef> all = new java.util.HashMap<>();
+        Map<String, StepRef> all = new HashMap<>();
         db.read("queries/step-list", Map.of(), r -> all.put(r.get("id").asString(), stepRef(r)));
         refs = Map.entry(version, Map.copyOf(all));
         return all;
@@ -258,20 +222,15 @@ public final class StepService {
         return v.isEmpty() ? 0 : v.get(0);
     }
 
-    /** The dataset version a step record was read with ({@code step-by-id} returns it). */
+    /** The release version a step record was read with ({@code step-by-id} returns it). */
     static long version(Record step) {
         return step.get("version").asLong(0);
     }
 
-    /** Evidence for an answer computed on dataset {@code version} by the named query (or queries, joined by " + "). */
-    Evidence evidence(String query, long version) {
-        String files = java.util.Arrays.stream(query.split(" \\+ ")).map(q -> "cypher/" + q + ".cypher")
-                .collect(java.util.stream.Collectors.joining(" + "));
-        return new Evidence(version, thresholds.k(), thresholds.minDenominator(), files, Instant.now(clock).toString());
-    }
-
-    private Long shown(long people) {
-        return thresholds.canShowCount(people) ? people : null;
+    /** Evidence for an answer computed on release {@code version} by the named queries, in the order they ran. */
+    Evidence evidence(List<String> queries, long version) {
+        return new Evidence(version, thresholds.k(), thresholds.minDenominator(),
+                queries.stream().map(q -> "cypher/" + q + ".cypher").collect(Collectors.joining(" + ")), Instant.now(clock).toString());
     }
 
     static StepRef stepRef(Record r) {
@@ -282,8 +241,12 @@ public final class StepService {
         return v == null || v.isNull() ? null : v.asString();
     }
 
+    static Long nullableLong(Value v) {
+        return v == null || v.isNull() ? null : v.asLong();
+    }
+
     static Map<String, Object> params(Object... kv) {
-        java.util.HashMap<String, Object> map = new java.util.HashMap<>();
+        Map<String, Object> map = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             map.put((String) kv[i], kv[i + 1]);
         }

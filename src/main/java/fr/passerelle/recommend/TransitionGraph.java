@@ -12,10 +12,11 @@ import java.util.Map;
  * {@code cypher/queries/published-transitions.cypher}.
  */
 final class TransitionGraph {
-    /** One published transition. */
-    record Edge(int from, int to, long people, long fromOut, Integer medianMonths, long timedPeople) {
+    /** One released transition; {@code fromOut} and {@code released} are null where the release holds none. */
+    record Edge(int from, int to, long people, Long fromOut, fr.passerelle.privacy.Share released, Integer medianMonths) {
+        /** The released share, 0 where none is released (such a hop takes no part in composed routes). */
         double share() {
-            return fromOut <= 0 ? 0 : (double) people / fromOut;
+            return released == null ? 0 : released.value();
         }
     }
 
@@ -42,8 +43,8 @@ final class TransitionGraph {
         return index.get(id);
     }
 
-    void add(String from, String to, long people, long fromOut, Integer medianMonths, long timedPeople) {
-        Edge e = new Edge(node(from), node(to), people, fromOut, medianMonths, timedPeople);
+    void add(String from, String to, long people, Long fromOut, fr.passerelle.privacy.Share share, Integer medianMonths) {
+        Edge e = new Edge(node(from), node(to), people, fromOut, share, medianMonths);
         out.get(e.from()).add(e);
         in.get(e.to()).add(e);
     }

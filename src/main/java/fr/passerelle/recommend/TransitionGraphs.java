@@ -1,21 +1,18 @@
 package fr.passerelle.recommend;
 
 import fr.passerelle.graph.Database;
-import fr.passerelle.privacy.AggregateDisclosure;
 import java.util.Map;
 
-/** Holds the in-memory published graph of the current dataset version, reloading it when the version changes. */
+/** Holds the released transitions of the current release in memory, reloading them when the version changes. */
 final class TransitionGraphs {
     private final Database db;
-    private final StepService steps;
     private volatile TransitionGraph current;
 
-    TransitionGraphs(Database db, StepService steps) {
+    TransitionGraphs(Database db) {
         this.db = db;
-        this.steps = steps;
     }
 
-    /** The graph of dataset version {@code v}, which the caller has just read with its own question. */
+    /** The graph of release {@code v}, which the caller has just read with its own question. */
     TransitionGraph current(long v) {
         TransitionGraph graph = current;
         if (graph == null || graph.version != v) {
@@ -32,13 +29,9 @@ final class TransitionGraphs {
 
     private TransitionGraph load(long v) {
         TransitionGraph graph = new TransitionGraph(v);
-        AggregateDisclosure shown = steps.disclosure(v);
-        db.read("queries/published-transitions", Map.of("k", steps.thresholds().k()), r -> {
-            if (!shown.shows(r.get("from").asString(), r.get("to").asString())) {
-                return null;
-            }
-            graph.add(r.get("from").asString(), r.get("to").asString(), r.get("people").asLong(), r.get("fromOut").asLong(),
-                    r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt(), r.get("timedPeople").asLong(0));
+        db.read("queries/published-transitions", Map.of(), r -> {
+            graph.add(r.get("from").asString(), r.get("to").asString(), r.get("people").asLong(), StepService.nullableLong(r.get("fromOut")),
+                    StepService.share(r), r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt());
             return null;
         });
         return graph;

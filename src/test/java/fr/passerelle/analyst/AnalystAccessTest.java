@@ -49,6 +49,7 @@ class AnalystAccessTest {
     static AnalystNeo4j analysts;
     static Driver analyst;
     static Services live;
+    static fr.passerelle.publish.ReleaseApi apiRelease;
     static Publication publication;
 
     @BeforeAll
@@ -74,8 +75,9 @@ class AnalystAccessTest {
                     "reason", "erasure", "at", "2026-11-01"));
             return null;
         });
-        live = Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER);
-        publication = new Publisher(db, live.outcomes(), Thresholds.defaults(), Fixtures.CLOCK).publish(dir.resolve("published"));
+        publication = Fixtures.publisher(db).publish(dir.resolve("published"));
+        apiRelease = fr.passerelle.publish.ReleaseApi.start(dir.resolve("api"), 16L << 20, publication);
+        live = Fixtures.services(apiRelease);
         analysts = AnalystNeo4j.start(publication, new AnalystNeo4j.Settings(dir.resolve("analyst"), "127.0.0.1", 0, 0, PASSWORD,
                 32L << 20, null));
         analyst = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, PASSWORD));
@@ -89,6 +91,9 @@ class AnalystAccessTest {
         if (analysts != null) {
             analysts.close();
         }
+        if (apiRelease != null) {
+            apiRelease.close();
+        }
     }
 
     static List<Record> read(String query) {
@@ -101,10 +106,12 @@ class AnalystAccessTest {
     void holdsThePublishedLayerOnly() {
         Set<String> labels = new HashSet<>();
         read("MATCH (n) UNWIND labels(n) AS l RETURN DISTINCT l").forEach(r -> labels.add(r.get(0).asString()));
-        assertEquals(Set.of("Step", "Meta", "Domain", "Region", "Path", "Outcome"), labels);
+        assertTrue(Set.of("Step", "Meta", "Domain", "Region", "Period", "Source", "Path", "Outcome", "Reconversion", "ReconversionRoute",
+                "BridgeRoute").containsAll(labels), labels.toString());
+        assertTrue(labels.containsAll(Set.of("Step", "Meta", "Path", "Outcome")), labels.toString());
         Set<String> keys = new HashSet<>();
         read("MATCH (n) RETURN n AS e UNION ALL MATCH ()-[r]->() RETURN r AS e").forEach(r -> r.get("e").asEntity().keys().forEach(keys::add));
-        for (String forbidden : List.of("pid", "keyId", "source", "digest", "collectedAt", "starts", "ends", "regions")) {
+        for (String forbidden : List.of("pid", "rkey", "keyId", "source", "digest", "collectedAt", "starts", "ends", "regions")) {
             assertFalse(keys.contains(forbidden), "the published graph has a property " + forbidden);
         }
         assertTrue(read("MATCH ()-[t:TRANSITION]->() WHERE t.months IS NOT NULL RETURN t").isEmpty(), "no month histogram");
@@ -118,7 +125,7 @@ class AnalystAccessTest {
         int checked = 0;
         for (Record r : read("MATCH (n) RETURN n AS e UNION ALL MATCH ()-[r]->() RETURN r AS e")) {
             Entity e = r.get("e").asEntity();
-            for (String key : List.of("people", "peopleIn", "peopleOut", "cohort", "timedPeople")) {
+            for (String key : List.of("people", "peopleIn", "peopleOut", "cohort", "leaving", "doNotCollect")) {
                 Value v = e.get(key);
                 if (!v.isNull()) {
                     assertTrue(v.asLong() >= 11, key + " = " + v + " on " + e.asMap());
@@ -139,33 +146,33 @@ class AnalystAccessTest {
     }
 
     @Test
-    void noSubtractionRevealsASmallGroup() {
-        // Around every step, on both sides: the total minus the shown transitions is 0 or at least k.
-        for (Record r : read("MATCH (s:Step) WHERE s.peopleOut IS NOT NULL OPTIONAL MATCH (s)-[t:TRANSITION]->() "
-                + "WITH s, sum(coalesce(t.people, 0)) AS shown RETURN s.id AS id, s.peopleOut - shown AS rest UNION ALL "
-                + "MATCH (s:Step) WHERE s.peopleIn IS NOT NULL OPTIONAL MATCH ()-[t:TRANSITION]->(s) "
-                + "WITH s, sum(coalesce(t.people, 0)) AS shown RETURN s.id AS id, s.peopleIn - shown AS rest UNION ALL "
-                + "MATCH (s:Step) WHERE s.people IS NOT NULL AND s.peopleIn IS NOT NULL RETURN s.id AS id, s.people - s.peopleIn AS rest UNION ALL "
-                + "MATCH (s:Step) WHERE s.people IS NOT NULL AND s.peopleOut IS NOT NULL RETURN s.id AS id, s.people - s.peopleOut AS rest UNION ALL "
-                + "MATCH (s:Step)-[r:IN_REGION]->() WITH s, sum(r.people) AS shown RETURN s.id AS id, s.people - shown AS rest")) {
-            long rest = r.get("rest").asLong();
-            assertTrue(rest <= 0 || rest >= 11, r.get("id").asString() + " leaves " + rest);
-        }
-        // BTS-SIO-SLAM: 46 leave, 30 to M1805 shown; 12 to LIC-INFO is hidden with the 4 to M1802.
-        assertEquals(List.of("M1805"), read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[:TRANSITION]->(n) RETURN n.id AS id")
-                .stream().map(r -> r.get("id").asString()).toList());
-        // Across breakdowns: BTS-MCO → D1502 (16) passes at its origin (41 leave, 25 + 16 shown), but D1502's
-        // arrivals (17) minus it would single out the one person who came from CAP-PATISSIER: hidden.
-        assertTrue(read("MATCH (:Step {id: 'BTS-MCO'})-[t:TRANSITION]->(:Step {id: 'D1502'}) RETURN t").isEmpty());
-        assertEquals(17, read("MATCH (s:Step {id: 'D1502'}) RETURN s.peopleIn AS n").get(0).get("n").asLong());
+    void everyCountIsItsPeoplePlusTheirNoise() {
+        List<String> a = Fixtures.ids("a", 30);
+        List<String> b = Fixtures.ids("b", 12);
+        List<String> c = Fixtures.ids("c", 4);
+        assertEquals(Fixtures.released(a), read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[t:TRANSITION]->(:Step {id: 'M1805'}) RETURN t.people AS n")
+                .get(0).get("n").asLong());
+        assertEquals(Fixtures.released(a, b, c), read("MATCH (s:Step {id: 'BTS-SIO-SLAM'}) RETURN s.people AS n").get(0).get("n").asLong());
+        // The 4 to M1802 are nowhere, whatever their noise.
+        assertTrue(read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[t:TRANSITION]->(:Step {id: 'M1802'}) RETURN t").isEmpty());
+        // A region breakdown is its own table: region 11 at BTS-SIO-SLAM holds exactly the a-people.
+        assertEquals(Fixtures.released(a), read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[r:IN_REGION]->(:Region {code: '11'}) RETURN r.people AS n")
+                .get(0).get("n").asLong());
+        // The release says how it was made.
+        Record meta = read("MATCH (m:Meta) RETURN m.k AS k, m.maxNoise AS d, m.noiseVariance AS v").get(0);
+        assertEquals(11, meta.get("k").asInt());
+        assertEquals(3, meta.get("d").asInt());
+        assertEquals(3.0, meta.get("v").asDouble(), 1e-9);
     }
 
     @Test
     void pathsAreThereWithTheirPeople() {
-        List<Record> paths = read("MATCH (p:Path {first: 'BAC-STI2D'}) RETURN p.steps AS steps, p.people AS people ORDER BY p.length");
+        List<Record> paths = read("MATCH (p:Path {first: 'BAC-STI2D'}) WHERE p.length >= 3 RETURN p.steps AS steps, p.people AS people ORDER BY p.length");
         assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), paths.get(0).get("steps").asList(Value::asString));
-        assertEquals(30, paths.get(0).get("people").asLong());
+        // The same 30 people followed every path that starts at BAC-STI2D: the same noise on each.
+        assertEquals(Fixtures.released(Fixtures.ids("a", 30)), paths.get(0).get("people").asLong());
         assertEquals(2, paths.size(), "BAC-STI2D → BTS-SIO-SLAM → M1805 and its extension to M1806");
+        assertEquals(paths.get(0).get("people"), paths.get(1).get("people"));
     }
 
     @Test
@@ -192,10 +199,10 @@ class AnalystAccessTest {
     }
 
     @Test
-    void theApiAggregateQueriesAnswerTheSameOnThePublishedGraph() {
+    void theApiAndTheAnalystsReadTheSameRelease() {
         try (Database published = Database.connect(analysts.boltUri(), AnalystNeo4j.USER, PASSWORD, "neo4j", Duration.ofSeconds(30))) {
             Services analystServices = Services.over(published, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER);
-            for (String step : List.of("BTS-SIO-SLAM", "BTS-MCO", "BAC-STI2D", "M1805")) {
+            for (String step : List.of("BTS-SIO-SLAM", "BTS-MCO", "BAC-STI2D", "M1805", "BTS-CG", "D1502")) {
                 NextSteps fromLive = live.steps().next(NextQuery.of(step));
                 NextSteps fromPublished = analystServices.steps().next(NextQuery.of(step));
                 assertEquals(fromLive.next(), fromPublished.next(), step);
@@ -213,7 +220,8 @@ class AnalystAccessTest {
             assertTrue(script.contains("// " + name), name);
         }
         assertTrue(Files.readString(publication.dir().resolve("steps.csv")).startsWith("id,kind,label,"));
-        for (String file : List.of("steps.csv", "transitions.csv", "paths.csv", "outcomes.csv", "step-regions.csv")) {
+        for (String file : List.of("steps.csv", "transitions.csv", "paths.csv", "outcomes.csv", "step-regions.csv", "step-periods.csv",
+                "region-transitions.csv", "period-transitions.csv", "reconversions.csv", "reconversion-routes.csv", "bridge-routes.csv", "sources.csv")) {
             String text = Files.readString(publication.dir().resolve(file));
             assertFalse(text.contains("unique") || text.contains("k-"), file);
         }

@@ -48,6 +48,7 @@ class AnalystBrowserTest {
     static AnalystNeo4j analysts;
     static ChromeDriver browser;
     static String base;
+    static fr.passerelle.publish.ReleaseApi apiRelease;
 
     @BeforeAll
     static void start(@TempDir Path dir) {
@@ -56,8 +57,9 @@ class AnalystBrowserTest {
         lines.addAll(people("a", 30, "education:BAC-STI2D:2016-09", "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09"));
         lines.addAll(people("d", 25, "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
         Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "browser.jsonl", lines)), false, n -> { });
-        Services services = Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER);
-        Publication publication = new Publisher(db, services.outcomes(), Thresholds.defaults(), Fixtures.CLOCK).publish(dir.resolve("published"));
+        Publication publication = Fixtures.publisher(db).publish(dir.resolve("published"));
+        apiRelease = fr.passerelle.publish.ReleaseApi.start(dir.resolve("api"), 16L << 20, publication);
+        Services services = Fixtures.services(apiRelease);
         app = ApiServer.create(services, new ApiServer.Options(List.of(), () -> publication), new ArrayList<>()).start("127.0.0.1", 0);
         base = "http://localhost:" + app.port();
         analysts = AnalystNeo4j.start(publication, new AnalystNeo4j.Settings(dir.resolve("analyst"), "127.0.0.1", 0, 0, PASSWORD,
@@ -72,6 +74,9 @@ class AnalystBrowserTest {
         }
         if (analysts != null) {
             analysts.close();
+        }
+        if (apiRelease != null) {
+            apiRelease.close();
         }
         if (app != null) {
             app.stop();

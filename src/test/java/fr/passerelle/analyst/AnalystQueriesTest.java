@@ -40,8 +40,7 @@ class AnalystQueriesTest {
     static void start(@TempDir Path dir) {
         Database db = TestNeo4j.reset();
         Fixtures.importer(db, 2000).importRecords(new DemoGenerator(Catalogue.bundled()).generate(6000, 42), n -> { });
-        Services services = Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER);
-        Publication publication = new Publisher(db, services.outcomes(), Thresholds.defaults(), Fixtures.CLOCK).publish(dir.resolve("published"));
+        Publication publication = Fixtures.publisher(db).publish(dir.resolve("published"));
         assertTrue(publication.counts().paths() > 0 && publication.counts().outcomes() > 0, publication.counts().toString());
         analysts = AnalystNeo4j.start(publication, new AnalystNeo4j.Settings(dir.resolve("analyst"), "127.0.0.1", 0, 0, PASSWORD, 32L << 20, null));
         analyst = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, PASSWORD));
@@ -87,7 +86,7 @@ class AnalystQueriesTest {
 
     @Test
     void onlyPublishedQueriesCanBeExported() {
-        for (String refused : List.of("queries/routes-observed", "queries/people-count", "import/lock", "../../etc/passwd")) {
+        for (String refused : List.of("import/people-count", "publish/person-sequences", "import/lock", "../../etc/passwd")) {
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Export.resolve(refused));
             assertTrue(e.getMessage().contains("choose one of"), e.getMessage());
         }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The API over real HTTP on a real Neo4j, on a hand-built population whose answers are known exactly. */
 class ApiTest {
     static Javalin app;
+    static fr.passerelle.publish.ReleaseApi release;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,12 +43,14 @@ class ApiTest {
         lines.addAll(people("e", 16, "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
         lines.addAll(people("f", 5, "education:BTS-CG:2018-09", "job:M1203:2020-09"));
         Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "api.jsonl", lines)), false, n -> { });
-        app = ApiServer.create(Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
+        release = Fixtures.release(db, dir);
+        app = ApiServer.create(Fixtures.services(release)).start("127.0.0.1", 0);
     }
 
     @AfterAll
     static void stop() {
         app.stop();
+        release.close();
     }
 
     static HttpResponse<String> get(String path) throws Exception {
@@ -71,33 +74,43 @@ class ApiTest {
     }
 
     @Test
-    void nextStepsHideSmallGroupsAndProtectThemFromSubtraction() throws Exception {
+    void nextStepsAreReleasedCellsWithTheirNoiseAndSmallGroupsNeverShow() throws Exception {
         JsonNode next = json("/api/steps/BTS-SIO-SLAM/next", 200);
-        assertEquals(46, next.get("peopleLeaving").asInt());
-        // 30 to M1805 shown; 4 to M1802 hidden (below k); 12 to LIC-INFO would let 46 - 30 - 12 = 4
-        // be computed, so it is hidden as well, and the hidden group (16) is reported as one.
-        assertEquals(1, next.get("next").size());
+        List<String> a = Fixtures.ids("a", 30);
+        List<String> b = Fixtures.ids("b", 12);
+        List<String> c = Fixtures.ids("c", 4);
+        Long leaving = Fixtures.released(a, b, c);
+        assertEquals(leaving, next.get("peopleLeaving").asLong());
+        assertTrue(Math.abs(leaving - 46) <= Fixtures.NOISE.maxNoise());
         JsonNode first = next.get("next").get(0);
         assertEquals("M1805", first.get("step").get("id").asText());
-        assertEquals(30, first.get("people").asInt());
-        assertEquals(0.6522, first.get("share").get("value").asDouble(), 1e-4);
-        assertEquals(0.5081, first.get("share").get("low").asDouble(), 1e-3);
-        assertEquals(0.7732, first.get("share").get("high").asDouble(), 1e-3);
+        long m1805 = Fixtures.released(a);
+        assertEquals(m1805, first.get("people").asLong());
+        assertTrue(Math.abs(m1805 - 30) <= Fixtures.NOISE.maxNoise());
+        fr.passerelle.privacy.Share share = fr.passerelle.privacy.Share.of(m1805, leaving);
+        assertEquals(share.value(), first.get("share").get("value").asDouble(), 1e-9, "shares come from the perturbed counts");
+        assertEquals(share.low(), first.get("share").get("low").asDouble(), 1e-9);
         assertEquals(24, first.get("medianMonths").asInt());
-        assertEquals(2, next.get("hiddenDestinations").asInt());
-        assertEquals(16, next.get("hiddenPeople").asInt());
+        // LIC-INFO (12) shows exactly when its perturbed count reaches k; M1802 (4) never can.
+        Long licInfo = Fixtures.released(b);
+        assertEquals(licInfo == null ? 1 : 2, next.get("next").size());
+        assertTrue(!next.toString().contains("M1802"));
+        long shown = m1805 + (licInfo == null ? 0 : licInfo);
+        assertEquals(leaving - shown >= 11 ? (Object) (leaving - shown) : null,
+                next.get("hiddenPeople").isNull() ? null : (Object) next.get("hiddenPeople").asLong());
         assertEquals("cypher/queries/next-steps.cypher", next.get("evidence").get("query").asText());
         assertEquals(11, next.get("evidence").get("k").asInt());
     }
 
     @Test
-    void everyDestinationAboveKIsShownWhenNothingIsHidden() throws Exception {
+    void theSameQuestionAlwaysGetsTheSameNumbers() throws Exception {
+        String first = get("/api/steps/BTS-MCO/next").body().replaceAll("\"generatedAt\":\"[^\"]*\"", "");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(first, get("/api/steps/BTS-MCO/next").body().replaceAll("\"generatedAt\":\"[^\"]*\"", ""));
+        }
         JsonNode next = json("/api/steps/BTS-MCO/next", 200);
-        assertEquals(2, next.get("next").size());
-        assertEquals(25, next.get("next").get(0).get("people").asInt());
-        assertEquals(16, next.get("next").get(1).get("people").asInt());
-        assertEquals(0, next.get("hiddenDestinations").asInt());
-        assertTrue(next.get("hiddenPeople").isNull());
+        assertEquals(Fixtures.released(Fixtures.ids("d", 25)), next.get("next").get(0).get("people").asLong());
+        assertEquals(Fixtures.released(Fixtures.ids("e", 16)), next.get("next").get(1).get("people").asLong());
     }
 
     @Test
@@ -108,7 +121,7 @@ class ApiTest {
         assertTrue(next.get("peopleLeaving").isNull());
         assertEquals(0, next.get("next").size());
         assertTrue(next.get("hiddenPeople").isNull());
-        assertTrue(!get("/api/steps/BTS-CG/next").body().contains("5"), "no count of 5 anywhere");
+        assertTrue(!get("/api/steps/BTS-CG/next").body().matches(".*\"people(Leaving)?\":[0-9].*"), "no count anywhere");
     }
 
     @Test
@@ -116,7 +129,7 @@ class ApiTest {
         JsonNode hits = json("/api/steps?q=ETUDES%20ET%20DEVELOPPEMENT", 200).get("steps");
         assertEquals("M1805", hits.get(0).get("id").asText());
         assertEquals("Études et développement informatique", hits.get(0).get("label").asText());
-        assertEquals(30, hits.get(0).get("people").asInt());
+        assertEquals(Fixtures.released(Fixtures.ids("a", 30)), hits.get(0).get("people").asLong());
         JsonNode byCode = json("/api/steps?q=bts-sio&kind=education&limit=5", 200).get("steps");
         assertEquals(2, byCode.size());
         assertEquals("BTS-SIO-SLAM", byCode.get(0).get("id").asText(), "the more travelled first");
@@ -151,7 +164,9 @@ class ApiTest {
         JsonNode fr = json("/api/privacy", 200);
         assertEquals("fr", fr.get("language").asText());
         assertTrue(fr.get("legalBasis").asText().startsWith("Intérêt légitime"));
-        assertEquals(92, fr.get("peopleHeld").asInt());
+        assertEquals(Fixtures.released(Fixtures.ids("a", 30), Fixtures.ids("b", 12), Fixtures.ids("c", 4), Fixtures.ids("d", 25),
+                Fixtures.ids("e", 16), Fixtures.ids("f", 5)), fr.get("peopleHeld").asLong());
+        assertTrue(fr.get("releasedTables").size() >= 9);
         assertEquals("test", fr.get("sources").get(0).asText());
         assertEquals(Fixtures.KEY.keyId(), fr.get("pseudonymisation").get("keyId").asText());
         assertEquals(24, fr.get("retention").get("months").asInt());

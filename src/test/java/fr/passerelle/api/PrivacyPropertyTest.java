@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>no count below k anywhere (any number in a field named like "people");</li>
  *   <li>shares only with a denominator of at least the minimum;</li>
- *   <li>in every breakdown, the total minus the shown parts is 0 or at least k (or the total is hidden);</li>
+ *   <li>a question outside the release's catalogue is a 400 that says so, never a fresh count;</li>
  *   <li>the same query twice gives the same answer but for the generation time (no averaging attack).</li>
  * </ul>
  */
@@ -51,21 +51,33 @@ class PrivacyPropertyTest {
             }
             Fixtures.importer(db, 64).importFiles(List.of(Fixtures.write(dir, "p" + population + ".jsonl", lines)), false, n -> { });
             Thresholds thresholds = new Thresholds(5 + random.nextInt(10), 20);
-            Javalin app = ApiServer.create(Services.over(db, thresholds, Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
-            try {
-                ApiClient api = new ApiClient(app);
-                for (String path : queries(random)) {
-                    JsonNode answer = api.json(path, 200);
-                    check(answer, thresholds, path, "");
-                    checkBreakdowns(answer, thresholds, path);
-                    assertEquals(withoutTime(answer), withoutTime(api.json(path, 200)), "same query, same answer: " + path);
-                    checked++;
+            fr.passerelle.publish.Publication publication = new fr.passerelle.publish.Publisher(db, thresholds,
+                    fr.passerelle.privacy.PerturbationTable.defaults(thresholds.k()), Fixtures.RECORD_KEYS, Fixtures.CLOCK)
+                    .publish(dir.resolve("published-" + population));
+            try (fr.passerelle.publish.ReleaseApi release = fr.passerelle.publish.ReleaseApi.start(dir.resolve("api-" + population), 16L << 20,
+                    publication)) {
+                Javalin app = ApiServer.create(Services.over(release.database(), thresholds, Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
+                try {
+                    ApiClient api = new ApiClient(app);
+                    for (String path : queries(random)) {
+                        var response = api.get(path);
+                        JsonNode answer = ApiClient.JSON.readTree(response.body());
+                        if (response.statusCode() == 400) {
+                            assertTrue(answer.has("error") && (answer.has("allowed") || answer.get("error").asText().equals("not in the release")),
+                                    path + ": " + answer);
+                            continue;
+                        }
+                        assertEquals(200, response.statusCode(), path + ": " + answer);
+                        check(answer, thresholds, path, "");
+                        assertEquals(withoutTime(answer), withoutTime(api.json(path, 200)), "same query, same answer: " + path);
+                        checked++;
+                    }
+                } finally {
+                    app.stop();
                 }
-            } finally {
-                app.stop();
             }
         }
-        assertTrue(checked > 1000, "checked " + checked + " answers");
+        assertTrue(checked > 900, "checked " + checked + " answers");
     }
 
     private static String randomPerson(SplittableRandom random, int i) {
@@ -93,7 +105,7 @@ class PrivacyPropertyTest {
             paths.add("/api/steps/" + step + "/next");
             paths.add("/api/steps/" + step + "/previous");
             paths.add("/api/steps/" + step + "/similar");
-            paths.add("/api/steps/" + step + "/outcomes?months=6,12,24");
+            paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36");
             for (String kind : new String[] {"job", "education"}) {
                 paths.add("/api/steps/" + step + "/next?kind=" + kind);
                 paths.add("/api/steps/" + step + "/previous?kind=" + kind);
@@ -103,6 +115,7 @@ class PrivacyPropertyTest {
                 paths.add("/api/steps/" + step + "/next?region=" + region + "&from=2011&to=2014");
             }
             paths.add("/api/steps/" + step + "/next?from=" + (2010 + random.nextInt(8)));
+            paths.add("/api/steps/" + step + "/next?period=" + (random.nextBoolean() ? "2010-2014" : "2015-2019"));
             paths.add("/api/steps/" + step + "/next?after=" + STEPS.get(random.nextInt(5)));
             paths.add("/api/steps/" + step + "/next?after=" + STEPS.get(random.nextInt(5)) + "," + STEPS.get(random.nextInt(5)) + "&region=11");
             if (step.matches("[A-N]\\d{4}")) {
@@ -140,50 +153,6 @@ class PrivacyPropertyTest {
         } else if (node.isNumber() && field.toLowerCase().contains("people") && node.asLong() < thresholds.k()) {
             fail(path + ": " + field + " = " + node.asLong() + " is below k = " + thresholds.k());
         }
-    }
-
-    /** Total minus shown parts must be 0 or at least k wherever a total and its parts are both shown. */
-    private static void checkBreakdowns(JsonNode answer, Thresholds thresholds, String path) {
-        for (String[] breakdown : new String[][] {{"peopleLeaving", "next"}, {"peopleArriving", "previous"}}) {
-            JsonNode total = answer.get(breakdown[0]);
-            if (total == null || total.isNull() || answer.get("filters") != null && !answer.get("filters").get("kind").isNull()) {
-                continue;
-            }
-            long shown = sumOfPeople(answer.get(breakdown[1]));
-            long remainder = total.asLong() - shown;
-            if (remainder > 0 && remainder < thresholds.k()) {
-                fail(path + ": " + total.asLong() + " - " + shown + " reveals " + remainder);
-            }
-        }
-        JsonNode outcomes = answer.get("outcomes");
-        if (outcomes != null) {
-            for (JsonNode at : outcomes) {
-                if (at.get("people").isNull()) {
-                    continue;
-                }
-                long remainder = at.get("people").asLong() - sumOfPeople(at.get("situations"));
-                if (remainder > 0 && remainder < thresholds.k()) {
-                    fail(path + ": outcomes at " + at.get("months") + " reveal " + remainder);
-                }
-            }
-        }
-        JsonNode changes = answer.get("changes");
-        if (changes != null) {
-            for (JsonNode change : changes) {
-                long remainder = change.get("people").asLong() - sumOfPeople(change.get("via"));
-                if (remainder > 0 && remainder < thresholds.k()) {
-                    fail(path + ": reconversion to " + change.get("toDomain") + " reveals " + remainder);
-                }
-            }
-        }
-    }
-
-    private static long sumOfPeople(JsonNode items) {
-        long sum = 0;
-        for (JsonNode item : items) {
-            sum += item.get("people").asLong();
-        }
-        return sum;
     }
 
     private static String withoutTime(JsonNode node) {

@@ -140,7 +140,7 @@ class CollectorTest {
         OfficialData data = OfficialData.load(catalogue, Path.of("src/test/resources/references/rome"), Path.of("src/test/resources/references/diplomas"));
         Catalogue wider = catalogue.with(data.steps(), "test references");
         db.writeOne("import/catalogue-upsert", Map.of("steps", wider.asRows()));
-        Importer importer = new Importer(db, new Normaliser(wider, Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION), Fixtures.KEY, 100,
+        Importer importer = new Importer(db, new Normaliser(wider, Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION), Fixtures.KEY, Fixtures.RECORD_KEYS, 100,
                 Fixtures.CLOCK);
         PageFetcher fetcher = new PageFetcher(new PageFetcher.Settings("PasserelleBot/0.1 (+test)", "PasserelleBot", delay, Duration.ofSeconds(1),
                 1024 * 1024, 3));
@@ -218,7 +218,7 @@ class CollectorTest {
         Collector.Report second = collector(Duration.ZERO).collectUrls(List.of(url));
         assertEquals(1, second.withdrawn);
         assertTrue(stepsOf("127.0.0.1", url) == null, "erased");
-        assertEquals(0L, db.read("queries/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
+        assertEquals(0L, db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
         int fetched = hits.get("/p/toggle").get();
         Collector.Report third = collector(Duration.ZERO).collectUrls(List.of(url));
         assertEquals(1, third.doNotCollect);

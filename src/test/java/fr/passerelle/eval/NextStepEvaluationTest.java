@@ -37,7 +37,7 @@ class NextStepEvaluationTest {
     }
 
     @Test
-    void historyHelpsWhereThePastDecidesTheFuture() {
+    void historyHelpsWhereThePastDecidesTheFuture(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         // From BTS-MCO, commerce bacs go to D1301 and STMG bacs to M1203: only the path tells which.
         List<RawTrajectory> people = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -49,7 +49,9 @@ class NextStepEvaluationTest {
 
         Database db = TestNeo4j.reset();
         Fixtures.importer(db, 100).importRecords(split.train(), n -> { });
-        StepService steps = new StepService(db, Thresholds.defaults(), Fixtures.CLOCK);
+        // Answers through the release, as the API gives them.
+        fr.passerelle.publish.ReleaseApi release = Fixtures.release(db, dir);
+        StepService steps = Fixtures.services(release).steps();
         Normaliser normaliser = new Normaliser(Catalogue.bundled(), Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
         Map<String, NextStepEvaluation.Score> scores = new java.util.HashMap<>();
         NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations()).forEach(s -> scores.put(s.recommender(), s));
@@ -62,6 +64,7 @@ class NextStepEvaluationTest {
         assertTrue(firstOrder > 0.6 && firstOrder < 0.9, "first-order guesses half the BTS questions: " + firstOrder);
         assertEquals(1.0, scores.get("first-order").hitAt3(), 1e-9);
         assertEquals(1.0, scores.get("first-order").coverage(), 1e-9);
+        release.close();
     }
 
     @Test

@@ -47,7 +47,7 @@ class BulkLoaderTest {
         Map<String, Object> expected = Fixtures.snapshot(transactional);
 
         Normaliser normaliser = new Normaliser(catalogue, Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
-        BulkLoader loader = new BulkLoader(normaliser, catalogue, Fixtures.KEY.keyId(), Fixtures.CLOCK);
+        BulkLoader loader = new BulkLoader(normaliser, catalogue, Fixtures.KEY.keyId(), Fixtures.RECORD_KEYS, Fixtures.CLOCK);
         BulkLoader.Prepared prepared = loader.prepare(List.of(file), false, listed, dir.resolve("csv"));
         Path home = dir.resolve("neo4j");
         BulkLoader.runImport(home, prepared.dir(), new PrintStream(OutputStream.nullOutputStream()));

@@ -121,7 +121,7 @@ class ErasureTest {
         assertEquals(1L, db.read("queries/step-by-id", Map.of("id", "BTS-MCO"), r -> r.get("people").asLong()).get(0));
         ImportReport back = importLines("v3.jsonl", List.of(line("web", "x", "education:BTS-MCO:2018-09", "job:D1301:2020-09")));
         assertEquals(1, back.doNotCollect());
-        assertEquals(1L, db.read("queries/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
+        assertEquals(1L, db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
         ImportReport bad = importLines("v4.jsonl", List.of("{\"source\":\"web\",\"id\":\"y\",\"status\":\"maybe\"}"));
         assertTrue(bad.problems().get(0).reason().startsWith("\"status\" must be active, withdrawn"));
     }
@@ -133,7 +133,7 @@ class ErasureTest {
         ImportReport refresh = Fixtures.importer(db, 16).importFiles(List.of(Fixtures.write(dir, "refresh.jsonl",
                 List.of(line("univ", "1", "job:M1805:2020-01", "job:M1806:2021-01")))), false, "univ", n -> { });
         assertEquals(1, refresh.absentErased());
-        assertEquals(2L, db.read("queries/people-count", Map.of(), r -> r.get("people").asLong()).get(0), "the other source is untouched");
+        assertEquals(2L, db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0), "the other source is untouched");
         // Absence is not an objection: the person may come back in a later export.
         ImportReport comeback = importLines("back.jsonl", List.of(line("univ", "2", "job:M1805:2020-01")));
         assertEquals(1, comeback.added());
@@ -143,7 +143,7 @@ class ErasureTest {
     void purgeErasesRecordsPastTheRetentionLimitOnly() {
         Clock then = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
         Normaliser normaliser = new Normaliser(Catalogue.bundled(), Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
-        new Importer(db, normaliser, Fixtures.KEY, 16, then).importFiles(List.of(Fixtures.write(dir, "old.jsonl",
+        new Importer(db, normaliser, Fixtures.KEY, Fixtures.RECORD_KEYS, 16, then).importFiles(List.of(Fixtures.write(dir, "old.jsonl",
                 List.of(line("test", "old", "job:M1805:2020-01", "job:M1806:2021-01")))), false, n -> { });
         importLines("new.jsonl", List.of(line("test", "new", "job:M1805:2020-01", "job:M1806:2021-01")));
         // Clock at 2026-11-28: 24 months back is 2024-11-28; "old" was collected 2024-06-01.

@@ -31,7 +31,7 @@ class KeyRotationTest {
     Path dir;
 
     Importer importer(Database db, HmacKey key) {
-        return new Importer(db, new Normaliser(Catalogue.bundled(), Regions.bundled(), key, Normaliser.RegionLevel.REGION), key, 7, Fixtures.CLOCK);
+        return new Importer(db, new Normaliser(Catalogue.bundled(), Regions.bundled(), key, Normaliser.RegionLevel.REGION), key, Fixtures.RECORD_KEYS, 7, Fixtures.CLOCK);
     }
 
     Set<String> pids(Database db, String label) {

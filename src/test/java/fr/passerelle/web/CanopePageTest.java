@@ -59,6 +59,11 @@ class CanopePageTest {
     static ChromeDriver browser;
     static WebDriverWait wait;
     static String base;
+    static fr.passerelle.publish.ReleaseApi release;
+    static final List<String> A = Fixtures.ids("a", 20);
+    static final List<String> B = Fixtures.ids("b", 10);
+    static final List<String> C = Fixtures.ids("c", 12);
+    static final List<String> D = Fixtures.ids("d", 4);
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
@@ -77,7 +82,8 @@ class CanopePageTest {
                     + "\"start\":\"2018-09\",\"end\":\"2020-06\"}," + next + "]}");
         }
         Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "page.jsonl", lines)), false, n -> { });
-        app = ApiServer.create(Services.over(db, Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
+        release = Fixtures.release(db, dir);
+        app = ApiServer.create(Fixtures.services(release)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
 
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -91,6 +97,9 @@ class CanopePageTest {
         }
         if (app != null) {
             app.stop();
+        }
+        if (release != null) {
+            release.close();
         }
     }
 
@@ -147,17 +156,28 @@ class CanopePageTest {
         WebElement search = waitFor("#step-search");
         search.sendKeys("bts sio");
         WebElement option = waitFor("#step-options li[data-id='BTS-SIO-SLAM']");
-        assertTrue(option.getText().contains("n = 46"), option.getText());
+        long sio = Fixtures.released(A, B, C, D);
+        assertTrue(option.getText().contains("n = " + sio), option.getText());
         // Keyboard only: the first suggestion is highlighted, Enter picks it.
         search.sendKeys(Keys.ENTER);
         waitFor("#chart g.node[data-id='1:M1805']");
-        assertEquals("Études et développement informatique n = 30", flowText("1:M1805"));
-        // 12 to LIC-INFO and 4 to M1802 are hidden (complementary suppression) and shown as one group.
-        assertEquals("Autres destinations n = 16", flowText("1:hidden"));
-        assertTrue(browser.findElements(By.cssSelector("#chart g.node[data-id='1:LIC-INFO']")).isEmpty());
+        long m1805 = Fixtures.released(A, B);
+        assertEquals("Études et développement informatique n = " + m1805, flowText("1:M1805"));
+        // Everyone who passed through BTS-SIO-SLAM left it: the same people, the same noise, one number.
+        Long licInfo = Fixtures.released(C);
+        long rest = sio - m1805 - (licInfo == null ? 0 : licInfo);
+        if (rest >= 11) {
+            assertEquals("Autres destinations n = " + rest, flowText("1:hidden"));
+        }
+        assertEquals(licInfo == null, browser.findElements(By.cssSelector("#chart g.node[data-id='1:LIC-INFO']")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("#chart g.node[data-id='1:M1802']")).isEmpty(), "4 people never show");
         String table = browser.findElement(By.id("figure-table")).getText();
-        assertTrue(table.contains("Études et développement informatique 30 65,2 %"), table);
-        assertTrue(browser.findElement(By.id("figure-summary")).getText().startsWith("46 personnes"));
+        java.text.DecimalFormat oneDecimal = new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.FRANCE));
+        oneDecimal.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        String percent = oneDecimal.format(100 * fr.passerelle.privacy.Share.of(m1805, sio).value());
+        assertTrue(table.contains("Études et développement informatique " + m1805 + " " + percent + " %"), table);
+        assertTrue(browser.findElement(By.id("figure-summary")).getText().startsWith(sio + " personnes"));
+        assertTrue(browser.findElement(By.id("figure-notes")).getText().contains("arrondis aléatoirement"), "the noise is explained");
         assertTrue(browser.findElement(By.id("evidence")).getText().contains("k = 11"));
         assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM"), browser.getCurrentUrl());
         assertNoSmallCountOnPage();
@@ -169,7 +189,7 @@ class CanopePageTest {
     void secondStepIsConditionedOnThePath() throws Exception {
         new Select(browser.findElement(By.id("depth"))).selectByValue("2");
         waitFor("#chart g.node[data-id='2:M1806']");
-        assertEquals("Conseil et maîtrise d'ouvrage en systèmes d'information n = 20", flowText("2:M1806"));
+        assertEquals("Conseil et maîtrise d'ouvrage en systèmes d'information n = " + Fixtures.released(A), flowText("2:M1806"));
         assertTrue(browser.getCurrentUrl().contains("depth=2"));
         assertNoSmallCountOnPage();
         screenshot("02-where-next-two-steps");
@@ -182,8 +202,8 @@ class CanopePageTest {
         WebElement after = waitFor("#after-search");
         after.sendKeys("sti2d");
         waitFor("#after-options li[data-id='BAC-STI2D']").click();
-        String summary = waitForText("#figure-summary", "30 personnes");
-        assertTrue(summary.startsWith("30 personnes"), summary);
+        String summary = waitForText("#figure-summary", Fixtures.released(A, B) + " personnes");
+        assertTrue(summary.startsWith(Fixtures.released(A, B) + " personnes"), summary);
         assertTrue(browser.findElement(By.id("figure-notes")).getText().contains("Baccalauréat technologique STI2D"));
         assertTrue(browser.getCurrentUrl().contains("after=BAC-STI2D"));
         screenshot("03-people-like-you");
@@ -198,8 +218,8 @@ class CanopePageTest {
         WebElement to = waitFor("#to-search");
         to.sendKeys("etudes et developpement");
         waitFor("#to-options li[data-id='M1805']").click();
-        String caption = waitForText("#chart g.route.observed text", "n = 30");
-        assertEquals("n = 30 personnes · durée médiane 4 ans", caption);
+        String caption = waitForText("#chart g.route.observed text", "n = " + Fixtures.released(A, B));
+        assertEquals("n = " + Fixtures.released(A, B) + " personnes · durée médiane 4 ans", caption);
         List<String> steps = browser.findElements(By.cssSelector("#chart g.route.observed")).get(0)
                 .findElements(By.cssSelector("text.route-step")).stream().map(e -> e.getAttribute("data-id")).toList();
         assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), steps);
@@ -213,7 +233,7 @@ class CanopePageTest {
         browser.findElement(By.id("lang-en")).click();
         assertEquals("Passerelle: where real people went", waitForText("h1", "where real people went"));
         assertEquals("From A to B", browser.findElement(By.cssSelector("[role=tab][data-view=routes]")).getText());
-        assertEquals("n = 30 people · median time 4 years", waitForText("#chart g.route.observed text", "people"));
+        assertEquals("n = " + Fixtures.released(A, B) + " people · median time 4 years", waitForText("#chart g.route.observed text", "people"));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.getCurrentUrl().contains("lang=en"));
         screenshot("05-route-english");
@@ -226,7 +246,7 @@ class CanopePageTest {
     void bridgesAndOutcomesShowTheApiFigures() throws Exception {
         browser.get(base + "/?view=bridges&step=D1301&toDomain=K");
         waitFor("#chart g.bar[data-id='TP-FORMATEUR']");
-        assertTrue(browser.findElement(By.id("figure-table")).getText().contains("22"));
+        assertTrue(browser.findElement(By.id("figure-table")).getText().contains(Long.toString(Fixtures.released(Fixtures.ids("e", 22)))));
         screenshot("06-bridges");
 
         browser.get(base + "/?view=outcomes&step=BTS-CG");
@@ -249,7 +269,7 @@ class CanopePageTest {
     private static int hiddenRows(JsonNode outcomes) {
         int rows = 0;
         for (JsonNode horizon : outcomes.get("outcomes")) {
-            if (horizon.get("hiddenSituations").asInt() > 0) {
+            if (!horizon.get("hiddenPeople").isNull()) {
                 rows++;
             }
         }
@@ -273,7 +293,7 @@ class CanopePageTest {
 
         JavascriptExecutor js = browser;
         String svg = (String) js.executeScript("return Charts.toSvgText(document.getElementById('chart'))");
-        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg") && svg.contains("n = 30"), svg.substring(0, 200));
+        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg") && svg.contains("n = " + Fixtures.released(A, B)), svg.substring(0, 200));
         Long pngBytes = (Long) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "Charts.toPng(document.getElementById('chart'), 2).then(b => done(b.size), e => done(-1));");
         assertTrue(pngBytes > 1000, "PNG export gave " + pngBytes + " bytes");

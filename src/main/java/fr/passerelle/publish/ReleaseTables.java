@@ -1,0 +1,313 @@
+package fr.passerelle.publish;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every released table's cells, counted from the person records in one pass: for each cell the
+ * number of distinct people in it and the sum of their record keys (the cell key), plus the months
+ * behind its median where the table has durations. Nothing here is released as is: {@link Publisher}
+ * perturbs and thresholds each cell.
+ */
+final class ReleaseTables {
+    /** One person record as the publication reads it: step indexes, months (-1 unknown), region indexes (-1 unknown). */
+    record Person(long recordKey, int source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {
+    }
+
+    /** Distinct people and the sum of their record keys; months for the median (first passage of each person). */
+    static final class Cell {
+        long people;
+        long key;
+        private int last = -1;
+        private int[] months;
+        private int timed;
+
+        /** Counts {@code person} once; true the first time. */
+        boolean add(int person, long recordKey) {
+            if (last == person) {
+                return false;
+            }
+            last = person;
+            people++;
+            key += recordKey;
+            return true;
+        }
+
+        void add(int person, long recordKey, int monthsBetween) {
+            if (add(person, recordKey) && monthsBetween >= 0) {
+                if (months == null) {
+                    months = new int[4];
+                } else if (timed == months.length) {
+                    months = Arrays.copyOf(months, timed * 2);
+                }
+                months[timed++] = Math.min(monthsBetween, 120);
+            }
+        }
+
+        int timed() {
+            return timed;
+        }
+
+        /** The lower median, as Cypher's percileDisc(…, 0.5) gives it. */
+        Integer median() {
+            if (timed == 0) {
+                return null;
+            }
+            int[] sorted = Arrays.copyOf(months, timed);
+            Arrays.sort(sorted);
+            return sorted[(int) Math.ceil(0.5 * timed) - 1];
+        }
+    }
+
+    // Tables keyed by a long: table << 60 | a << 42 | b << 26 | c.
+    static final int STEP_IN = 1;
+    static final int REGION = 2;
+    static final int REGION_LEAVING = 3;
+    static final int REGION_NEXT = 4;
+    static final int PERIOD = 5;
+    static final int PERIOD_LEAVING = 6;
+    static final int PERIOD_NEXT = 7;
+    static final int OUTCOME_COHORT = 8;
+    static final int OUTCOME = 9;
+    static final int RECONVERSION = 10;
+    static final int RECONVERSION_ROUTE = 11;
+    static final int BRIDGE_ROUTE = 12;
+    static final int SOURCE = 13;
+    static final int EVERYONE = 14;
+
+    static long key(int table, long a, long b, long c) {
+        if (a >= 1L << 18 || b >= 1L << 16 || c >= 1L << 26) {
+            throw new IllegalStateException("a released table outgrew its key (table " + table + ": " + a + ", " + b + ", " + c + ")");
+        }
+        return (long) table << 60 | a << 42 | b << 26 | c;
+    }
+
+    static int table(long key) {
+        return (int) (key >>> 60);
+    }
+
+    static int a(long key) {
+        return (int) (key >>> 42 & ((1 << 18) - 1));
+    }
+
+    static int b(long key) {
+        return (int) (key >>> 26 & ((1 << 16) - 1));
+    }
+
+    static int c(long key) {
+        return (int) (key & ((1 << 26) - 1));
+    }
+
+    final Map<Long, Cell> cells = new HashMap<>();
+
+    // The path trie: node 0 is the empty path; every contiguous path of 1..MAX_PATH_STEPS steps is a node.
+    private final Map<Long, Integer> children = new HashMap<>();
+    final List<Cell> pathPeople = new ArrayList<>();
+    final List<Cell> pathLeaving = new ArrayList<>();
+    /** Per path, the months of its last transition only: "where next" after a path gives that duration. */
+    final List<Cell> pathLastHop = new ArrayList<>();
+    private int[] parent = new int[1024];
+    private int[] lastStep = new int[1024];
+    private int[] length = new int[1024];
+
+    private final String[] kinds;
+    private final int[] domains; // domain index of each step, -1 none
+    private final List<String> situations = new ArrayList<>(List.of("study", "other"));
+
+    ReleaseTables(String[] kinds, int[] domains, int domainCount) {
+        this.kinds = kinds;
+        this.domains = domains;
+        pathPeople.add(new Cell());
+        pathLeaving.add(new Cell());
+        pathLastHop.add(new Cell());
+        parent[0] = -1;
+        lastStep[0] = -1;
+        for (int d = 0; d < domainCount; d++) {
+            situations.add("job:" + d);
+        }
+    }
+
+    int paths() {
+        return pathPeople.size();
+    }
+
+    int parent(int node) {
+        return parent[node];
+    }
+
+    int lastStep(int node) {
+        return lastStep[node];
+    }
+
+    int length(int node) {
+        return length[node];
+    }
+
+    String situation(int index) {
+        return situations.get(index);
+    }
+
+    Cell cell(long key) {
+        return cells.computeIfAbsent(key, k -> new Cell());
+    }
+
+    private int child(int node, int step) {
+        long k = (long) node << 20 | step;
+        Integer c = children.get(k);
+        if (c != null) {
+            return c;
+        }
+        int id = pathPeople.size();
+        if (id == parent.length) {
+            parent = Arrays.copyOf(parent, id * 2);
+            lastStep = Arrays.copyOf(lastStep, id * 2);
+            length = Arrays.copyOf(length, id * 2);
+        }
+        parent[id] = node;
+        lastStep[id] = step;
+        length[id] = length[node] + 1;
+        pathPeople.add(new Cell());
+        pathLeaving.add(new Cell());
+        pathLastHop.add(new Cell());
+        children.put(k, id);
+        return id;
+    }
+
+    /** The node of the contiguous path {@code steps[from..to)} (0 for an empty one); it exists once counted. */
+    int node(int[] steps, int from, int to) {
+        int node = 0;
+        for (int i = from; i < to; i++) {
+            node = children.get((long) node << 20 | steps[i]);
+        }
+        return node;
+    }
+
+    void count(int p, Person person) {
+        int[] s = person.steps();
+        int[] start = person.starts();
+        int n = s.length;
+        long rk = person.recordKey();
+        cell(key(EVERYONE, 0, 0, 0)).add(p, rk);
+        cell(key(SOURCE, person.source(), 0, 0)).add(p, rk);
+        for (int i = 0; i < n; i++) {
+            int node = 0;
+            for (int len = 1; len <= ReleaseCatalogue.MAX_PATH_STEPS && i + len <= n; len++) {
+                int last = i + len - 1;
+                node = child(node, s[last]);
+                pathPeople.get(node).add(p, rk, len >= 2 ? between(start, i, last) : -1);
+                if (len >= 3) {
+                    pathLastHop.get(node).add(p, rk, between(start, last - 1, last));
+                }
+                if (last + 1 < n) {
+                    pathLeaving.get(node).add(p, rk);
+                }
+            }
+            if (i > 0) {
+                cell(key(STEP_IN, s[i], 0, 0)).add(p, rk);
+            }
+            int region = person.regions()[i];
+            if (region >= 0) {
+                cell(key(REGION, s[i], region, 0)).add(p, rk);
+                if (i + 1 < n) {
+                    cell(key(REGION_LEAVING, s[i], region, 0)).add(p, rk);
+                    cell(key(REGION_NEXT, s[i], region, s[i + 1])).add(p, rk, between(start, i, i + 1));
+                }
+            }
+            int period = periodIndex(start[i]);
+            if (period >= 0) {
+                cell(key(PERIOD, s[i], period, 0)).add(p, rk);
+                if (i + 1 < n) {
+                    cell(key(PERIOD_LEAVING, s[i], period, 0)).add(p, rk);
+                    cell(key(PERIOD_NEXT, s[i], period, s[i + 1])).add(p, rk, between(start, i, i + 1));
+                }
+            }
+            if (i + 2 < n && "job".equals(kinds[s[i + 2]]) && domains[s[i + 2]] >= 0) {
+                cell(key(BRIDGE_ROUTE, s[i], s[i + 1], domains[s[i + 2]])).add(p, rk);
+            }
+        }
+        // After every path of this person is in the trie: reconversion routes name their via-path's node.
+        for (int i = 0; i < n; i++) {
+            if (firstPassage(s, i)) {
+                outcomes(p, person, i);
+                reconversions(p, person, i);
+            }
+        }
+    }
+
+    private static boolean firstPassage(int[] s, int i) {
+        for (int j = 0; j < i; j++) {
+            if (s[j] == s[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int between(int[] start, int i, int j) {
+        return start[i] >= 0 && start[j] >= start[i] ? start[j] - start[i] : -1;
+    }
+
+    static int periodIndex(int startMonth) {
+        String period = ReleaseCatalogue.period(startMonth);
+        return period == null ? -1 : ReleaseCatalogue.periods().indexOf(period);
+    }
+
+    /** The situation {@code months} after the end of the person's first passage at position i (outcomes.cypher's rules). */
+    private void outcomes(int p, Person person, int i) {
+        int ended = person.ends()[i];
+        if (ended < 0) {
+            return;
+        }
+        int[] s = person.steps();
+        for (int m = 0; m < ReleaseCatalogue.OUTCOME_MONTHS.size(); m++) {
+            int at = ended + ReleaseCatalogue.OUTCOME_MONTHS.get(m);
+            if (at > person.collectedMonth()) {
+                continue;
+            }
+            int j = -1;
+            for (int x = i + 1; x < s.length; x++) {
+                if (person.starts()[x] >= 0 && person.starts()[x] <= at) {
+                    j = x;
+                }
+            }
+            int situation;
+            if (j < 0 || person.ends()[j] >= 0 && person.ends()[j] < at) {
+                situation = 1;
+            } else if ("education".equals(kinds[s[j]])) {
+                situation = 0;
+            } else if ("job".equals(kinds[s[j]]) && domains[s[j]] >= 0) {
+                situation = 2 + domains[s[j]];
+            } else {
+                situation = 1;
+            }
+            cell(key(OUTCOME_COHORT, s[i], m, 0)).add(p, person.recordKey());
+            cell(key(OUTCOME, s[i], m, situation)).add(p, person.recordKey());
+        }
+    }
+
+    /** From a job: the first later job of another domain, within 1..MAX_RECONVERSION_STEPS transitions. */
+    private void reconversions(int p, Person person, int i) {
+        int[] s = person.steps();
+        int from = s[i];
+        if (!"job".equals(kinds[from]) || domains[from] < 0) {
+            return;
+        }
+        for (int j = i + 1; j < s.length; j++) {
+            int d = domains[s[j]];
+            if ("job".equals(kinds[s[j]]) && d >= 0 && d != domains[from]) {
+                if (j - i > ReleaseCatalogue.MAX_RECONVERSION_STEPS) {
+                    return;
+                }
+                int via = node(s, i + 1, j);
+                for (int m = Math.max(1, j - i); m <= ReleaseCatalogue.MAX_RECONVERSION_STEPS; m++) {
+                    cell(key(RECONVERSION, from, m, d)).add(p, person.recordKey());
+                    cell(key(RECONVERSION_ROUTE, from, m * 32 + d, via)).add(p, person.recordKey());
+                }
+                return;
+            }
+        }
+    }
+}
