@@ -80,14 +80,15 @@ public final class Fixtures {
     }
 
     /**
-     * What the release shows for the cell holding exactly these people of source "test": their
-     * count plus the noise their record keys draw, or null when that is below k. Tests compute the
-     * expected answer independently of the publisher this way.
+     * What the release shows for the cell named {@code cell} ({@link fr.passerelle.publish.CellName})
+     * holding exactly these people of source "test": their count plus the noise their record keys and
+     * the cell's name draw, or null when not released. Tests compute the expected answer
+     * independently of the publisher this way.
      */
     @SafeVarargs
-    public static Long released(List<String>... groups) {
+    public static Long released(String cell, List<String>... groups) {
         long n = 0;
-        long key = 0;
+        long key = fr.passerelle.publish.CellName.salt(cell);
         for (List<String> ids : groups) {
             for (String id : ids) {
                 n++;
@@ -95,6 +96,23 @@ public final class Fixtures {
             }
         }
         return NOISE.release(n, key);
+    }
+
+    /** People who followed {@code steps} back to back: the released path cell. */
+    @SafeVarargs
+    public static Long path(List<String> steps, List<String>... groups) {
+        return released(fr.passerelle.publish.CellName.path(steps), groups);
+    }
+
+    /** Of the people who followed {@code steps}, those who went on: never shown above the path's own count. */
+    @SafeVarargs
+    public static Long leaving(List<String> steps, List<String>... groups) {
+        Long leaving = released(fr.passerelle.publish.CellName.leaving(steps), groups);
+        Long all = path(steps, groups);
+        if (leaving == null || all == null) {
+            return leaving;
+        }
+        return Long.valueOf(Math.min(leaving, all));
     }
 
     /** {@code count} people with ids prefix-0.. following the same steps. */

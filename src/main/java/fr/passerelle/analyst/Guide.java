@@ -73,13 +73,17 @@ public final class Guide {
                     <code>id</code>, <code>label</code>, <code>domain</code> (ROME letter), <code>level</code>, <code>people</code>, <code>peopleIn</code>, <code>peopleOut</code>.</li>
                     <li><code>(:Step)-[:TRANSITION]-&gt;(:Step)</code> people who went from one step straight to the next: <code>people</code>,
                     <code>share</code> of those leaving the first (with <code>shareLow</code>/<code>shareHigh</code>, 95%%), <code>medianMonths</code>.</li>
-                    <li><code>(:Path)-[:THROUGH {position}]-&gt;(:Step)</code> 3 to 5 consecutive steps followed by <code>people</code>.</li>
-                    <li><code>(:Step)-[:HAS_OUTCOME]-&gt;(:Outcome)</code> situation 6, 12, 24 months after a diploma.</li>
-                    <li><code>(:Step)-[:IN_REGION {people, share}]-&gt;(:Region)</code>, <code>(:Step)-[:IN_DOMAIN]-&gt;(:Domain)</code>.</li>
+                    <li><code>(:Path {key, prefix, steps, people, leaving})-[:THROUGH {position}]-&gt;(:Step)</code> 2 to 5 consecutive steps
+                    followed by <code>people</code>, of whom <code>leaving</code> went on to another step.</li>
+                    <li><code>(:Step)-[:HAS_OUTCOME]-&gt;(:Outcome)</code> situation 6, 12, 24 and 36 months after a step's end.</li>
+                    <li><code>(:Step)-[:IN_REGION {people, leaving}]-&gt;(:Region)</code>, <code>(:Step)-[:IN_PERIOD]-&gt;(:Period)</code> and
+                    <code>[:TRANSITION_BY_REGION {region}]</code>, <code>[:TRANSITION_BY_PERIOD {period}]</code>: the same by region and by entry period.</li>
+                    <li><code>(:Reconversion)</code>, <code>(:ReconversionRoute)</code>, <code>(:BridgeRoute)</code>: changes of ROME domain.</li>
                     </ul>
-                    <p><b>Thresholds:</b> no number below <b>k = %d</b>; shares only where the denominator is at least <b>%d</b>.
-                    When some cells of a breakdown are hidden, enough others are hidden too that no subtraction reveals fewer
-                    than k people. An empty (null) count means "hidden", never zero.</p>
+                    <p><b>The release:</b> this graph is the very release the API answers from. Every count is <b>perturbed</b> by the
+                    cell-key method (a few units of noise, the same people always get the same noise, so subtracting two numbers gives
+                    noise, not a person) and shown only when both its true and perturbed values are at least <b>k = %d</b>; shares only
+                    where the perturbed denominator is at least <b>%d</b>. An empty (null) count means "not released", never zero.</p>
                     <pre class="runnable">%s</pre>
                     """.formatted(version, publishedAt, k, minDenominator, escape(Query.parse(PUBLICATION).statement())));
         } else {
@@ -91,13 +95,17 @@ public final class Guide {
                     <code>id</code>, <code>label</code>, <code>domain</code> (lettre ROME), <code>level</code>, <code>people</code>, <code>peopleIn</code>, <code>peopleOut</code>.</li>
                     <li><code>(:Step)-[:TRANSITION]-&gt;(:Step)</code> les personnes passées directement d'une étape à la suivante : <code>people</code>,
                     <code>share</code> (part de celles qui ont quitté la première, intervalle à 95 %% dans <code>shareLow</code>/<code>shareHigh</code>), <code>medianMonths</code>.</li>
-                    <li><code>(:Path)-[:THROUGH {position}]-&gt;(:Step)</code> 3 à 5 étapes consécutives suivies par <code>people</code> personnes.</li>
-                    <li><code>(:Step)-[:HAS_OUTCOME]-&gt;(:Outcome)</code> la situation 6, 12 et 24 mois après un diplôme.</li>
-                    <li><code>(:Step)-[:IN_REGION {people, share}]-&gt;(:Region)</code>, <code>(:Step)-[:IN_DOMAIN]-&gt;(:Domain)</code>.</li>
+                    <li><code>(:Path {key, prefix, steps, people, leaving})-[:THROUGH {position}]-&gt;(:Step)</code> 2 à 5 étapes consécutives
+                    suivies par <code>people</code> personnes, dont <code>leaving</code> ont continué vers une autre étape.</li>
+                    <li><code>(:Step)-[:HAS_OUTCOME]-&gt;(:Outcome)</code> la situation 6, 12, 24 et 36 mois après la fin d'une étape.</li>
+                    <li><code>(:Step)-[:IN_REGION {people, leaving}]-&gt;(:Region)</code>, <code>(:Step)-[:IN_PERIOD]-&gt;(:Period)</code> et
+                    <code>[:TRANSITION_BY_REGION {region}]</code>, <code>[:TRANSITION_BY_PERIOD {period}]</code> : la même chose par région et par période d'entrée.</li>
+                    <li><code>(:Reconversion)</code>, <code>(:ReconversionRoute)</code>, <code>(:BridgeRoute)</code> : changements de domaine ROME.</li>
                     </ul>
-                    <p><b>Seuils :</b> aucun nombre sous <b>k = %d</b> ; des parts seulement si le dénominateur atteint <b>%d</b>.
-                    Quand des cases d'une ventilation sont masquées, d'autres le sont aussi pour qu'aucune soustraction ne révèle
-                    moins de k personnes. Un compte vide (null) veut dire « masqué », jamais zéro.</p>
+                    <p><b>La publication :</b> ce graphe est celle-là même dont l'API tire ses réponses. Chaque effectif est <b>perturbé</b>
+                    par la méthode des clés de cellule (quelques unités de bruit, les mêmes personnes reçoivent toujours le même bruit : soustraire
+                    deux nombres donne du bruit, pas une personne) et n'est montré que si ses valeurs vraie et perturbée atteignent <b>k = %d</b> ;
+                    des parts seulement si le dénominateur perturbé atteint <b>%d</b>. Un compte vide (null) veut dire « non publié », jamais zéro.</p>
                     <pre class="runnable">%s</pre>
                     """.formatted(version, publishedAt, k, minDenominator, escape(Query.parse(PUBLICATION).statement())));
         }

@@ -71,9 +71,16 @@ public final class ApiServer {
     public static final class Routes {
         private final JavalinConfig config;
         private final List<String> registered = new ArrayList<>();
+        private final AnswerCache cache;
 
-        Routes(JavalinConfig config) {
+        Routes(JavalinConfig config, AnswerCache cache) {
             this.config = config;
+            this.cache = cache;
+        }
+
+        /** A read answered from the release: the same request gets the same answer until the next release. */
+        void getReleased(String path, Handler handler) {
+            get(path, cache.wrap(handler));
         }
 
         void get(String path, Handler handler) {
@@ -118,7 +125,7 @@ public final class ApiServer {
                     }
                 }));
             }
-            Routes routes = new Routes(config);
+            Routes routes = new Routes(config, new AnswerCache(options.publication()));
             AccessControl access = new AccessControl(options.keys(), options.readerKeyRequired(), options.requestsPerMinute());
             config.routes.before("/api/*", ctx -> {
                 String path = ctx.path();

@@ -12,8 +12,8 @@ final class RouteRoutes {
     }
 
     void register(ApiServer.Routes routes) {
-        routes.get("/api/routes", this::routes);
-        routes.get("/api/bridges", this::bridges);
+        routes.getReleased("/api/routes", this::routes);
+        routes.getReleased("/api/bridges", this::bridges);
     }
 
     private void routes(Context ctx) {

@@ -22,14 +22,14 @@ final class StepRoutes {
     }
 
     void register(ApiServer.Routes routes) {
-        routes.get("/api/steps", this::search);
-        routes.get("/api/steps/{id}", ctx -> ctx.json(services.steps().step(ctx.pathParam("id"))));
-        routes.get("/api/steps/{id}/next", this::next);
-        routes.get("/api/steps/{id}/previous", ctx -> ctx.json(services.steps().previous(ctx.pathParam("id"), Params.oneOf(ctx, "kind", KINDS))));
-        routes.get("/api/steps/{id}/reconversions", ctx -> ctx.json(services.fields().reconversions(ctx.pathParam("id"),
+        routes.getReleased("/api/steps", this::search);
+        routes.getReleased("/api/steps/{id}", ctx -> ctx.json(services.steps().step(ctx.pathParam("id"))));
+        routes.getReleased("/api/steps/{id}/next", this::next);
+        routes.getReleased("/api/steps/{id}/previous", ctx -> ctx.json(services.steps().previous(ctx.pathParam("id"), Params.oneOf(ctx, "kind", KINDS))));
+        routes.getReleased("/api/steps/{id}/reconversions", ctx -> ctx.json(services.fields().reconversions(ctx.pathParam("id"),
                 Params.intParam(ctx, "maxSteps", 1, ReleaseCatalogue.MAX_RECONVERSION_STEPS, 3), Params.intParam(ctx, "limit", 1, 50, 10))));
-        routes.get("/api/steps/{id}/outcomes", ctx -> ctx.json(services.outcomes().outcomes(ctx.pathParam("id"), months(ctx))));
-        routes.get("/api/steps/{id}/similar", ctx -> ctx.json(services.similarity().similar(ctx.pathParam("id"),
+        routes.getReleased("/api/steps/{id}/outcomes", ctx -> ctx.json(services.outcomes().outcomes(ctx.pathParam("id"), months(ctx))));
+        routes.getReleased("/api/steps/{id}/similar", ctx -> ctx.json(services.similarity().similar(ctx.pathParam("id"),
                 Params.intParam(ctx, "limit", 1, 50, 10))));
     }
 

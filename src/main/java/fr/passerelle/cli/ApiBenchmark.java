@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Latency of the API over real HTTP on a loaded database, one request at a time (warm), reported as
- * percentiles; and the composed-route search alone in memory, the lower bound for {@code /api/routes}.
+ * Latency of every endpoint over real HTTP on a release of a loaded database, one request at a time
+ * (warm), as {@code serve} answers (cached per release) and uncached (Cypher on the release store),
+ * with the ratio to a plain in-memory lookup of the same answers; and the composed-route search
+ * alone in memory.
  */
 final class ApiBenchmark {
     private final Environment env;
@@ -32,28 +35,67 @@ final class ApiBenchmark {
     }
 
     void run() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
         fr.passerelle.publish.ReleaseApi release = env.releaseApi();
+        fr.passerelle.publish.Publication published = release.release();
+        System.out.printf("release of version %d built and served in %.1f s: %s%n", published.version(), (System.nanoTime() - t0) / 1e9,
+                published.counts());
         Services services = env.services(release.database());
-        Javalin app = ApiServer.create(services).start("127.0.0.1", 0);
+        // As serve runs it: answers cached per release (the same request, the same answer until the next release).
+        Javalin served = ApiServer.create(services, new ApiServer.Options(List.of(), () -> published), new ArrayList<>()).start("127.0.0.1", 0);
+        // Every question to the release store: what a first asker of each question waits for.
+        Javalin uncached = ApiServer.create(services).start("127.0.0.1", 0);
         try {
-            String base = "http://127.0.0.1:" + app.port();
             RouteService routes = services.routes();
             List<String[]> pairs = routes.publishedPairs();
             List<String> steps = pairs.stream().map(p -> p[0]).distinct().toList();
-            List<String> jobs = steps.stream().filter(s -> s.matches("[A-N]\\d{4}")).toList();
-            List<String> starts = steps.stream().filter(s -> s.startsWith("BAC") || s.startsWith("CAP")).toList();
-            SplittableRandom random = new SplittableRandom(7);
-            System.out.printf("published transitions: %d, steps with a published way out: %d%n", pairs.size(), steps.size());
-
-            measure("next", () -> base + "/api/steps/" + pick(steps, random) + "/next");
-            measure("next?after=", () -> {
-                String[] p = pairs.get(random.nextInt(pairs.size()));
-                return base + "/api/steps/" + p[1] + "/next?after=" + p[0];
-            });
-            measure("routes maxSteps=4", () -> base + "/api/routes?from=" + pick(starts, random) + "&to=" + pick(jobs, random) + "&maxSteps=4&limit=5");
-            measure("bridges", () -> base + "/api/bridges?from=" + pick(jobs, random) + "&toDomain=" + "CDEFGHIJKMN".charAt(random.nextInt(11)));
-
+            List<String> jobs = steps.stream().filter(x -> x.matches("[A-N]\\d{4}")).toList();
+            List<String> starts = steps.stream().filter(x -> x.startsWith("BAC") || x.startsWith("CAP")).toList();
+            List<String> regions = fr.passerelle.catalog.Regions.bundled().codes();
+            List<String> periods = List.of("2000-2004", "2005-2009", "2010-2014", "2015-2019");
+            System.out.printf("released transitions: %d, steps with a released way out: %d%n", pairs.size(), steps.size());
+            List<Endpoint> endpoints = List.of(
+                    new Endpoint("search", r -> "/api/steps?q=" + pick(List.of("bts", "infirm", "commerce", "licence", "developpement", "cap"), r)),
+                    new Endpoint("step", r -> "/api/steps/" + pick(steps, r)),
+                    new Endpoint("next", r -> "/api/steps/" + pick(steps, r) + "/next"),
+                    new Endpoint("next?after=", r -> {
+                        String[] p = pairs.get(r.nextInt(pairs.size()));
+                        return "/api/steps/" + p[1] + "/next?after=" + p[0];
+                    }),
+                    new Endpoint("next?region=", r -> "/api/steps/" + pick(steps, r) + "/next?region=" + pick(regions, r)),
+                    new Endpoint("next?period=", r -> "/api/steps/" + pick(steps, r) + "/next?period=" + pick(periods, r)),
+                    new Endpoint("previous", r -> "/api/steps/" + pick(steps, r) + "/previous"),
+                    new Endpoint("routes maxSteps=4", r -> "/api/routes?from=" + pick(starts, r) + "&to=" + pick(jobs, r) + "&maxSteps=4&limit=5"),
+                    new Endpoint("bridges", r -> "/api/bridges?from=" + pick(jobs, r) + "&toDomain=" + "CDEFGHIJKMN".charAt(r.nextInt(11))),
+                    new Endpoint("reconversions", r -> "/api/steps/" + pick(jobs, r) + "/reconversions?maxSteps=" + (1 + r.nextInt(4))),
+                    new Endpoint("outcomes", r -> "/api/steps/" + pick(steps, r) + "/outcomes?months=6,12,24"),
+                    new Endpoint("similar", r -> "/api/steps/" + pick(steps, r) + "/similar"));
+            System.out.printf("%-20s %32s   %32s   %s%n", "", "served (cached per release)", "uncached (Cypher on the release)",
+                    "ratio to an in-memory lookup (p50)");
+            for (Endpoint e : endpoints) {
+                Map<String, String> lookup = new HashMap<>();
+                long[] servedNanos = measure(served, e, lookup);
+                long[] uncachedNanos = measure(uncached, e, null);
+                // The same answers from a plain map: the floor for serving a precomputed answer.
+                List<String> urls = new ArrayList<>(lookup.keySet());
+                SplittableRandom r = new SplittableRandom(11);
+                long[] memory = new long[requests];
+                long sink = 0;
+                for (int warm = 0; warm < 3; warm++) {
+                    for (int i = 0; i < requests; i++) {
+                        String u = urls.get(r.nextInt(urls.size()));
+                        long t = System.nanoTime();
+                        sink += lookup.get(u).length();
+                        memory[i] = System.nanoTime() - t;
+                    }
+                }
+                System.out.printf("%-20s p50 %7.2f ms  p99 %7.2f ms   p50 %7.2f ms  p99 %7.2f ms   served %,.0fx, uncached %,.0fx%s%n", e.name(),
+                        at(servedNanos, 0.50), at(servedNanos, 0.99), at(uncachedNanos, 0.50), at(uncachedNanos, 0.99),
+                        at(servedNanos, 0.5) / Math.max(1e-6, at(memory, 0.5)), at(uncachedNanos, 0.5) / Math.max(1e-6, at(memory, 0.5)),
+                        sink < 0 ? "!" : "");
+            }
             long[] memory = new long[requests];
+            SplittableRandom random = new SplittableRandom(7);
             for (int warm = 0; warm < 2; warm++) {
                 for (int i = 0; i < requests; i++) {
                     String from = pick(starts, random);
@@ -63,37 +105,50 @@ final class ApiBenchmark {
                     memory[i] = System.nanoTime() - t;
                 }
             }
-            report("composed in memory", memory);
+            report("composed search alone, in memory", memory);
         } finally {
-            app.stop();
+            served.stop();
+            uncached.stop();
             release.close();
         }
+    }
+
+    private record Endpoint(String name, java.util.function.Function<SplittableRandom, String> url) {
+    }
+
+    /** Warm-up, then {@code requests} timed calls one at a time; answers kept in {@code lookup} when given. */
+    private long[] measure(Javalin app, Endpoint e, Map<String, String> lookup) throws IOException, InterruptedException {
+        String base = "http://127.0.0.1:" + app.port();
+        SplittableRandom r = new SplittableRandom(42);
+        // Cypher, Bolt and the driver need thousands of calls before the JIT has compiled their paths.
+        for (int i = 0; i < warmup; i++) {
+            call(base + e.url().apply(r));
+        }
+        r = new SplittableRandom(42);
+        long[] nanos = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            String path = e.url().apply(r);
+            long t = System.nanoTime();
+            String body = call(base + path);
+            nanos[i] = System.nanoTime() - t;
+            if (lookup != null) {
+                lookup.put(path, body);
+            }
+        }
+        Arrays.sort(nanos);
+        return nanos;
     }
 
     private static String pick(List<String> list, SplittableRandom random) {
         return list.get(random.nextInt(list.size()));
     }
 
-    private void measure(String name, Supplier<String> url) throws IOException, InterruptedException {
-        // Cypher, Bolt and the driver need thousands of calls before the JIT has compiled their paths.
-        for (int i = 0; i < warmup; i++) {
-            call(url.get());
-        }
-        long[] nanos = new long[requests];
-        for (int i = 0; i < requests; i++) {
-            String u = url.get();
-            long t = System.nanoTime();
-            call(u);
-            nanos[i] = System.nanoTime() - t;
-        }
-        report(name, nanos);
-    }
-
-    private void call(String url) throws IOException, InterruptedException {
+    private String call(String url) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
+        return r.body();
     }
 
     private static void report(String name, long[] nanos) {
@@ -103,7 +158,9 @@ final class ApiBenchmark {
                 at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
     }
 
-    private static double at(long[] sorted, double q) {
+    private static double at(long[] nanos, double q) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Run an analysts' query on the published (k-anonymous) graph and write CSV for a spreadsheet.",
+        description = {"Run an analysts' query on the release (every count perturbed, at least k) and write CSV for a spreadsheet.",
                 "Example: export --query biggest-flows-from --param step=BTS-MCO --param limit=20 --out flows.csv"})
 final class ExportCommand implements Callable<Integer> {
     @Mixin

@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"Build the published, k-anonymous layer of the current graph in <home>/published/<version>: CSV files and "
+        description = {"Build the release of the current graph in <home>/published/<version> (every table of the catalogue, cell-key perturbed): CSV files and "
                 + "load.cypher (the server does it at start and daily, and the analysts' Neo4j serves it).",
                 "With --export, also copy it to a folder (open data; e.g. import/published for a Neo4j server's import directory)."})
 final class PublishCommand implements Callable<Integer> {

@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
     int demoPeople;
 
     @Option(names = "--analysts", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Also publish the k-anonymous layer and serve it read-only to analysts with Neo4j Browser (embedded mode; "
+            description = "Also serve the release read-only to analysts with Neo4j Browser (embedded mode; "
                     + "default: on; --no-analysts turns it off).")
     boolean analysts;
 

@@ -116,8 +116,9 @@ public final class Publisher {
         return script.toString();
     }
 
-    private Long released(Cell cell) {
-        return cell == null ? null : noise.release(cell.people, cell.key);
+    /** The released value of a cell (null when not released): its people, plus the noise its key draws. */
+    private Long released(Cell cell, String name) {
+        return cell == null ? null : noise.release(cell.people, cell.key + CellName.salt(name));
     }
 
     private Share share(Long people, Long denominator) {
@@ -197,8 +198,8 @@ public final class Publisher {
         try (CSVPrinter csv = printer(dir.resolve("meta.csv"), "version", "updatedAt", "lastPurge", "publishedAt", "k", "minDenominator", "maxNoise",
                 "noiseVariance", "people", "doNotCollect", "periods", "outcomeMonths", "maxPathSteps")) {
             csv.printRecord(version, updatedAt == null || updatedAt.isEmpty() ? now : updatedAt, lastPurge == null || lastPurge.isEmpty() ? null : lastPurge, now, thresholds.k(), thresholds.minDenominator(),
-                    noise.maxNoise(), noise.variance(), released(t.cells.get(ReleaseTables.key(ReleaseTables.EVERYONE, 0, 0, 0))),
-                    released(listed), String.join(";", periods),
+                    noise.maxNoise(), noise.variance(), released(t.cells.get(ReleaseTables.key(ReleaseTables.EVERYONE, 0, 0, 0)), CellName.EVERYONE),
+                    released(listed, CellName.DO_NOT_COLLECT), String.join(";", periods),
                     ReleaseCatalogue.OUTCOME_MONTHS.stream().map(String::valueOf).collect(Collectors.joining(";")), ReleaseCatalogue.MAX_PATH_STEPS);
         }
         try (CSVPrinter csv = printer(dir.resolve("domains.csv"), "code", "label")) {
@@ -219,7 +220,7 @@ public final class Publisher {
         }
         try (CSVPrinter csv = printer(dir.resolve("sources.csv"), "source", "people")) {
             for (int s = 0; s < sources.size(); s++) {
-                Long people = released(t.cells.get(ReleaseTables.key(ReleaseTables.SOURCE, s, 0, 0)));
+                Long people = released(t.cells.get(ReleaseTables.key(ReleaseTables.SOURCE, s, 0, 0)), CellName.source(sources.get(s)));
                 if (people != null) {
                     csv.printRecord(sources.get(s), people);
                 }
@@ -240,10 +241,12 @@ public final class Publisher {
             for (int s = 0; s < steps.size(); s++) {
                 Step step = steps.get(s);
                 Integer node = oneStep.get(s);
-                stepPeople[s] = node == null ? null : released(t.pathPeople.get(node));
-                stepOut[s] = node == null ? null : released(t.pathLeaving.get(node));
+                List<String> one = List.of(step.id());
+                stepPeople[s] = node == null ? null : released(t.pathPeople.get(node), CellName.path(one));
+                stepOut[s] = node == null ? null : atMost(released(t.pathLeaving.get(node), CellName.leaving(one)), stepPeople[s]);
                 csv.printRecord(step.id(), step.kind(), step.label(), step.domain(), step.field(), step.level(), step.search(), stepPeople[s],
-                        released(t.cells.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0))), stepOut[s]);
+                        atMost(released(t.cells.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0)), CellName.arriving(step.id())), stepPeople[s]),
+                        stepOut[s]);
             }
         }
 
@@ -251,8 +254,10 @@ public final class Publisher {
         Long[] pathPeople = new Long[t.paths()];
         Long[] pathLeaving = new Long[t.paths()];
         for (int node = 1; node < t.paths(); node++) {
-            pathPeople[node] = released(t.pathPeople.get(node));
-            pathLeaving[node] = t.length(node) < ReleaseCatalogue.MAX_PATH_STEPS ? released(t.pathLeaving.get(node)) : null;
+            List<String> codes = codes(t, node, steps);
+            pathPeople[node] = released(t.pathPeople.get(node), CellName.path(codes));
+            pathLeaving[node] = t.length(node) < ReleaseCatalogue.MAX_PATH_STEPS
+                    ? atMost(released(t.pathLeaving.get(node), CellName.leaving(codes)), pathPeople[node]) : null;
         }
         int transitions = 0;
         int paths = 0;
@@ -300,16 +305,24 @@ public final class Publisher {
                         && table != ReleaseTables.BRIDGE_ROUTE) {
                     continue;
                 }
-                Long people = released(t.cells.get(key));
-                if (people == null) {
-                    continue;
-                }
                 int a = ReleaseTables.a(key);
                 int b = ReleaseTables.b(key);
                 int c = ReleaseTables.c(key);
+                String stepA = steps.get(a).id();
+                String name = switch (table) {
+                    case ReleaseTables.OUTCOME -> CellName.outcome(stepA, ReleaseCatalogue.OUTCOME_MONTHS.get(b), situationCode(t.situation(c), domainCodes));
+                    case ReleaseTables.RECONVERSION -> CellName.reconversion(stepA, b, domainCodes.get(c));
+                    case ReleaseTables.RECONVERSION_ROUTE -> CellName.reconversionRoute(stepA, b / 32, domainCodes.get(b % 32), codes(t, c, steps));
+                    default -> CellName.bridge(stepA, steps.get(b).id(), domainCodes.get(c));
+                };
+                Long people = released(t.cells.get(key), name);
+                if (people == null) {
+                    continue;
+                }
                 switch (table) {
                     case ReleaseTables.OUTCOME -> {
-                        Long cohort = released(t.cells.get(ReleaseTables.key(ReleaseTables.OUTCOME_COHORT, a, b, 0)));
+                        Long cohort = released(t.cells.get(ReleaseTables.key(ReleaseTables.OUTCOME_COHORT, a, b, 0)),
+                                CellName.cohort(stepA, ReleaseCatalogue.OUTCOME_MONTHS.get(b)));
                         String situation = t.situation(c);
                         String domain = situation.startsWith("job:") ? domainCodes.get(Integer.parseInt(situation.substring(4))) : null;
                         String label = domain != null ? domains.label(domain) : situation.equals("study") ? "Poursuite d'études" : "Autre situation";
@@ -351,8 +364,9 @@ public final class Publisher {
                 }
                 int s = ReleaseTables.a(key);
                 int v = ReleaseTables.b(key);
-                Long people = released(t.cells.get(key));
-                Long left = released(t.cells.get(ReleaseTables.key(leavingTable, s, v, 0)));
+                Long people = released(t.cells.get(key), CellName.slice(column, values.get(v), steps.get(s).id()));
+                Long left = atMost(released(t.cells.get(ReleaseTables.key(leavingTable, s, v, 0)),
+                        CellName.sliceLeaving(column, values.get(v), steps.get(s).id())), people);
                 leaving.put((long) s << 16 | v, left);
                 if (people == null) {
                     continue;
@@ -368,12 +382,13 @@ public final class Publisher {
                 if (ReleaseTables.table(key) != nextTable) {
                     continue;
                 }
-                Long people = released(t.cells.get(key));
+                int s = ReleaseTables.a(key);
+                int v = ReleaseTables.b(key);
+                Long people = released(t.cells.get(key), CellName.sliceNext(column, values.get(v), steps.get(s).id(),
+                        steps.get(ReleaseTables.c(key)).id()));
                 if (people == null) {
                     continue;
                 }
-                int s = ReleaseTables.a(key);
-                int v = ReleaseTables.b(key);
                 Share share = share(people, leaving.get((long) s << 16 | v));
                 csv.printRecord(steps.get(s).id(), steps.get(ReleaseTables.c(key)).id(), values.get(v), people,
                         share == null ? null : share.value(), share == null ? null : share.low(), share == null ? null : share.high(),
@@ -382,6 +397,22 @@ public final class Publisher {
             }
         }
         return written;
+    }
+
+    /**
+     * Leavers are a part of the people: where their two released values (each with its own noise)
+     * would say otherwise, the part is shown equal to the whole. A function of released values only.
+     */
+    private static Long atMost(Long part, Long whole) {
+        if (part == null || whole == null) {
+            return part;
+        }
+        return Long.valueOf(Math.min(part, whole));
+    }
+
+    /** "study", "other" or "job:<domain letter>", as cell names spell situations. */
+    static String situationCode(String situation, List<String> domainCodes) {
+        return situation.startsWith("job:") ? "job:" + domainCodes.get(Integer.parseInt(situation.substring(4))) : situation;
     }
 
     private static List<String> codes(ReleaseTables t, int node, List<Step> steps) {

@@ -150,13 +150,13 @@ class AnalystAccessTest {
         List<String> a = Fixtures.ids("a", 30);
         List<String> b = Fixtures.ids("b", 12);
         List<String> c = Fixtures.ids("c", 4);
-        assertEquals(Fixtures.released(a), read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[t:TRANSITION]->(:Step {id: 'M1805'}) RETURN t.people AS n")
+        assertEquals(Fixtures.path(List.of("BTS-SIO-SLAM", "M1805"), a), read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[t:TRANSITION]->(:Step {id: 'M1805'}) RETURN t.people AS n")
                 .get(0).get("n").asLong());
-        assertEquals(Fixtures.released(a, b, c), read("MATCH (s:Step {id: 'BTS-SIO-SLAM'}) RETURN s.people AS n").get(0).get("n").asLong());
+        assertEquals(Fixtures.path(List.of("BTS-SIO-SLAM"), a, b, c), read("MATCH (s:Step {id: 'BTS-SIO-SLAM'}) RETURN s.people AS n").get(0).get("n").asLong());
         // The 4 to M1802 are nowhere, whatever their noise.
         assertTrue(read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[t:TRANSITION]->(:Step {id: 'M1802'}) RETURN t").isEmpty());
         // A region breakdown is its own table: region 11 at BTS-SIO-SLAM holds exactly the a-people.
-        assertEquals(Fixtures.released(a), read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[r:IN_REGION]->(:Region {code: '11'}) RETURN r.people AS n")
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.slice("region", "11", "BTS-SIO-SLAM"), a), read("MATCH (:Step {id: 'BTS-SIO-SLAM'})-[r:IN_REGION]->(:Region {code: '11'}) RETURN r.people AS n")
                 .get(0).get("n").asLong());
         // The release says how it was made.
         Record meta = read("MATCH (m:Meta) RETURN m.k AS k, m.maxNoise AS d, m.noiseVariance AS v").get(0);
@@ -169,10 +169,10 @@ class AnalystAccessTest {
     void pathsAreThereWithTheirPeople() {
         List<Record> paths = read("MATCH (p:Path {first: 'BAC-STI2D'}) WHERE p.length >= 3 RETURN p.steps AS steps, p.people AS people ORDER BY p.length");
         assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), paths.get(0).get("steps").asList(Value::asString));
-        // The same 30 people followed every path that starts at BAC-STI2D: the same noise on each.
-        assertEquals(Fixtures.released(Fixtures.ids("a", 30)), paths.get(0).get("people").asLong());
+        assertEquals(Fixtures.path(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), Fixtures.ids("a", 30)), paths.get(0).get("people").asLong());
         assertEquals(2, paths.size(), "BAC-STI2D → BTS-SIO-SLAM → M1805 and its extension to M1806");
-        assertEquals(paths.get(0).get("people"), paths.get(1).get("people"));
+        // The same 30 people, another cell: its own noise.
+        assertEquals(Fixtures.path(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805", "M1806"), Fixtures.ids("a", 30)), paths.get(1).get("people").asLong());
     }
 
     @Test

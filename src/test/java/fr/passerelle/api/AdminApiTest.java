@@ -120,14 +120,14 @@ class AdminApiTest {
         assertEquals(403, reader.statusCode());
         assertEquals("admin", JSON.readTree(reader.body()).get("needed").asText());
         List<String> everyone = Fixtures.ids("a", 30);
-        assertEquals(Fixtures.released(everyone), JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body()).get("people").asLong());
+        assertEquals(Fixtures.path(List.of("BTS-MCO"), everyone), JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body()).get("people").asLong());
 
         HttpResponse<String> done = call("POST", "/api/admin/erase", adminKey, "application/json", erase);
         assertEquals(200, done.statusCode(), done.body());
         JsonNode receipt = JSON.readTree(done.body()).get("receipts").get(0);
         assertTrue(receipt.get("found").asBoolean());
         // The erasure is published at once: the next answer counts the 29 others (with their noise).
-        assertEquals(Fixtures.released(everyone.subList(1, 30)), JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body())
+        assertEquals(Fixtures.path(List.of("BTS-MCO"), everyone.subList(1, 30)), JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body())
                 .get("people").asLong());
         assertEquals(400, call("POST", "/api/admin/erase", adminKey, "application/json", "{\"ids\": []}").statusCode());
         assertEquals(400, call("POST", "/api/admin/erase", adminKey, "application/json", "not json").statusCode());
@@ -140,7 +140,7 @@ class AdminApiTest {
         HttpResponse<String> refused = call("POST", "/api/admin/import", adminKey, "application/x-ndjson", good + "\n{\"source\": \"test\", \"id\": \"x\", \"steps\": [{\"kind\": \"job\", \"code\": \"NOPE\"}]}");
         assertEquals(422, refused.statusCode(), refused.body());
         assertTrue(JSON.readTree(refused.body()).get("summary").asText().contains("NOPE"));
-        assertEquals(Fixtures.released(Fixtures.ids("a", 30)), JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body())
+        assertEquals(Fixtures.path(List.of("BTS-MCO"), Fixtures.ids("a", 30)), JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body())
                 .get("people").asLong(), "nothing written");
         HttpResponse<String> imported = call("POST", "/api/admin/import", adminKey, "application/x-ndjson", good);
         assertEquals(200, imported.statusCode(), imported.body());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
+import fr.passerelle.publish.CellName;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.recommend.Services;
@@ -79,12 +80,12 @@ class ApiTest {
         List<String> a = Fixtures.ids("a", 30);
         List<String> b = Fixtures.ids("b", 12);
         List<String> c = Fixtures.ids("c", 4);
-        Long leaving = Fixtures.released(a, b, c);
+        Long leaving = Fixtures.leaving(List.of("BTS-SIO-SLAM"), a, b, c);
         assertEquals(leaving, next.get("peopleLeaving").asLong());
         assertTrue(Math.abs(leaving - 46) <= Fixtures.NOISE.maxNoise());
         JsonNode first = next.get("next").get(0);
         assertEquals("M1805", first.get("step").get("id").asText());
-        long m1805 = Fixtures.released(a);
+        long m1805 = Fixtures.path(List.of("BTS-SIO-SLAM", "M1805"), a);
         assertEquals(m1805, first.get("people").asLong());
         assertTrue(Math.abs(m1805 - 30) <= Fixtures.NOISE.maxNoise());
         fr.passerelle.privacy.Share share = fr.passerelle.privacy.Share.of(m1805, leaving);
@@ -92,7 +93,7 @@ class ApiTest {
         assertEquals(share.low(), first.get("share").get("low").asDouble(), 1e-9);
         assertEquals(24, first.get("medianMonths").asInt());
         // LIC-INFO (12) shows exactly when its perturbed count reaches k; M1802 (4) never can.
-        Long licInfo = Fixtures.released(b);
+        Long licInfo = Fixtures.path(List.of("BTS-SIO-SLAM", "LIC-INFO"), b);
         assertEquals(licInfo == null ? 1 : 2, next.get("next").size());
         assertTrue(!next.toString().contains("M1802"));
         long shown = m1805 + (licInfo == null ? 0 : licInfo);
@@ -109,8 +110,8 @@ class ApiTest {
             assertEquals(first, get("/api/steps/BTS-MCO/next").body().replaceAll("\"generatedAt\":\"[^\"]*\"", ""));
         }
         JsonNode next = json("/api/steps/BTS-MCO/next", 200);
-        assertEquals(Fixtures.released(Fixtures.ids("d", 25)), next.get("next").get(0).get("people").asLong());
-        assertEquals(Fixtures.released(Fixtures.ids("e", 16)), next.get("next").get(1).get("people").asLong());
+        assertEquals(Fixtures.path(List.of("BTS-MCO", "D1301"), Fixtures.ids("d", 25)), next.get("next").get(0).get("people").asLong());
+        assertEquals(Fixtures.path(List.of("BTS-MCO", "D1502"), Fixtures.ids("e", 16)), next.get("next").get(1).get("people").asLong());
     }
 
     @Test
@@ -129,7 +130,7 @@ class ApiTest {
         JsonNode hits = json("/api/steps?q=ETUDES%20ET%20DEVELOPPEMENT", 200).get("steps");
         assertEquals("M1805", hits.get(0).get("id").asText());
         assertEquals("Études et développement informatique", hits.get(0).get("label").asText());
-        assertEquals(Fixtures.released(Fixtures.ids("a", 30)), hits.get(0).get("people").asLong());
+        assertEquals(Fixtures.path(List.of("M1805"), Fixtures.ids("a", 30)), hits.get(0).get("people").asLong());
         JsonNode byCode = json("/api/steps?q=bts-sio&kind=education&limit=5", 200).get("steps");
         assertEquals(2, byCode.size());
         assertEquals("BTS-SIO-SLAM", byCode.get(0).get("id").asText(), "the more travelled first");
@@ -164,7 +165,7 @@ class ApiTest {
         JsonNode fr = json("/api/privacy", 200);
         assertEquals("fr", fr.get("language").asText());
         assertTrue(fr.get("legalBasis").asText().startsWith("Intérêt légitime"));
-        assertEquals(Fixtures.released(Fixtures.ids("a", 30), Fixtures.ids("b", 12), Fixtures.ids("c", 4), Fixtures.ids("d", 25),
+        assertEquals(Fixtures.released(CellName.EVERYONE, Fixtures.ids("a", 30), Fixtures.ids("b", 12), Fixtures.ids("c", 4), Fixtures.ids("d", 25),
                 Fixtures.ids("e", 16), Fixtures.ids("f", 5)), fr.get("peopleHeld").asLong());
         assertTrue(fr.get("releasedTables").size() >= 9);
         assertEquals("test", fr.get("sources").get(0).asText());

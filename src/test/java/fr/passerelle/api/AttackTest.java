@@ -281,12 +281,12 @@ class AttackTest {
         }
         double attack = (double) attackRight / planted;
         double guess = (double) guessRight / planted;
-        System.out.printf("differencing attack on %d planted people: exact counts %.3f, release %.3f, guess from the released distribution %.3f%n",
-                planted, (double) exactRight / planted, attack, guess);
+        System.out.printf("differencing attack on %d planted people: exact counts %.3f, release %.3f, guess from the released distribution %.3f, "
+                + "chance 0.250%n", planted, (double) exactRight / planted, attack, guess);
         assertTrue(planted >= 180, "planted " + planted);
         assertEquals(planted, exactRight, "on exact counts the attack singles out everyone");
-        // Stated margin: 0.15 (about 0.11 expected from the noise's variance, plus sampling error over ~180 people).
-        assertTrue(attack <= guess + 0.15, "attack " + attack + " vs guess " + guess);
+        // Stated margin: 0.10 over the guess (measured: 0.462 against 0.434; sampling error over ~180 people is about 0.037).
+        assertTrue(attack <= guess + 0.10, "attack " + attack + " vs guess " + guess);
     }
 
     private static RawTrajectory two(String id, String origin, String start, String region, String next) {
@@ -348,7 +348,7 @@ class AttackTest {
             for (JsonNode child : node) {
                 assertNoRareStep(child, rare, path, field + "[]");
             }
-        } else if (node.isTextual() && rare.contains(node.asText()) && !List.of("step.id", "from.id", "to.id", "id", "", "pathRequested[]", "steps[].id")
+        } else if (node.isTextual() && rare.contains(node.asText()) && !List.of("step.id", "from.id", "to.id", "id", "", "pathRequested[]", "steps[].id", "step")
                 .contains(field)) {
             fail(path + ": the rare step " + node.asText() + " appears as " + field);
         }

@@ -2,6 +2,7 @@ package fr.passerelle.api;
 
 import static fr.passerelle.Fixtures.people;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,8 +77,11 @@ class RecommendationApiTest {
         return ids;
     }
 
-    static Long rel(List<String>... groups) {
-        return Fixtures.released(groups);
+    /** BTS-MCO's leavers who started it in 2015-2019 (everyone here): the period breakdown's own cells. */
+    static Long periodLeaving() {
+        Long leaving = Fixtures.released(fr.passerelle.publish.CellName.sliceLeaving("period", "2015-2019", "BTS-MCO"), R1, P1, P2, P3);
+        Long people = Fixtures.released(fr.passerelle.publish.CellName.slice("period", "2015-2019", "BTS-MCO"), R1, P1, P2, P3);
+        return Math.min(leaving, people);
     }
 
     static final List<String> R1 = Fixtures.ids("r1", 30);
@@ -99,19 +103,19 @@ class RecommendationApiTest {
     void observedRoutesAreReleasedPathsAndNeverTheOneFourPeopleTook() throws Exception {
         JsonNode routes = api.json("/api/routes?from=BAC-STMG&to=D1301&maxSteps=4&limit=5", 200);
         JsonNode observed = routes.get("observed");
-        assertEquals(rel(R2) == null ? 1 : 2, observed.size(), observed.toString());
+        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-NDRC", "D1301"), R2) == null ? 1 : 2, observed.size(), observed.toString());
         assertEquals(List.of("BAC-STMG", "BTS-MCO", "D1301"), ids(observed.get(0).get("steps")));
-        assertEquals(rel(R1), observed.get(0).get("people").asLong());
+        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1), observed.get(0).get("people").asLong());
         assertEquals(48, observed.get(0).get("medianMonths").asInt());
-        if (rel(R2) != null) {
+        if (Fixtures.path(List.of("BAC-STMG", "BTS-NDRC", "D1301"), R2) != null) {
             assertEquals(List.of("BAC-STMG", "BTS-NDRC", "D1301"), ids(observed.get(1).get("steps")));
-            assertEquals(rel(R2), observed.get(1).get("people").asLong());
+            assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-NDRC", "D1301"), R2), observed.get(1).get("people").asLong());
             assertEquals(52, observed.get(1).get("medianMonths").asInt());
         }
         assertTrue(!routes.toString().contains("BTS-GPME"), "the route 4 people took appears nowhere");
         JsonNode hop = observed.get(0).get("hops").get(0);
-        assertEquals(rel(R1), hop.get("people").asLong());
-        assertEquals(share(rel(R1), rel(R1, R2, R3)), hop.get("share").get("value").asDouble(), 1e-9);
+        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-MCO"), R1), hop.get("people").asLong());
+        assertEquals(share(Fixtures.path(List.of("BAC-STMG", "BTS-MCO"), R1), Fixtures.leaving(List.of("BAC-STMG"), R1, R2, R3)), hop.get("share").get("value").asDouble(), 1e-9);
         assertEquals(400, api.get("/api/routes?from=BAC-STMG&to=D1301&maxSteps=5").statusCode(), "paths of more than 5 steps are not released");
     }
 
@@ -121,9 +125,10 @@ class RecommendationApiTest {
         JsonNode best = composed.get(0);
         assertTrue(best.get("composed").asBoolean());
         assertEquals(List.of("BAC-STMG", "BTS-MCO", "D1301"), ids(best.get("steps")));
-        double expected = share(rel(R1), rel(R1, R2, R3)) * share(rel(R1), rel(R1, P1, P2, P3));
+        double expected = share(Fixtures.path(List.of("BAC-STMG", "BTS-MCO"), R1), Fixtures.leaving(List.of("BAC-STMG"), R1, R2, R3))
+                * share(Fixtures.path(List.of("BTS-MCO", "D1301"), R1), Fixtures.leaving(List.of("BTS-MCO"), R1, P1, P2, P3));
         assertEquals(Math.round(expected * 10000) / 10000.0, best.get("probability").asDouble(), 1e-4);
-        assertEquals(rel(R1), best.get("people").asLong());
+        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1), best.get("people").asLong());
         assertTrue(!composed.toString().contains("BTS-GPME"));
     }
 
@@ -140,18 +145,18 @@ class RecommendationApiTest {
     @Test
     void nextAfterAPathAnswersFromTheReleasedPaths() throws Exception {
         JsonNode plain = api.json("/api/steps/BTS-MCO/next", 200);
-        assertEquals(rel(R1, P1, P2, P3), plain.get("peopleLeaving").asLong());
+        assertEquals(Fixtures.leaving(List.of("BTS-MCO"), R1, P1, P2, P3), plain.get("peopleLeaving").asLong());
         JsonNode afterPro = api.json("/api/steps/BTS-MCO/next?after=BAC-PRO-MCV", 200);
         assertEquals("BAC-PRO-MCV", afterPro.get("pathUsed").get(0).asText());
-        assertEquals(rel(P1), afterPro.get("peopleLeaving").asLong());
+        assertEquals(Fixtures.leaving(List.of("BAC-PRO-MCV", "BTS-MCO"), P1), afterPro.get("peopleLeaving").asLong());
         assertEquals(1, afterPro.get("next").size());
         assertEquals("D1502", afterPro.get("next").get(0).get("step").get("id").asText());
-        assertEquals(rel(P1), afterPro.get("next").get(0).get("people").asLong());
+        assertEquals(Fixtures.path(List.of("BAC-PRO-MCV", "BTS-MCO", "D1502"), P1), afterPro.get("next").get(0).get("people").asLong());
         assertEquals(24, afterPro.get("next").get(0).get("medianMonths").asInt(), "months of the last transition, not of the path");
         assertEquals("cypher/queries/next-steps.cypher + cypher/queries/next-after.cypher", afterPro.get("evidence").get("query").asText());
         JsonNode afterStmg = api.json("/api/steps/BTS-MCO/next?after=BAC-STMG", 200);
         assertEquals("D1301", afterStmg.get("next").get(0).get("step").get("id").asText());
-        assertEquals(rel(R1), afterStmg.get("next").get(0).get("people").asLong());
+        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1), afterStmg.get("next").get(0).get("people").asLong());
         assertEquals(400, api.get("/api/steps/BTS-MCO/next?after=A,B,C,D").statusCode(), "at most 3 steps before: paths of 5");
     }
 
@@ -160,13 +165,13 @@ class RecommendationApiTest {
         JsonNode next = api.json("/api/steps/BTS-MCO/next?after=CAP-EPC", 200);
         assertEquals("CAP-EPC", next.get("pathRequested").get(0).asText());
         assertEquals(0, next.get("pathUsed").size());
-        assertEquals(rel(R1, P1, P2, P3), next.get("peopleLeaving").asLong());
+        assertEquals(Fixtures.leaving(List.of("BTS-MCO"), R1, P1, P2, P3), next.get("peopleLeaving").asLong());
     }
 
     @Test
     void filtersAreTheCataloguesPeriodsAndRegionsOnly() throws Exception {
         JsonNode period = api.json("/api/steps/BTS-MCO/next?period=2015-2019", 200);
-        assertEquals(rel(R1, P1, P2, P3), period.get("peopleLeaving").asLong());
+        assertEquals(periodLeaving(), period.get("peopleLeaving").asLong());
         assertEquals("2015-2019", period.get("filters").get("period").asText());
         assertEquals(period.get("next"), api.json("/api/steps/BTS-MCO/next?from=2015&to=2019", 200).get("next"),
                 "from/to naming a released period are the same question");
@@ -186,12 +191,12 @@ class RecommendationApiTest {
     @Test
     void previousStepsComeFromTheReleasedTransitions() throws Exception {
         JsonNode previous = api.json("/api/steps/D1301/previous", 200);
-        long arriving = rel(R1, R2, R3);
+        long arriving = Fixtures.released(fr.passerelle.publish.CellName.arriving("D1301"), R1, R2, R3);
         assertEquals(arriving, previous.get("peopleArriving").asLong());
         assertEquals("BTS-MCO", previous.get("previous").get(0).get("step").get("id").asText());
-        assertEquals(rel(R1), previous.get("previous").get(0).get("people").asLong());
-        assertEquals(share(rel(R1), arriving), previous.get("previous").get(0).get("share").get("value").asDouble(), 1e-9);
-        assertEquals(rel(R2) == null ? 1 : 2, previous.get("previous").size());
+        assertEquals(Fixtures.path(List.of("BTS-MCO", "D1301"), R1), previous.get("previous").get(0).get("people").asLong());
+        assertEquals(share(Fixtures.path(List.of("BTS-MCO", "D1301"), R1), arriving), previous.get("previous").get(0).get("share").get("value").asDouble(), 1e-9);
+        assertEquals(Fixtures.path(List.of("BTS-NDRC", "D1301"), R2) == null ? 1 : 2, previous.get("previous").size());
         assertTrue(!previous.toString().contains("BTS-GPME"));
     }
 
@@ -202,13 +207,13 @@ class RecommendationApiTest {
         assertEquals(1, bridges.get("bridges").size());
         JsonNode b = bridges.get("bridges").get(0);
         assertEquals("TP-DWWM", b.get("step").get("id").asText());
-        long c1 = rel(C1);
+        long c1 = Fixtures.path(List.of("D1505", "TP-DWWM"), C1);
         assertEquals(c1, b.get("peopleFromToBridge").asLong());
-        assertEquals(share(c1, rel(C1, C2, C3, C4)), b.get("shareFromToBridge").get("value").asDouble(), 1e-9);
-        assertEquals(c1, b.get("peopleBridgeToTarget").asLong());
-        // The same 20 people make both cells, so both get the same noise: exactly 1.
-        assertEquals(1.0, b.get("shareBridgeToTarget").get("value").asDouble(), 1e-9);
-        assertEquals(c1, b.get("peopleWholeRoute").asLong());
+        assertEquals(share(c1, Fixtures.leaving(List.of("D1505"), C1, C2, C3, C4)), b.get("shareFromToBridge").get("value").asDouble(), 1e-9);
+        long toTarget = Fixtures.path(List.of("TP-DWWM", "M1805"), C1);
+        assertEquals(toTarget, b.get("peopleBridgeToTarget").asLong());
+        assertEquals(share(toTarget, Fixtures.leaving(List.of("TP-DWWM"), C1)), b.get("shareBridgeToTarget").get("value").asDouble(), 1e-9);
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.bridge("D1505", "TP-DWWM", "M"), C1), b.get("peopleWholeRoute").asLong());
         assertEquals("toDomain", api.json("/api/bridges?from=D1505", 400).get("parameter").asText());
         assertEquals("toDomain", api.json("/api/bridges?from=D1505&toDomain=Z", 400).get("parameter").asText());
     }
@@ -217,19 +222,19 @@ class RecommendationApiTest {
     void reconversionsAreReleasedByDomainAndRoute() throws Exception {
         JsonNode r = api.json("/api/steps/D1505/reconversions", 200);
         JsonNode changes = r.get("changes");
-        assertEquals(rel(C2) == null ? 1 : 2, changes.size());
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "N"), C2) == null ? 1 : 2, changes.size());
         assertEquals("M", changes.get(0).get("toDomain").asText());
-        assertEquals(rel(C1), changes.get(0).get("people").asLong());
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "M"), C1), changes.get(0).get("people").asLong());
         assertEquals(List.of("TP-DWWM"), ids(changes.get(0).get("via").get(0).get("bridge")));
-        assertEquals(rel(C1), changes.get(0).get("via").get(0).get("people").asLong());
-        if (rel(C2) != null) {
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversionRoute("D1505", 3, "M", List.of("TP-DWWM")), C1), changes.get(0).get("via").get(0).get("people").asLong());
+        if (Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "N"), C2) != null) {
             assertEquals("N", changes.get(1).get("toDomain").asText());
-            assertEquals(rel(C2), changes.get(1).get("people").asLong());
+            assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "N"), C2), changes.get(1).get("people").asLong());
             assertEquals(0, changes.get(1).get("via").get(0).get("bridge").size(), "a direct move");
         }
         assertTrue(!r.toString().contains("DE-AS") && !r.toString().contains("\"J\""), "3 people to J are not shown");
         JsonNode one = api.json("/api/steps/D1505/reconversions?maxSteps=1", 200).get("changes");
-        assertEquals(rel(C2) == null ? 0 : 1, one.size(), "within one transition only the direct move to N remains");
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 1, "N"), C2) == null ? 0 : 1, one.size(), "within one transition only the direct move to N remains");
         assertTrue(!one.toString().contains("TP-DWWM"));
         assertEquals(400, api.get("/api/steps/BTS-MCO/reconversions").statusCode());
         assertEquals("maxSteps", api.json("/api/steps/D1505/reconversions?maxSteps=5", 400).get("parameter").asText());
@@ -247,22 +252,32 @@ class RecommendationApiTest {
         JsonNode outcomes = api.json("/api/steps/BTS-CG/outcomes?months=6,12", 200).get("outcomes");
         JsonNode six = outcomes.get(0);
         assertEquals(6, six.get("months").asInt());
-        assertEquals(rel(all), six.get("people").asLong());
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", 6), all), six.get("people").asLong());
         JsonNode job = six.get("situations").get(0);
         assertEquals("job", job.get("situation").asText());
         assertEquals("M", job.get("domain").asText());
-        assertEquals(rel(jobs), job.get("people").asLong());
-        assertEquals(share(rel(jobs), rel(all)), job.get("share").get("value").asDouble(), 1e-9);
-        assertEquals("study", six.get("situations").get(1).get("situation").asText());
-        assertEquals(rel(studies), six.get("situations").get(1).get("people").asLong());
-        JsonNode twelve = outcomes.get(1);
-        assertEquals("other", twelve.get("situations").get(1).get("situation").asText(), "studies ended in March 2021");
-        assertEquals(rel(studies), twelve.get("situations").get(1).get("people").asLong(), "the same people: the same noise");
-        assertEquals(rel(all), api.json("/api/steps/BTS-CG/outcomes?months=36", 200).get("outcomes").get(0).get("people").asLong());
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 6, "job:M"), jobs), job.get("people").asLong());
+        assertEquals(share(Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 6, "job:M"), jobs), Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", 6), all)), job.get("share").get("value").asDouble(), 1e-9);
+        // The 12 in further study, then in no recorded situation: shown when their perturbed count reaches k.
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 6, "study"), studies), situation(six, "study"));
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 12, "other"), studies), situation(outcomes.get(1), "other"),
+                "studies ended in March 2021");
+        assertNull(situation(outcomes.get(1), "study"));
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", 36), all), api.json("/api/steps/BTS-CG/outcomes?months=36", 200).get("outcomes").get(0).get("people").asLong());
         JsonNode notReleased = api.json("/api/steps/BTS-CG/outcomes?months=72", 400);
         assertEquals("months", notReleased.get("parameter").asText());
         assertTrue(notReleased.get("allowed").asText().contains("[6, 12, 24, 36]"));
         assertEquals("months", api.json("/api/steps/BTS-CG/outcomes?months=0", 400).get("parameter").asText());
+    }
+
+    /** The people of a situation in an answer at some months, null when it is not listed. */
+    static Long situation(JsonNode atMonths, String situation) {
+        for (JsonNode s : atMonths.get("situations")) {
+            if (s.get("situation").asText().equals(situation)) {
+                return s.get("people").asLong();
+            }
+        }
+        return null;
     }
 
     @Test

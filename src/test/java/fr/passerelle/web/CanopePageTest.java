@@ -156,16 +156,16 @@ class CanopePageTest {
         WebElement search = waitFor("#step-search");
         search.sendKeys("bts sio");
         WebElement option = waitFor("#step-options li[data-id='BTS-SIO-SLAM']");
-        long sio = Fixtures.released(A, B, C, D);
+        long sio = Fixtures.path(List.of("BTS-SIO-SLAM"), A, B, C, D);
+        long sioLeaving = Fixtures.leaving(List.of("BTS-SIO-SLAM"), A, B, C, D);
         assertTrue(option.getText().contains("n = " + sio), option.getText());
         // Keyboard only: the first suggestion is highlighted, Enter picks it.
         search.sendKeys(Keys.ENTER);
         waitFor("#chart g.node[data-id='1:M1805']");
-        long m1805 = Fixtures.released(A, B);
+        long m1805 = Fixtures.path(List.of("BTS-SIO-SLAM", "M1805"), A, B);
         assertEquals("Études et développement informatique n = " + m1805, flowText("1:M1805"));
-        // Everyone who passed through BTS-SIO-SLAM left it: the same people, the same noise, one number.
-        Long licInfo = Fixtures.released(C);
-        long rest = sio - m1805 - (licInfo == null ? 0 : licInfo);
+                Long licInfo = Fixtures.path(List.of("BTS-SIO-SLAM", "LIC-INFO"), C);
+        long rest = sioLeaving - m1805 - (licInfo == null ? 0 : licInfo);
         if (rest >= 11) {
             assertEquals("Autres destinations n = " + rest, flowText("1:hidden"));
         }
@@ -174,9 +174,9 @@ class CanopePageTest {
         String table = browser.findElement(By.id("figure-table")).getText();
         java.text.DecimalFormat oneDecimal = new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.FRANCE));
         oneDecimal.setRoundingMode(java.math.RoundingMode.HALF_UP);
-        String percent = oneDecimal.format(100 * fr.passerelle.privacy.Share.of(m1805, sio).value());
+        String percent = oneDecimal.format(100 * fr.passerelle.privacy.Share.of(Math.min(m1805, sioLeaving), sioLeaving).value());
         assertTrue(table.contains("Études et développement informatique " + m1805 + " " + percent + " %"), table);
-        assertTrue(browser.findElement(By.id("figure-summary")).getText().startsWith(sio + " personnes"));
+        assertTrue(browser.findElement(By.id("figure-summary")).getText().startsWith(sioLeaving + " personnes"));
         assertTrue(browser.findElement(By.id("figure-notes")).getText().contains("arrondis aléatoirement"), "the noise is explained");
         assertTrue(browser.findElement(By.id("evidence")).getText().contains("k = 11"));
         assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM"), browser.getCurrentUrl());
@@ -189,7 +189,7 @@ class CanopePageTest {
     void secondStepIsConditionedOnThePath() throws Exception {
         new Select(browser.findElement(By.id("depth"))).selectByValue("2");
         waitFor("#chart g.node[data-id='2:M1806']");
-        assertEquals("Conseil et maîtrise d'ouvrage en systèmes d'information n = " + Fixtures.released(A), flowText("2:M1806"));
+        assertEquals("Conseil et maîtrise d'ouvrage en systèmes d'information n = " + Fixtures.path(List.of("BTS-SIO-SLAM", "M1805", "M1806"), A), flowText("2:M1806"));
         assertTrue(browser.getCurrentUrl().contains("depth=2"));
         assertNoSmallCountOnPage();
         screenshot("02-where-next-two-steps");
@@ -202,8 +202,9 @@ class CanopePageTest {
         WebElement after = waitFor("#after-search");
         after.sendKeys("sti2d");
         waitFor("#after-options li[data-id='BAC-STI2D']").click();
-        String summary = waitForText("#figure-summary", Fixtures.released(A, B) + " personnes");
-        assertTrue(summary.startsWith(Fixtures.released(A, B) + " personnes"), summary);
+        long likeYou = Fixtures.leaving(List.of("BAC-STI2D", "BTS-SIO-SLAM"), A, B);
+        String summary = waitForText("#figure-summary", likeYou + " personnes");
+        assertTrue(summary.startsWith(likeYou + " personnes"), summary);
         assertTrue(browser.findElement(By.id("figure-notes")).getText().contains("Baccalauréat technologique STI2D"));
         assertTrue(browser.getCurrentUrl().contains("after=BAC-STI2D"));
         screenshot("03-people-like-you");
@@ -218,8 +219,9 @@ class CanopePageTest {
         WebElement to = waitFor("#to-search");
         to.sendKeys("etudes et developpement");
         waitFor("#to-options li[data-id='M1805']").click();
-        String caption = waitForText("#chart g.route.observed text", "n = " + Fixtures.released(A, B));
-        assertEquals("n = " + Fixtures.released(A, B) + " personnes · durée médiane 4 ans", caption);
+        long route = Fixtures.path(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), A, B);
+        String caption = waitForText("#chart g.route.observed text", "n = " + route);
+        assertEquals("n = " + route + " personnes · durée médiane 4 ans", caption);
         List<String> steps = browser.findElements(By.cssSelector("#chart g.route.observed")).get(0)
                 .findElements(By.cssSelector("text.route-step")).stream().map(e -> e.getAttribute("data-id")).toList();
         assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), steps);
@@ -233,7 +235,7 @@ class CanopePageTest {
         browser.findElement(By.id("lang-en")).click();
         assertEquals("Passerelle: where real people went", waitForText("h1", "where real people went"));
         assertEquals("From A to B", browser.findElement(By.cssSelector("[role=tab][data-view=routes]")).getText());
-        assertEquals("n = " + Fixtures.released(A, B) + " people · median time 4 years", waitForText("#chart g.route.observed text", "people"));
+        assertEquals("n = " + Fixtures.path(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), A, B) + " people · median time 4 years", waitForText("#chart g.route.observed text", "people"));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.getCurrentUrl().contains("lang=en"));
         screenshot("05-route-english");
@@ -246,7 +248,7 @@ class CanopePageTest {
     void bridgesAndOutcomesShowTheApiFigures() throws Exception {
         browser.get(base + "/?view=bridges&step=D1301&toDomain=K");
         waitFor("#chart g.bar[data-id='TP-FORMATEUR']");
-        assertTrue(browser.findElement(By.id("figure-table")).getText().contains(Long.toString(Fixtures.released(Fixtures.ids("e", 22)))));
+        assertTrue(browser.findElement(By.id("figure-table")).getText().contains(Long.toString(Fixtures.path(List.of("D1301", "TP-FORMATEUR"), Fixtures.ids("e", 22)))));
         screenshot("06-bridges");
 
         browser.get(base + "/?view=outcomes&step=BTS-CG");
@@ -293,7 +295,7 @@ class CanopePageTest {
 
         JavascriptExecutor js = browser;
         String svg = (String) js.executeScript("return Charts.toSvgText(document.getElementById('chart'))");
-        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg") && svg.contains("n = " + Fixtures.released(A, B)), svg.substring(0, 200));
+        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg") && svg.contains("n = " + Fixtures.path(List.of("BTS-SIO-SLAM", "M1805"), A, B)), svg.substring(0, 200));
         Long pngBytes = (Long) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "Charts.toPng(document.getElementById('chart'), 2).then(b => done(b.size), e => done(-1));");
         assertTrue(pngBytes > 1000, "PNG export gave " + pngBytes + " bytes");

@@ -1,0 +1,55 @@
+package fr.passerelle.api;
+
+import fr.passerelle.publish.Publication;
+import io.javalin.http.ContentType;
+import io.javalin.http.Handler;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Answers of the current release, by request (path and query string). A release never changes once
+ * published, so an answer stays right until the next one: the cache is emptied when the served
+ * release's version changes. Only successful answers are kept; a bad request is validated every time.
+ * Without a publication (tests driving the services directly) nothing is cached.
+ */
+final class AnswerCache {
+    private static final int MAX_ENTRIES = 100_000;
+    private final Supplier<Publication> release;
+    private final ConcurrentHashMap<String, String> answers = new ConcurrentHashMap<>();
+    private volatile long version = Long.MIN_VALUE;
+
+    AnswerCache(Supplier<Publication> release) {
+        this.release = release;
+    }
+
+    Handler wrap(Handler handler) {
+        return ctx -> {
+            Publication p = release.get();
+            if (p == null) {
+                handler.handle(ctx);
+                return;
+            }
+            if (p.version() != version) {
+                synchronized (this) {
+                    if (p.version() != version) {
+                        answers.clear();
+                        version = p.version();
+                    }
+                }
+            }
+            String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString()) + "#" + ctx.header("Accept-Language");
+            String cached = answers.get(key);
+            if (cached != null) {
+                ctx.contentType(ContentType.APPLICATION_JSON).result(cached);
+                return;
+            }
+            handler.handle(ctx);
+            if (ctx.statusCode() == 200 && answers.size() < MAX_ENTRIES && p.version() == version) {
+                String body = ctx.result();
+                if (body != null) {
+                    answers.put(key, body);
+                }
+            }
+        };
+    }
+}
