@@ -23,6 +23,8 @@ import org.neo4j.driver.exceptions.ClientException;
  */
 public final class Database implements AutoCloseable {
     static final boolean PROFILE = System.getenv("PASSERELLE_PROFILE") != null;
+    /** Whether PASSERELLE_PROFILE asks for timings on stderr. */
+    public static final boolean PROFILE_ENABLED = PROFILE;
     private volatile Driver driver;
     private final String databaseName;
     private final Duration readTimeout;
@@ -63,11 +65,16 @@ public final class Database implements AutoCloseable {
 
     /** Runs the named read query and maps every record. */
     public <T> List<T> read(String queryName, Map<String, Object> params, Function<Record, T> mapper) {
+        return read(queryName, params, mapper, readTimeout);
+    }
+
+    /** The same with its own timeout: a publication reads every person record in one transaction. */
+    public <T> List<T> read(String queryName, Map<String, Object> params, Function<Record, T> mapper, Duration timeout) {
         String text = Cypher.load(queryName);
         long t = System.nanoTime();
         try (Session session = session()) {
             return session.executeRead(tx -> tx.run(text, Values.value(params)).list(mapper::apply),
-                    TransactionConfig.builder().withTimeout(readTimeout).withMetadata(Map.of("query", queryName)).build());
+                    TransactionConfig.builder().withTimeout(timeout).withMetadata(Map.of("query", queryName)).build());
         } finally {
             if (PROFILE) {
                 System.err.printf("%-40s %8.2f ms%n", queryName, (System.nanoTime() - t) / 1e6);

@@ -25,13 +25,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final Path home;
     private final int boltPort;
     private final long pageCacheBytes;
-    private final boolean readOnly;
 
-    private EmbeddedNeo4j(Path home, int boltPort, long pageCacheBytes, boolean readOnly) {
+    private EmbeddedNeo4j(Path home, int boltPort, long pageCacheBytes) {
         this.home = home;
         this.boltPort = boltPort;
         this.pageCacheBytes = pageCacheBytes;
-        this.readOnly = readOnly;
         this.service = build();
     }
 
@@ -51,15 +49,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         int port = boltPort == 0 ? freePort() : boltPort;
         ensurePortFree(port);
-        return new EmbeddedNeo4j(dir, port, pageCacheBytes, false);
-    }
-
-    /**
-     * Opens a copy of a store ({@link #copyStoreTo}) read-only on a free loopback port: the API's
-     * frozen view between two publications.
-     */
-    public static EmbeddedNeo4j startReadOnly(Path home, long pageCacheBytes) {
-        return new EmbeddedNeo4j(home.toAbsolutePath().normalize(), freePort(), pageCacheBytes, true);
+        return new EmbeddedNeo4j(dir, port, pageCacheBytes);
     }
 
     private DatabaseManagementService build() {
@@ -72,42 +62,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                 // Only loopback can connect; analysts get their own instance, with authentication.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.read_only_database_default, readOnly)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .build();
-    }
-
-    /**
-     * A consistent copy of the whole store in {@code target}: Neo4j Community has no online backup,
-     * so the instance stops, its files are copied, and it starts again on the same port (drivers
-     * reconnect by themselves; writes in between are retried by managed transactions).
-     */
-    public synchronized void copyStoreTo(Path target) {
-        if (readOnly) {
-            throw new IllegalStateException("copy the live store, not a snapshot");
-        }
-        service.shutdown();
-        try (java.util.stream.Stream<Path> walk = Files.walk(home)) {
-            for (Path source : walk.toList()) {
-                Path relative = home.relativize(source);
-                if (relative.toString().startsWith("logs") || source.getFileName().toString().endsWith(".pid")) {
-                    continue;
-                }
-                Path dest = target.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(source, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the store to " + target, e);
-        } finally {
-            service = build();
-        }
     }
 
     public String boltUri() {

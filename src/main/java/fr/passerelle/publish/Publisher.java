@@ -48,6 +48,8 @@ public final class Publisher {
             "step-regions.csv", "step-periods.csv", "transitions.csv", "region-transitions.csv", "period-transitions.csv", "paths.csv",
             "outcomes.csv", "reconversions.csv", "reconversion-routes.csv", "bridge-routes.csv", "load.cypher");
     private static final String COMPLETE = "COMPLETE";
+    /** Reading every person record is one transaction: at 1M people it takes tens of seconds, at 10M minutes. */
+    private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofHours(1);
 
     private final Database db;
     private final Thresholds thresholds;
@@ -89,6 +91,7 @@ public final class Publisher {
             deleteTree(work);
             Files.createDirectories(work);
             Counts counts = write(work, v, (String) version.get("updatedAt"), (String) version.get("lastPurge"));
+            sortRows(work);
             Files.writeString(work.resolve("load.cypher"), loadScript(), StandardCharsets.UTF_8);
             Publication publication = new Publication(v, clock.instant().toString(), thresholds.k(), thresholds.minDenominator(),
                     noise.maxNoise(), noise.variance(), counts, dir);
@@ -99,6 +102,24 @@ public final class Publisher {
             return publication;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the release in " + root, e);
+        }
+    }
+
+    /**
+     * Sorts every table's rows (the header stays first): the same data gives the same files, whatever
+     * order the person records were read in (the tables are counted in that order).
+     */
+    private static void sortRows(Path dir) throws IOException {
+        for (String file : FILES) {
+            // steps.csv (free labels, possibly quoted over lines) and the reference lists are written in a fixed order already.
+            if (!file.endsWith(".csv") || List.of("meta.csv", "steps.csv", "domains.csv", "regions.csv", "periods.csv").contains(file)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8);
+            List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+            rows.sort(Comparator.naturalOrder());
+            rows.add(0, lines.get(0));
+            Files.write(dir.resolve(file), rows, StandardCharsets.UTF_8);
         }
     }
 
@@ -150,35 +171,86 @@ public final class Publisher {
         ReleaseTables tables = new ReleaseTables(kinds, stepDomains, domainCodes.size());
         List<String> sources = new ArrayList<>();
         Map<String, Integer> sourceIndex = new HashMap<>();
-        int[] counted = {0};
-        db.read("publish/person-sequences", Map.of(), r -> {
-            List<String> codes = r.get("steps").asList(Value::asString);
-            int n = codes.size();
-            int[] s = new int[n];
-            int[] reg = new int[n];
-            List<String> regs = r.get("regions").asList(Value::asString);
-            for (int i = 0; i < n; i++) {
-                Integer idx = stepIndex.get(codes.get(i));
-                if (idx == null) {
-                    throw new IllegalStateException("a person record names step " + codes.get(i) + ", which is not in the graph");
-                }
-                s[i] = idx;
-                reg[i] = regs.get(i).isEmpty() ? -1 : regionCodes.indexOf(regs.get(i));
+        long t0 = System.nanoTime();
+        List<List<Read>> parts = readPeople(stepIndex, regionCodes);
+        long t1 = System.nanoTime();
+        int counted = 0;
+        for (List<Read> part : parts) {
+            for (Read r : part) {
+                int src = sourceIndex.computeIfAbsent(r.source(), x -> {
+                    sources.add(x);
+                    return sources.size() - 1;
+                });
+                tables.count(counted++, new ReleaseTables.Person(r.recordKey(), src, r.steps(), r.starts(), r.ends(), r.regions(), r.collectedMonth()));
             }
-            String source = r.get("source").asString("");
-            int src = sourceIndex.computeIfAbsent(source, x -> {
-                sources.add(x);
-                return sources.size() - 1;
-            });
-            long rkey = r.get("rkey").isNull() ? recordKeys.of(r.get("pid").asString()) : r.get("rkey").asLong();
-            tables.count(counted[0]++, new ReleaseTables.Person(rkey, src, s, ints(r.get("starts")), ints(r.get("ends")), reg,
-                    r.get("collectedMonth").asInt()));
-            return null;
-        });
+        }
+        if (Database.PROFILE_ENABLED) {
+            System.err.printf("publication: read %d people in %.1f s, counted in %.1f s%n", counted, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+        }
         return writeTables(dir, version, updatedAt, lastPurge, steps, tables, domainCodes, domains, regionCodes, regions, periods, sources);
     }
 
-    private static int[] ints(Value list) {
+    /** One person record as read, before counting. */
+    private record Read(long recordKey, String source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {
+    }
+
+    /**
+     * Every person record, read in parallel parts (one transaction each, by record key modulo the
+     * number of parts): at 1M people most of the time is moving records over Bolt, which one reader
+     * thread cannot keep busy.
+     */
+    private List<List<Read>> readPeople(Map<String, Integer> stepIndex, List<String> regionCodes) {
+        int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<List<Read>>> futures = new ArrayList<>();
+            for (int part = 0; part < n; part++) {
+                Map<String, Object> params = Map.of("parts", n, "part", part);
+                futures.add(pool.submit(() -> db.read("publish/person-sequences", params, r -> read(r, stepIndex, regionCodes), READ_TIMEOUT)));
+            }
+            List<List<Read>> parts = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Read>> f : futures) {
+                parts.add(f.get());
+            }
+            return parts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the person records", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Read read(org.neo4j.driver.Record r, Map<String, Integer> stepIndex, List<String> regionCodes) {
+        List<String> codes = r.get("steps").asList(Value::asString);
+        int n = codes.size();
+        int[] s = new int[n];
+        int[] reg = new int[n];
+        // The bulk importer stores an array of empty strings as no property at all: no region known.
+        List<String> regs = r.get("regions").isNull() ? java.util.Collections.nCopies(n, "") : r.get("regions").asList(Value::asString);
+        for (int i = 0; i < n; i++) {
+            Integer idx = stepIndex.get(codes.get(i));
+            if (idx == null) {
+                throw new IllegalStateException("a person record names step " + codes.get(i) + ", which is not in the graph");
+            }
+            s[i] = idx;
+            reg[i] = regs.get(i).isEmpty() ? -1 : regionCodes.indexOf(regs.get(i));
+        }
+        // Records stored before record keys existed get theirs from the pseudonym, as an import would have.
+        long rkey = r.get("rkey").isNull() ? recordKeys.of(r.get("pid").asString()) : r.get("rkey").asLong();
+        return new Read(rkey, r.get("source").asString(""), s, ints(r.get("starts"), n), ints(r.get("ends"), n), reg,
+                r.get("collectedMonth").asInt());
+    }
+
+    /** Months of a record, -1 where unknown (and all unknown when the property is missing). */
+    private static int[] ints(Value list, int n) {
+        if (list.isNull()) {
+            int[] unknown = new int[n];
+            java.util.Arrays.fill(unknown, -1);
+            return unknown;
+        }
         List<Long> values = list.asList(Value::asLong);
         int[] a = new int[values.size()];
         for (int i = 0; i < a.length; i++) {
@@ -198,7 +270,7 @@ public final class Publisher {
         try (CSVPrinter csv = printer(dir.resolve("meta.csv"), "version", "updatedAt", "lastPurge", "publishedAt", "k", "minDenominator", "maxNoise",
                 "noiseVariance", "people", "doNotCollect", "periods", "outcomeMonths", "maxPathSteps")) {
             csv.printRecord(version, updatedAt == null || updatedAt.isEmpty() ? now : updatedAt, lastPurge == null || lastPurge.isEmpty() ? null : lastPurge, now, thresholds.k(), thresholds.minDenominator(),
-                    noise.maxNoise(), noise.variance(), released(t.cells.get(ReleaseTables.key(ReleaseTables.EVERYONE, 0, 0, 0)), CellName.EVERYONE),
+                    noise.maxNoise(), noise.variance(), released(t.get(ReleaseTables.key(ReleaseTables.EVERYONE, 0, 0, 0)), CellName.EVERYONE),
                     released(listed, CellName.DO_NOT_COLLECT), String.join(";", periods),
                     ReleaseCatalogue.OUTCOME_MONTHS.stream().map(String::valueOf).collect(Collectors.joining(";")), ReleaseCatalogue.MAX_PATH_STEPS);
         }
@@ -220,7 +292,7 @@ public final class Publisher {
         }
         try (CSVPrinter csv = printer(dir.resolve("sources.csv"), "source", "people")) {
             for (int s = 0; s < sources.size(); s++) {
-                Long people = released(t.cells.get(ReleaseTables.key(ReleaseTables.SOURCE, s, 0, 0)), CellName.source(sources.get(s)));
+                Long people = released(t.get(ReleaseTables.key(ReleaseTables.SOURCE, s, 0, 0)), CellName.source(sources.get(s)));
                 if (people != null) {
                     csv.printRecord(sources.get(s), people);
                 }
@@ -245,7 +317,7 @@ public final class Publisher {
                 stepPeople[s] = node == null ? null : released(t.pathPeople.get(node), CellName.path(one));
                 stepOut[s] = node == null ? null : atMost(released(t.pathLeaving.get(node), CellName.leaving(one)), stepPeople[s]);
                 csv.printRecord(step.id(), step.kind(), step.label(), step.domain(), step.field(), step.level(), step.search(), stepPeople[s],
-                        atMost(released(t.cells.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0)), CellName.arriving(step.id())), stepPeople[s]),
+                        atMost(released(t.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0)), CellName.arriving(step.id())), stepPeople[s]),
                         stepOut[s]);
             }
         }
@@ -292,8 +364,7 @@ public final class Publisher {
         int outcomes = 0;
         int reconversions = 0;
         int bridges = 0;
-        List<Long> keys = new ArrayList<>(t.cells.keySet());
-        keys.sort(Comparator.naturalOrder());
+        long[] keys = t.cells.sortedKeys();
         try (CSVPrinter out = printer(dir.resolve("outcomes.csv"), "step", "months", "cohort", "situation", "domain", "label", "people",
                 "share", "shareLow", "shareHigh");
              CSVPrinter rec = printer(dir.resolve("reconversions.csv"), "step", "maxSteps", "toDomain", "people");
@@ -315,13 +386,13 @@ public final class Publisher {
                     case ReleaseTables.RECONVERSION_ROUTE -> CellName.reconversionRoute(stepA, b / 32, domainCodes.get(b % 32), codes(t, c, steps));
                     default -> CellName.bridge(stepA, steps.get(b).id(), domainCodes.get(c));
                 };
-                Long people = released(t.cells.get(key), name);
+                Long people = released(t.get(key), name);
                 if (people == null) {
                     continue;
                 }
                 switch (table) {
                     case ReleaseTables.OUTCOME -> {
-                        Long cohort = released(t.cells.get(ReleaseTables.key(ReleaseTables.OUTCOME_COHORT, a, b, 0)),
+                        Long cohort = released(t.get(ReleaseTables.key(ReleaseTables.OUTCOME_COHORT, a, b, 0)),
                                 CellName.cohort(stepA, ReleaseCatalogue.OUTCOME_MONTHS.get(b)));
                         String situation = t.situation(c);
                         String domain = situation.startsWith("job:") ? domainCodes.get(Integer.parseInt(situation.substring(4))) : null;
@@ -356,7 +427,7 @@ public final class Publisher {
                        List<String> values, ReleaseTables t, List<Step> steps, Long[] stepPeople) throws IOException {
         int written = 0;
         Map<Long, Long> leaving = new LinkedHashMap<>();
-        List<Long> keys = t.cells.keySet().stream().sorted().toList();
+        long[] keys = t.cells.sortedKeys();
         try (CSVPrinter csv = printer(dir.resolve(stepFile), "step", column, "people", "leaving", "share")) {
             for (long key : keys) {
                 if (ReleaseTables.table(key) != peopleTable) {
@@ -364,8 +435,8 @@ public final class Publisher {
                 }
                 int s = ReleaseTables.a(key);
                 int v = ReleaseTables.b(key);
-                Long people = released(t.cells.get(key), CellName.slice(column, values.get(v), steps.get(s).id()));
-                Long left = atMost(released(t.cells.get(ReleaseTables.key(leavingTable, s, v, 0)),
+                Long people = released(t.get(key), CellName.slice(column, values.get(v), steps.get(s).id()));
+                Long left = atMost(released(t.get(ReleaseTables.key(leavingTable, s, v, 0)),
                         CellName.sliceLeaving(column, values.get(v), steps.get(s).id())), people);
                 leaving.put((long) s << 16 | v, left);
                 if (people == null) {
@@ -384,7 +455,7 @@ public final class Publisher {
                 }
                 int s = ReleaseTables.a(key);
                 int v = ReleaseTables.b(key);
-                Long people = released(t.cells.get(key), CellName.sliceNext(column, values.get(v), steps.get(s).id(),
+                Long people = released(t.get(key), CellName.sliceNext(column, values.get(v), steps.get(s).id(),
                         steps.get(ReleaseTables.c(key)).id()));
                 if (people == null) {
                     continue;
@@ -392,7 +463,7 @@ public final class Publisher {
                 Share share = share(people, leaving.get((long) s << 16 | v));
                 csv.printRecord(steps.get(s).id(), steps.get(ReleaseTables.c(key)).id(), values.get(v), people,
                         share == null ? null : share.value(), share == null ? null : share.low(), share == null ? null : share.high(),
-                        median(t.cells.get(key)));
+                        median(t.get(key)));
                 written++;
             }
         }

@@ -55,6 +55,7 @@ public final class ReleaseStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + home, e);
         }
+        long t0 = System.nanoTime();
         int port = EmbeddedNeo4j.freePort();
         DatabaseManagementService writable = configure(home, 64L << 20)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -63,11 +64,16 @@ public final class ReleaseStore {
                 .setConfig(GraphDatabaseSettings.allow_file_urls, true)
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, release.dir().toAbsolutePath().normalize())
                 .build();
+        long t1 = System.nanoTime();
         try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.basic("neo4j", admin))) {
             try (Session session = driver.session(SessionConfig.forDatabase("neo4j"))) {
                 for (String name : Publisher.LOAD_ORDER) {
                     // Auto-commit, as cypher-shell runs the exported script.
+                    long t = System.nanoTime();
                     session.run(Cypher.load(name), Map.of("base", "file:///")).consume();
+                    if (fr.passerelle.graph.Database.PROFILE_ENABLED) {
+                        System.err.printf("  %-40s %6d ms%n", name, (System.nanoTime() - t) / 1_000_000);
+                    }
                 }
                 session.run(Cypher.load("schema/await-indexes")).consume();
             }
@@ -75,7 +81,12 @@ public final class ReleaseStore {
                 system.run(Cypher.load("published/create-analyst-user"), Map.of("user", user, "password", password)).consume();
             }
         } finally {
+            long t2 = System.nanoTime();
             writable.shutdown();
+            if (fr.passerelle.graph.Database.PROFILE_ENABLED) {
+                System.err.printf("release store: start %.1f s, load %.1f s, stop %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                        (System.nanoTime() - t2) / 1e9);
+            }
         }
         return home;
     }

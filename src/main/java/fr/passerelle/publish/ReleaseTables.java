@@ -101,10 +101,10 @@ final class ReleaseTables {
         return (int) (key & ((1 << 26) - 1));
     }
 
-    final Map<Long, Cell> cells = new HashMap<>();
+    final LongMap<Cell> cells = new LongMap<>();
 
     // The path trie: node 0 is the empty path; every contiguous path of 1..MAX_PATH_STEPS steps is a node.
-    private final Map<Long, Integer> children = new HashMap<>();
+    private final LongMap<Integer> children = new LongMap<>();
     final List<Cell> pathPeople = new ArrayList<>();
     final List<Cell> pathLeaving = new ArrayList<>();
     /** Per path, the months of its last transition only: "where next" after a path gives that duration. */
@@ -154,6 +154,11 @@ final class ReleaseTables {
         return cells.computeIfAbsent(key, k -> new Cell());
     }
 
+    /** The cell of {@code key}, null when nobody is in it. */
+    Cell get(long key) {
+        return cells.get(key);
+    }
+
     private int child(int node, int step) {
         long k = (long) node << 20 | step;
         Integer c = children.get(k);
@@ -172,7 +177,7 @@ final class ReleaseTables {
         pathPeople.add(new Cell());
         pathLeaving.add(new Cell());
         pathLastHop.add(new Cell());
-        children.put(k, id);
+        children.computeIfAbsent(k, x -> id);
         return id;
     }
 
@@ -250,9 +255,18 @@ final class ReleaseTables {
         return start[i] >= 0 && start[j] >= start[i] ? start[j] - start[i] : -1;
     }
 
+    private static final List<String> PERIODS = ReleaseCatalogue.periods();
+
+    /** The index of a start month's period in {@link ReleaseCatalogue#periods()}, -1 when unknown. */
     static int periodIndex(int startMonth) {
-        String period = ReleaseCatalogue.period(startMonth);
-        return period == null ? -1 : ReleaseCatalogue.periods().indexOf(period);
+        if (startMonth < 0) {
+            return -1;
+        }
+        int year = startMonth / 12;
+        if (year < ReleaseCatalogue.FIRST_PERIOD_YEAR) {
+            return 0;
+        }
+        return Math.min(PERIODS.size() - 1, 1 + (year - ReleaseCatalogue.FIRST_PERIOD_YEAR) / ReleaseCatalogue.PERIOD_YEARS);
     }
 
     /** The situation {@code months} after the end of the person's first passage at position i (outcomes.cypher's rules). */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * imported (record keys and cell keys included), a replaced record keeps its noise, a key rotation
  * changes no released number, and the same data always gives the same release.
  */
-class ReleaseTest {
+public class ReleaseTest {
     @TempDir
     Path dir;
 
@@ -43,7 +43,7 @@ class ReleaseTest {
     }
 
     /** Every table of a release, without the lines that say when and from which version it was made. */
-    static Map<String, String> tables(Publication p) throws IOException {
+    public static Map<String, String> tables(Publication p) throws IOException {
         Map<String, String> tables = new TreeMap<>();
         for (String file : Publisher.FILES) {
             if (file.endsWith(".csv") && !file.equals("meta.csv")) {
