@@ -130,11 +130,11 @@ public final class AnalystNeo4j implements AutoCloseable {
     }
 
     private DatabaseManagementServiceBuilder open(Path home, boolean serve) {
-        DatabaseManagementServiceBuilder builder = ReleaseStore.configure(home, settings.pageCacheBytes());
+        DatabaseManagementServiceBuilder builder = serve ? ReleaseStore.forReaders(home, settings.pageCacheBytes())
+                : ReleaseStore.configure(home, settings.pageCacheBytes());
         if (serve) {
             String host = settings.host();
-            builder.setConfig(GraphDatabaseSettings.read_only_database_default, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
+            builder.setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(host, boltPort))
                     .setConfig(HttpConnector.enabled, true)
                     .setConfig(HttpConnector.listen_address, new SocketAddress(host, httpPort))

@@ -42,15 +42,17 @@ final class AccessControl {
                     "needed", needed.name().toLowerCase());
         }
         String caller = key.map(k -> "key:" + k.name()).orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
-        if (perMinute > 0) {
-            ConsumptionProbe probe = buckets.computeIfAbsent(caller, c -> Bucket.builder()
-                    .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build())
+        // A key may carry its own limit (an app serving a whole classroom); otherwise the server's.
+        int limitPerMinute = key.map(ApiKeys.Key::perMinute).filter(n -> n > 0).orElse(perMinute);
+        if (limitPerMinute > 0) {
+            ConsumptionProbe probe = buckets.computeIfAbsent(caller + "/" + limitPerMinute, c -> Bucket.builder()
+                    .addLimit(limit -> limit.capacity(limitPerMinute).refillGreedy(limitPerMinute, Duration.ofMinutes(1))).build())
                     .tryConsumeAndReturnRemaining(1);
             ctx.header("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
                 ctx.header("Retry-After", Long.toString(seconds));
-                throw new ApiError(429, "too many requests", "limitPerMinute", perMinute, "retryAfterSeconds", seconds);
+                throw new ApiError(429, "too many requests", "limitPerMinute", limitPerMinute, "retryAfterSeconds", seconds);
             }
         }
     }

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 /**
  * API keys with roles. Only each key's SHA-256 is stored (keys are 256 random bits, so a fast hash is
  * enough to make the file useless to a reader), in an owner-only file of lines
- * {@code name,role,sha256,created}. A key is shown once, when created.
+ * {@code name,role,sha256,created[,perMinute]}. A key is shown once, when created. {@code perMinute}
+ * is the key's own rate limit (an orientation app serving many users needs more than one person
+ * does); absent or 0, the server's limit applies.
  */
 public final class ApiKeys {
     /** What a key may do: a reader reads recommendations; an admin also imports, erases, purges and publishes. */
@@ -33,7 +35,12 @@ public final class ApiKeys {
     }
 
     /** A stored key (without the key itself). */
-    public record Key(String name, Role role, String sha256, String created) {
+    public record Key(String name, Role role, String sha256, String created, int perMinute) {
+        public Key {
+            if (perMinute < 0) {
+                throw new IllegalArgumentException("a key's rate limit is 0 (the server's) or more requests per minute, got " + perMinute);
+            }
+        }
     }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -84,10 +91,14 @@ public final class ApiKeys {
                         continue;
                     }
                     String[] f = line.split(",", -1);
-                    if (f.length != 4) {
-                        throw new IllegalStateException(file + ":" + n + ": expected name,role,sha256,created");
+                    if (f.length != 4 && f.length != 5) {
+                        throw new IllegalStateException(file + ":" + n + ": expected name,role,sha256,created[,perMinute]");
                     }
-                    keys.add(new Key(f[0], Role.valueOf(f[1].toUpperCase()), f[2], f[3]));
+                    try {
+                        keys.add(new Key(f[0], Role.valueOf(f[1].toUpperCase()), f[2], f[3], f.length == 5 ? Integer.parseInt(f[4]) : 0));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(file + ":" + n + ": " + e.getMessage());
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the API keys " + file, e);
@@ -118,6 +129,11 @@ public final class ApiKeys {
 
     /** Creates a key and returns it in clear, the only time it is ever available. */
     public synchronized String create(String name, Role role, Clock clock) {
+        return create(name, role, 0, clock);
+    }
+
+    /** The same with the key's own rate limit in requests per minute (0: the server's). */
+    public synchronized String create(String name, Role role, int perMinute, Clock clock) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("key name '" + name + "': letters, digits, '.', '_', '-' only, at most 64");
         }
@@ -128,7 +144,7 @@ public final class ApiKeys {
         new SecureRandom().nextBytes(secret);
         String key = "pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         List<Key> next = new ArrayList<>(keys);
-        next.add(new Key(name, role, sha256(key), clock.instant().toString()));
+        next.add(new Key(name, role, sha256(key), clock.instant().toString(), perMinute));
         save(next);
         return key;
     }
@@ -152,10 +168,10 @@ public final class ApiKeys {
             if (!Files.exists(file)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            StringBuilder text = new StringBuilder("# name,role,sha256,created (keys themselves are never stored)\n");
+            StringBuilder text = new StringBuilder("# name,role,sha256,created,perMinute (keys themselves are never stored; perMinute 0: the server's limit)\n");
             for (Key k : next) {
                 text.append(k.name()).append(',').append(k.role().name().toLowerCase()).append(',').append(k.sha256()).append(',')
-                        .append(k.created()).append('\n');
+                        .append(k.created()).append(',').append(k.perMinute()).append('\n');
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

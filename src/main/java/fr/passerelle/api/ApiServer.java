@@ -108,6 +108,10 @@ public final class ApiServer {
         String openApi = resource(OPENAPI);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
+            // A wrong method on a route is a 405 (with Allow, below), not a 404.
+            config.http.prefer405over404 = true;
+            // Jetty answers some malformed requests itself (bad URI, header too large): as the project's JSON error too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
             // The Canopé page (src/main/resources/web) at "/": it uses the public API only.
@@ -126,11 +130,15 @@ public final class ApiServer {
                 }));
             }
             Routes routes = new Routes(config, new AnswerCache(options.publication()));
+            config.routes.before(ctx -> SecurityHeaders.apply(ctx));
             AccessControl access = new AccessControl(options.keys(), options.readerKeyRequired(), options.requestsPerMinute());
             config.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
                 if (path.startsWith("/api/admin/")) {
-                    access.check(ctx, ApiKeys.Role.ADMIN);
+                    // Admin routes are POST only: any other method is a 405 (the routes are public in the OpenAPI document anyway).
+                    if (ctx.method() == io.javalin.http.HandlerType.POST) {
+                        access.check(ctx, ApiKeys.Role.ADMIN);
+                    }
                 } else if (!PUBLIC.contains(path)) {
                     access.check(ctx, ApiKeys.Role.READER);
                 }
@@ -189,22 +197,24 @@ public final class ApiServer {
                 ctx.status(404).json(error.body());
             });
             config.routes.exception(fr.passerelle.recommend.QuestionException.class, (e, ctx) -> ctx.status(400).json(e.body()));
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+            // Anything else is our fault, not the caller's: a logged 500 with an id to quote, never internal text.
+
             config.routes.exception(TransientException.class, (e, ctx) -> ctx.status(503).json(Map.of(
                     "error", "the database is busy; try again shortly")));
             config.routes.exception(ClientException.class, (e, ctx) -> {
                 if (e.code() != null && e.code().contains("TransactionTimedOut")) {
                     ctx.status(503).json(Map.of("error", "the query took too long and was stopped; narrow the request (fewer steps, a smaller maxSteps)"));
                 } else {
-                    LOG.error("query failed on {}", ctx.path(), e);
-                    ctx.status(500).json(Map.of("error", "internal error"));
+                    internalError(ctx, e);
                 }
             });
             config.routes.exception(ServiceUnavailableException.class, (e, ctx) -> ctx.status(503).json(Map.of(
                     "error", "the database is unavailable")));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected error on {}", ctx.path(), e);
-                ctx.status(500).json(Map.of("error", "internal error"));
+            config.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
+            config.routes.error(405, ctx -> {
+                ctx.header("Allow", ctx.path().startsWith("/api/admin/") ? "POST" : "GET, HEAD");
+                ctx.json(Map.of("error", "method not allowed", "method", ctx.method().name(), "path", ctx.path(),
+                        "allowed", ctx.path().startsWith("/api/admin/") ? List.of("POST") : List.of("GET", "HEAD")));
             });
             // Error handlers also run after our own 404s (unknown step): leave a JSON answer as it is.
             config.routes.error(404, ctx -> {
@@ -214,6 +224,13 @@ public final class ApiServer {
                 }
             });
         });
+    }
+
+    /** A logged 500 with an id the caller can quote to the operator; no exception text leaves the server. */
+    private static void internalError(io.javalin.http.Context ctx, Exception e) {
+        String id = java.util.UUID.randomUUID().toString();
+        LOG.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
+        ctx.status(500).json(Map.of("error", "internal error", "id", id));
     }
 
     static String resource(String path) {

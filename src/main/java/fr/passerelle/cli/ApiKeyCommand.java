@@ -22,6 +22,10 @@ final class ApiKeyCommand implements Callable<Integer> {
     @Option(names = "--role", defaultValue = "reader", description = "reader (recommendations) or admin (also import, erase, purge, publish).")
     String role;
 
+    @Option(names = "--rate-limit", defaultValue = "0",
+            description = "create: this key's own limit in requests per minute (0: the server's --rate-limit; default: ${DEFAULT-VALUE}).")
+    int rateLimit;
+
     @Option(names = "--home", defaultValue = "${env:PASSERELLE_HOME:-var}", description = "Working directory (default: ${DEFAULT-VALUE}).")
     Path home;
 
@@ -41,12 +45,16 @@ final class ApiKeyCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("--role: 'reader' or 'admin', not '" + role + "'");
                 }
-                String key = keys.create(name, r, Clock.systemUTC());
+                if (rateLimit < 0) {
+                    throw new IllegalArgumentException("--rate-limit: 0 (the server's) or more requests per minute, got " + rateLimit);
+                }
+                String key = keys.create(name, r, rateLimit, Clock.systemUTC());
                 System.out.println(key);
                 System.err.println("Key '" + name + "' (" + r.name().toLowerCase() + ") created. It is shown this once; send it as "
                         + "'Authorization: Bearer <key>'.");
             }
-            case "list" -> keys.list().forEach(k -> System.out.printf("%s\t%s\t%s%n", k.name(), k.role().name().toLowerCase(), k.created()));
+            case "list" -> keys.list().forEach(k -> System.out.printf("%s\t%s\t%s\t%s%n", k.name(), k.role().name().toLowerCase(), k.created(),
+                    k.perMinute() == 0 ? "server limit" : k.perMinute() + "/min"));
             case "revoke" -> {
                 require("revoke");
                 if (!keys.revoke(name)) {

@@ -101,6 +101,9 @@ public final class ReleaseStore {
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                // LOAD CSV may not fetch any address: no server-side requests from a reader's Cypher.
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        java.util.List.of(new inet.ipaddr.IPAddressString("0.0.0.0/0"), new inet.ipaddr.IPAddressString("::/0")))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
@@ -108,10 +111,18 @@ public final class ReleaseStore {
                 .setConfig(GraphDatabaseSettings.udc_enabled, false);
     }
 
+    /**
+     * What every served release store runs with, on top of {@link #configure}: read-only. (Community
+     * has no way to withhold built-in procedures such as {@code dbms.listConfig} from a user; the
+     * allowlist setting only covers plugins, and none is loaded.)
+     */
+    public static DatabaseManagementServiceBuilder forReaders(Path store, long pageCacheBytes) {
+        return configure(store, pageCacheBytes).setConfig(GraphDatabaseSettings.read_only_database_default, true);
+    }
+
     /** A read-only instance of a built store, Bolt only, on {@code host:boltPort}. */
     public static DatabaseManagementService serve(Path store, long pageCacheBytes, String host, int boltPort) {
-        return configure(store, pageCacheBytes)
-                .setConfig(GraphDatabaseSettings.read_only_database_default, true)
+        return forReaders(store, pageCacheBytes)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, boltPort))
                 .setConfig(HttpConnector.enabled, false)

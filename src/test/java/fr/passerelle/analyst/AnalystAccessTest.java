@@ -189,6 +189,59 @@ class AnalystAccessTest {
     }
 
     @Test
+    void theAnalystCannotReadFilesNorFetchUrls() throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("passerelle-file", ".csv"), "TOP-CONTENT\n");
+        for (String url : List.of("file:///etc/passwd", "file://" + secret.toAbsolutePath(), "file:///proc/self/environ",
+                "http://127.0.0.1:" + analysts.boltPort() + "/", "http://example.org/x.csv", "https://[::1]:443/x.csv")) {
+            ClientException e = assertThrows(ClientException.class, () -> read("LOAD CSV FROM '" + url + "' AS row RETURN row LIMIT 1"), url);
+            assertFalse(e.getMessage().contains("TOP-CONTENT") || e.getMessage().contains("root:"), url);
+        }
+    }
+
+    @Test
+    void administrationCommandsAreRefusedOrGoneAtTheNextPublication() throws Exception {
+        // Community cannot withhold built-in procedures: what they show holds no secret and no person.
+        String config = read("CALL dbms.listConfig() YIELD name, value RETURN collect(name + '=' + value) AS all").get(0).get("all").toString();
+        for (String secret : List.of(PASSWORD, "hmac.key", "record.key", "0123456789abcdef")) {
+            assertFalse(config.contains(secret), "the configuration shows " + secret);
+        }
+        assertTrue(config.contains("dbms.security.allow_csv_import_from_file_urls=false"), config);
+        // Community gives every user administration rights on its own system database: whatever an analyst
+        // creates there lives in this store only, and each publication gets a new store.
+        boolean created;
+        try (Session system = analyst.session(SessionConfig.forDatabase("system"))) {
+            system.run("CREATE USER intruder SET PASSWORD 'intruder-password' CHANGE NOT REQUIRED").consume();
+            created = true;
+        } catch (ClientException refused) {
+            created = false;
+        }
+        if (created) {
+            try (Driver intruder = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic("intruder", "intruder-password"))) {
+                intruder.verifyConnectivity();
+            }
+        }
+        Path next = Files.createTempDirectory("passerelle-next-release");
+        Publication again = new Publication(publication.version() + 1, publication.publishedAt(), publication.k(), publication.minDenominator(),
+                publication.maxNoise(), publication.noiseVariance(), publication.counts(), copy(publication.dir(), next));
+        analysts.switchTo(again);
+        analyst.close();
+        analyst = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, PASSWORD));
+        try (Driver intruder = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic("intruder", "intruder-password"))) {
+            assertThrows(AuthenticationException.class, intruder::verifyConnectivity, "the next publication's store knows no intruder");
+        }
+        assertFalse(read("MATCH (s:Step) RETURN count(s) AS n").isEmpty());
+    }
+
+    private static Path copy(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         try (Driver wrong = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, "not-the-password"))) {
             assertThrows(AuthenticationException.class, wrong::verifyConnectivity);

@@ -174,6 +174,28 @@ class AdminApiTest {
         assertTrue(Long.parseLong(limited.headers().firstValue("Retry-After").orElse("0")) >= 1);
         assertEquals(5, JSON.readTree(limited.body()).get("limitPerMinute").asInt());
         assertEquals(200, call("GET", "/api/steps?q=bts", readerKey, null, null).statusCode(), "a key has its own bucket");
+        // An orientation app's key can carry its own, larger limit (apikey create --rate-limit N).
+        String appKey = keys.create("classroom-app", ApiKeys.Role.READER, 12, Fixtures.CLOCK);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(200, call("GET", "/api/steps?q=bts", appKey, null, null).statusCode(), "call " + i);
+        }
+        HttpResponse<String> appLimited = call("GET", "/api/steps?q=bts", appKey, null, null);
+        assertEquals(429, appLimited.statusCode());
+        assertEquals(12, JSON.readTree(appLimited.body()).get("limitPerMinute").asInt());
+        assertTrue(Files.readString(dir.resolve("keys").resolve("api-keys.csv")).contains(",12\n"), "the limit is stored with the key");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WithAnIdAndNoInternalText() throws Exception {
+        start(false, 0);
+        release.close();
+        HttpResponse<String> broken = call("GET", "/api/steps/BTS-MCO/next", null, null, null);
+        assertEquals(500, broken.statusCode(), broken.body());
+        JsonNode body = JSON.readTree(broken.body());
+        assertEquals("internal error", body.get("error").asText());
+        assertTrue(body.get("id").asText().matches("[0-9a-f-]{36}"), broken.body());
+        assertEquals(2, body.size(), "nothing but the error and its id: " + broken.body());
+        release = null;
     }
 
     @Test

@@ -180,6 +180,48 @@ class ApiTest {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/api/health", "/api/steps/BTS-MCO/next", "/api/nope", "/", "/app.js", "/api/docs", "/api/openapi.json",
+                "/guide/fr.html")) {
+            HttpResponse<String> r = get(path);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src 'self' 'unsafe"),
+                    path + ": " + csp);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+        }
+        assertTrue(!get("/api/docs").body().contains("<script>"), "no inline script in the docs page");
+    }
+
+    @Test
+    void wrongMethodsAre405WithAllow() throws Exception {
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/steps/BTS-MCO/next"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode(), post.body());
+        assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElse(""));
+        assertEquals("method not allowed", JSON.readTree(post.body()).get("error").asText());
+        HttpResponse<String> get = get("/api/admin/erase");
+        assertEquals(405, get.statusCode(), get.body());
+        assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void jettysOwnErrorsAreJsonToo() throws Exception {
+        // A header past Jetty's limit never reaches the routes: Jetty answers 431 itself.
+        HttpResponse<String> huge = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/health"))
+                .header("X-Padding", "x".repeat(64 * 1024)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(431, huge.statusCode());
+        assertTrue(huge.headers().firstValue("content-type").orElse("").startsWith("application/json"), huge.body());
+        assertEquals("request headers too large", JSON.readTree(huge.body()).get("error").asText());
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.getOutputStream().write("GET /api/steps/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("application/json") && answer.contains("\"error\""), answer);
+        }
+    }
+
+    @Test
     void unknownPathsAnswerJson() throws Exception {
         JsonNode error = json("/api/nope", 404);
         assertEquals("no such endpoint", error.get("error").asText());
