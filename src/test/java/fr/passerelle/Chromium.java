@@ -34,9 +34,44 @@ public final class Chromium {
                 "--window-size=1400,1100", "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Every host the browser sent a request to since the last call (from Chrome's network log): a
+     * request the page's Content-Security-Policy blocked was never sent, so it does not count.
+     */
+    public static java.util.Set<String> contactedHosts(ChromeDriver driver) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, String> urls = new java.util.LinkedHashMap<>();
+        java.util.Set<String> blocked = new java.util.HashSet<>();
+        for (org.openqa.selenium.logging.LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode message = json.readTree(entry.getMessage()).get("message");
+                String method = message.get("method").asText();
+                com.fasterxml.jackson.databind.JsonNode params = message.get("params");
+                if (method.equals("Network.requestWillBeSent")) {
+                    urls.put(params.get("requestId").asText(), params.get("request").get("url").asText());
+                } else if (method.equals("Network.webSocketCreated")) {
+                    urls.put(params.get("requestId").asText(), params.get("url").asText());
+                } else if (method.equals("Network.loadingFailed") && params.hasNonNull("blockedReason")) {
+                    blocked.add(params.get("requestId").asText());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        java.util.Set<String> hosts = new java.util.TreeSet<>();
+        urls.forEach((id, url) -> {
+            // The browser's own pages (chrome://new-tab-page...) are not network requests.
+            if (!blocked.contains(id) && url.matches("(?i)(https?|wss?)://.*")) {
+                hosts.add(java.net.URI.create(url).getHost());
+            }
+        });
+        return hosts;
     }
 }

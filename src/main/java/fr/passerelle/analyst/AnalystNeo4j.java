@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -96,6 +97,28 @@ public final class AnalystNeo4j implements AutoCloseable {
         }
     }
 
+    /**
+     * Neo4j Browser's Content-Security-Policy: its own files, Bolt over WebSocket to this instance and
+     * the guide from Passerelle's server, nothing else. Browser's default policy lets it load Google
+     * fonts, Segment analytics and Canny: an analyst's browser would tell third parties it was there.
+     */
+    String browserPolicy() {
+        java.util.Set<String> hosts = new java.util.LinkedHashSet<>(List.of(settings.host(), "localhost", "127.0.0.1"));
+        StringBuilder connect = new StringBuilder("'self'");
+        for (String h : hosts) {
+            connect.append(" ws://").append(h).append(':').append(boltPort).append(" http://").append(h).append(':').append(httpPort);
+        }
+        if (settings.guideUrl() != null) {
+            URI guide = URI.create(settings.guideUrl());
+            for (String h : hosts) {
+                connect.append(' ').append(guide.getScheme()).append("://").append(h).append(':').append(guide.getPort());
+            }
+        }
+        return String.join("; ", "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+                "font-src 'self' data:", "base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'",
+                "connect-src " + connect);
+    }
+
     public synchronized Publication publication() {
         return publication;
     }
@@ -145,6 +168,7 @@ public final class AnalystNeo4j implements AutoCloseable {
             if (settings.guideUrl() != null) {
                 builder.setConfig(ServerSettings.browser_post_connect_cmd, "guide " + settings.guideUrl());
             }
+            builder.setConfig(ServerSettings.http_static_content_security_policy, browserPolicy());
         }
         return builder;
     }

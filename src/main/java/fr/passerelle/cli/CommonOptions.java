@@ -18,7 +18,7 @@ public final class CommonOptions {
     String neo4jUser;
 
     @Option(names = "--neo4j-password", defaultValue = "${env:PASSERELLE_NEO4J_PASSWORD}", arity = "0..1", interactive = true,
-            description = "Password for the external Neo4j (env PASSERELLE_NEO4J_PASSWORD).")
+            description = "Password for the external Neo4j, or of the embedded one (default: generated once into <home>/keys/neo4j.password; env PASSERELLE_NEO4J_PASSWORD).")
     String neo4jPassword;
 
     @Option(names = "--neo4j-database", defaultValue = "${env:PASSERELLE_NEO4J_DATABASE}", description = "Database name on the external Neo4j (default: the server's default).")

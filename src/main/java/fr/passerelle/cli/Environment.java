@@ -58,7 +58,7 @@ final class Environment implements AutoCloseable {
         Database db;
         if (o.neo4jUri == null || o.neo4jUri.isBlank()) {
             embedded = startEmbedded(o);
-            db = connectEmbedded(embedded);
+            db = connectEmbedded(embedded, o);
         } else {
             db = Database.connect(o.neo4jUri, o.neo4jUser, o.neo4jPassword, o.neo4jDatabase, Duration.ofSeconds(30));
         }
@@ -75,11 +75,21 @@ final class Environment implements AutoCloseable {
     }
 
     private static EmbeddedNeo4j startEmbedded(CommonOptions o) {
-        return EmbeddedNeo4j.start(o.databaseDir(), o.boltPort, o.pageCacheMb * 1024 * 1024);
+        return EmbeddedNeo4j.start(o.databaseDir(), o.boltPort, o.pageCacheMb * 1024 * 1024, embeddedPassword(o));
     }
 
-    private static Database connectEmbedded(EmbeddedNeo4j embedded) {
-        return Database.connect(embedded.boltUri(), null, null, "neo4j", Duration.ofSeconds(30));
+    /** The embedded database's password: --neo4j-password, else generated once into <home>/keys/neo4j.password (owner-only). */
+    static String embeddedPassword(CommonOptions o) {
+        return o.neo4jPassword != null && !o.neo4jPassword.isBlank() ? o.neo4jPassword
+                : AnalystPassword.loadOrCreate(o.keyFileOrDefault().toAbsolutePath().resolveSibling("neo4j.password"));
+    }
+
+    private Database connectEmbedded(EmbeddedNeo4j embedded) {
+        return connectEmbedded(embedded, options);
+    }
+
+    private static Database connectEmbedded(EmbeddedNeo4j embedded, CommonOptions o) {
+        return Database.connect(embedded.boltUri(), EmbeddedNeo4j.USER, embeddedPassword(o), "neo4j", Duration.ofSeconds(30));
     }
 
     /** Schema and catalogue, on every opening of a database: both statements are idempotent. */

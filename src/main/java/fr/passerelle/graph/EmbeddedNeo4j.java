@@ -21,6 +21,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * it exactly as they would reach an external server.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
+    /** The one account of the embedded store; its password is the operator's ({@code <home>/keys/neo4j.password}). */
+    public static final String USER = "neo4j";
     private DatabaseManagementService service;
     private final Path home;
     private final int boltPort;
@@ -40,16 +42,53 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * @param pageCacheBytes Neo4j's page cache; set explicitly because its default is sized for a
      *     dedicated server
      */
-    public static EmbeddedNeo4j start(Path home, int boltPort, long pageCacheBytes) {
+    public static EmbeddedNeo4j start(Path home, int boltPort, long pageCacheBytes, String password) {
+        if (password == null || password.length() < 8) {
+            throw new IllegalArgumentException("the embedded database's password needs at least 8 characters");
+        }
         Path dir = home.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database directory " + dir, e);
         }
+        if (!Files.exists(dir.resolve("data").resolve("databases").resolve("system"))) {
+            // A new store: its neo4j user gets the password before Bolt ever listens.
+            setInitialPassword(dir, password);
+        }
         int port = boltPort == 0 ? freePort() : boltPort;
         ensurePortFree(port);
-        return new EmbeddedNeo4j(dir, port, pageCacheBytes);
+        EmbeddedNeo4j embedded = new EmbeddedNeo4j(dir, port, pageCacheBytes);
+        embedded.upgradeDefaultPassword(password);
+        return embedded;
+    }
+
+    private static void setInitialPassword(Path home, String password) {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = org.neo4j.cli.AdminTool.execute(new org.neo4j.cli.ExecutionContext(home, home.resolve("conf"), out, out,
+                new org.neo4j.io.fs.DefaultFileSystemAbstraction()), new String[] {"dbms", "set-initial-password", password});
+        if (code != 0) {
+            throw new IllegalStateException("cannot set the embedded database's password: " + log.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A store first opened before Bolt needed a password still has neo4j/neo4j: replace it, once. */
+    private void upgradeDefaultPassword(String password) {
+        try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(boltUri(), org.neo4j.driver.AuthTokens.basic(USER, password))) {
+            driver.verifyConnectivity();
+            return;
+        } catch (org.neo4j.driver.exceptions.AuthenticationException notYet) {
+            // the default password, below
+        }
+        try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(boltUri(), org.neo4j.driver.AuthTokens.basic(USER, "neo4j"));
+             org.neo4j.driver.Session system = driver.session(org.neo4j.driver.SessionConfig.forDatabase("system"))) {
+            system.run(Cypher.load("system/change-default-password"), java.util.Map.of("password", password)).consume();
+        } catch (org.neo4j.driver.exceptions.AuthenticationException e) {
+            close();
+            throw new IllegalStateException("the embedded database in " + home + " refuses the password in the key folder; "
+                    + "give it with --neo4j-password or restore <home>/keys/neo4j.password", e);
+        }
     }
 
     private DatabaseManagementService build() {
@@ -60,8 +99,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
-                // Only loopback can connect; analysts get their own instance, with authentication.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Loopback only, and a password all the same: any local user could otherwise read every person record.
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)

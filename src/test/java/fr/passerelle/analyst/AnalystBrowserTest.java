@@ -129,6 +129,11 @@ class AnalystBrowserTest {
                 .map(WebElement::getText).filter(t -> t.contains("m.minDenominator")).findFirst().orElse(null));
         assertTrue(result.contains("11") && result.contains("20"), result);
         screenshot("analyst-02-query");
+        // Logged in, guide open, a query run: nobody but this machine was contacted (Browser's defaults call
+        // Google fonts, Segment and Canny; the policy Passerelle sets forbids them).
+        java.util.Set<String> hosts = fr.passerelle.Chromium.contactedHosts(browser);
+        assertTrue(java.util.Set.of("localhost", "127.0.0.1").containsAll(hosts), "hosts contacted: " + hosts);
+        assertTrue(!hosts.isEmpty());
     }
 
     static WebElement interactable(List<WebElement> found) {

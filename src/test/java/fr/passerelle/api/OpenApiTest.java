@@ -37,4 +37,30 @@ class OpenApiTest {
             app.stop();
         }
     }
+
+    @Test
+    void theDocumentIsValidForTheToolsThatConsumeIt() throws Exception {
+        String text = ApiServer.resource("/openapi.json");
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        io.swagger.v3.parser.core.models.SwaggerParseResult result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(text, null, options);
+        assertEquals(List.of(), result.getMessages(), "the parser's complaints");
+        io.swagger.v3.oas.models.OpenAPI api = result.getOpenAPI();
+        assertTrue(api.getServers() != null && !api.getServers().isEmpty(), "servers");
+        assertTrue(api.getComponents().getSecuritySchemes().containsKey("apiKey"));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            String where = method + " " + path;
+            assertTrue(op.getOperationId() != null && op.getOperationId().matches("[a-z][A-Za-z]+"), where + ": operationId " + op.getOperationId());
+            assertTrue(ids.add(op.getOperationId()), where + ": operationId repeated");
+            assertTrue(op.getSecurity() != null, where + ": security stated (empty for open routes)");
+            assertTrue(op.getResponses().containsKey("500") && op.getResponses().containsKey("405"), where + ": 405 and 500 documented");
+            if (op.getParameters() != null && !op.getParameters().isEmpty()) {
+                assertTrue(op.getResponses().containsKey("400") || path.startsWith("/api/admin/import"), where + ": 400 documented");
+            }
+            if (path.startsWith("/api/admin/")) {
+                assertTrue(op.getResponses().containsKey("401") && op.getResponses().containsKey("403"), where + ": 401 and 403 documented");
+            }
+        }));
+    }
 }

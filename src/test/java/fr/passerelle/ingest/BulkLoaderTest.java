@@ -1,6 +1,7 @@
 package fr.passerelle.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.passerelle.Fixtures;
@@ -53,8 +54,12 @@ class BulkLoaderTest {
         BulkLoader.Prepared prepared = loader.prepare(List.of(file), false, listed, dir.resolve("csv"));
         Path home = dir.resolve("neo4j");
         BulkLoader.runImport(home, prepared.dir(), new PrintStream(OutputStream.nullOutputStream()));
-        try (EmbeddedNeo4j embedded = EmbeddedNeo4j.start(home, 0, 32L * 1024 * 1024);
-             Database bulk = Database.connect(embedded.boltUri(), null, null, null, Duration.ofSeconds(30))) {
+        try (EmbeddedNeo4j embedded = EmbeddedNeo4j.start(home, 0, 32L * 1024 * 1024, "bulk-test-password");
+             Database bulk = Database.connect(embedded.boltUri(), EmbeddedNeo4j.USER, "bulk-test-password", null, Duration.ofSeconds(30))) {
+            // Bolt wants the password, even on loopback.
+            try (org.neo4j.driver.Driver open = org.neo4j.driver.GraphDatabase.driver(embedded.boltUri(), org.neo4j.driver.AuthTokens.none())) {
+                assertThrows(org.neo4j.driver.exceptions.AuthenticationException.class, open::verifyConnectivity);
+            }
             assertEquals(expected, Fixtures.snapshot(bulk));
             // And the same release: record keys included (the bulk path stores people without any region as no property).
             Map<String, String> viaImport = fr.passerelle.publish.ReleaseTest.tables(Fixtures.publisher(transactional).publish(dir.resolve("released-tx")));

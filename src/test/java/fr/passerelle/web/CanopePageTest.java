@@ -316,6 +316,20 @@ class CanopePageTest {
     }
 
     @Test
+    @Order(10)
+    void thePageAndTheApiDocsContactNoThirdParty() throws Exception {
+        // Every request of the whole session (all the views above), then the API's interactive docs.
+        browser.get(base + "/api/docs");
+        waitFor(".swagger-ui .opblock");
+        java.util.Set<String> hosts = fr.passerelle.Chromium.contactedHosts(browser);
+        assertEquals(java.util.Set.of("127.0.0.1"), hosts, "hosts contacted");
+        List<String> refused = severeConsoleMessages().stream()
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+        assertTrue(refused.isEmpty(), "the docs page runs under the Content-Security-Policy: " + refused);
+        screenshot("09-api-docs");
+    }
+
+    @Test
     @Order(9)
     void anUnknownStepIsExplained() throws Exception {
         browser.get(base + "/?view=next&step=NOPE");
