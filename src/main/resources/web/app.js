@@ -177,6 +177,25 @@
   // ---- figure frame ----
   function status(text) { $("status").textContent = text || ""; }
 
+  // An unknown step: the close matches the API returned, each a link to the same view on that step.
+  function offerCloseMatches(matches) {
+    if (!matches || !matches.length) return;
+    const box = $("status");
+    box.append(" " + t.didYouMean + " ");
+    matches.forEach((m, i) => {
+      const a = document.createElement("a");
+      const params = new URLSearchParams(location.search);
+      params.set("step", m.id);
+      a.href = "?" + params.toString();
+      a.textContent = m.label;
+      a.dataset.id = m.id;
+      a.className = "close-match";
+      a.addEventListener("click", (ev) => { ev.preventDefault(); set({ step: m.id }); });
+      if (i > 0) box.append(", ");
+      box.append(a);
+    });
+  }
+
   function frame(title, summary, notes, evidence) {
     $("figure-title").textContent = title || "";
     $("figure-summary").textContent = summary || "";
@@ -333,7 +352,7 @@
     if (!rows.length) return;
     show(Charts.bars($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-bridges-${state.toDomain}`);
     table(title, [t.bridge, t.score, `${t.n} ${t.fromToBridge}`, t.share, `${t.n} ${t.bridgeToTarget}`, t.share, `${t.n} ${t.wholeRoute}`],
-      answer.bridges.map((b) => [b.step.label, (Math.round(b.score * 1000) / 1000).toString(), fmt(b.peopleFromToBridge), pct(b.shareFromToBridge),
+      answer.bridges.map((b) => [b.step.label, pct({ value: b.score }), fmt(b.peopleFromToBridge), pct(b.shareFromToBridge),
         fmt(b.peopleBridgeToTarget), pct(b.shareBridgeToTarget), b.peopleWholeRoute == null ? null : fmt(b.peopleWholeRoute)]));
   }
 
@@ -376,7 +395,11 @@
       await { next: renderNext, routes: renderRoutes, bridges: renderBridges, outcomes: renderOutcomes }[state.view](token);
       if (token === renderToken) status("");
     } catch (e) {
-      if (token === renderToken) { frame("", ""); status(t.error(e.message)); }
+      if (token === renderToken) {
+        frame("", "");
+        status(e.body && e.body.step ? t.unknownStep(e.body.step) : t.error(e.message));
+        offerCloseMatches(e.body && e.body.closeMatches);
+      }
     } finally {
       if (token === renderToken) $("figure").setAttribute("aria-busy", "false");
     }

@@ -55,7 +55,6 @@ window.I18N = {
     composedNote: "Un parcours composé enchaîne des transitions observées séparément ; sa probabilité est une estimation, pas un chemin suivi en entier.",
     composedPeople: (n) => n == null ? "moins de k personnes l'ont suivi en entier" : `${fmt(n)} personnes l'ont suivi en entier`,
     probability: "probabilité estimée",
-    hiddenRoutes: (n) => `${n} autre(s) parcours observé(s) par moins de k personnes chacun ne sont pas montrés.`,
     noRoute: "Aucun parcours suivi par au moins k personnes entre ces deux étapes.",
     route: "Parcours",
     duration: "Durée typique",
@@ -78,7 +77,8 @@ window.I18N = {
     evidence: (e) => `Version des données ${e.datasetVersion} · k = ${e.k} · dénominateur minimal ${e.minDenominator} · requête ${e.query}`,
     years: (y, m) => y === 0 ? `${m} mois` : (m === 0 ? `${y} an${y > 1 ? "s" : ""}` : `${y} an${y > 1 ? "s" : ""} ${m} mois`),
     error: (e) => `Erreur : ${e}`,
-    unknownStep: (s) => `Étape inconnue : ${s}`,
+    unknownStep: (s) => `Étape inconnue : ${s}.`,
+    didYouMean: "Vouliez-vous dire :",
     exported: (f) => `Figure exportée : ${f}`,
   },
   en: {
@@ -135,7 +135,6 @@ window.I18N = {
     composedNote: "A composed route chains transitions observed separately; its probability is an estimate, not a path followed from end to end.",
     composedPeople: (n) => n == null ? "fewer than k people followed all of it" : `${fmt(n)} people followed all of it`,
     probability: "estimated probability",
-    hiddenRoutes: (n) => `${n} other observed route(s), each followed by fewer than k people, are not shown.`,
     noRoute: "No route followed by at least k people between these two steps.",
     route: "Route",
     duration: "Typical time",
@@ -162,7 +161,8 @@ window.I18N = {
       return y === 0 ? months : (m === 0 ? years : `${years} ${months}`);
     },
     error: (e) => `Error: ${e}`,
-    unknownStep: (s) => `Unknown step: ${s}`,
+    unknownStep: (s) => `Unknown step: ${s}.`,
+    didYouMean: "Did you mean:",
     exported: (f) => `Figure exported: ${f}`,
   },
 };

@@ -35,7 +35,7 @@ public final class ReleaseApi implements AutoCloseable {
     });
     private Serving current;
 
-    private record Serving(Publication release, Path store, DatabaseManagementService service, Driver driver) {
+    private record Serving(Publication release, Path store, DatabaseManagementService service, Driver driver, String boltUri) {
     }
 
     private ReleaseApi(Path root, long pageCacheBytes, Publication first) {
@@ -54,6 +54,11 @@ public final class ReleaseApi implements AutoCloseable {
     /** The database the API's services read (it follows each new release). */
     public Database database() {
         return database;
+    }
+
+    /** Where the current store listens (loopback; it wants this process's password). */
+    public synchronized String boltUri() {
+        return current.boltUri;
     }
 
     public synchronized Publication release() {
@@ -78,7 +83,7 @@ public final class ReleaseApi implements AutoCloseable {
         Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.basic(USER, password),
                 Config.builder().withMaxConnectionPoolSize(64).withLogging(org.neo4j.driver.Logging.slf4j()).build());
         driver.verifyConnectivity();
-        return new Serving(release, store, service, driver);
+        return new Serving(release, store, service, driver, "bolt://127.0.0.1:" + port);
     }
 
     private static void close(Serving s) {

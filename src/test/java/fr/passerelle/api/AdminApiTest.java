@@ -186,6 +186,17 @@ class AdminApiTest {
     }
 
     @Test
+    void theApisReleaseStoreWantsAPasswordToo() {
+        start(false, 0);
+        for (org.neo4j.driver.AuthToken token : List.of(org.neo4j.driver.AuthTokens.none(), org.neo4j.driver.AuthTokens.basic("neo4j", "neo4j"),
+                org.neo4j.driver.AuthTokens.basic("api", "guess-the-password"))) {
+            try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(release.boltUri(), token)) {
+                org.junit.jupiter.api.Assertions.assertThrows(org.neo4j.driver.exceptions.AuthenticationException.class, driver::verifyConnectivity);
+            }
+        }
+    }
+
+    @Test
     void anUnexpectedFailureIsA500WithAnIdAndNoInternalText() throws Exception {
         start(false, 0);
         release.close();

@@ -335,6 +335,11 @@ class CanopePageTest {
         browser.get(base + "/?view=next&step=NOPE");
         assertTrue(waitForText("#status", "NOPE").contains("Étape inconnue"));
         assertFalse(browser.findElement(By.id("chart-box")).getText().contains("n ="));
+        // A near miss offers the close matches the API returned, as links that open the step.
+        browser.get(base + "/?view=next&step=BTS-SIO");
+        waitFor("#status a.close-match[data-id='BTS-SIO-SLAM']").click();
+        waitFor("#chart g.node[data-id='1:M1805']");
+        assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM"), browser.getCurrentUrl());
     }
 
     /** Every "n = X" on the page is at least k: the page never recombines counts into smaller ones. */
