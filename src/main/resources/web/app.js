@@ -250,6 +250,9 @@
   const chartOpts = (label) => ({ trainer: state.trainer, label });
 
   // ---- views ----
+  // The smallest number a figure shows (the API's k); what is left below it is drawn, never numbered.
+  const K = 11;
+
   async function renderNext(token) {
     const after = state.after ? [state.after] : [];
     const query = after.length ? `?after=${encodeURIComponent(after.join(","))}` : "";
@@ -283,22 +286,45 @@
       if (token !== renderToken) return;
       second.forEach((answer, i) => {
         const via = first.next[i].step;
-        if (!answer.pathUsed.length || answer.pathUsed[answer.pathUsed.length - 1] !== state.step || !answer.next.length) {
+        const arrived = first.next[i].people;
+        const conditioned = answer.pathUsed.length && answer.pathUsed[answer.pathUsed.length - 1] === state.step && answer.next.length;
+        let accounted = 0;
+        const leave = (id, label, value, count, kind, row) => {
+          nodes.push({ id, label, column: 2, kind, count });
+          links.push({ source: "1:" + via.id, target: id, value, kind, title: `${stepLabel} → ${via.label} → ${label}${count ? " : " + count : ""}` });
+          rows.push([`${stepLabel} → ${via.label}`, label, row, null, null, null]);
+          accounted += value;
+        };
+        if (!conditioned) {
           notes.push(t.secondLevelSkipped(via.label));
-          return;
+        } else {
+          answer.next.forEach((n) => {
+            remember(n.step);
+            const id = "2:" + n.step.id;
+            const existing = nodes.find((x) => x.id === id);
+            // A node reached from one step only carries that link's count; a node reached from
+            // several keeps its label alone (the figures stay on the links and in the table).
+            if (existing) existing.count = null;
+            else nodes.push({ id, label: n.step.label, column: 2, count: `n = ${fmt(n.people)}` });
+            links.push({ source: "1:" + via.id, target: id, value: n.people, kind: "shown",
+              title: `${stepLabel} → ${via.label} → ${n.step.label} : n = ${fmt(n.people)}${n.share ? ` (${pct(n.share)})` : ""}` });
+            rows.push([`${stepLabel} → ${via.label}`, n.step.label, fmt(n.people), pct(n.share), ci(n.share), duration(n.medianMonths)]);
+            accounted += n.people;
+          });
+          if (answer.hiddenPeople != null) {
+            leave(`2:others:${via.id}`, t.others, answer.hiddenPeople, `n = ${fmt(answer.hiddenPeople)}`, "hidden", fmt(answer.hiddenPeople));
+          }
+          // Those who went no further (or not yet): the people who arrived minus those who left, both released.
+          const stopped = answer.peopleLeaving != null ? arrived - answer.peopleLeaving : null;
+          if (stopped != null && stopped >= K) {
+            leave(`2:stop:${via.id}`, t.stoppedThere, stopped, `n = ${fmt(stopped)}`, "hidden", fmt(stopped));
+          }
         }
-        answer.next.forEach((n) => {
-          remember(n.step);
-          const id = "2:" + n.step.id;
-          const existing = nodes.find((x) => x.id === id);
-          // A node reached from one step only carries that link's count; a node reached from
-          // several keeps its label alone (the figures stay on the links and in the table).
-          if (existing) existing.count = null;
-          else nodes.push({ id, label: n.step.label, column: 2, count: `n = ${fmt(n.people)}` });
-          links.push({ source: "1:" + via.id, target: id, value: n.people, kind: "shown",
-            title: `${stepLabel} → ${via.label} → ${n.step.label} : n = ${fmt(n.people)}${n.share ? ` (${pct(n.share)})` : ""}` });
-          rows.push([`${stepLabel} → ${via.label}`, n.step.label, fmt(n.people), pct(n.share), ci(n.share), duration(n.medianMonths)]);
-        });
+        // Every person who arrived is accounted for: what is left is too few to give a number (or not detailed).
+        const rest = arrived - accounted;
+        if (rest > 0) {
+          leave(`2:rest:${via.id}`, conditioned ? t.restFewer : t.notDetailedNode, rest, null, "hidden", t.fewerThanK);
+        }
       });
     }
     const title = state.after ? t.nextTitleAfter(await label(state.after), stepLabel) : t.nextTitle(stepLabel);

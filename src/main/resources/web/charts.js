@@ -12,6 +12,8 @@ window.Charts = (function () {
   const FONT = "system-ui, 'Segoe UI', Roboto, Arial, sans-serif";
 
   function palette(opts) { return opts.trainer ? PALETTE.trainer : PALETTE.normal; }
+  // Figures take the whole width the page gives them (1024 to 1920 px, a 1280x720 projector), never less than `min`.
+  function available(container, min) { return Math.max(min, Math.floor(container.clientWidth || 0)); }
   function fontSize(opts) { return opts.trainer ? 20 : 14; }
 
   function svg(container, width, height, opts, label) {
@@ -35,7 +37,6 @@ window.Charts = (function () {
       if (line && (line + " " + w).length > max) { out.push(line); line = w; } else { line = line ? line + " " + w : w; }
     }
     if (line) out.push(line);
-    if (out.length > 3) { out.length = 3; out[2] = out[2].replace(/.{0,1}$/, "…"); }
     return out;
   }
 
@@ -53,7 +54,7 @@ window.Charts = (function () {
     const fs = fontSize(opts);
     const columns = 1 + d3.max(graph.nodes, (n) => n.column);
     const labelWidth = opts.trainer ? 260 : 220;
-    const width = Math.max(760, columns * (labelWidth + 60));
+    const width = available(container, Math.max(760, columns * (labelWidth + 60)));
     const height = Math.max(320, graph.nodes.filter((n) => n.column === columns - 1).length * (fs * 4.2) + 40);
     const pal = palette(opts);
     const s = svg(container, width, height, opts, opts.label);
@@ -72,8 +73,11 @@ window.Charts = (function () {
       .attr("stroke-width", (d) => Math.max(2, d.width))
       .attr("data-target", (d) => d.target.id)
       .append("title").text((d) => d.title);
+    // How many people come in and go out of each node, so that a reader (and a test) can check every person is accounted for.
     const node = s.append("g").selectAll("g").data(nodes).join("g").attr("class", "node")
-      .attr("data-id", (d) => d.id);
+      .attr("data-id", (d) => d.id)
+      .attr("data-in", (d) => d3.sum(d.targetLinks, (l) => l.value))
+      .attr("data-out", (d) => d3.sum(d.sourceLinks, (l) => l.value));
     node.append("rect").attr("x", (d) => d.x0).attr("y", (d) => d.y0)
       .attr("width", (d) => d.x1 - d.x0).attr("height", (d) => Math.max(2, d.y1 - d.y0))
       .attr("fill", (d) => (d.kind === "hidden" ? pal.hidden : pal.node))
@@ -96,7 +100,8 @@ window.Charts = (function () {
     const colWidth = opts.trainer ? 260 : 210;
     const maxSteps = d3.max(rows, (r) => r.steps.length) || 2;
     const rowHeight = fs * 8.6;
-    const width = Math.max(760, maxSteps * colWidth + 40);
+    const width = available(container, Math.max(760, maxSteps * colWidth + 40));
+    const colW = Math.max(colWidth, (width - 40) / maxSteps);
     const height = Math.max(120, rows.length * rowHeight + 20);
     const s = svg(container, width, height, opts, opts.label);
     const maxPeople = d3.max(rows, (r) => r.people || 0) || 1;
@@ -107,13 +112,13 @@ window.Charts = (function () {
       g.append("text").attr("x", 0).attr("y", fs).attr("fill", r.composed ? pal.composed : pal.text)
         .attr("font-weight", "bold").text(r.caption);
       const y = fs * 3.3;
-      g.append("line").attr("x1", colWidth / 2).attr("x2", (r.steps.length - 1) * colWidth + colWidth / 2)
+      g.append("line").attr("x1", colW / 2).attr("x2", (r.steps.length - 1) * colW + colW / 2)
         .attr("y1", y).attr("y2", y)
         .attr("stroke", r.composed ? pal.composed : pal.link)
         .attr("stroke-width", r.composed ? 3 : thickness(r.people || 0))
         .attr("stroke-dasharray", r.composed ? "10 6" : null);
       r.steps.forEach((step, j) => {
-        const x = j * colWidth + colWidth / 2;
+        const x = j * colW + colW / 2;
         g.append("circle").attr("cx", x).attr("cy", y).attr("r", fs * 0.55)
           .attr("fill", r.composed ? pal.composed : pal.node)
           .append("title").text(step.label);
@@ -131,7 +136,7 @@ window.Charts = (function () {
     const pal = palette(opts);
     const labelWidth = opts.trainer ? 340 : 300;
     const rowHeight = fs * 3.4;
-    const width = 860;
+    const width = available(container, 860);
     const height = Math.max(100, rows.length * rowHeight + 20);
     const s = svg(container, width, height, opts, opts.label);
     const x = d3.scaleLinear().domain([0, d3.max(rows, (r) => r.value) || 1]).range([0, width - labelWidth - 260]);
@@ -155,7 +160,7 @@ window.Charts = (function () {
     const pal = palette(opts);
     const labelWidth = 150;
     const rowHeight = fs * 4.6;
-    const width = 900;
+    const width = available(container, 900);
     const height = rows.length * rowHeight + 30;
     const s = svg(container, width, height, opts, opts.label);
     const x = d3.scaleLinear().domain([0, 1]).range([0, width - labelWidth - 20]);

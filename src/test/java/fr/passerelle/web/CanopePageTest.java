@@ -190,6 +190,19 @@ class CanopePageTest {
         new Select(browser.findElement(By.id("depth"))).selectByValue("2");
         waitFor("#chart g.node[data-id='2:M1806']");
         assertEquals("Conseil et maîtrise d'ouvrage en systèmes d'information n = " + Fixtures.path(List.of("BTS-SIO-SLAM", "M1805", "M1806"), A), flowText("2:M1806"));
+        // Every node of the middle column accounts for all its people: shown destinations, the grouped small
+        // ones, those who stop there (10 here, drawn without a number when their count is below k).
+        List<WebElement> middle = browser.findElements(By.cssSelector("#chart g.node[data-id^='1:']"));
+        assertFalse(middle.isEmpty());
+        for (WebElement node : middle) {
+            if (!node.getAttribute("data-out").equals("0")) {
+                assertEquals(node.getAttribute("data-in"), node.getAttribute("data-out"), node.getAttribute("data-id"));
+            }
+        }
+        assertFalse(browser.findElements(By.cssSelector("#chart g.node[data-id='2:rest:M1805'], #chart g.node[data-id='2:stop:M1805']")).isEmpty(),
+                "the 10 who stop after M1805 are drawn");
+        assertTrue(browser.findElement(By.id("figure-table")).getText().contains("moins de 11")
+                || browser.findElement(By.id("figure-table")).getText().contains("Pas d'étape suivante observée"));
         assertTrue(browser.getCurrentUrl().contains("depth=2"));
         assertNoSmallCountOnPage();
         screenshot("02-where-next-two-steps");
