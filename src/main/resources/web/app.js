@@ -196,7 +196,19 @@
     });
   }
 
+  // The session sheet's extra parts: the question (the scenario, or the figure), prompts for the room, the data's date.
+  function sheet(title, evidence) {
+    const scenario = SCENARIOS.find((x) => Object.entries(x.state).every(([key, value]) => state[key] === value)
+      && ["step", "to", "toDomain", "after"].every((key) => (x.state[key] || null) === (state[key] || null)));
+    $("sheet-question").textContent = scenario ? scenario[state.lang] : (title || "");
+    const prompts = scenario && scenario.prompts ? scenario.prompts[state.lang] : t.genericPrompts;
+    $("prompts").innerHTML = "";
+    prompts.forEach((p) => { const li = document.createElement("li"); li.textContent = p; $("prompts").append(li); });
+    $("sheet-date").textContent = evidence ? t.sheetDate(evidence.datasetVersion, new Date(evidence.generatedAt).toLocaleDateString(state.lang)) : "";
+  }
+
   function frame(title, summary, notes, evidence) {
+    sheet(title, evidence);
     $("figure-title").textContent = title || "";
     $("figure-summary").textContent = summary || "";
     $("figure-notes").innerHTML = "";
@@ -279,12 +291,15 @@
       rows.push([stepLabel, t.others, fmt(first.hiddenPeople), null, null, null]);
     }
     if (first.hiddenPeople != null) notes.push(t.othersNote(first.hiddenPeople));
+    // The evidence names every query behind the figure, the second step's included.
+    const queries = new Set(first.evidence.query.split(" + "));
     if (state.depth === "2" && first.next.length) {
       // Second step, conditioned on the path so far; shown only where the API could condition on it.
       const second = await Promise.all(first.next.map((n) =>
         api(`/api/steps/${encodeURIComponent(n.step.id)}/next?after=${encodeURIComponent([...after, state.step].join(","))}`)));
       if (token !== renderToken) return;
       second.forEach((answer, i) => {
+        answer.evidence.query.split(" + ").forEach((q) => queries.add(q));
         const via = first.next[i].step;
         const arrived = first.next[i].people;
         const conditioned = answer.pathUsed.length && answer.pathUsed[answer.pathUsed.length - 1] === state.step && answer.next.length;
@@ -328,7 +343,7 @@
       });
     }
     const title = state.after ? t.nextTitleAfter(await label(state.after), stepLabel) : t.nextTitle(stepLabel);
-    frame(title, t.nextSummary(first.peopleLeaving), notes, first.evidence);
+    frame(title, t.nextSummary(first.peopleLeaving), notes, Object.assign({}, first.evidence, { query: [...queries].join(" + ") }));
     if (links.length === 0) { status(t.noData); return; }
     show(Charts.sankey($("chart-box"), { nodes, links }, chartOpts(title)), `passerelle-${state.step}-next`);
     table(title, [t.from, t.to, `${t.n} (${t.people})`, t.share, t.interval, t.median], rows);
@@ -352,7 +367,7 @@
     answer.composed.filter((r) => !observedChains.has(r.steps.map((s) => s.id).join(">"))).forEach((r) => {
       rows.push({ steps: r.steps, people: r.people, composed: true,
         caption: `${t.composedMark} · ${t.probability} ${percent(r.probability)} % · ${t.composedPeople(r.people)}` });
-      tableRows.push([`${t.composed} (${t.composedMark})`, r.steps.map((s) => s.label).join(" → "),
+      tableRows.push([t.composed, r.steps.map((s) => s.label).join(" → "),
         r.people == null ? null : fmt(r.people), duration(r.medianMonths), `${percent(r.probability)} %`]);
     });
     const notes = [];
@@ -474,6 +489,8 @@
       if (!lastFigure) return;
       try { download(await Charts.toPng(lastFigure.node, 2), lastFigure.name + ".png"); } catch (e) { status(t.error(e.message)); }
     });
+    // The A4 session sheet is the page itself under the print stylesheet (passerelle.css, @media print).
+    $("print-sheet").addEventListener("click", () => window.print());
     window.addEventListener("popstate", () => { readUrl(); syncControls(); render(); });
   }
 

@@ -23,6 +23,11 @@ window.I18N = {
     domainLabel: "Vers le domaine",
     exportSvg: "Exporter en SVG",
     exportPng: "Exporter en PNG",
+    printSheet: "Fiche de séance (A4)",
+    promptsTitle: "Pour lancer la discussion",
+    sheetDate: (v, d) => `Données : publication ${v} du ${d}. Chiffres observés, arrondis aléatoirement de quelques unités pour protéger les personnes.`,
+    genericPrompts: ["Qu'est-ce qui vous surprend dans ce schéma ?", "Quels parcours ne voit-on pas ici, et pourquoi ?",
+      "Que diriez-vous à un élève qui hésite entre ces chemins ?"],
     footer: "Chiffres observés, jamais prédits. Aucun nombre n'est montré quand moins de k personnes sont derrière.",
     apiDocs: "API",
     privacy: "Vie privée",
@@ -78,7 +83,7 @@ window.I18N = {
     notDetailedNode: "Suite non détaillée",
     fewerThanK: "moins de 11",
     noOutcome: "Pas assez de personnes observées assez longtemps.",
-    evidence: (e) => `Version des données ${e.datasetVersion} · k = ${e.k} · dénominateur minimal ${e.minDenominator} · requête ${e.query}`,
+    evidence: (e) => `Version des données ${e.datasetVersion} · k = ${e.k} · dénominateur minimal ${e.minDenominator} · requêtes ${e.query}`,
     years: (y, m) => y === 0 ? `${m} mois` : (m === 0 ? `${y} an${y > 1 ? "s" : ""}` : `${y} an${y > 1 ? "s" : ""} ${m} mois`),
     error: (e) => `Erreur : ${e}`,
     unknownStep: (s) => `Étape inconnue : ${s}.`,
@@ -107,6 +112,11 @@ window.I18N = {
     domainLabel: "Towards the field",
     exportSvg: "Export as SVG",
     exportPng: "Export as PNG",
+    printSheet: "Session sheet (A4)",
+    promptsTitle: "To open the discussion",
+    sheetDate: (v, d) => `Data: release ${v} of ${d}. Observed figures, randomly shifted by a few units to protect people.`,
+    genericPrompts: ["What surprises you in this figure?", "Which routes do we not see here, and why?",
+      "What would you tell a student hesitating between these paths?"],
     footer: "Observed figures, never predictions. No number is shown when fewer than k people stand behind it.",
     apiDocs: "API",
     privacy: "Privacy",
@@ -162,7 +172,7 @@ window.I18N = {
     notDetailedNode: "Next steps not detailed",
     fewerThanK: "fewer than 11",
     noOutcome: "Not enough people observed for long enough.",
-    evidence: (e) => `Dataset version ${e.datasetVersion} · k = ${e.k} · minimum denominator ${e.minDenominator} · query ${e.query}`,
+    evidence: (e) => `Dataset version ${e.datasetVersion} · k = ${e.k} · minimum denominator ${e.minDenominator} · queries ${e.query}`,
     years: (y, m) => {
       const months = `${m} month${m === 1 ? "" : "s"}`;
       const years = `${y} year${y > 1 ? "s" : ""}`;
@@ -178,15 +188,41 @@ window.I18N = {
 // Ready-made scenarios on the demo data (serve --demo), for a training session.
 window.SCENARIOS = [
   { fr: "Après un BTS SIO option SLAM (deux étapes)", en: "After a BTS SIO, SLAM option (two steps)",
-    state: { view: "next", step: "BTS-SIO-SLAM", depth: "2" } },
+    state: { view: "next", step: "BTS-SIO-SLAM", depth: "2" },
+    prompts: {
+      fr: ["La plupart vont vers le développement : qu'est-ce qui attire les autres ailleurs ?",
+        "Que devient-on deux étapes plus loin ? Le premier emploi décide-t-il de tout ?",
+        "Licence ou emploi direct : quels critères pour choisir, à 20 ans ?"],
+      en: ["Most go into development: what draws the others elsewhere?", "Where are people two steps later? Does the first job decide everything?",
+        "A degree or a job right away: how would you choose at 20?"] } },
   { fr: "Bac pro commerce : et après ?", en: "Bac pro commerce: what next?",
-    state: { view: "next", step: "BAC-PRO-MCV" } },
+    state: { view: "next", step: "BAC-PRO-MCV" },
+    prompts: {
+      fr: ["Combien poursuivent des études après un bac pro ? Vous attendiez-vous à ce chiffre ?",
+        "Quels métiers du commerce apparaissent directement après le bac ?", "Qu'apporte un BTS par rapport à un emploi tout de suite ?"],
+      en: ["How many go on studying after a bac pro? Did you expect that figure?", "Which retail jobs come right after the bac?",
+        "What does a BTS add compared with a job right away?"] } },
   { fr: "Du bac STMG au management de magasin", en: "From the STMG bac to store management",
-    state: { view: "routes", step: "BAC-STMG", to: "D1301" } },
+    state: { view: "routes", step: "BAC-STMG", to: "D1301" },
+    prompts: {
+      fr: ["Combien de chemins différents mènent au même métier ?", "Les parcours composés (en pointillés) ont-ils été suivis ? Pourquoi les distinguer ?",
+        "Combien de temps faut-il en général ? Est-ce long ?"],
+      en: ["How many different paths lead to the same job?", "Were the composed routes (dashed) actually followed? Why tell them apart?",
+        "How long does it usually take? Is that long?"] } },
   { fr: "Reconversion : du commerce vers les services à la personne", en: "Career change: from retail to personal services",
-    state: { view: "bridges", step: "D1301", toDomain: "K" } },
+    state: { view: "bridges", step: "D1301", toDomain: "K" },
+    prompts: {
+      fr: ["Quelles formations servent de passerelle ? Les connaissiez-vous ?", "Qu'est-ce qui rend une passerelle « efficace » selon vous ?",
+        "Quels freins à la reconversion ce schéma ne montre-t-il pas ?"],
+      en: ["Which trainings act as bridges? Did you know them?", "What makes a bridge 'effective' in your view?",
+        "Which obstacles to changing careers does this figure not show?"] } },
   { fr: "Que deviennent les aides-soignants diplômés ?", en: "What becomes of qualified care assistants?",
-    state: { view: "outcomes", step: "DE-AS" } },
+    state: { view: "outcomes", step: "DE-AS" },
+    prompts: {
+      fr: ["Quelle part travaille dans la santé 6 mois après ? Et 2 ans après ?", "Que signifie « autre situation » ? Que cache-t-elle ?",
+        "Pourquoi la cohorte change-t-elle d'un horizon à l'autre ?"],
+      en: ["What share works in health 6 months after? And 2 years after?", "What does 'other situation' mean? What may it hide?",
+        "Why does the cohort change from one horizon to the next?"] } },
 ];
 
 function fmt(n) {

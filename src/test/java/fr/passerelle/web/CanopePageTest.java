@@ -204,6 +204,8 @@ class CanopePageTest {
         assertTrue(browser.findElement(By.id("figure-table")).getText().contains("moins de 11")
                 || browser.findElement(By.id("figure-table")).getText().contains("Pas d'étape suivante observée"));
         assertTrue(browser.getCurrentUrl().contains("depth=2"));
+        assertTrue(browser.findElement(By.id("evidence")).getText().contains("cypher/queries/next-after.cypher"),
+                "the evidence names the second step's query too");
         assertNoSmallCountOnPage();
         screenshot("02-where-next-two-steps");
     }
@@ -326,6 +328,31 @@ class CanopePageTest {
     void noConsoleErrors() {
         List<String> messages = severeConsoleMessages();
         assertTrue(messages.isEmpty(), "console: " + messages);
+    }
+
+    @Test
+    @Order(11)
+    void eachScenarioPrintsAsOneA4SessionSheet() throws Exception {
+        org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
+        a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        a4.setBackground(true);
+        browser.get(base + "/");
+        waitFor("#scenario");
+        int scenarios = new Select(browser.findElement(By.id("scenario"))).getOptions().size() - 1;
+        assertTrue(scenarios >= 5, "scenarios: " + scenarios);
+        for (int i = 1; i <= scenarios; i++) {
+            browser.get(base + "/");
+            waitFor("#scenario");
+            new Select(browser.findElement(By.id("scenario"))).selectByIndex(i);
+            wait.until(d -> !d.findElement(By.id("figure")).getAttribute("aria-busy").equals("true")
+                    && !d.findElement(By.id("sheet-question")).getAttribute("textContent").isEmpty());
+            assertEquals(3, browser.findElements(By.cssSelector("#prompts li")).size(), "three prompts for the room");
+            byte[] pdf = java.util.Base64.getDecoder().decode(browser.print(a4).getContent());
+            Files.write(SCREENSHOTS.resolve("sheet-" + i + ".pdf"), pdf);
+            String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int pages = text.split("/Type\\s*/Page[^s]", -1).length - 1;
+            assertEquals(1, pages, "scenario " + i + " prints on one page");
+        }
     }
 
     @Test
