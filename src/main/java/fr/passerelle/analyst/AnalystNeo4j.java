@@ -127,8 +127,16 @@ public final class AnalystNeo4j implements AutoCloseable {
         return "bolt://" + settings.host() + ":" + boltPort;
     }
 
+    /**
+     * The URL analysts open. With {@code cmd=guide}, Browser opens the Passerelle guide first and skips
+     * its own start page (generic movie-database content).
+     */
     public String browserUrl() {
-        return "http://" + settings.host() + ":" + httpPort + "/browser/?connectURL=" + boltUri() + "&dbms=" + boltUri();
+        String url = "http://" + settings.host() + ":" + httpPort + "/browser/?connectURL=" + boltUri() + "&dbms=" + boltUri();
+        if (settings.guideUrl() != null) {
+            url += "&cmd=guide&arg=" + java.net.URLEncoder.encode(settings.guideUrl(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return url;
     }
 
     public int httpPort() {

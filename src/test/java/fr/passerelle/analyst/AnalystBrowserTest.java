@@ -118,6 +118,9 @@ class AnalystBrowserTest {
         WebElement slide = wait.until(d -> d.findElements(By.xpath("//*[contains(text(), \"Ce qu'est ce graphe\")]")).stream()
                 .findFirst().orElse(null));
         assertTrue(slide.isDisplayed());
+        // Connected, and straight to the guide: Browser's generic start page (":play start", a movie database) is not opened.
+        wait.until(d -> !d.findElements(By.xpath("//*[contains(text(), 'You are connected as user')]")).isEmpty());
+        assertTrue(browser.findElements(By.xpath("//*[contains(text(), 'Try Neo4j with live data')]")).isEmpty(), "no start page");
         screenshot("analyst-01-guide");
         WebElement runnable = wait.until(d -> d.findElements(By.cssSelector("pre.runnable")).stream()
                 .filter(e -> e.getText().startsWith("MATCH (m:Meta)")).findFirst().orElse(null));
