@@ -407,7 +407,7 @@
     answer.outcomes.filter((o) => o.people != null).forEach((o) => {
       const name = (s) => (s.situation === "job" ? `${t.job} · ${s.label}` : s.label);
       const parts = o.situations.filter((s) => s.share).map((s) => ({
-        situation: s.situation, fraction: s.share.value,
+        situation: s.situation, fraction: s.share.value, short: pct(s.share),
         caption: `${name(s)} ${pct(s.share)} (n = ${fmt(s.people)})`,
         title: `${name(s)} : ${pct(s.share)}, n = ${fmt(s.people)}`,
       }));

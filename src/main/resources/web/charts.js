@@ -155,34 +155,61 @@ window.Charts = (function () {
   }
 
   // Outcomes: one 100% stacked bar per horizon (6, 12, 24 months).
+  // Outcomes: one bar per horizon; inside a segment only its percentage (when it fits), and under the
+  // bar a legend that names every segment in full, so a narrow one is never cut or left unlabelled.
   function stacks(container, rows, opts) {
     const fs = fontSize(opts);
     const pal = palette(opts);
-    const labelWidth = 150;
-    const rowHeight = fs * 4.6;
+    const labelWidth = opts.trainer ? 190 : 150;
     const width = available(container, 900);
-    const height = rows.length * rowHeight + 30;
+    const barHeight = fs * 3;
+    const lineHeight = fs * 1.5;
+    const charWidth = fs * 0.56;
+    // Legend items flow on as many lines as needed under each bar.
+    const legends = rows.map((r) => {
+      const items = [];
+      let x = 0;
+      let line = 0;
+      r.parts.forEach((p) => {
+        const w = 16 + p.caption.length * charWidth + 18;
+        if (x > 0 && x + w > width - labelWidth - 20) { line++; x = 0; }
+        items.push({ p, x, line });
+        x += w;
+      });
+      return { items, lines: r.parts.length ? line + 1 : 0 };
+    });
+    const heights = legends.map((l) => barHeight + l.lines * lineHeight + fs * 1.4);
+    const height = heights.reduce((a, b) => a + b, 0) + 20;
     const s = svg(container, width, height, opts, opts.label);
     const x = d3.scaleLinear().domain([0, 1]).range([0, width - labelWidth - 20]);
+    let y = 10;
     rows.forEach((r, i) => {
-      const y = i * rowHeight + 10;
       const g = s.append("g").attr("class", "stack").attr("data-months", r.months);
-      const t = g.append("text").attr("x", labelWidth - 10).attr("y", y + rowHeight / 2).attr("text-anchor", "end")
+      const t = g.append("text").attr("x", labelWidth - 10).attr("y", y + barHeight / 2).attr("text-anchor", "end")
         .attr("dominant-baseline", "middle").attr("fill", pal.text);
       multiline(t, r.caption, 16, fs * 1.1);
       let offset = 0;
+      // Released shares carry their own noise and may add up to a little over 100 %: the bar is drawn to scale, never past its end.
+      const total = Math.max(1, d3.sum(r.parts, (p) => p.fraction));
       r.parts.forEach((p) => {
-        const w = x(p.fraction);
+        const w = x(p.fraction / total);
         const colour = pal.situations[p.situation] || pal.hidden;
-        g.append("rect").attr("x", labelWidth + x(offset)).attr("y", y + rowHeight * 0.1).attr("width", Math.max(0, w - 1))
-          .attr("height", rowHeight * 0.8).attr("fill", colour).append("title").text(p.title);
-        if (w > fs * 6) {
-          const label = g.append("text").attr("x", labelWidth + x(offset) + 6).attr("y", y + rowHeight / 2)
-            .attr("dominant-baseline", "middle").attr("fill", "#ffffff").attr("font-size", fs * 0.85);
-          multiline(label, p.caption, Math.max(8, Math.floor(w / (fs * 0.55))), fs * 0.95);
+        g.append("rect").attr("x", labelWidth + x(offset)).attr("y", y).attr("width", Math.max(0, w - 1))
+          .attr("height", barHeight).attr("fill", colour).append("title").text(p.title);
+        if (p.short && w > p.short.length * charWidth + 10) {
+          g.append("text").attr("class", "segment").attr("x", labelWidth + x(offset) + 5).attr("y", y + barHeight / 2)
+            .attr("dominant-baseline", "middle").attr("fill", "#ffffff").attr("font-weight", "bold").text(p.short);
         }
-        offset += p.fraction;
+        offset += p.fraction / total;
       });
+      legends[i].items.forEach(({ p, x: lx, line }) => {
+        const ly = y + barHeight + fs * 0.6 + line * lineHeight;
+        g.append("rect").attr("x", labelWidth + lx).attr("y", ly).attr("width", fs * 0.8).attr("height", fs * 0.8)
+          .attr("fill", pal.situations[p.situation] || pal.hidden);
+        g.append("text").attr("class", "legend").attr("x", labelWidth + lx + fs * 1.1).attr("y", ly + fs * 0.4)
+          .attr("dominant-baseline", "middle").attr("fill", pal.text).text(p.caption);
+      });
+      y += heights[i];
     });
     return s.node();
   }

@@ -331,6 +331,30 @@ class CanopePageTest {
     }
 
     @Test
+    @Order(12)
+    void figuresFillTheWidthFromALaptopToAProjectorAndLabelsAreNeverCut() throws Exception {
+        for (int[] size : new int[][] {{1024, 768}, {1280, 720}, {1920, 1080}}) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+            for (String url : List.of("/?view=next&step=BTS-SIO-SLAM&depth=2", "/?view=routes&step=BAC-STI2D&to=M1805",
+                    "/?view=outcomes&step=BTS-CG")) {
+                browser.get(base + url);
+                WebElement chart = waitFor("#chart");
+                long box = (Long) browser.executeScript("return document.getElementById('chart-box').clientWidth");
+                long drawn = Long.parseLong(chart.getAttribute("width"));
+                assertTrue(drawn >= box * 0.95, size[0] + "px " + url + ": figure " + drawn + " of " + box);
+                assertFalse(chart.getText().contains("…"), size[0] + "px " + url + ": a cut label");
+            }
+            screenshot("10-width-" + size[0]);
+        }
+        browser.get(base + "/?view=routes&step=BAC-STI2D&to=M1805");
+        WebElement to = waitFor("#to-search");
+        wait.until(d -> !to.getAttribute("value").isEmpty());
+        assertTrue((Boolean) browser.executeScript("const e = arguments[0]; return e.scrollWidth <= e.clientWidth;", to),
+                "the destination's label fits its field: " + to.getAttribute("value"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
+    }
+
+    @Test
     @Order(11)
     void eachScenarioPrintsAsOneA4SessionSheet() throws Exception {
         org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
