@@ -212,12 +212,19 @@
     $("figure-title").textContent = title || "";
     $("figure-summary").textContent = summary || "";
     $("figure-notes").innerHTML = "";
-    // Every figure says what the noise means for a reader (the release perturbs every count by a few units).
-    [...(notes || []), evidence ? t.noiseNote : null].filter(Boolean).forEach((n) => {
+    (notes || []).filter(Boolean).forEach((n) => {
       const span = document.createElement("span");
       span.textContent = n;
       $("figure-notes").append(span, document.createElement("br"));
     });
+    // Every figure says what the noise means for a reader, linked to the notice that explains the method.
+    if (evidence) {
+      const a = document.createElement("a");
+      a.className = "noise-note";
+      a.href = `/vie-privee?lang=${state.lang}#publication`;
+      a.textContent = t.noiseNote;
+      $("figure-notes").append(a);
+    }
     $("evidence").textContent = evidence ? t.evidence(evidence) : "";
     $("evidence").dataset.version = evidence ? evidence.datasetVersion : "";
   }

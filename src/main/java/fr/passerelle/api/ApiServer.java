@@ -168,6 +168,11 @@ public final class ApiServer {
                 }
                 ctx.json(services.register().describe("en".equals(lang), publication));
             });
+            // The information notice (GDPR Art. 14), from the register's live values; partners link to it.
+            config.routes.get("/vie-privee", ctx -> {
+                String lang = Params.oneOf(ctx, "lang", java.util.Set.of("fr", "en"));
+                ctx.html(fr.passerelle.privacy.Notice.html(services.register().describe("en".equals(lang)), "en".equals(lang)));
+            });
             // The Neo4j Browser guide: fetched by Browser from another origin (the analysts' instance).
             config.routes.before("/guide/*", ctx -> {
                 ctx.header("Access-Control-Allow-Origin", "*");

@@ -61,6 +61,14 @@ public final class CommonOptions {
         return home.resolve("neo4j");
     }
 
+    @picocli.CommandLine.Option(names = "--controller", defaultValue = "${env:PASSERELLE_CONTROLLER}",
+            description = "Who is responsible for the processing, as the privacy notice and the register name it (env PASSERELLE_CONTROLLER).")
+    String controller;
+
+    @picocli.CommandLine.Option(names = "--dpo-contact", defaultValue = "${env:PASSERELLE_DPO_CONTACT}",
+            description = "How to reach the data protection officer: an e-mail address or a URL (env PASSERELLE_DPO_CONTACT).")
+    String dpoContact;
+
     Path keyFileOrDefault() {
         return keyFile != null ? keyFile : home.resolve("keys").resolve("hmac.key");
     }

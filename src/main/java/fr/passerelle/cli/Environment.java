@@ -191,7 +191,7 @@ final class Environment implements AutoCloseable {
     /** The services over {@code database}: a release store, never the live graph. */
     Services services(Database database) {
         return Services.over(database, thresholds, clock, new fr.passerelle.privacy.Register.Settings(key.keyId(), options.retentionMonths,
-                options.regionLevel.name()));
+                options.regionLevel.name(), options.controller, options.dpoContact));
     }
 
     long people() {

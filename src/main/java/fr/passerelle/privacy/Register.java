@@ -13,7 +13,27 @@ import org.neo4j.driver.Record;
  */
 public final class Register {
     /** What the register reports about the running configuration. */
-    public record Settings(String keyId, int retentionMonths, String regionLevel) {
+    /**
+     * @param controller who is responsible for the processing (shown in the notice and the register)
+     * @param dpoContact how to reach the data protection officer (an e-mail or a URL), or null
+     */
+    public record Settings(String keyId, int retentionMonths, String regionLevel, String controller, String dpoContact) {
+        public Settings(String keyId, int retentionMonths, String regionLevel) {
+            this(keyId, retentionMonths, regionLevel, null, null);
+        }
+
+        public Settings {
+            if (controller != null && controller.isBlank()) {
+                controller = null;
+            }
+            if (dpoContact != null && dpoContact.isBlank()) {
+                dpoContact = null;
+            }
+        }
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     private final Database db;
@@ -35,8 +55,10 @@ public final class Register {
         Record figures = db.read("queries/register-figures", Map.of(), r -> r).get(0);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("language", english ? "en" : "fr");
-        r.put("controller", english ? "The organisation running this Passerelle instance (see its legal notice)."
+        r.put("controller", settings.controller() != null ? settings.controller() : english
+                ? "The organisation running this Passerelle instance (see its legal notice)."
                 : "L'organisme qui exploite cette instance de Passerelle (voir ses mentions légales).");
+        r.put("dpoContact", settings.dpoContact());
         r.put("purposes", english
                 ? List.of("Inform educational and career guidance with evidence: where people went after a step, routes, bridges, outcomes.",
                         "Publish aggregate statistics only: no individual profile is ever shown.")

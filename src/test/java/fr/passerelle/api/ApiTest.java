@@ -180,9 +180,33 @@ class ApiTest {
     }
 
     @Test
+    void theNoticeStatesTheLiveSettingsInFrenchAndEnglish() throws Exception {
+        fr.passerelle.privacy.Register.Settings settings = new fr.passerelle.privacy.Register.Settings(Fixtures.KEY.keyId(), 18, "REGION",
+                "Observatoire régional des parcours", "dpo@example.org");
+        Javalin notice = ApiServer.create(fr.passerelle.recommend.Services.over(release.database(), Thresholds.defaults(), Fixtures.CLOCK, settings))
+                .start("127.0.0.1", 0);
+        try {
+            HttpResponse<String> fr = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notice.port() + "/vie-privee")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, fr.statusCode());
+            String page = fr.body();
+            for (String expected : List.of("Observatoire régional des parcours", "mailto:dpo@example.org", "18 mois", "id=\"publication\"",
+                    "75 à 81", "moins de 11 personnes", "intérêt légitime", "Noms, adresses électroniques", "<li>test</li>")) {
+                assertTrue(page.contains(expected), "the notice says " + expected);
+            }
+            assertTrue(!page.contains("<script"), "no script");
+            String en = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notice.port() + "/vie-privee?lang=en")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(en.contains("How long") && en.contains("18 months") && en.contains("legitimate interest"), en);
+        } finally {
+            notice.stop();
+        }
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         for (String path : List.of("/api/health", "/api/steps/BTS-MCO/next", "/api/nope", "/", "/app.js", "/api/docs", "/api/openapi.json",
-                "/guide/fr.html")) {
+                "/guide/fr.html", "/vie-privee")) {
             HttpResponse<String> r = get(path);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src 'self' 'unsafe"),

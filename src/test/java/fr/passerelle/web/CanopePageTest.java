@@ -178,6 +178,8 @@ class CanopePageTest {
         assertTrue(table.contains("Études et développement informatique " + m1805 + " " + percent + " %"), table);
         assertTrue(browser.findElement(By.id("figure-summary")).getText().startsWith(sioLeaving + " personnes"));
         assertTrue(browser.findElement(By.id("figure-notes")).getText().contains("arrondis aléatoirement"), "the noise is explained");
+        assertTrue(browser.findElement(By.cssSelector("#figure-notes a.noise-note")).getAttribute("href").endsWith("/vie-privee?lang=fr#publication"),
+                "and linked to the notice");
         assertTrue(browser.findElement(By.id("evidence")).getText().contains("k = 11"));
         assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM"), browser.getCurrentUrl());
         assertNoSmallCountOnPage();
