@@ -44,6 +44,10 @@ final class AccessControl {
         String caller = key.map(k -> "key:" + k.name()).orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
         // A key may carry its own limit (an app serving a whole classroom); otherwise the server's.
         int limitPerMinute = key.map(ApiKeys.Key::perMinute).filter(n -> n > 0).orElse(perMinute);
+        consume(ctx, caller, limitPerMinute);
+    }
+
+    private void consume(Context ctx, String caller, int limitPerMinute) {
         if (limitPerMinute > 0) {
             ConsumptionProbe probe = buckets.computeIfAbsent(caller + "/" + limitPerMinute, c -> Bucket.builder()
                     .addLimit(limit -> limit.capacity(limitPerMinute).refillGreedy(limitPerMinute, Duration.ofMinutes(1))).build())
@@ -55,6 +59,14 @@ final class AccessControl {
                 throw new ApiError(429, "too many requests", "limitPerMinute", limitPerMinute, "retryAfterSeconds", seconds);
             }
         }
+    }
+
+    /** The rate limit alone (routes open to anyone, like an objection): per key when one is given, else per address. */
+    void limit(Context ctx) {
+        Optional<ApiKeys.Key> key = keys.find(presentedKey(ctx));
+        String caller = key.map(k -> "key:" + k.name()).orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
+        int limitPerMinute = key.map(ApiKeys.Key::perMinute).filter(n -> n > 0).orElse(perMinute);
+        consume(ctx, caller, limitPerMinute);
     }
 
     private static String presentedKey(Context ctx) {

@@ -48,13 +48,18 @@ public final class ApiServer {
      *     there is none: the guide then states the live thresholds
      */
     public record Options(List<String> corsOrigins, Supplier<Publication> publication, Admin admin, ApiKeys keys,
-                          boolean readerKeyRequired, int requestsPerMinute) {
+                          boolean readerKeyRequired, int requestsPerMinute, fr.passerelle.collect.Opposition opposition) {
         public Options(List<String> corsOrigins) {
             this(corsOrigins, () -> null);
         }
 
         public Options(List<String> corsOrigins, Supplier<Publication> publication) {
-            this(corsOrigins, publication, null, ApiKeys.none(), false, 0);
+            this(corsOrigins, publication, null, ApiKeys.none(), false, 0, null);
+        }
+
+        /** With self-service opposition by profile URL ({@code POST /api/opposition}). */
+        public Options withOpposition(fr.passerelle.collect.Opposition opposition) {
+            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition);
         }
 
         public static Options defaults() {
@@ -63,7 +68,7 @@ public final class ApiServer {
 
         /** With admin operations, API keys, whether reads need a key, and a per-caller limit (0 = none). */
         public Options withAccess(Admin admin, ApiKeys keys, boolean readerKeyRequired, int requestsPerMinute) {
-            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute);
+            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition);
         }
     }
 
@@ -139,11 +144,29 @@ public final class ApiServer {
                     if (ctx.method() == io.javalin.http.HandlerType.POST) {
                         access.check(ctx, ApiKeys.Role.ADMIN);
                     }
+                } else if (path.equals("/api/opposition")) {
+                    // Anyone may object, with or without a key; the rate limit bounds abuse.
+                    access.limit(ctx);
                 } else if (!PUBLIC.contains(path)) {
                     access.check(ctx, ApiKeys.Role.READER);
                 }
             });
             new AdminRoutes(options.admin()).register(routes);
+            routes.post("/api/opposition", ctx -> {
+                if (options.opposition() == null) {
+                    throw new ApiError(503, "opposition is not available on this server", "contact", "the controller (see /vie-privee)");
+                }
+                String url = ctx.contentType() != null && ctx.contentType().startsWith("application/json")
+                        ? Params.jsonField(ctx.body(), "url") : ctx.formParam("url");
+                String canonical = fr.passerelle.collect.ProfileUrl.canonical(url);
+                if (canonical == null || fr.passerelle.collect.Collector.source(java.net.URI.create(canonical)) == null) {
+                    throw ApiError.badParameter("url", url == null ? "" : url.length() > 100 ? url.substring(0, 100) + "…" : url,
+                            "the address of a public profile page, starting with http:// or https://");
+                }
+                ctx.json(options.opposition().oppose(canonical));
+            });
+            // The opposition page: a form for anyone, in French and English.
+            config.routes.get("/vie-privee/opposition", ctx -> ctx.html(resource("/web/opposition.html")));
             routes.get("/api/health", ctx -> {
                 Map<String, Object> health = new LinkedHashMap<>();
                 health.put("status", "ok");

@@ -84,4 +84,18 @@ final class Params {
         }
         return value;
     }
+
+    /** A text field of a JSON body; a body that is not a JSON object is a 400. */
+    static String jsonField(String body, String name) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body == null ? "" : body);
+            if (node == null || !node.isObject()) {
+                throw ApiError.badParameter("body", "", "a JSON object with \"" + name + "\"");
+            }
+            com.fasterxml.jackson.databind.JsonNode value = node.get(name);
+            return value == null || !value.isTextual() ? null : value.asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiError.badParameter("body", "", "a JSON object with \"" + name + "\"");
+        }
+    }
 }

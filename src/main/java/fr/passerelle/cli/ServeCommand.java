@@ -138,7 +138,8 @@ final class ServeCommand implements Callable<Integer> {
         System.out.printf("Published version %d%s in %.1f s.%n", first.version(),
                 analystDb.get() == null ? " (API release store ready)" : " and started the API's and the analysts' release stores", (System.nanoTime() - t0) / 1e9);
         ApiServer.Options apiOptions = new ApiServer.Options(corsOrigins, latest::get)
-                .withAccess(admin, ApiKeys.load(ApiKeyCommand.file(options.home)), requireReaderKey, rateLimit);
+                .withAccess(admin, ApiKeys.load(ApiKeyCommand.file(options.home)), requireReaderKey, rateLimit)
+                .withOpposition(new fr.passerelle.collect.Opposition(env.erasure(), env.clock));
         Javalin app = ApiServer.create(apiServices, apiOptions, new java.util.ArrayList<>()).start(host, port);
         String base = "http://" + shownHost + ":" + app.port();
         SERVING = true;

@@ -95,7 +95,10 @@ public final class Collector {
                 report.refused.merge("bad-url", 1, Integer::sum);
                 continue;
             }
-            if (onDoNotCollectList(source, url.toString())) {
+            // Keyed by the canonical URL: however it is written, the same profile is the same person (and the same opposition).
+            // (Not http(s): kept as given, the fetcher refuses it and says why.)
+            String id = ProfileUrl.canonical(url) != null ? ProfileUrl.canonical(url) : url.toString();
+            if (onDoNotCollectList(source, id)) {
                 report.doNotCollect++;
                 continue;
             }
@@ -108,7 +111,7 @@ public final class Collector {
             }
             if (page.status() == 404 || page.status() == 410) {
                 // The profile was deleted: whatever was collected from it goes.
-                withdraw(source, url.toString(), report);
+                withdraw(source, id, report);
                 continue;
             }
             if (page.status() != 200) {
@@ -116,7 +119,7 @@ public final class Collector {
                 continue;
             }
             Document doc = Jsoup.parse(Charsets.decode(page.body(), page.contentType()), page.url().toString());
-            handle(source, url.toString(), parser.parse(doc, url.getHost(), page.robotsHeader()), report, trajectories);
+            handle(source, id, parser.parse(doc, url.getHost(), page.robotsHeader()), report, trajectories);
         }
         report.imported = trajectories.isEmpty() ? null : importer.importRecords(trajectories, n -> { });
         return report;
@@ -140,7 +143,7 @@ public final class Collector {
             }
             URI url = canonical.isBlank() ? null : safeUri(canonical);
             String source = url == null ? "saved-pages" : source(url);
-            String id = url == null ? file.getFileName().toString() : url.toString();
+            String id = url == null || ProfileUrl.canonical(url) == null ? file.getFileName().toString() : ProfileUrl.canonical(url);
             if (source == null) {
                 source = "saved-pages";
             }
@@ -194,8 +197,8 @@ public final class Collector {
         return !db.read("import/do-not-collect", Map.of("pids", List.of(pid)), r -> r.get("pid").asString()).isEmpty();
     }
 
-    /** The source is the host: a collection's people are keyed by host and URL. */
-    static String source(URI url) {
+    /** The source is the host: a collection's people are keyed by host and canonical URL. */
+    public static String source(URI url) {
         String host = url.getHost();
         return host == null || !host.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") ? null : host.toLowerCase(Locale.ROOT);
     }

@@ -162,6 +162,63 @@ class CollectorTest {
     }
 
     @Test
+    void anObjectionByUrlErasesTheProfileAndTheCollectorNeverFetchesItAgain() throws Exception {
+        collector(Duration.ZERO).collectUrls(List.of(base + "/p/jsonld", base + "/p/microdata"));
+        assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805", "M1806"), stepsOf("127.0.0.1", base + "/p/jsonld"));
+        int fetched = hits.get("/p/jsonld").get();
+        io.javalin.Javalin app = fr.passerelle.api.ApiServer.create(fr.passerelle.recommend.Services.over(db, fr.passerelle.privacy.Thresholds.defaults(),
+                Fixtures.CLOCK, Fixtures.REGISTER), fr.passerelle.api.ApiServer.Options.defaults()
+                .withAccess(null, fr.passerelle.api.ApiKeys.none(), true, 4)
+                .withOpposition(new Opposition(new Erasure(db, Fixtures.KEY, Fixtures.CLOCK), Fixtures.CLOCK)), new ArrayList<>()).start("127.0.0.1", 0);
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> oppose = body -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/opposition"))
+                            .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            // Written another way (host case, trailing slash, fragment, tracking): the same profile. No key needed.
+            String variant = variant(base);
+            var held = oppose.apply("{\"url\": \"" + variant + "\"}");
+            assertEquals(200, held.statusCode(), held.body());
+            var notHeld = oppose.apply("{\"url\": \"" + base + "/p/never-collected\"}");
+            assertEquals(200, notHeld.statusCode());
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var a = json.readTree(held.body());
+            var b = json.readTree(notHeld.body());
+            assertEquals(a.get("effect"), b.get("effect"), "no membership oracle");
+            List<String> fieldsA = new ArrayList<>();
+            a.fieldNames().forEachRemaining(fieldsA::add);
+            List<String> fieldsB = new ArrayList<>();
+            b.fieldNames().forEachRemaining(fieldsB::add);
+            assertEquals(fieldsA, fieldsB);
+            assertEquals(400, oppose.apply("{\"url\": \"ftp://example.org/x\"}").statusCode());
+            assertEquals(400, oppose.apply("not json").statusCode());
+            // Abuse is bounded: 4 a minute from this address.
+            assertEquals(429, oppose.apply("{\"url\": \"" + base + "/p/other\"}").statusCode());
+        } finally {
+            app.stop();
+        }
+        assertEquals(null, stepsOf("127.0.0.1", base + "/p/jsonld"), "erased");
+        assertEquals(List.of("BAC-PRO-MCV", "BTS-MCO", "D1301"), stepsOf("127.0.0.1", base + "/p/microdata"), "the others stay");
+        for (Map<String, Object> p : db.read("test/snapshot-persons", Map.of(), r -> r.asMap())) {
+            assertFalse(p.toString().contains("/p/jsonld"), "the URL is stored nowhere");
+        }
+        Collector.Report again = collector(Duration.ZERO).collectUrls(List.of(base + "/p/jsonld"));
+        assertEquals(1, again.doNotCollect);
+        assertEquals(fetched, hits.get("/p/jsonld").get(), "never fetched again");
+        assertEquals(ProfileUrl.canonical(base + "/p/jsonld"), ProfileUrl.canonical(variant(base)));
+    }
+
+    static String variant(String base) {
+        return base.replace("http://", "HTTP://") + "/p/jsonld/?utm_source=mail&fbclid=x#top";
+    }
+
+    @Test
     void eachFormatGivesItsStepsAndEveryRefusalIsNamed() throws Exception {
         Collector.Report report = collector(Duration.ZERO).collectUrls(List.of(base + "/p/jsonld", base + "/p/microdata", base + "/p/h-resume",
                 local + "/p/site", base + "/p/noindex", base + "/p/malformed", base + "/p/wrong-charset", base + "/p/huge", base + "/p/loop1",
