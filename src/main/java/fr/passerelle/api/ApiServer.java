@@ -165,6 +165,17 @@ public final class ApiServer {
                 }
                 ctx.json(options.opposition().oppose(canonical));
             });
+            // The partners' short notice: a snippet to paste, and a page to frame (the one page other sites may frame).
+            config.routes.get("/vie-privee/encart", ctx -> {
+                boolean english = "en".equals(Params.oneOf(ctx, "lang", java.util.Set.of("fr", "en")));
+                ctx.header("Content-Security-Policy", SecurityHeaders.POLICY.replace("frame-ancestors 'none'", "frame-ancestors *"));
+                ctx.removeHeader("X-Frame-Options");
+                ctx.html(fr.passerelle.privacy.Notice.embedPage(origin(ctx), english));
+            });
+            config.routes.get("/vie-privee/encart.html", ctx -> {
+                boolean english = "en".equals(Params.oneOf(ctx, "lang", java.util.Set.of("fr", "en")));
+                ctx.contentType("text/plain; charset=utf-8").result(fr.passerelle.privacy.Notice.snippet(origin(ctx), english));
+            });
             // The opposition page: a form for anyone, in French and English.
             config.routes.get("/vie-privee/opposition", ctx -> ctx.html(resource("/web/opposition.html")));
             routes.get("/api/health", ctx -> {
@@ -252,6 +263,14 @@ public final class ApiServer {
                 }
             });
         });
+    }
+
+    /** This server as the request reached it (scheme, host, port): the absolute base of links given to partners. */
+    private static String origin(io.javalin.http.Context ctx) {
+        // The Host header is the client's word: only a plain host[:port] is used, never markup or another URL.
+        String host = ctx.host() != null && ctx.host().matches("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9a-fA-F:]{2,39}\\](:\\d{1,5})?")
+                ? ctx.host() : "localhost";
+        return ctx.scheme() + "://" + host;
     }
 
     /** A logged 500 with an id the caller can quote to the operator; no exception text leaves the server. */

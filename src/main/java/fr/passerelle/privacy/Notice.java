@@ -101,4 +101,28 @@ public final class Notice {
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
+
+    /**
+     * The short notice partners show on their own pages (an orientation app, a school's site): what
+     * Passerelle does in two sentences and the two links, absolute to this server. As an HTML snippet
+     * to paste, and as a page to put in an iframe.
+     */
+    public static String snippet(String base, boolean english) {
+        String notice = base + "/vie-privee" + (english ? "?lang=en" : "");
+        String opposition = base + "/vie-privee/opposition";
+        return "<aside class=\"passerelle-notice\" lang=\"" + (english ? "en" : "fr") + "\">\n<p>" + (english
+                ? "Passerelle counts real education and career paths, collected from institutional exports and public profiles, "
+                + "pseudonymised, and publishes only protected tables of at least 11 people. "
+                : "Passerelle compte des parcours réels de formation et d'emploi, issus d'exports d'établissements et de profils publics, "
+                + "pseudonymisés, et n'en publie que des tableaux protégés d'au moins 11 personnes. ")
+                + "</p>\n<p><a href=\"" + esc(notice) + "\" target=\"_top\">" + (english ? "How your data is used" : "L'usage de vos données")
+                + "</a> · <a href=\"" + esc(opposition) + "\" target=\"_top\">" + (english ? "Object to the collection of your profile"
+                : "S'opposer à la collecte de son profil") + "</a></p>\n</aside>\n";
+    }
+
+    /** The snippet as a page of its own, for an iframe on a partner's site. */
+    public static String embedPage(String base, boolean english) {
+        return "<!doctype html>\n<html lang=\"" + (english ? "en" : "fr") + "\">\n<head><meta charset=\"utf-8\"><title>Passerelle</title>"
+                + "<link rel=\"stylesheet\" href=\"/passerelle.css\"></head>\n<body>\n" + snippet(base, english) + "</body>\n</html>\n";
+    }
 }

@@ -333,6 +333,42 @@ class CanopePageTest {
     }
 
     @Test
+    @Order(13)
+    void partnersShowTheShortNoticeOnTheirOwnPages() throws Exception {
+        // A partner's site on another origin pastes the snippet and frames the embeddable page.
+        String snippet = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/vie-privee/encart.html")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertFalse(snippet.contains("<script"), "a snippet without script");
+        com.sun.net.httpserver.HttpServer partner = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Appli partenaire</title></head><body>"
+                + "<h1>Une appli d'orientation</h1><div id=\"pasted\">" + snippet + "</div>"
+                + "<iframe id=\"framed\" src=\"" + base + "/vie-privee/encart\" width=\"600\" height=\"200\"></iframe></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        partner.createContext("/", x -> {
+            x.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            x.sendResponseHeaders(200, page.length);
+            x.getResponseBody().write(page);
+            x.close();
+        });
+        partner.start();
+        try {
+            browser.get("http://localhost:" + partner.getAddress().getPort() + "/");
+            WebElement pasted = waitFor("#pasted a[href$='/vie-privee']");
+            assertTrue(pasted.getAttribute("href").startsWith(base), pasted.getAttribute("href"));
+            browser.switchTo().frame(browser.findElement(By.id("framed")));
+            WebElement framed = waitFor("a[href$='/vie-privee/opposition']");
+            assertTrue(framed.getAttribute("href").startsWith(base), "framed from another origin: " + framed.getAttribute("href"));
+            framed.click();
+            browser.switchTo().defaultContent();
+            waitFor("form#oppose input#url");
+            assertTrue(browser.getCurrentUrl().startsWith(base + "/vie-privee/opposition"), browser.getCurrentUrl());
+            screenshot("11-opposition");
+        } finally {
+            partner.stop(0);
+        }
+    }
+
+    @Test
     @Order(12)
     void figuresFillTheWidthFromALaptopToAProjectorAndLabelsAreNeverCut() throws Exception {
         for (int[] size : new int[][] {{1024, 768}, {1280, 720}, {1920, 1080}}) {
