@@ -9,4 +9,4 @@ CALL () {
 }
 RETURN coalesce(m.version, 0) AS version, toString(m.updatedAt) AS updatedAt, toString(m.publishedAt) AS publishedAt,
        toString(m.lastPurge) AS lastPurge,
-       m.people AS people, sources, m.doNotCollect AS doNotCollect, m.maxNoise AS maxNoise, m.noiseVariance AS noiseVariance
+       m.people AS people, sources, m.doNotCollect AS doNotCollect, m.consentWithdrawals AS consentWithdrawals, m.maxNoise AS maxNoise, m.noiseVariance AS noiseVariance

@@ -61,6 +61,17 @@ final class AccessControl {
         }
     }
 
+    /** A key is needed whatever the server's setting (an app says who it is); the rate limit applies. */
+    void checkKeyed(Context ctx, ApiKeys.Role needed) {
+        Optional<ApiKeys.Key> key = keys.find(presentedKey(ctx));
+        if (key.isEmpty()) {
+            throw new ApiError(401, presentedKey(ctx) == null ? "an API key is needed" : "unknown API key", "header", "Authorization: Bearer <key>",
+                    "role", needed.name().toLowerCase());
+        }
+        check(ctx, needed);
+        ctx.attribute("apiKeyName", key.get().name());
+    }
+
     /** The rate limit alone (routes open to anyone, like an objection): per key when one is given, else per address. */
     void limit(Context ctx) {
         Optional<ApiKeys.Key> key = keys.find(presentedKey(ctx));

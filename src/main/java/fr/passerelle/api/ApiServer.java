@@ -48,18 +48,24 @@ public final class ApiServer {
      *     there is none: the guide then states the live thresholds
      */
     public record Options(List<String> corsOrigins, Supplier<Publication> publication, Admin admin, ApiKeys keys,
-                          boolean readerKeyRequired, int requestsPerMinute, fr.passerelle.collect.Opposition opposition) {
+                          boolean readerKeyRequired, int requestsPerMinute, fr.passerelle.collect.Opposition opposition,
+                          fr.passerelle.ingest.DirectContributions contributions) {
         public Options(List<String> corsOrigins) {
             this(corsOrigins, () -> null);
         }
 
         public Options(List<String> corsOrigins, Supplier<Publication> publication) {
-            this(corsOrigins, publication, null, ApiKeys.none(), false, 0, null);
+            this(corsOrigins, publication, null, ApiKeys.none(), false, 0, null, null);
         }
 
         /** With self-service opposition by profile URL ({@code POST /api/opposition}). */
         public Options withOpposition(fr.passerelle.collect.Opposition opposition) {
-            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition);
+            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition, contributions);
+        }
+
+        /** With trajectories contributed by people through apps, with consent ({@code /api/contributions}). */
+        public Options withContributions(fr.passerelle.ingest.DirectContributions contributions) {
+            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition, contributions);
         }
 
         public static Options defaults() {
@@ -68,8 +74,9 @@ public final class ApiServer {
 
         /** With admin operations, API keys, whether reads need a key, and a per-caller limit (0 = none). */
         public Options withAccess(Admin admin, ApiKeys keys, boolean readerKeyRequired, int requestsPerMinute) {
-            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition);
+            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition, contributions);
         }
+
     }
 
     /** The routes registered, so the OpenAPI test can check each is documented. */
@@ -96,6 +103,11 @@ public final class ApiServer {
         void post(String path, Handler handler) {
             registered.add("POST " + path);
             config.routes.post(path, handler);
+        }
+
+        void delete(String path, Handler handler) {
+            registered.add("DELETE " + path);
+            config.routes.delete(path, handler);
         }
 
         public List<String> registered() {
@@ -144,6 +156,12 @@ public final class ApiServer {
                     if (ctx.method() == io.javalin.http.HandlerType.POST) {
                         access.check(ctx, ApiKeys.Role.ADMIN);
                     }
+                } else if (path.equals("/api/contributions") && ctx.method() == io.javalin.http.HandlerType.POST) {
+                    // An app contributes its user's trajectory: it must say who it is.
+                    access.checkKeyed(ctx, ApiKeys.Role.READER);
+                } else if (path.startsWith("/api/contributions/")) {
+                    // The person withdraws with the token alone (their app may be gone); rate-limited.
+                    access.limit(ctx);
                 } else if (path.equals("/api/opposition")) {
                     // Anyone may object, with or without a key; the rate limit bounds abuse.
                     access.limit(ctx);
@@ -175,6 +193,41 @@ public final class ApiServer {
             config.routes.get("/vie-privee/encart.html", ctx -> {
                 boolean english = "en".equals(Params.oneOf(ctx, "lang", java.util.Set.of("fr", "en")));
                 ctx.contentType("text/plain; charset=utf-8").result(fr.passerelle.privacy.Notice.snippet(origin(ctx), english));
+            });
+            routes.post("/api/contributions", ctx -> {
+                if (options.contributions() == null) {
+                    throw new ApiError(503, "contributions are not taken on this server");
+                }
+                com.fasterxml.jackson.databind.JsonNode body;
+                try {
+                    body = json.readTree(ctx.body());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw ApiError.badParameter("body", "", "a JSON object: {\"steps\": [...], \"consent\": {\"purposeVersion\", \"consentedAt\"}}");
+                }
+                if (body == null || !body.isObject() || !body.path("steps").isArray() || !body.path("consent").isObject()) {
+                    throw ApiError.badParameter("body", "", "a JSON object: {\"steps\": [...], \"consent\": {\"purposeVersion\", \"consentedAt\"}}");
+                }
+                List<fr.passerelle.ingest.RawStep> steps = new ArrayList<>();
+                body.get("steps").forEach(st -> steps.add(new fr.passerelle.ingest.RawStep(st.path("kind").asText(null), st.path("code").asText(null),
+                        st.path("start").asText(null), st.path("end").asText(null), st.path("region").asText(null))));
+                String app = ctx.attribute("apiKeyName");
+                try {
+                    ctx.status(201).json(options.contributions().contribute(app, steps, body.get("consent").path("purposeVersion").asText(null),
+                            body.get("consent").path("consentedAt").asText(null)));
+                } catch (fr.passerelle.ingest.DirectContributions.InvalidContribution e) {
+                    throw new ApiError(400, "invalid contribution", "field", e.field(), "expected", e.getMessage());
+                }
+            });
+            routes.delete("/api/contributions/{token}", ctx -> {
+                if (options.contributions() == null) {
+                    throw new ApiError(503, "contributions are not taken on this server");
+                }
+                var receipt = options.contributions().withdraw(ctx.pathParam("token"));
+                if (receipt.isEmpty()) {
+                    throw new ApiError(404, "no contribution with this token (unknown, or already withdrawn)");
+                }
+                ctx.json(Map.of("withdrawn", true, "receipt", receipt.get(), "effect",
+                        "The trajectory is erased and will not be taken again; published figures follow at the next publication."));
             });
             // The opposition page: a form for anyone, in French and English.
             config.routes.get("/vie-privee/opposition", ctx -> ctx.html(resource("/web/opposition.html")));
@@ -251,9 +304,11 @@ public final class ApiServer {
                     "error", "the database is unavailable")));
             config.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
             config.routes.error(405, ctx -> {
-                ctx.header("Allow", ctx.path().startsWith("/api/admin/") ? "POST" : "GET, HEAD");
-                ctx.json(Map.of("error", "method not allowed", "method", ctx.method().name(), "path", ctx.path(),
-                        "allowed", ctx.path().startsWith("/api/admin/") ? List.of("POST") : List.of("GET", "HEAD")));
+                List<String> allowed = ctx.path().startsWith("/api/admin/") || ctx.path().equals("/api/opposition")
+                        || ctx.path().equals("/api/contributions") ? List.of("POST")
+                        : ctx.path().startsWith("/api/contributions/") ? List.of("DELETE") : List.of("GET", "HEAD");
+                ctx.header("Allow", String.join(", ", allowed));
+                ctx.json(Map.of("error", "method not allowed", "method", ctx.method().name(), "path", ctx.path(), "allowed", allowed));
             });
             // Error handlers also run after our own 404s (unknown step): leave a JSON answer as it is.
             config.routes.error(404, ctx -> {

@@ -139,7 +139,8 @@ final class ServeCommand implements Callable<Integer> {
                 analystDb.get() == null ? " (API release store ready)" : " and started the API's and the analysts' release stores", (System.nanoTime() - t0) / 1e9);
         ApiServer.Options apiOptions = new ApiServer.Options(corsOrigins, latest::get)
                 .withAccess(admin, ApiKeys.load(ApiKeyCommand.file(options.home)), requireReaderKey, rateLimit)
-                .withOpposition(new fr.passerelle.collect.Opposition(env.erasure(), env.clock));
+                .withOpposition(new fr.passerelle.collect.Opposition(env.erasure(), env.clock))
+                .withContributions(new fr.passerelle.ingest.DirectContributions(env.db, env.importer(100), env.erasure(), env.clock));
         Javalin app = ApiServer.create(apiServices, apiOptions, new java.util.ArrayList<>()).start(host, port);
         String base = "http://" + shownHost + ":" + app.port();
         SERVING = true;

@@ -12,7 +12,8 @@ public final class Schema {
             "schema/step-kind-index",
             "schema/person-source-index",
             "schema/person-collected-index",
-            "schema/do-not-collect-pid-unique");
+            "schema/do-not-collect-pid-unique",
+            "schema/consent-token-unique");
 
     private Schema() {
     }

@@ -22,7 +22,7 @@ import org.neo4j.driver.Record;
 public final class Erasure {
     /** Why someone is removed; whether they join the do-not-collect list. */
     public enum Reason {
-        ERASURE(true), WITHDRAWN(true), RETENTION(false), ABSENT_FROM_SOURCE(false);
+        ERASURE(true), WITHDRAWN(true), RETENTION(false), ABSENT_FROM_SOURCE(false), CONSENT_WITHDRAWN(true);
 
         final boolean tombstone;
 

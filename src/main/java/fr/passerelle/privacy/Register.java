@@ -81,7 +81,7 @@ public final class Register {
                         "Jours des dates, communes et adresses", "Tout champ non listé ci-dessus, écarté dès la lecture"));
         r.put("regionLevel", settings.regionLevel());
         // Source names only: a count per source beside the total would let a small source be subtracted out.
-        r.put("sources", figures.get("sources").asList(v -> v.get("source").asString()));
+        r.put("sources", figures.get("sources").asList(v -> v.get("source").asString()).stream().filter(x -> !x.equals("contributions")).toList());
         r.put("peopleHeld", figures.get("people").isNull() ? "fewer than " + thresholds.k() : (Object) figures.get("people").asLong());
         r.put("retention", Map.of("months", settings.retentionMonths(), "rule", english
                 ? "A record not collected again for this long is erased; the server checks daily."
@@ -104,6 +104,12 @@ public final class Register {
                 ? "Kept outside the database (owner-only key file or environment variable); never stored, logged or returned."
                 : "Conservé hors de la base (fichier de clé lisible par son seul propriétaire ou variable d'environnement) ; jamais "
                         + "stocké, journalisé ni renvoyé."));
+        // Contributions (consent) apart from collected data (legitimate interest): held, and withdrawn.
+        Object contributions = figures.get("sources").asList(v -> v).stream().filter(v -> "contributions".equals(v.get("source").asString()))
+                .map(v -> (Object) v.get("people").asLong()).findFirst().orElse("fewer than " + thresholds.k());
+        r.put("contributions", Map.of("legalBasis", english ? "consent (GDPR Art. 6(1)(a)), withdrawable at any time"
+                        : "consentement (RGPD art. 6.1.a), retirable à tout moment", "held", contributions,
+                "withdrawn", figures.get("consentWithdrawals").isNull() ? "fewer than " + thresholds.k() : figures.get("consentWithdrawals").asLong()));
         r.put("doNotCollectList", figures.get("doNotCollect").isNull() ? "fewer than " + thresholds.k() : (Object) figures.get("doNotCollect").asLong());
         r.put("datasetVersion", figures.get("version").asLong());
         r.put("lastUpdate", figures.get("updatedAt").isNull() ? null : figures.get("updatedAt").asString());

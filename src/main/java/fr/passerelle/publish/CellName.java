@@ -68,6 +68,7 @@ public final class CellName {
 
     public static final String EVERYONE = "everyone";
     public static final String DO_NOT_COLLECT = "do-not-collect";
+    public static final String CONSENT_WITHDRAWALS = "consent-withdrawals";
 
     /** A well-mixed 64-bit number from the name (FNV-1a, then SplitMix64's finaliser): stable across releases. */
     public static long salt(String name) {

@@ -266,15 +266,23 @@ public final class Publisher {
             throws IOException {
         // The do-not-collect list's size, perturbed like any count (its record keys from the listed pseudonyms).
         Cell listed = new Cell();
+        Cell withdrawnConsents = new Cell();
         int[] i = {0};
-        db.read("import/all-do-not-collect", Map.of(), r -> listed.add(i[0]++, recordKeys.of(r.get("pid").asString())));
+        db.read("import/all-do-not-collect", Map.of(), r -> {
+            long rk = recordKeys.of(r.get("pid").asString());
+            if ("consent_withdrawn".equals(r.get("reason").asString(""))) {
+                withdrawnConsents.add(i[0], rk);
+            }
+            return listed.add(i[0]++, rk);
+        });
         String now = clock.instant().toString();
         try (CSVPrinter csv = printer(dir.resolve("meta.csv"), "version", "updatedAt", "lastPurge", "publishedAt", "k", "minDenominator", "maxNoise",
-                "noiseVariance", "people", "doNotCollect", "periods", "outcomeMonths", "maxPathSteps")) {
+                "noiseVariance", "people", "doNotCollect", "periods", "outcomeMonths", "maxPathSteps", "consentWithdrawals")) {
             csv.printRecord(version, updatedAt == null || updatedAt.isEmpty() ? now : updatedAt, lastPurge == null || lastPurge.isEmpty() ? null : lastPurge, now, thresholds.k(), thresholds.minDenominator(),
                     noise.maxNoise(), noise.variance(), released(t.get(ReleaseTables.key(ReleaseTables.EVERYONE, 0, 0, 0)), CellName.EVERYONE),
                     released(listed, CellName.DO_NOT_COLLECT), String.join(";", periods),
-                    ReleaseCatalogue.OUTCOME_MONTHS.stream().map(String::valueOf).collect(Collectors.joining(";")), ReleaseCatalogue.MAX_PATH_STEPS);
+                    ReleaseCatalogue.OUTCOME_MONTHS.stream().map(String::valueOf).collect(Collectors.joining(";")), ReleaseCatalogue.MAX_PATH_STEPS,
+                    released(withdrawnConsents, CellName.CONSENT_WITHDRAWALS));
         }
         try (CSVPrinter csv = printer(dir.resolve("domains.csv"), "code", "label")) {
             for (String code : domainCodes) {
