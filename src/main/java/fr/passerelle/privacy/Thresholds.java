@@ -27,6 +27,18 @@ public record Thresholds(int k, int minDenominator) {
         return people >= k;
     }
 
+    /**
+     * The rest of a breakdown: a released total minus the released parts listed, given only when it
+     * is itself at least k (null total: nothing to subtract from). Arithmetic on released values.
+     */
+    public Long remainder(Long total, long listed) {
+        if (total == null) {
+            return null;
+        }
+        long rest = total - listed;
+        return canShowCount(rest) ? rest : null;
+    }
+
     public boolean canShowShare(long denominator) {
         return denominator >= minDenominator;
     }

@@ -108,9 +108,8 @@ public final class FieldService {
         List<Reconversions.Change> changes = new ArrayList<>();
         for (Map.Entry<String, Long> e : totals.entrySet()) {
             List<Reconversions.Via> routesOf = via.getOrDefault(e.getKey(), List.of());
-            long rest = e.getValue() - routesOf.stream().mapToLong(Reconversions.Via::people).sum();
             changes.add(new Reconversions.Change(e.getKey(), domains.label(e.getKey()), e.getValue(), routesOf,
-                    thresholds.canShowCount(rest) ? rest : null));
+                    thresholds.remainder(e.getValue(), routesOf.stream().mapToLong(Reconversions.Via::people).sum())));
         }
         changes.sort(Comparator.comparingLong(Reconversions.Change::people).reversed().thenComparing(Reconversions.Change::toDomain));
         return new Reconversions(StepService.stepRef(s), maxSteps, changes.subList(0, Math.min(limit, changes.size())),

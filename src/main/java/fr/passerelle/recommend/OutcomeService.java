@@ -32,12 +32,8 @@ public final class OutcomeService {
             Long cohort = e.getValue().stream().filter(r -> !r.get("cohort").isNull()).map(r -> r.get("cohort").asLong()).findFirst().orElse(null);
             List<Outcomes.Situation> situations = e.getValue().stream().map(r -> new Outcomes.Situation(r.get("situation").asString(),
                     StepService.nullableString(r.get("domain")), r.get("label").asString(), r.get("people").asLong(), StepService.share(r))).toList();
-            Long hidden = null;
-            if (cohort != null) {
-                long rest = cohort - situations.stream().mapToLong(Outcomes.Situation::people).sum();
-                hidden = thresholds.canShowCount(rest) ? rest : null;
-            }
-            result.add(new Outcomes.AtMonths(e.getKey(), cohort, situations, hidden));
+            result.add(new Outcomes.AtMonths(e.getKey(), cohort, situations,
+                    thresholds.remainder(cohort, situations.stream().mapToLong(Outcomes.Situation::people).sum())));
         }
         return new Outcomes(StepService.stepRef(s), result, steps.evidence(List.of("queries/step-by-id", "queries/outcomes"), StepService.version(s)));
     }

@@ -92,14 +92,14 @@ public final class StepService {
                 after = after.subList(1, after.size());
             }
             Long leaving = nullableLong(first.get("leaving"));
-            Flow flow = flow(first.get("id").isNull() ? List.of() : rows, leaving, query.kind(), true);
+            Flow flow = flow(rows, leaving, query.kind(), true);
             return new NextSteps(step, query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(), evidence(ran, version));
         }
         Record s = findStep(query.step());
         String name = query.region() != null ? "queries/next-by-region" : "queries/next-by-period";
         List<Record> rows = db.read(name, params("step", query.step(), "value", query.region() != null ? query.region() : query.period()), r -> r);
         Long leaving = rows.isEmpty() ? null : nullableLong(rows.get(0).get("leaving"));
-        Flow flow = flow(rows.stream().filter(r -> !r.get("id").isNull()).toList(), leaving, query.kind(), true);
+        Flow flow = flow(rows, leaving, query.kind(), true);
         return new NextSteps(stepRef(s), query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(),
                 evidence(List.of("queries/step-by-id", name), version(s)));
     }
@@ -132,12 +132,7 @@ public final class StepService {
             Share share = sharesReleased ? share(r) : total != null && thresholds.canShowShare(total) ? Share.of(Math.min(people, total), total) : null;
             items.add(new NextStep(stepRef(r), people, share, r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt()));
         }
-        Long hidden = null;
-        if (total != null) {
-            long rest = total - items.stream().mapToLong(NextStep::people).sum();
-            hidden = thresholds.canShowCount(rest) ? rest : null;
-        }
-        return new Flow(items, hidden);
+        return new Flow(items, thresholds.remainder(total, items.stream().mapToLong(NextStep::people).sum()));
     }
 
     /** A share as the release holds it (value and 95% interval), or null. */
