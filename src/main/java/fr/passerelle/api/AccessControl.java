@@ -28,12 +28,25 @@ final class AccessControl {
     }
 
     void check(Context ctx, ApiKeys.Role needed) {
+        authorize(ctx, needed, needed == ApiKeys.Role.ADMIN || readerKeyRequired);
+    }
+
+    /** A key is needed whatever the server's setting (an app says who it is); the rate limit applies. */
+    void checkKeyed(Context ctx, ApiKeys.Role needed) {
+        ctx.attribute("apiKeyName", authorize(ctx, needed, true).orElseThrow().name());
+    }
+
+    /** The rate limit alone (routes open to anyone, like an objection): per key when one is given, else per address. */
+    void limit(Context ctx) {
+        consume(ctx, keys.find(presentedKey(ctx)));
+    }
+
+    private Optional<ApiKeys.Key> authorize(Context ctx, ApiKeys.Role needed, boolean keyNeeded) {
         String presented = presentedKey(ctx);
         Optional<ApiKeys.Key> key = keys.find(presented);
         if (presented != null && key.isEmpty()) {
             throw new ApiError(401, "unknown API key", "header", "Authorization: Bearer <key>");
         }
-        boolean keyNeeded = needed == ApiKeys.Role.ADMIN || readerKeyRequired;
         if (keyNeeded && key.isEmpty()) {
             throw new ApiError(401, "an API key is needed", "header", "Authorization: Bearer <key>", "role", needed.name().toLowerCase());
         }
@@ -41,13 +54,17 @@ final class AccessControl {
             throw new ApiError(403, "this key's role cannot do this", "role", key.get().role().name().toLowerCase(),
                     "needed", needed.name().toLowerCase());
         }
-        String caller = key.map(k -> "key:" + k.name()).orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
-        // A key may carry its own limit (an app serving a whole classroom); otherwise the server's.
-        int limitPerMinute = key.map(ApiKeys.Key::perMinute).filter(n -> n > 0).orElse(perMinute);
-        consume(ctx, caller, limitPerMinute);
+        consume(ctx, key);
+        return key;
     }
 
-    private void consume(Context ctx, String caller, int limitPerMinute) {
+    /**
+     * One request from this caller: the key's name, or for anonymous calls the connection's address.
+     * A key may carry its own limit (an app serving a whole classroom); otherwise the server's.
+     */
+    private void consume(Context ctx, Optional<ApiKeys.Key> key) {
+        String caller = key.map(k -> "key:" + k.name()).orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
+        int limitPerMinute = key.map(ApiKeys.Key::perMinute).filter(n -> n > 0).orElse(perMinute);
         if (limitPerMinute > 0) {
             ConsumptionProbe probe = buckets.computeIfAbsent(caller + "/" + limitPerMinute, c -> Bucket.builder()
                     .addLimit(limit -> limit.capacity(limitPerMinute).refillGreedy(limitPerMinute, Duration.ofMinutes(1))).build())
@@ -59,25 +76,6 @@ final class AccessControl {
                 throw new ApiError(429, "too many requests", "limitPerMinute", limitPerMinute, "retryAfterSeconds", seconds);
             }
         }
-    }
-
-    /** A key is needed whatever the server's setting (an app says who it is); the rate limit applies. */
-    void checkKeyed(Context ctx, ApiKeys.Role needed) {
-        Optional<ApiKeys.Key> key = keys.find(presentedKey(ctx));
-        if (key.isEmpty()) {
-            throw new ApiError(401, presentedKey(ctx) == null ? "an API key is needed" : "unknown API key", "header", "Authorization: Bearer <key>",
-                    "role", needed.name().toLowerCase());
-        }
-        check(ctx, needed);
-        ctx.attribute("apiKeyName", key.get().name());
-    }
-
-    /** The rate limit alone (routes open to anyone, like an objection): per key when one is given, else per address. */
-    void limit(Context ctx) {
-        Optional<ApiKeys.Key> key = keys.find(presentedKey(ctx));
-        String caller = key.map(k -> "key:" + k.name()).orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
-        int limitPerMinute = key.map(ApiKeys.Key::perMinute).filter(n -> n > 0).orElse(perMinute);
-        consume(ctx, caller, limitPerMinute);
     }
 
     private static String presentedKey(Context ctx) {

@@ -176,12 +176,8 @@ public final class ApiServer {
                 }
                 String url = ctx.contentType() != null && ctx.contentType().startsWith("application/json")
                         ? Params.jsonField(ctx.body(), "url") : ctx.formParam("url");
-                String canonical = fr.passerelle.collect.ProfileUrl.canonical(url);
-                if (canonical == null || fr.passerelle.collect.Collector.source(java.net.URI.create(canonical)) == null) {
-                    throw ApiError.badParameter("url", url == null ? "" : url.length() > 100 ? url.substring(0, 100) + "…" : url,
-                            "the address of a public profile page, starting with http:// or https://");
-                }
-                ctx.json(options.opposition().oppose(canonical));
+                ctx.json(options.opposition().oppose(url).orElseThrow(() -> ApiError.badParameter("url",
+                        url == null ? "" : url.length() > 100 ? url.substring(0, 100) + "…" : url, fr.passerelle.collect.Opposition.EXPECTED)));
             });
             // The partners' short notice: a snippet to paste, and a page to frame (the one page other sites may frame).
             config.routes.get("/vie-privee/encart", ctx -> {

@@ -97,7 +97,8 @@ public final class Collector {
             }
             // Keyed by the canonical URL: however it is written, the same profile is the same person (and the same opposition).
             // (Not http(s): kept as given, the fetcher refuses it and says why.)
-            String id = ProfileUrl.canonical(url) != null ? ProfileUrl.canonical(url) : url.toString();
+            String canonical = ProfileUrl.canonical(url);
+            String id = canonical != null ? canonical : url.toString();
             if (onDoNotCollectList(source, id)) {
                 report.doNotCollect++;
                 continue;
@@ -143,7 +144,8 @@ public final class Collector {
             }
             URI url = canonical.isBlank() ? null : safeUri(canonical);
             String source = url == null ? "saved-pages" : source(url);
-            String id = url == null || ProfileUrl.canonical(url) == null ? file.getFileName().toString() : ProfileUrl.canonical(url);
+            String key = url == null ? null : ProfileUrl.canonical(url);
+            String id = key == null ? file.getFileName().toString() : key;
             if (source == null) {
                 source = "saved-pages";
             }

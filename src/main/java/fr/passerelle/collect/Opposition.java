@@ -4,6 +4,7 @@ import fr.passerelle.ingest.Erasure;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,16 +27,19 @@ public final class Opposition {
         this.clock = clock;
     }
 
-    /** @throws IllegalArgumentException when {@code url} is not the http(s) address of a page */
-    public Receipt oppose(String url) {
+    /** What {@link #oppose} takes, for a caller to say so. */
+    public static final String EXPECTED = "the address of a public profile page, starting with http:// or https://";
+
+    /** The receipt; empty when {@code url} is not the http(s) address of a page ({@link #EXPECTED}). */
+    public Optional<Receipt> oppose(String url) {
         String id = ProfileUrl.canonical(url);
         String source = id == null ? null : Collector.source(URI.create(id));
         if (id == null || source == null) {
-            throw new IllegalArgumentException("the address of a public profile page, starting with http:// or https://");
+            return Optional.empty();
         }
         erasure.erase(source, List.of(id), Erasure.Reason.ERASURE);
-        return new Receipt(true, UUID.randomUUID().toString(), clock.instant().toString(),
+        return Optional.of(new Receipt(true, UUID.randomUUID().toString(), clock.instant().toString(),
                 "Nothing collected from this page is kept, and it will never be collected again; published figures follow at the next "
-                        + "publication (at the latest the next day).");
+                        + "publication (at the latest the next day)."));
     }
 }

@@ -335,9 +335,14 @@ public final class Publisher {
         // Paths of 2..5 steps (2 steps: the transitions), with the share of their prefix's leavers.
         Long[] pathPeople = new Long[t.paths()];
         Long[] pathLeaving = new Long[t.paths()];
+        // The codes of the released paths, kept for writing them (every path's are needed to name its cells).
+        List<List<String>> releasedCodes = new ArrayList<>(java.util.Collections.nCopies(t.paths(), null));
         for (int node = 1; node < t.paths(); node++) {
             List<String> codes = codes(t, node, steps);
             pathPeople[node] = released(t.pathPeople.get(node), CellName.path(codes));
+            if (pathPeople[node] != null) {
+                releasedCodes.set(node, codes);
+            }
             pathLeaving[node] = t.length(node) < ReleaseCatalogue.MAX_PATH_STEPS
                     ? atMost(released(t.pathLeaving.get(node), CellName.leaving(codes)), pathPeople[node]) : null;
         }
@@ -353,7 +358,7 @@ public final class Publisher {
                 int prefix = t.parent(node);
                 Share share = share(pathPeople[node], pathLeaving[prefix]);
                 Integer median = median(t.pathPeople.get(node));
-                List<String> codes = codes(t, node, steps);
+                List<String> codes = releasedCodes.get(node);
                 csv.printRecord(String.join(";", codes), pathPeople[node], pathLeaving[node], share == null ? null : share.value(),
                         share == null ? null : share.low(), share == null ? null : share.high(), median,
                         t.length(node) == 2 ? median : median(t.pathLastHop.get(node)));
