@@ -309,35 +309,17 @@ public final class Publisher {
             }
         }
 
-        // Steps: people and peopleOut are the one-step paths; peopleIn its own table.
+        // Every path's released people and leavers, once: one-step paths are the steps' people and peopleOut, paths of
+        // 2..5 steps (2 steps: the transitions) are written below with the share of their prefix's leavers.
+        Long[] pathPeople = new Long[t.paths()];
+        Long[] pathLeaving = new Long[t.paths()];
+        // The codes of the released paths, kept for writing them (every path's are needed to name its cells).
+        List<List<String>> releasedCodes = new ArrayList<>(java.util.Collections.nCopies(t.paths(), null));
         Map<Integer, Integer> oneStep = new HashMap<>();
         for (int node = 1; node < t.paths(); node++) {
             if (t.length(node) == 1) {
                 oneStep.put(t.lastStep(node), node);
             }
-        }
-        Long[] stepPeople = new Long[steps.size()];
-        Long[] stepOut = new Long[steps.size()];
-        try (CSVPrinter csv = printer(dir.resolve("steps.csv"), "id", "kind", "label", "domain", "field", "level", "search",
-                "people", "peopleIn", "peopleOut")) {
-            for (int s = 0; s < steps.size(); s++) {
-                Step step = steps.get(s);
-                Integer node = oneStep.get(s);
-                List<String> one = List.of(step.id());
-                stepPeople[s] = node == null ? null : released(t.pathPeople.get(node), CellName.path(one));
-                stepOut[s] = node == null ? null : atMost(released(t.pathLeaving.get(node), CellName.leaving(one)), stepPeople[s]);
-                csv.printRecord(step.id(), step.kind(), step.label(), step.domain(), step.field(), step.level(), step.search(), stepPeople[s],
-                        atMost(released(t.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0)), CellName.arriving(step.id())), stepPeople[s]),
-                        stepOut[s]);
-            }
-        }
-
-        // Paths of 2..5 steps (2 steps: the transitions), with the share of their prefix's leavers.
-        Long[] pathPeople = new Long[t.paths()];
-        Long[] pathLeaving = new Long[t.paths()];
-        // The codes of the released paths, kept for writing them (every path's are needed to name its cells).
-        List<List<String>> releasedCodes = new ArrayList<>(java.util.Collections.nCopies(t.paths(), null));
-        for (int node = 1; node < t.paths(); node++) {
             List<String> codes = codes(t, node, steps);
             pathPeople[node] = released(t.pathPeople.get(node), CellName.path(codes));
             if (pathPeople[node] != null) {
@@ -346,6 +328,21 @@ public final class Publisher {
             pathLeaving[node] = t.length(node) < ReleaseCatalogue.MAX_PATH_STEPS
                     ? atMost(released(t.pathLeaving.get(node), CellName.leaving(codes)), pathPeople[node]) : null;
         }
+
+        // Steps: people and peopleOut are the one-step paths; peopleIn its own table.
+        Long[] stepPeople = new Long[steps.size()];
+        try (CSVPrinter csv = printer(dir.resolve("steps.csv"), "id", "kind", "label", "domain", "field", "level", "search",
+                "people", "peopleIn", "peopleOut")) {
+            for (int s = 0; s < steps.size(); s++) {
+                Step step = steps.get(s);
+                Integer node = oneStep.get(s);
+                stepPeople[s] = node == null ? null : pathPeople[node];
+                csv.printRecord(step.id(), step.kind(), step.label(), step.domain(), step.field(), step.level(), step.search(), stepPeople[s],
+                        atMost(released(t.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0)), CellName.arriving(step.id())), stepPeople[s]),
+                        node == null ? null : pathLeaving[node]);
+            }
+        }
+
         int transitions = 0;
         int paths = 0;
         try (CSVPrinter tr = printer(dir.resolve("transitions.csv"), "from", "to", "people", "share", "shareLow", "shareHigh", "medianMonths");
@@ -371,15 +368,15 @@ public final class Publisher {
             }
         }
 
+        long[] keys = t.cells.sortedKeys();
         int regionCells = slices(dir, "step-regions.csv", "region-transitions.csv", "region", ReleaseTables.REGION,
-                ReleaseTables.REGION_LEAVING, ReleaseTables.REGION_NEXT, regionCodes, t, steps, stepPeople);
+                ReleaseTables.REGION_LEAVING, ReleaseTables.REGION_NEXT, regionCodes, t, keys, steps, stepPeople);
         int periodCells = slices(dir, "step-periods.csv", "period-transitions.csv", "period", ReleaseTables.PERIOD,
-                ReleaseTables.PERIOD_LEAVING, ReleaseTables.PERIOD_NEXT, periods, t, steps, stepPeople);
+                ReleaseTables.PERIOD_LEAVING, ReleaseTables.PERIOD_NEXT, periods, t, keys, steps, stepPeople);
 
         int outcomes = 0;
         int reconversions = 0;
         int bridges = 0;
-        long[] keys = t.cells.sortedKeys();
         try (CSVPrinter out = printer(dir.resolve("outcomes.csv"), "step", "months", "cohort", "situation", "domain", "label", "people",
                 "share", "shareLow", "shareHigh");
              CSVPrinter rec = printer(dir.resolve("reconversions.csv"), "step", "maxSteps", "toDomain", "people");
@@ -439,10 +436,9 @@ public final class Publisher {
 
     /** A breakdown of steps by a dimension (region, period): people and leavers per slice, transitions per slice. */
     private int slices(Path dir, String stepFile, String transitionFile, String column, int peopleTable, int leavingTable, int nextTable,
-                       List<String> values, ReleaseTables t, List<Step> steps, Long[] stepPeople) throws IOException {
+                       List<String> values, ReleaseTables t, long[] keys, List<Step> steps, Long[] stepPeople) throws IOException {
         int written = 0;
         Map<Long, Long> leaving = new LinkedHashMap<>();
-        long[] keys = t.cells.sortedKeys();
         try (CSVPrinter csv = printer(dir.resolve(stepFile), "step", column, "people", "leaving", "share")) {
             for (long key : keys) {
                 if (ReleaseTables.table(key) != peopleTable) {
