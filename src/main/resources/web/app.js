@@ -3,7 +3,9 @@
 // them and never recombined (no difference or sum of counts is computed here).
 (function () {
   const VIEWS = ["next", "routes", "bridges", "outcomes"];
-  const state = { view: "next", step: null, after: null, to: null, toDomain: null, depth: "1", lang: "fr", trainer: false };
+  const state = { view: "next", step: null, after: null, since: null, to: null, toDomain: null, depth: "1", lang: "fr", trainer: false };
+  // The "since" bins' first months, as the API snaps since= to them.
+  const SINCE = ["0", "6", "12", "24", "36", "60", "120"];
   const labels = {}; // step id -> label, from the API answers
   let t = I18N.fr;
   let lastFigure = null;
@@ -17,6 +19,7 @@
     state.view = VIEWS.includes(q.get("view")) ? q.get("view") : "next";
     state.step = q.get("step");
     state.after = q.get("after");
+    state.since = SINCE.includes(q.get("since")) ? q.get("since") : null;
     state.to = q.get("to");
     state.toDomain = q.get("toDomain");
     state.depth = q.get("depth") === "2" ? "2" : "1";
@@ -27,7 +30,7 @@
   function writeUrl() {
     const q = new URLSearchParams();
     q.set("view", state.view);
-    for (const key of ["step", "after", "to", "toDomain"]) if (state[key]) q.set(key, state[key]);
+    for (const key of ["step", "after", "since", "to", "toDomain"]) if (state[key]) q.set(key, state[key]);
     if (state.depth === "2") q.set("depth", "2");
     if (state.lang !== "fr") q.set("lang", state.lang);
     if (state.trainer) q.set("trainer", "1");
@@ -104,6 +107,7 @@
     document.querySelectorAll("[role=tab]").forEach((tab) => tab.setAttribute("aria-selected", String(tab.dataset.view === state.view)));
     document.querySelectorAll("[data-view-controls]").forEach((el) => { el.hidden = el.dataset.viewControls !== state.view; });
     $("depth").value = state.depth;
+    $("since").value = state.since || "";
     $("step-search").value = state.step ? await label(state.step) : "";
     $("after-search").value = state.after ? await label(state.after) : "";
     $("to-search").value = state.to ? await label(state.to) : "";
@@ -273,14 +277,17 @@
   const K = 11;
 
   async function renderNext(token) {
-    const after = state.after ? [state.after] : [];
-    const query = after.length ? `?after=${encodeURIComponent(after.join(","))}` : "";
+    const after = state.after && !state.since ? [state.after] : [];
+    // The release holds "where next" by path so far or by time spent at the step, not both: the time wins.
+    const query = state.since ? `?since=${state.since}` : after.length ? `?after=${encodeURIComponent(after.join(","))}` : "";
+    const sinceText = state.since ? t["since" + state.since] : null;
     const first = await api(`/api/steps/${encodeURIComponent(state.step)}/next${query}`);
     if (token !== renderToken) return;
     remember(first.step);
     const stepLabel = first.step.label;
     const notes = [];
-    if (after.length) notes.push(first.pathUsed.length ? t.pathUsed([...first.pathUsed, state.step].map((id) => labels[id] || id).join(" → ")) : t.pathBackedOff);
+    if (state.since) notes.push(first.filters.since ? t.sinceUsed(sinceText) : t.sinceBackedOff);
+    else if (after.length) notes.push(first.pathUsed.length ? t.pathUsed([...first.pathUsed, state.step].map((id) => labels[id] || id).join(" → ")) : t.pathBackedOff);
     const nodes = [{ id: "0:" + first.step.id, label: stepLabel, column: 0, count: `n = ${fmt(first.peopleLeaving)}` }];
     const links = [];
     const rows = [];
@@ -349,7 +356,8 @@
         }
       });
     }
-    const title = state.after ? t.nextTitleAfter(await label(state.after), stepLabel) : t.nextTitle(stepLabel);
+    const title = state.since ? t.nextTitleSince(stepLabel, sinceText)
+      : after.length ? t.nextTitleAfter(await label(state.after), stepLabel) : t.nextTitle(stepLabel);
     frame(title, t.nextSummary(first.peopleLeaving), notes, Object.assign({}, first.evidence, { query: [...queries].join(" + ") }));
     if (links.length === 0) { status(t.noData); return; }
     show(Charts.sankey($("chart-box"), { nodes, links }, chartOpts(title)), `passerelle-${state.step}-next`);
@@ -468,7 +476,8 @@
   // ---- wiring ----
   function wire() {
     combobox($("step-search"), $("step-options"), (id) => set({ step: id }));
-    combobox($("after-search"), $("after-options"), (id) => set({ after: id }));
+    combobox($("after-search"), $("after-options"), (id) => set({ after: id, since: null }));
+    $("since").addEventListener("change", (e) => set({ since: e.target.value || null, after: e.target.value ? null : state.after }));
     combobox($("to-search"), $("to-options"), (id) => set({ to: id }));
     document.querySelectorAll("[role=tab]").forEach((tab) => {
       tab.addEventListener("click", () => set({ view: tab.dataset.view }));
@@ -487,7 +496,7 @@
     $("trainer").addEventListener("click", () => set({ trainer: !state.trainer }));
     $("scenario").addEventListener("change", (e) => {
       const scenario = SCENARIOS[Number(e.target.value)];
-      if (scenario) set(Object.assign({ after: null, to: null, toDomain: null, depth: "1" }, scenario.state));
+      if (scenario) set(Object.assign({ after: null, since: null, to: null, toDomain: null, depth: "1" }, scenario.state));
     });
     $("export-svg").addEventListener("click", () => {
       if (lastFigure) download(new Blob([Charts.toSvgText(lastFigure.node)], { type: "image/svg+xml" }), lastFigure.name + ".svg");

@@ -77,7 +77,8 @@ public final class Guide {
                     followed by <code>people</code>, of whom <code>leaving</code> went on to another step.</li>
                     <li><code>(:Step)-[:HAS_OUTCOME]-&gt;(:Outcome)</code> situation 6, 12, 24 and 36 months after a step's end.</li>
                     <li><code>(:Step)-[:IN_REGION {people, leaving}]-&gt;(:Region)</code>, <code>(:Step)-[:IN_PERIOD]-&gt;(:Period)</code> and
-                    <code>[:TRANSITION_BY_REGION {region}]</code>, <code>[:TRANSITION_BY_PERIOD {period}]</code>: the same by region and by entry period.</li>
+                    <code>[:TRANSITION_BY_REGION {region}]</code>, <code>[:TRANSITION_BY_PERIOD {period}]</code>: the same by region and by entry period;
+                    <code>(:Step)-[:STAYED {people, leaving}]-&gt;(:Since)</code> and <code>[:TRANSITION_BY_SINCE {since}]</code>: by months spent at the step before leaving it.</li>
                     <li><code>(:Reconversion)</code>, <code>(:ReconversionRoute)</code>, <code>(:BridgeRoute)</code>: changes of ROME domain.</li>
                     </ul>
                     <p><b>The release:</b> this graph is the very release the API answers from. Every count is <b>perturbed</b> by the
@@ -99,7 +100,8 @@ public final class Guide {
                     suivies par <code>people</code> personnes, dont <code>leaving</code> ont continué vers une autre étape.</li>
                     <li><code>(:Step)-[:HAS_OUTCOME]-&gt;(:Outcome)</code> la situation 6, 12, 24 et 36 mois après la fin d'une étape.</li>
                     <li><code>(:Step)-[:IN_REGION {people, leaving}]-&gt;(:Region)</code>, <code>(:Step)-[:IN_PERIOD]-&gt;(:Period)</code> et
-                    <code>[:TRANSITION_BY_REGION {region}]</code>, <code>[:TRANSITION_BY_PERIOD {period}]</code> : la même chose par région et par période d'entrée.</li>
+                    <code>[:TRANSITION_BY_REGION {region}]</code>, <code>[:TRANSITION_BY_PERIOD {period}]</code> : la même chose par région et par période d'entrée ;
+                    <code>(:Step)-[:STAYED {people, leaving}]-&gt;(:Since)</code> et <code>[:TRANSITION_BY_SINCE {since}]</code> : selon les mois passés dans l'étape avant de la quitter.</li>
                     <li><code>(:Reconversion)</code>, <code>(:ReconversionRoute)</code>, <code>(:BridgeRoute)</code> : changements de domaine ROME.</li>
                     </ul>
                     <p><b>La publication :</b> ce graphe est celle-là même dont l'API tire ses réponses. Chaque effectif est <b>perturbé</b>

@@ -14,6 +14,8 @@ final class StepRoutes {
     static final Set<String> KINDS = Set.of("education", "job", "other");
     static final int MIN_YEAR = 1950;
     static final int MAX_YEAR = 2100;
+    /** A working life and then some: 100 years, in months. */
+    static final int MAX_SINCE_MONTHS = 1200;
     private final Services services;
     private final Regions regions = Regions.bundled();
 
@@ -78,13 +80,17 @@ final class StepRoutes {
             }
             period = bin;
         }
-        int dimensions = (after.isEmpty() ? 0 : 1) + (region == null ? 0 : 1) + (period == null ? 0 : 1);
+        // Months already spent at the step, snapped to its released bin: any month count is allowed, and
+        // two counts in one bin are the same question.
+        Integer months = Params.optionalInt(ctx, "since", 0, MAX_SINCE_MONTHS);
+        String since = months == null ? null : ReleaseCatalogue.sinceBins().get(ReleaseCatalogue.sinceIndex(months));
+        int dimensions = (after.isEmpty() ? 0 : 1) + (region == null ? 0 : 1) + (period == null ? 0 : 1) + (since == null ? 0 : 1);
         if (dimensions > 1) {
-            throw new ApiError(400, "not in the release", "parameters", List.of("after", "region", "period"),
-                    "allowed", "at most one of after, region and period: the release holds where people went next by path so far, "
-                            + "by region or by entry period, not by their combinations");
+            throw new ApiError(400, "not in the release", "parameters", List.of("after", "region", "period", "since"),
+                    "allowed", "at most one of after, region, period and since: the release holds where people went next by path so far, "
+                            + "by region, by entry period or by months spent at the step, not by their combinations");
         }
         String kind = Params.oneOf(ctx, "kind", KINDS);
-        ctx.json(services.steps().next(new NextQuery(ctx.pathParam("id"), after, region, period, kind)));
+        ctx.json(services.steps().next(new NextQuery(ctx.pathParam("id"), after, region, period, since, kind)));
     }
 }

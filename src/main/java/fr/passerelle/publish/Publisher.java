@@ -39,15 +39,17 @@ public final class Publisher {
     /** The statements that load a release, in order; {@code cypher/published/<name>.cypher}. */
     public static final List<String> LOAD_ORDER = List.of("published/schema-step-id",
             "published/load-meta", "published/load-steps", "published/load-domains", "published/load-regions", "published/load-periods",
-            "published/load-sources", "published/load-step-regions", "published/load-step-periods", "published/load-transitions",
-            "published/load-region-transitions", "published/load-period-transitions", "published/load-paths",
+            "published/load-since-bins", "published/load-sources", "published/load-step-regions", "published/load-step-periods",
+            "published/load-step-since", "published/load-transitions", "published/load-region-transitions",
+            "published/load-period-transitions", "published/load-since-transitions", "published/load-paths",
             "published/load-outcomes", "published/load-reconversions", "published/load-reconversion-routes", "published/load-bridge-routes",
             // Lookup indexes last: built once over the loaded nodes instead of maintained row by row (the steps' constraint
             // comes first because every load matches steps by id).
             "published/schema-path-key", "published/schema-path-prefix", "published/schema-path-first", "published/schema-outcome-step",
             "published/schema-reconversion-step", "published/schema-bridge-from");
-    static final List<String> FILES = List.of("meta.csv", "steps.csv", "domains.csv", "regions.csv", "periods.csv", "sources.csv",
-            "step-regions.csv", "step-periods.csv", "transitions.csv", "region-transitions.csv", "period-transitions.csv", "paths.csv",
+    static final List<String> FILES = List.of("meta.csv", "steps.csv", "domains.csv", "regions.csv", "periods.csv", "since.csv",
+            "sources.csv", "step-regions.csv", "step-periods.csv", "step-since.csv", "transitions.csv", "region-transitions.csv",
+            "period-transitions.csv", "since-transitions.csv", "paths.csv",
             "outcomes.csv", "reconversions.csv", "reconversion-routes.csv", "bridge-routes.csv", "load.cypher");
     private static final String COMPLETE = "COMPLETE";
     /** Reading every person record is one transaction: at 1M people it takes tens of seconds, at 10M minutes. */
@@ -71,8 +73,8 @@ public final class Publisher {
     }
 
     /** What a release holds, for the report and the tests. */
-    public record Counts(int steps, int transitions, int paths, int regionCells, int periodCells, int outcomes, int reconversions,
-                         int bridgeRoutes, long cellsCounted) {
+    public record Counts(int steps, int transitions, int paths, int regionCells, int periodCells, int sinceCells, int outcomes,
+                         int reconversions, int bridgeRoutes, long cellsCounted) {
     }
 
     /**
@@ -85,7 +87,8 @@ public final class Publisher {
                 .stream().findFirst().orElse(Map.of("version", 0L, "updatedAt", "", "lastPurge", ""));
         long v = (Long) version.get("version");
         Path dir = root.resolve(Long.toString(v));
-        if (Files.exists(dir.resolve(COMPLETE))) {
+        // A release written before a table joined the catalogue lacks its file: built again, not served half.
+        if (Files.exists(dir.resolve(COMPLETE)) && FILES.stream().allMatch(f -> Files.exists(dir.resolve(f)))) {
             return Publication.read(dir);
         }
         Path work = root.resolve(v + ".building");
@@ -114,7 +117,7 @@ public final class Publisher {
     private static void sortRows(Path dir) throws IOException {
         for (String file : FILES) {
             // steps.csv (free labels, possibly quoted over lines) and the reference lists are written in a fixed order already.
-            if (!file.endsWith(".csv") || List.of("meta.csv", "steps.csv", "domains.csv", "regions.csv", "periods.csv").contains(file)) {
+            if (!file.endsWith(".csv") || List.of("meta.csv", "steps.csv", "domains.csv", "regions.csv", "periods.csv", "since.csv").contains(file)) {
                 continue;
             }
             List<String> lines = Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8);
@@ -300,6 +303,12 @@ public final class Publisher {
                 csv.printRecord(code, years[0], years[1]);
             }
         }
+        try (CSVPrinter csv = printer(dir.resolve("since.csv"), "code", "fromMonths", "toMonths")) {
+            for (String code : ReleaseCatalogue.sinceBins()) {
+                int[] months = ReleaseCatalogue.sinceMonths(code);
+                csv.printRecord(code, months[0], months[1] < 0 ? null : months[1]);
+            }
+        }
         try (CSVPrinter csv = printer(dir.resolve("sources.csv"), "source", "people")) {
             for (int s = 0; s < sources.size(); s++) {
                 Long people = released(t.get(ReleaseTables.key(ReleaseTables.SOURCE, s, 0, 0)), CellName.source(sources.get(s)));
@@ -373,6 +382,8 @@ public final class Publisher {
                 ReleaseTables.REGION_LEAVING, ReleaseTables.REGION_NEXT, regionCodes, t, keys, steps, stepPeople);
         int periodCells = slices(dir, "step-periods.csv", "period-transitions.csv", "period", ReleaseTables.PERIOD,
                 ReleaseTables.PERIOD_LEAVING, ReleaseTables.PERIOD_NEXT, periods, t, keys, steps, stepPeople);
+        int sinceCells = slices(dir, "step-since.csv", "since-transitions.csv", "since", ReleaseTables.SINCE,
+                ReleaseTables.SINCE_LEAVING, ReleaseTables.SINCE_NEXT, ReleaseCatalogue.sinceBins(), t, keys, steps, stepPeople);
 
         int outcomes = 0;
         int reconversions = 0;
@@ -430,7 +441,7 @@ public final class Publisher {
                 }
             }
         }
-        return new Counts(steps.size(), transitions, paths - transitions, regionCells, periodCells, outcomes, reconversions, bridges,
+        return new Counts(steps.size(), transitions, paths - transitions, regionCells, periodCells, sinceCells, outcomes, reconversions, bridges,
                 t.cells.size() + 2L * t.paths());
     }
 

@@ -23,6 +23,12 @@ public final class ReleaseCatalogue {
     static final int FIRST_PERIOD_YEAR = 1990;
     static final int PERIOD_YEARS = 5;
     static final String BEFORE = "before-" + FIRST_PERIOD_YEAR;
+    /**
+     * Time spent at a step before leaving it ("since"): bins by their first month. Chosen from mvad's
+     * 1,764 stays followed by another step (months: 0-5 662, 6-11 268, 12-23 406, 24-35 349, 36-59 120,
+     * 60+ 9): school-to-work stays split at 6 months and at each school year; careers at 5 and 10 years.
+     */
+    static final List<Integer> SINCE_FROM = List.of(0, 6, 12, 24, 36, 60, 120);
 
     private ReleaseCatalogue() {
     }
@@ -68,6 +74,47 @@ public final class ReleaseCatalogue {
         return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
     }
 
+    /** Every "since" bin code ({@code 0-5} … {@code 60-119}, {@code 120+}: months at the step), shortest first. */
+    public static List<String> sinceBins() {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < SINCE_FROM.size(); i++) {
+            codes.add(i + 1 < SINCE_FROM.size() ? SINCE_FROM.get(i) + "-" + (SINCE_FROM.get(i + 1) - 1) : SINCE_FROM.get(i) + "+");
+        }
+        return codes;
+    }
+
+    /** The index of the "since" bin holding {@code months} at a step, -1 when unknown (negative). */
+    public static int sinceIndex(int months) {
+        if (months < 0) {
+            return -1;
+        }
+        int bin = 0;
+        while (bin + 1 < SINCE_FROM.size() && months >= SINCE_FROM.get(bin + 1)) {
+            bin++;
+        }
+        return bin;
+    }
+
+    /** First and last month of a "since" bin (the last one open: -1). */
+    public static int[] sinceMonths(String code) {
+        int i = sinceBins().indexOf(code);
+        return new int[] {SINCE_FROM.get(i), i + 1 < SINCE_FROM.size() ? SINCE_FROM.get(i + 1) - 1 : -1};
+    }
+
+    /**
+     * Months spent at a step: from its start to its end, both months included, or to the next step's
+     * start when its end is unknown; -1 when neither is known (or the dates contradict each other).
+     */
+    public static int monthsAt(int start, int end, int nextStart) {
+        if (start < 0) {
+            return -1;
+        }
+        if (end >= start) {
+            return end - start + 1;
+        }
+        return nextStart >= start ? nextStart - start : -1;
+    }
+
     /** The catalogue as the README and the processing register state it. */
     public static List<java.util.Map<String, String>> describe(boolean english) {
         String periods = String.join(", ", periods());
@@ -78,6 +125,8 @@ public final class ReleaseCatalogue {
             {"region-transitions", "step x region x next step", english ? "people, share of the region's leavers, median months" : "personnes, part des partants de la région, durée médiane"},
             {"step-periods", "step x entry period (" + periods + ")", english ? "people, leavers" : "personnes, partants"},
             {"period-transitions", "step x entry period x next step", english ? "people, share, median months" : "personnes, part, durée médiane"},
+            {"step-since", "step x months spent at it before leaving (" + String.join(", ", sinceBins()) + ")", english ? "people who left it after such a stay, those of them who went on to another step" : "personnes parties après un tel séjour, celles qui ont continué vers une autre étape"},
+            {"since-transitions", "step x months spent at it x next step", english ? "people, share of that bin's leavers, median months" : "personnes, part des partants de cette durée, durée médiane"},
             {"outcomes", "step x months after its end (" + OUTCOME_MONTHS + ") x situation (job by ROME domain, study, other)", english ? "cohort observed that long, people, share" : "cohorte observée, personnes, part"},
             {"reconversions", "job x maxSteps (1.." + MAX_RECONVERSION_STEPS + ") x ROME domain of the first later job elsewhere [x steps in between]", english ? "people" : "personnes"},
             {"bridge-routes", "step x next step x ROME domain of the job right after", english ? "people who did the three back to back" : "personnes ayant enchaîné les trois"},

@@ -62,7 +62,7 @@ final class ReleaseTables {
         }
     }
 
-    // Tables keyed by a long: table << 60 | a << 42 | b << 26 | c.
+    // Tables keyed by a long: table << 59 | a << 42 | b << 26 | c (a and b are step indexes at most).
     static final int STEP_IN = 1;
     static final int REGION = 2;
     static final int REGION_LEAVING = 3;
@@ -77,20 +77,23 @@ final class ReleaseTables {
     static final int BRIDGE_ROUTE = 12;
     static final int SOURCE = 13;
     static final int EVERYONE = 14;
+    static final int SINCE = 15;
+    static final int SINCE_LEAVING = 16;
+    static final int SINCE_NEXT = 17;
 
     static long key(int table, long a, long b, long c) {
-        if (a >= 1L << 18 || b >= 1L << 16 || c >= 1L << 26) {
+        if (a >= 1L << 17 || b >= 1L << 16 || c >= 1L << 26) {
             throw new IllegalStateException("a released table outgrew its key (table " + table + ": " + a + ", " + b + ", " + c + ")");
         }
-        return (long) table << 60 | a << 42 | b << 26 | c;
+        return (long) table << 59 | a << 42 | b << 26 | c;
     }
 
     static int table(long key) {
-        return (int) (key >>> 60);
+        return (int) (key >>> 59);
     }
 
     static int a(long key) {
-        return (int) (key >>> 42 & ((1 << 18) - 1));
+        return (int) (key >>> 42 & ((1 << 17) - 1));
     }
 
     static int b(long key) {
@@ -227,6 +230,14 @@ final class ReleaseTables {
                 if (i + 1 < n) {
                     cell(key(PERIOD_LEAVING, s[i], period, 0)).add(p, rk);
                     cell(key(PERIOD_NEXT, s[i], period, s[i + 1])).add(p, rk, between(start, i, i + 1));
+                }
+            }
+            int since = ReleaseCatalogue.sinceIndex(ReleaseCatalogue.monthsAt(start[i], person.ends()[i], i + 1 < n ? start[i + 1] : -1));
+            if (since >= 0) {
+                cell(key(SINCE, s[i], since, 0)).add(p, rk);
+                if (i + 1 < n) {
+                    cell(key(SINCE_LEAVING, s[i], since, 0)).add(p, rk);
+                    cell(key(SINCE_NEXT, s[i], since, s[i + 1])).add(p, rk, between(start, i, i + 1));
                 }
             }
             if (i + 2 < n && "job".equals(kinds[s[i + 2]]) && domains[s[i + 2]] >= 0) {

@@ -12,7 +12,11 @@ import java.util.List;
  */
 public record NextSteps(StepRef step, List<String> pathRequested, List<String> pathUsed, Filters filters, Long peopleLeaving,
                         List<NextStep> next, Long hiddenPeople, Evidence evidence) {
-    /** The filters applied; null fields were not used. */
-    public record Filters(String region, String period, String kind) {
+    /**
+     * The filters applied; null fields were not used. {@code sinceRequested} is the "since" bin asked
+     * for; {@code since} the one that answered, null when that bin had no released leavers or
+     * destinations and the answer backed off to everyone who left the step.
+     */
+    public record Filters(String region, String period, String sinceRequested, String since, String kind) {
     }
 }

@@ -62,7 +62,19 @@ public final class StepService {
      * oldest step is dropped ("backing off"), and {@code pathUsed} says which suffix answered.
      */
     public NextSteps next(NextQuery query) {
-        NextSteps.Filters filters = new NextSteps.Filters(query.region(), query.period(), query.kind());
+        if (query.since() != null) {
+            NextSteps bySince = slice(query, "queries/next-by-since", query.since(),
+                    new NextSteps.Filters(null, null, query.since(), query.since(), query.kind()));
+            if (bySince.peopleLeaving() != null && !bySince.next().isEmpty()) {
+                return bySince;
+            }
+            // Too few left after such a stay: everyone who left the step answers, and the filters say so.
+            NextSteps all = next(new NextQuery(query.step(), List.of(), null, null, null, query.kind()));
+            return new NextSteps(all.step(), all.pathRequested(), all.pathUsed(), new NextSteps.Filters(null, null, query.since(), null, query.kind()),
+                    all.peopleLeaving(), all.next(), all.hiddenPeople(), evidence(List.of("queries/step-by-id", "queries/next-by-since",
+                    "queries/next-steps"), all.evidence().datasetVersion()));
+        }
+        NextSteps.Filters filters = new NextSteps.Filters(query.region(), query.period(), null, null, query.kind());
         if (query.region() == null && query.period() == null) {
             List<Record> rows = db.read("queries/next-steps", params("step", query.step()), r -> r);
             if (rows.isEmpty()) {
@@ -95,9 +107,14 @@ public final class StepService {
             Flow flow = flow(rows, leaving, query.kind(), true);
             return new NextSteps(step, query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(), evidence(ran, version));
         }
+        return query.region() != null ? slice(query, "queries/next-by-region", query.region(), filters)
+                : slice(query, "queries/next-by-period", query.period(), filters);
+    }
+
+    /** Where the people of one slice of a step (a region, a period, a "since" bin) went next. */
+    private NextSteps slice(NextQuery query, String name, String value, NextSteps.Filters filters) {
         Record s = findStep(query.step());
-        String name = query.region() != null ? "queries/next-by-region" : "queries/next-by-period";
-        List<Record> rows = db.read(name, params("step", query.step(), "value", query.region() != null ? query.region() : query.period()), r -> r);
+        List<Record> rows = db.read(name, params("step", query.step(), "value", value), r -> r);
         Long leaving = rows.isEmpty() ? null : nullableLong(rows.get(0).get("leaving"));
         Flow flow = flow(rows, leaving, query.kind(), true);
         return new NextSteps(stepRef(s), query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(),
@@ -194,8 +211,13 @@ public final class StepService {
     }
 
     /** Steps by the number of people who arrived at them (released, at least k), most first. */
-    public List<String> popularDestinations() {
-        return db.read("queries/popular-destinations", Map.of("k", thresholds.k()), r -> r.get("id").asString());
+    public Map<String, Long> popularDestinations() {
+        Map<String, Long> popular = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : db.read("queries/popular-destinations", Map.of("k", thresholds.k()),
+                r -> Map.entry(r.get("id").asString(), r.get("people").asLong()))) {
+            popular.put(e.getKey(), e.getValue());
+        }
+        return popular;
     }
 
     private volatile Map.Entry<Long, Map<String, StepRef>> refs;

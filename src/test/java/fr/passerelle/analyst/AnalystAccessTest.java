@@ -106,7 +106,7 @@ class AnalystAccessTest {
     void holdsThePublishedLayerOnly() {
         Set<String> labels = new HashSet<>();
         read("MATCH (n) UNWIND labels(n) AS l RETURN DISTINCT l").forEach(r -> labels.add(r.get(0).asString()));
-        assertTrue(Set.of("Step", "Meta", "Domain", "Region", "Period", "Source", "Path", "Outcome", "Reconversion", "ReconversionRoute",
+        assertTrue(Set.of("Step", "Meta", "Domain", "Region", "Period", "Since", "Source", "Path", "Outcome", "Reconversion", "ReconversionRoute",
                 "BridgeRoute").containsAll(labels), labels.toString());
         assertTrue(labels.containsAll(Set.of("Step", "Meta", "Path", "Outcome")), labels.toString());
         Set<String> keys = new HashSet<>();

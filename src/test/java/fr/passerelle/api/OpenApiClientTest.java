@@ -43,7 +43,7 @@ class OpenApiClientTest {
                 generated.updateBaseUri("http://127.0.0.1:" + app.port());
                 DefaultApi api = new DefaultApi(generated);
 
-                NextSteps next = api.getNextSteps("BTS-MCO", null, null, null, null, null, null);
+                NextSteps next = api.getNextSteps("BTS-MCO", null, null, null, null, null, null, null);
                 JsonNode expected = raw.json("/api/steps/BTS-MCO/next", 200);
                 assertEquals(expected.get("peopleLeaving").asText(), String.valueOf(next.getPeopleLeaving()));
                 assertEquals(expected.get("next").size(), next.getNext().size());
@@ -55,7 +55,11 @@ class OpenApiClientTest {
                     assertEquals(e.get("share").get("value").asDouble(), n.getShare().getValue().doubleValue(), 1e-12);
                 }
                 assertEquals(expected.get("evidence").get("query").asText(), next.getEvidence().getQuery());
-                NextSteps after = api.getNextSteps("BTS-MCO", "BAC-PRO-MCV", null, null, null, null, null);
+                NextSteps after = api.getNextSteps("BTS-MCO", "BAC-PRO-MCV", null, null, null, null, null, null);
+                NextSteps since = api.getNextSteps("BTS-MCO", null, null, null, null, null, 30, null);
+                JsonNode rawSince = raw.json("/api/steps/BTS-MCO/next?since=30", 200);
+                assertEquals(rawSince.get("filters").get("sinceRequested").asText(), since.getFilters().getSinceRequested());
+                assertEquals(rawSince.get("peopleLeaving").asText(), String.valueOf(since.getPeopleLeaving()));
                 assertEquals(raw.json("/api/steps/BTS-MCO/next?after=BAC-PRO-MCV", 200).get("peopleLeaving").asText(), String.valueOf(after.getPeopleLeaving()));
 
                 Routes routes = api.getRoutes("BAC-STMG", "D1301", 4, 5);

@@ -116,6 +116,7 @@ class PrivacyPropertyTest {
             }
             paths.add("/api/steps/" + step + "/next?from=" + (2010 + random.nextInt(8)));
             paths.add("/api/steps/" + step + "/next?period=" + (random.nextBoolean() ? "2010-2014" : "2015-2019"));
+            paths.add("/api/steps/" + step + "/next?since=" + random.nextInt(160));
             paths.add("/api/steps/" + step + "/next?after=" + STEPS.get(random.nextInt(5)));
             paths.add("/api/steps/" + step + "/next?after=" + STEPS.get(random.nextInt(5)) + "," + STEPS.get(random.nextInt(5)) + "&region=11");
             if (step.matches("[A-N]\\d{4}")) {

@@ -188,6 +188,55 @@ class RecommendationApiTest {
         assertEquals("CAP-X", api.json("/api/steps/BTS-MCO/next?after=CAP-X", 404).get("step").asText());
     }
 
+    /** D1505's leavers after a stay in one "since" bin: the bin's own released cells. */
+    static Long sinceLeaving(String bin, List<String> group) {
+        Long leaving = Fixtures.released(fr.passerelle.publish.CellName.sliceLeaving("since", bin, "D1505"), group);
+        Long people = Fixtures.released(fr.passerelle.publish.CellName.slice("since", bin, "D1505"), group);
+        return leaving == null || people == null ? leaving : Math.min(leaving, people);
+    }
+
+    static List<String> destinations(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.get("next").forEach(n -> ids.add(n.get("step").get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void sinceSnapsToItsBinAndBacksOffWhenTheBinIsTooSmall() throws Exception {
+        // D1505 (started 2015-01): c1 left after 36 months for TP-DWWM, c2 and c3 after 24, c4 after 12 for D1507.
+        JsonNode three = api.json("/api/steps/D1505/next?since=40", 200);
+        assertEquals("36-59", three.get("filters").get("since").asText());
+        assertEquals("36-59", three.get("filters").get("sinceRequested").asText());
+        assertEquals(sinceLeaving("36-59", C1), three.get("peopleLeaving").asLong());
+        assertEquals(List.of("TP-DWWM"), destinations(three));
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.sliceNext("since", "36-59", "D1505", "TP-DWWM"), C1),
+                three.get("next").get(0).get("people").asLong());
+        assertTrue(three.get("evidence").get("query").asText().contains("next-by-since"), three.get("evidence").toString());
+        assertEquals(three.get("next"), api.json("/api/steps/D1505/next?since=36", 200).get("next"), "one bin, one answer");
+        assertEquals(three.get("next"), api.json("/api/steps/D1505/next?since=59", 200).get("next"), "one bin, one answer");
+
+        JsonNode one = api.json("/api/steps/D1505/next?since=14", 200);
+        assertEquals("12-23", one.get("filters").get("since").asText());
+        assertEquals(List.of("D1507"), destinations(one));
+        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.sliceNext("since", "12-23", "D1505", "D1507"), C4),
+                one.get("next").get(0).get("people").asLong());
+
+        // Nobody left D1505 within 6 months: the answer is everyone's, and says it backed off.
+        JsonNode soon = api.json("/api/steps/D1505/next?since=3", 200);
+        assertEquals("0-5", soon.get("filters").get("sinceRequested").asText());
+        assertTrue(soon.get("filters").get("since").isNull(), soon.get("filters").toString());
+        JsonNode everyone = api.json("/api/steps/D1505/next", 200);
+        assertEquals(everyone.get("next"), soon.get("next"));
+        assertEquals(everyone.get("peopleLeaving"), soon.get("peopleLeaving"));
+
+        for (String bad : List.of("-1", "abc", "1201", "2.5")) {
+            JsonNode error = api.json("/api/steps/D1505/next?since=" + bad, 400);
+            assertEquals("since", error.get("parameter").asText(), error.toString());
+        }
+        assertEquals("not in the release", api.json("/api/steps/D1505/next?since=40&after=BAC-STMG", 400).get("error").asText());
+        assertEquals("not in the release", api.json("/api/steps/D1505/next?since=40&region=84", 400).get("error").asText());
+    }
+
     @Test
     void previousStepsComeFromTheReleasedTransitions() throws Exception {
         JsonNode previous = api.json("/api/steps/D1301/previous", 200);

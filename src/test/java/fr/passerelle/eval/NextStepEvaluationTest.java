@@ -68,6 +68,35 @@ class NextStepEvaluationTest {
     }
 
     @Test
+    void timeSpentHelpsWhereTheStayDecidesTheFuture(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // Same path for everyone; who leaves BTS-MCO after 2 years goes to D1301, who stays 3 to M1203.
+        List<RawTrajectory> people = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            boolean quick = i % 2 == 0;
+            people.add(new RawTrajectory("eval", "s" + i, List.of(new RawStep("education", "BAC-STMG", "2015-09", null, null),
+                    new RawStep("education", "BTS-MCO", "2017-09", null, null),
+                    new RawStep("job", quick ? "D1301" : "M1203", quick ? "2019-09" : "2020-09", null, null)), "s" + i));
+        }
+        NextStepEvaluation.Split split = NextStepEvaluation.split(people, 1);
+        Database db = TestNeo4j.reset();
+        Fixtures.importer(db, 100).importRecords(split.train(), n -> { });
+        fr.passerelle.publish.ReleaseApi release = Fixtures.release(db, dir);
+        StepService steps = Fixtures.services(release).steps();
+        Normaliser normaliser = new Normaliser(Catalogue.bundled(), Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
+        Map<String, NextStepEvaluation.Score> scores = new java.util.HashMap<>();
+        NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations()).forEach(s -> scores.put(s.recommender(), s));
+
+        // After BTS-MCO the path says nothing (half right at best), the time spent says everything.
+        double path = scores.get("path + back-off").hitAt1();
+        assertTrue(path < 0.8, "the path cannot tell: " + path);
+        assertEquals(1.0, scores.get("since-conditioned").hitAt1(), 1e-9);
+        assertEquals(1.0, scores.get("since + path back-off").hitAt1(), 1e-9);
+        assertTrue(scores.get("since-conditioned").brier() < scores.get("path + back-off").brier() - 0.2,
+                "sure and right shares score better: " + scores.get("since-conditioned") + " vs " + scores.get("path + back-off"));
+        release.close();
+    }
+
+    @Test
     void mvadSpellsBecomeTrajectories() throws Exception {
         Path spells = dir.resolve("spells.csv");
         Files.writeString(spells, "id,spell_idx,state,start_month,end_month,n_months\n"

@@ -228,6 +228,35 @@ class CanopePageTest {
     }
 
     @Test
+    @Order(14)
+    void sinceAsksWhereThoseWhoStayedThatLongWent() throws Exception {
+        // The 22 of group e spent 40 months (3 to 5 years) as D1301 before TP-FORMATEUR.
+        List<String> e = Fixtures.ids("e", 22);
+        browser.get(base + "/?view=next&step=D1301");
+        waitFor("#chart g.node[data-id='1:TP-FORMATEUR']");
+        new Select(browser.findElement(By.id("since"))).selectByValue("36");
+        Long leaving = Fixtures.released(fr.passerelle.publish.CellName.sliceLeaving("since", "36-59", "D1301"), e);
+        Long people = Fixtures.released(fr.passerelle.publish.CellName.slice("since", "36-59", "D1301"), e);
+        long bin = Math.min(leaving, people);
+        waitForText("#figure-notes", "3 à 5 ans");
+        assertTrue(browser.findElement(By.id("figure-summary")).getText().startsWith(bin + " personnes"),
+                browser.findElement(By.id("figure-summary")).getText());
+        assertTrue(flowText("1:TP-FORMATEUR").endsWith("n = " + Fixtures.released(
+                fr.passerelle.publish.CellName.sliceNext("since", "36-59", "D1301", "TP-FORMATEUR"), e)), flowText("1:TP-FORMATEUR"));
+        assertTrue(browser.findElement(By.id("evidence")).getText().contains("cypher/queries/next-by-since.cypher"));
+        assertTrue(browser.getCurrentUrl().contains("since=36"), browser.getCurrentUrl());
+        // Nobody left D1301 within 6 months: the page says the figures are everyone's.
+        new Select(browser.findElement(By.id("since"))).selectByValue("0");
+        String notes = waitForText("#figure-notes", "Trop peu de personnes sont parties");
+        assertTrue(notes.contains("toutes les personnes qui l'ont quittée"), notes);
+        assertEquals(Fixtures.leaving(List.of("D1301"), e) + " personnes",
+                browser.findElement(By.id("figure-summary")).getText().replaceAll(" personnes.*", " personnes"));
+        assertNoSmallCountOnPage();
+        assertTrue(severeConsoleMessages().isEmpty(), severeConsoleMessages().toString());
+        screenshot("14-since");
+    }
+
+    @Test
     @Order(4)
     void followARoute() throws Exception {
         browser.get(base + "/?view=next&step=BAC-STI2D");
