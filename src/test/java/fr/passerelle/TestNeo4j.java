@@ -40,6 +40,12 @@ public final class TestNeo4j {
         return db;
     }
 
+    /** The Bolt address of the test database, for code that connects by itself (as with --neo4j-uri). */
+    public static String boltUri() {
+        db();
+        return neo4j.boltURI().toString();
+    }
+
     /** A new driver to the same database (for tests that close theirs). */
     public static Database connect() {
         return Database.connect(neo4j.boltURI().toString(), null, null, null, Duration.ofSeconds(30));

@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.api.ApiServer;
 import fr.passerelle.recommend.RouteService;
 import fr.passerelle.recommend.Services;
@@ -64,6 +66,7 @@ final class ApiBenchmark {
                     }),
                     new Endpoint("next?region=", r -> "/api/steps/" + pick(steps, r) + "/next?region=" + pick(regions, r)),
                     new Endpoint("next?period=", r -> "/api/steps/" + pick(steps, r) + "/next?period=" + pick(periods, r)),
+                    new Endpoint("next?since=", r -> "/api/steps/" + pick(steps, r) + "/next?since=" + r.nextInt(150)),
                     new Endpoint("previous", r -> "/api/steps/" + pick(steps, r) + "/previous"),
                     new Endpoint("routes maxSteps=4", r -> "/api/routes?from=" + pick(starts, r) + "&to=" + pick(jobs, r) + "&maxSteps=4&limit=5"),
                     new Endpoint("bridges", r -> "/api/bridges?from=" + pick(jobs, r) + "&toDomain=" + "CDEFGHIJKMN".charAt(r.nextInt(11))),

@@ -29,13 +29,9 @@ final class ApiKeyCommand implements Callable<Integer> {
     @Option(names = "--home", defaultValue = "${env:PASSERELLE_HOME:-var}", description = "Working directory (default: ${DEFAULT-VALUE}).")
     Path home;
 
-    static Path file(Path home) {
-        return home.resolve("keys").resolve("api-keys.csv");
-    }
-
     @Override
     public Integer call() {
-        ApiKeys keys = ApiKeys.load(file(home));
+        ApiKeys keys = ApiKeys.load(fr.passerelle.app.Settings.apiKeysFile(home));
         switch (action) {
             case "create" -> {
                 require("create");

@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.demo.DemoGenerator;
 import fr.passerelle.demo.TrajectoryFileWriter;
 import fr.passerelle.ingest.ImportReport;
@@ -49,15 +51,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown benchmark \"" + what + "\"; available: ingest, api");
         }
         Path dir = Files.createTempDirectory("passerelle-bench-");
-        options.home = dir;
-        options.boltPort = 0;
+        fr.passerelle.app.Settings settings = options.settings().withHome(dir).withBoltPort(0);
         try {
             Path file = dir.resolve("demo.jsonl");
             long t0 = System.nanoTime();
             TrajectoryFileWriter.write(new DemoGenerator(fr.passerelle.catalog.Catalogue.bundled()).generate(people, 42), file);
             double generate = (System.nanoTime() - t0) / 1e9;
             System.out.printf("generated %d people into %s (%.0f MB) in %.1f s%n", people, file, Files.size(file) / 1e6, generate);
-            try (Environment env = Environment.open(options); Progress progress = new Progress("Import", people)) {
+            try (Environment env = Environment.open(settings); Progress progress = new Progress("Import", people)) {
                 long t1 = System.nanoTime();
                 ImportReport report = switch (mode) {
                     case "bulk" -> env.rebuild((loader, work) -> loader.prepare(List.of(file), false, env.doNotCollect(), work), DemoCommand.quietStream());

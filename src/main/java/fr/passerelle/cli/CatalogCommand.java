@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.StepKind;
 import fr.passerelle.mapping.OfficialData;
@@ -42,12 +44,12 @@ final class CatalogCommand implements Runnable {
             if (references.rome == null && references.diplomas == null) {
                 throw new IllegalArgumentException("give --rome and/or --diplomas (folders of the official open-data files)");
             }
-            try (Environment env = Environment.open(options)) {
-                OfficialData data = OfficialData.load(env.catalogue, references.rome, references.diplomas);
-                Catalogue merged = env.catalogue.with(data.steps(), "official references");
+            try (Environment env = Environment.open(options.settings())) {
+                OfficialData data = OfficialData.load(env.catalogue(), references.rome, references.diplomas);
+                Catalogue merged = env.catalogue().with(data.steps(), "official references");
                 env.importer(1, merged);
                 System.out.printf("%d steps now: %d from the project's catalogue, %d official codes (ROME jobs, RNCP certifications)%n",
-                        merged.size(), env.catalogue.size(), merged.size() - env.catalogue.size());
+                        merged.size(), env.catalogue().size(), merged.size() - env.catalogue().size());
                 if (out != null) {
                     merged.write(out);
                     System.out.println("merged catalogue written to " + out + " (use it with --catalogue " + out + ")");

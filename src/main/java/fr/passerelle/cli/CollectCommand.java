@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.collect.Collector;
 import fr.passerelle.collect.PageFetcher;
@@ -56,14 +58,14 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Environment env = Environment.open(options)) {
-            OfficialData data = OfficialData.load(env.catalogue, references.rome, references.diplomas);
-            Catalogue wider = env.catalogue.with(data.steps(), "official references");
+        try (Environment env = Environment.open(options.settings())) {
+            OfficialData data = OfficialData.load(env.catalogue(), references.rome, references.diplomas);
+            Catalogue wider = env.catalogue().with(data.steps(), "official references");
             PageFetcher.Settings defaults = PageFetcher.Settings.defaults(contact);
             PageFetcher fetcher = new PageFetcher(new PageFetcher.Settings(defaults.userAgent(), defaults.robotName(), Duration.ofMillis(delayMs),
                     Duration.ofSeconds(timeoutS), maxBytes, defaults.maxRedirects()));
             List<ProfileParser.SiteProfile> profiles = siteProfiles == null ? List.of() : ProfileParser.SiteProfile.load(siteProfiles);
-            Collector collector = new Collector(env.db, env.key, fetcher, new ProfileParser(profiles),
+            Collector collector = new Collector(env.db(), env.key(), fetcher, new ProfileParser(profiles),
                     data.matcher(wider, references.mappings, references.threshold), env.importer(500, wider), env.erasure());
             long t0 = System.nanoTime();
             Collector.Report report = input.urls != null

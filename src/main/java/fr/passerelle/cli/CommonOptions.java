@@ -57,8 +57,10 @@ public final class CommonOptions {
             description = "Catalogue CSV (code,kind,label,domain,field,level,typical_months); default: the bundled import/catalogue.csv.")
     Path catalogue;
 
-    Path databaseDir() {
-        return home.resolve("neo4j");
+    /** The parsed options as the one settings record every component reads. */
+    public fr.passerelle.app.Settings settings() {
+        return new fr.passerelle.app.Settings(home, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, boltPort, pageCacheMb, keyFile, k,
+                minDenominator, regionLevel, retentionMonths, catalogue, controller, dpoContact);
     }
 
     @picocli.CommandLine.Option(names = "--controller", defaultValue = "${env:PASSERELLE_CONTROLLER}",
@@ -69,12 +71,4 @@ public final class CommonOptions {
             description = "How to reach the data protection officer: an e-mail address or a URL (env PASSERELLE_DPO_CONTACT).")
     String dpoContact;
 
-    Path keyFileOrDefault() {
-        return keyFile != null ? keyFile : home.resolve("keys").resolve("hmac.key");
-    }
-
-    /** The secret behind the record keys of cell-key perturbation: beside the pseudonymisation key, never the same. */
-    Path recordKeyFile() {
-        return keyFileOrDefault().toAbsolutePath().resolveSibling("record.key");
-    }
 }

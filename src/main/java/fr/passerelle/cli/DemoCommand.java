@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.demo.DemoGenerator;
 import fr.passerelle.demo.TrajectoryFileWriter;
 import fr.passerelle.ingest.ImportReport;
@@ -38,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("wrote " + n + " trajectories to " + out);
             return 0;
         }
-        try (Environment env = Environment.open(options)) {
+        try (Environment env = Environment.open(options.settings())) {
             ImportReport report = rebuild ? rebuild(env, people, seed) : load(env, people, seed);
             System.out.print(report.summary());
         }
@@ -46,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static ImportReport rebuild(Environment env, int people, long seed) {
-        DemoGenerator generator = new DemoGenerator(env.catalogue);
+        DemoGenerator generator = new DemoGenerator(env.catalogue());
         return env.rebuild((loader, work) -> loader.prepare(generator.generate(people, seed), env.doNotCollect(), work), quietStream());
     }
 
@@ -56,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static ImportReport load(Environment env, int people, long seed) {
-        DemoGenerator generator = new DemoGenerator(env.catalogue);
+        DemoGenerator generator = new DemoGenerator(env.catalogue());
         try (Progress progress = new Progress("Demo", people)) {
             return env.importer(10_000).importRecords(generator.generate(people, seed), progress);
         }

@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.ingest.Erasure;
 import java.io.IOException;
@@ -39,7 +41,7 @@ final class EraseCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either --source S --id X [--id Y ...] or --file F.csv (columns source,id)");
         }
         ObjectMapper json = new ObjectMapper();
-        try (Environment env = Environment.open(options)) {
+        try (Environment env = Environment.open(options.settings())) {
             Erasure erasure = env.erasure();
             List<Erasure.Receipt> receipts = new ArrayList<>();
             if (file != null) {

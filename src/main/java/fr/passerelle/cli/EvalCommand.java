@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.demo.TrajectoryFileWriter;
 import fr.passerelle.eval.MvadConverter;
@@ -64,16 +66,14 @@ final class EvalCommand implements Runnable {
             }
             NextStepEvaluation.Split split = NextStepEvaluation.split(people, seed);
             Path dir = Files.createTempDirectory("passerelle-eval-");
-            options.home = dir;
-            options.boltPort = 0;
-            try (Environment env = Environment.open(options)) {
+            try (Environment env = Environment.open(options.settings().withHome(dir).withBoltPort(0))) {
                 ImportReport report = env.rebuild((loader, work) -> loader.prepare(split.train(), env.doNotCollect(), work), DemoCommand.quietStream());
                 System.out.printf("train: %d people (%d skipped); test: %d people; k = %d%n", report.added(), report.skipped(),
-                        split.test().size(), env.thresholds.k());
+                        split.test().size(), env.thresholds().k());
                 // Answers through the release, as the API gives them: perturbed, thresholded.
                 try (fr.passerelle.publish.ReleaseApi release = env.releaseApi()) {
                     StepService steps = env.services(release.database()).steps();
-                    Normaliser normaliser = new Normaliser(env.catalogue, Regions.bundled(), env.key, options.regionLevel);
+                    Normaliser normaliser = new Normaliser(env.catalogue(), Regions.bundled(), env.key(), env.settings().regionLevel());
                     for (NextStepEvaluation.Score score : NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())) {
                         System.out.println(score);
                     }

@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.analyst.AnalystNeo4j;
 import fr.passerelle.analyst.Export;
 import java.io.IOException;
@@ -56,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             parameters.put(p.substring(0, eq).trim(), Export.parseValue(p.substring(eq + 1).trim()));
         }
-        try (Environment env = Environment.open(options)) {
+        try (Environment env = Environment.open(options.settings())) {
             String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
             try (AnalystNeo4j analysts = AnalystNeo4j.start(env.publish(), new AnalystNeo4j.Settings(options.home.resolve("export-analyst"),
                     "127.0.0.1", 0, 0, password, 64L << 20, null));

@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.ingest.ImportReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ final class ImportCommand implements Callable<Integer> {
         if (rebuild && replaceSource != null) {
             throw new IllegalArgumentException("--rebuild already replaces everything; --replace-source is for incremental imports");
         }
-        try (Environment env = Environment.open(options); Progress progress = new Progress("Import", -1)) {
+        try (Environment env = Environment.open(options.settings()); Progress progress = new Progress("Import", -1)) {
             ImportReport report = rebuild
                     ? env.rebuild((loader, work) -> loader.prepare(files, strict, env.doNotCollect(), work), System.out)
                     : env.importer(batchSize).importFiles(files, strict, replaceSource, progress);

@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.passerelle.privacy.Pia;
@@ -30,9 +32,9 @@ final class PrivacyCommand implements Callable<Integer> {
         if (!document.equals("pia")) {
             throw new IllegalArgumentException("unknown document '" + document + "': pia");
         }
-        try (Environment env = Environment.open(options); ReleaseApi release = env.releaseApi()) {
+        try (Environment env = Environment.open(options.settings()); ReleaseApi release = env.releaseApi()) {
             Map<String, Object> register = env.services(release.database()).register().describe(false);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), Pia.build(register, env.clock.instant()));
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), Pia.build(register, env.clock().instant()));
             System.out.println("wrote " + out + ": a PIA for the CNIL's PIA software; the parts marked \"à compléter\" are for the controller and the DPO");
         }
         return 0;

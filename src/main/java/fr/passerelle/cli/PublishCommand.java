@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.publish.Publication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,7 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Environment env = Environment.open(options)) {
+        try (Environment env = Environment.open(options.settings())) {
             long t0 = System.nanoTime();
             Publication p = env.publish();
             System.out.printf("publication of version %d (%s) in %s, %.1f s:%n  %s%n", p.version(), p.publishedAt(), p.dir(),

@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.ingest.Erasure;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +16,7 @@ final class PurgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Environment env = Environment.open(options)) {
+        try (Environment env = Environment.open(options.settings())) {
             List<Erasure.Receipt> receipts = env.erasure().purge(options.retentionMonths);
             System.out.printf("purged %d record(s) collected more than %d months ago%n", receipts.size(), options.retentionMonths);
         }

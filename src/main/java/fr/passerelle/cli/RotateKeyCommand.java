@@ -1,5 +1,7 @@
 package fr.passerelle.cli;
 
+import fr.passerelle.app.Environment;
+
 import fr.passerelle.ingest.KeyRotation;
 import fr.passerelle.privacy.HmacKey;
 import java.util.concurrent.Callable;
@@ -21,13 +23,13 @@ final class RotateKeyCommand implements Callable<Integer> {
                     + "rotate with a key file (--key-file) holding the same secret, then store the file's lines in the variable, "
                     + "comma-separated, oldest first");
         }
-        try (Environment env = Environment.open(options)) {
+        try (Environment env = Environment.open(options.settings())) {
             long t0 = System.nanoTime();
-            KeyRotation.Result r = new KeyRotation(env.db, 5000).rotate(env.key, options.keyFileOrDefault());
+            KeyRotation.Result r = new KeyRotation(env.db(), 5000).rotate(env.key(), env.settings().keyFileOrDefault());
             System.out.printf("%s key %s -> %s: %d person records and %d do-not-collect entries re-keyed in %.1f s%n",
                     r.resumed() ? "finished the rotation from" : "rotated", r.from(), r.to(), r.persons(), r.tombstones(),
                     (System.nanoTime() - t0) / 1e9);
-            System.out.println("The key file " + options.keyFileOrDefault() + " now holds the chain; keep it as secret as before.");
+            System.out.println("The key file " + env.settings().keyFileOrDefault() + " now holds the chain; keep it as secret as before.");
         }
         return 0;
     }

@@ -1,4 +1,4 @@
-package fr.passerelle.cli;
+package fr.passerelle.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** The analysts' password when none is given: generated once, kept owner-only beside the HMAC key. */
-final class AnalystPassword {
-    private AnalystPassword() {
+/** A password nobody gave (the embedded Neo4j's, the analysts'): generated once, kept owner-only beside the HMAC key. */
+public final class PasswordFile {
+    private PasswordFile() {
     }
 
-    static String loadOrCreate(Path file) {
+    public static String loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -25,7 +25,7 @@ final class AnalystPassword {
             Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
             return password;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the analysts' password file " + file, e);
+            throw new UncheckedIOException("cannot read or create the password file " + file, e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package fr.passerelle.cli;
+package fr.passerelle.app;
 
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.Regions;
@@ -27,19 +27,19 @@ import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.Map;
 
-/** The database, schema, catalogue and key a command works with; closing it stops the embedded database. */
-final class Environment implements AutoCloseable {
+/** The database, schema, catalogue and keys a command works with; closing it stops the embedded database. */
+public final class Environment implements AutoCloseable {
     private EmbeddedNeo4j embedded;
-    Database db;
-    final Catalogue catalogue;
-    final HmacKey key;
-    final RecordKeys recordKeys;
-    final Thresholds thresholds;
-    final CommonOptions options;
-    final Clock clock = Clock.systemUTC();
+    private Database db;
+    private final Catalogue catalogue;
+    private final HmacKey key;
+    private final RecordKeys recordKeys;
+    private final Thresholds thresholds;
+    private final Settings options;
+    private final Clock clock = Clock.systemUTC();
 
     private Environment(EmbeddedNeo4j embedded, Database db, Catalogue catalogue, HmacKey key, RecordKeys recordKeys, Thresholds thresholds,
-                        CommonOptions options) {
+                        Settings options) {
         this.embedded = embedded;
         this.recordKeys = recordKeys;
         this.db = db;
@@ -49,18 +49,18 @@ final class Environment implements AutoCloseable {
         this.options = options;
     }
 
-    static Environment open(CommonOptions o) {
-        Thresholds thresholds = new Thresholds(o.k, o.minDenominator);
-        HmacKey key = HmacKey.load(o.keyFileOrDefault(), System.getenv(HmacKey.ENV), o.neo4jUri == null ? o.databaseDir() : null);
+    public static Environment open(Settings o) {
+        Thresholds thresholds = new Thresholds(o.k(), o.minDenominator());
+        HmacKey key = HmacKey.load(o.keyFileOrDefault(), System.getenv(HmacKey.ENV), o.embedded() ? o.databaseDir() : null);
         RecordKeys recordKeys = RecordKeys.load(o.recordKeyFile(), System.getenv(RecordKeys.ENV));
-        Catalogue catalogue = o.catalogue == null ? Catalogue.bundled() : Catalogue.load(o.catalogue);
+        Catalogue catalogue = o.catalogue() == null ? Catalogue.bundled() : Catalogue.load(o.catalogue());
         EmbeddedNeo4j embedded = null;
         Database db;
-        if (o.neo4jUri == null || o.neo4jUri.isBlank()) {
+        if (o.embedded()) {
             embedded = startEmbedded(o);
             db = connectEmbedded(embedded, o);
         } else {
-            db = Database.connect(o.neo4jUri, o.neo4jUser, o.neo4jPassword, o.neo4jDatabase, Duration.ofSeconds(30));
+            db = Database.connect(o.neo4jUri(), o.neo4jUser(), o.neo4jPassword(), o.neo4jDatabase(), Settings.NEO4J_TIMEOUT);
         }
         try {
             prepare(db, catalogue);
@@ -74,22 +74,21 @@ final class Environment implements AutoCloseable {
         return new Environment(embedded, db, catalogue, key, recordKeys, thresholds, o);
     }
 
-    private static EmbeddedNeo4j startEmbedded(CommonOptions o) {
-        return EmbeddedNeo4j.start(o.databaseDir(), o.boltPort, o.pageCacheMb * 1024 * 1024, embeddedPassword(o));
+    private static EmbeddedNeo4j startEmbedded(Settings o) {
+        return EmbeddedNeo4j.start(o.databaseDir(), o.boltPort(), o.pageCacheMb() * 1024 * 1024, embeddedPassword(o));
     }
 
     /** The embedded database's password: --neo4j-password, else generated once into <home>/keys/neo4j.password (owner-only). */
-    static String embeddedPassword(CommonOptions o) {
-        return o.neo4jPassword != null && !o.neo4jPassword.isBlank() ? o.neo4jPassword
-                : AnalystPassword.loadOrCreate(o.keyFileOrDefault().toAbsolutePath().resolveSibling("neo4j.password"));
+    static String embeddedPassword(Settings o) {
+        return o.neo4jPassword() != null && !o.neo4jPassword().isBlank() ? o.neo4jPassword() : PasswordFile.loadOrCreate(o.neo4jPasswordFile());
     }
 
     private Database connectEmbedded(EmbeddedNeo4j embedded) {
         return connectEmbedded(embedded, options);
     }
 
-    private static Database connectEmbedded(EmbeddedNeo4j embedded, CommonOptions o) {
-        return Database.connect(embedded.boltUri(), EmbeddedNeo4j.USER, embeddedPassword(o), "neo4j", Duration.ofSeconds(30));
+    private static Database connectEmbedded(EmbeddedNeo4j embedded, Settings o) {
+        return Database.connect(embedded.boltUri(), EmbeddedNeo4j.USER, embeddedPassword(o), "neo4j", Settings.NEO4J_TIMEOUT);
     }
 
     /** Schema and catalogue, on every opening of a database: both statements are idempotent. */
@@ -98,34 +97,58 @@ final class Environment implements AutoCloseable {
         db.writeOne("import/catalogue-upsert", Map.of("steps", catalogue.asRows()));
     }
 
-    Importer importer(int batchSize) {
+    public Database db() {
+        return db;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public HmacKey key() {
+        return key;
+    }
+
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    public Settings settings() {
+        return options;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Importer importer(int batchSize) {
         return new Importer(db, normaliser(), key, recordKeys, batchSize, clock);
     }
 
     /** An importer that accepts the codes of {@code wider} (the catalogue plus official references), stored as steps first. */
-    Importer importer(int batchSize, Catalogue wider) {
+    public Importer importer(int batchSize, Catalogue wider) {
         db.writeOne("import/catalogue-upsert", Map.of("steps", wider.asRows()));
-        return new Importer(db, new Normaliser(wider, Regions.bundled(), key, options.regionLevel), key, recordKeys, batchSize, clock);
+        return new Importer(db, new Normaliser(wider, Regions.bundled(), key, options.regionLevel()), key, recordKeys, batchSize, clock);
     }
 
-    private Normaliser normaliser() {
-        return new Normaliser(catalogue, Regions.bundled(), key, options.regionLevel);
+    public Normaliser normaliser() {
+        return new Normaliser(catalogue, Regions.bundled(), key, options.regionLevel());
     }
 
-    boolean isEmbedded() {
+    public boolean isEmbedded() {
         return embedded != null;
     }
 
-    EmbeddedNeo4j embedded() {
+    public EmbeddedNeo4j embedded() {
         return embedded;
     }
 
-    Erasure erasure() {
+    public Erasure erasure() {
         return new Erasure(db, key, clock);
     }
 
     /** The do-not-collect list as stored, to carry it through a rebuild. */
-    List<BulkLoader.Tombstone> doNotCollect() {
+    public List<BulkLoader.Tombstone> doNotCollect() {
         return db.read("import/all-do-not-collect", Map.of(), r -> new BulkLoader.Tombstone(r.get("pid").asString(),
                 r.get("keyId").asString(), r.get("reason").asString(), r.get("since").asString()));
     }
@@ -134,12 +157,12 @@ final class Environment implements AutoCloseable {
      * Replaces the whole embedded database with what {@code prepare} reads, through Neo4j's bulk
      * importer: the database is stopped, rebuilt and reopened.
      */
-    ImportReport rebuild(BiFunction<BulkLoader, Path, BulkLoader.Prepared> prepare, PrintStream log) {
+    public ImportReport rebuild(BiFunction<BulkLoader, Path, BulkLoader.Prepared> prepare, PrintStream log) {
         if (embedded == null) {
             throw new IllegalStateException("a rebuild uses Neo4j's bulk importer on the embedded database; with --neo4j-uri, "
                     + "import without --rebuild (transactional, batch by batch)");
         }
-        Path work = options.home.resolve("bulk-import");
+        Path work = options.home().resolve("bulk-import");
         long t0 = System.nanoTime();
         BulkLoader.Prepared prepared = prepare.apply(new BulkLoader(normaliser(), catalogue, key.keyId(), recordKeys, clock), work);
         ImportReport report = prepared.report();
@@ -166,7 +189,7 @@ final class Environment implements AutoCloseable {
     }
 
     /** Deletes a directory tree (temporary stores, bulk-import files). */
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -178,29 +201,29 @@ final class Environment implements AutoCloseable {
     }
 
     /** The release of the graph as it is now, in {@code <home>/published/<version>} (reused when unchanged). */
-    fr.passerelle.publish.Publication publish() {
+    public fr.passerelle.publish.Publication publish() {
         return new fr.passerelle.publish.Publisher(db, thresholds, fr.passerelle.privacy.PerturbationTable.defaults(thresholds.k()), recordKeys, clock)
-                .publish(options.home.resolve("published"));
+                .publish(options.publishedDir());
     }
 
     /** Publishes the graph as it is now and serves that release read-only for the services (close it after use). */
-    fr.passerelle.publish.ReleaseApi releaseApi() {
-        return fr.passerelle.publish.ReleaseApi.start(options.home.resolve("release-api"), 64L << 20, publish());
+    public fr.passerelle.publish.ReleaseApi releaseApi() {
+        return fr.passerelle.publish.ReleaseApi.start(options.releaseApiDir(), Settings.RELEASE_PAGE_CACHE_BYTES, publish());
     }
 
     /** The services over {@code database}: a release store, never the live graph. */
-    Services services(Database database) {
-        return Services.over(database, thresholds, clock, new fr.passerelle.privacy.Register.Settings(key.keyId(), options.retentionMonths,
-                options.regionLevel.name(), options.controller, options.dpoContact));
+    public Services services(Database database) {
+        return Services.over(database, thresholds, clock, new fr.passerelle.privacy.Register.Settings(key.keyId(), options.retentionMonths(),
+                options.regionLevel().name(), options.controller(), options.dpoContact()));
     }
 
-    long people() {
+    public long people() {
         return db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
     }
 
-    String describe() {
+    public String describe() {
         return embedded != null ? "embedded Neo4j in " + options.databaseDir().toAbsolutePath().normalize() + " (Bolt " + embedded.boltUri() + ")"
-                : "external Neo4j at " + options.neo4jUri;
+                : "external Neo4j at " + options.neo4jUri();
     }
 
     @Override

@@ -1,0 +1,209 @@
+package fr.passerelle.app;
+
+import fr.passerelle.analyst.AnalystNeo4j;
+import fr.passerelle.api.Admin;
+import fr.passerelle.api.ApiKeys;
+import fr.passerelle.api.ApiServer;
+import fr.passerelle.collect.Opposition;
+import fr.passerelle.ingest.DirectContributions;
+import fr.passerelle.ingest.Erasure;
+import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.publish.Publication;
+import fr.passerelle.publish.ReleaseApi;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code serve} runs, wired once: the first publication, the API's release store and the
+ * analysts' (loaded side by side from the same release), the admin operations (each erasure or
+ * purge published at once), the daily retention purge and publication, the HTTP server, and the
+ * orderly stop. Tests start it as the command does.
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    /**
+     * What the HTTP side needs beyond {@link Settings}.
+     *
+     * @param analysts also serve the release read-only to analysts (embedded database only)
+     * @param analystPassword the analysts' password (null or blank: generated once into {@code <home>/keys})
+     * @param rateLimit requests per minute per API key (per address for anonymous calls); 0 none
+     */
+    public record Options(String host, int port, List<String> corsOrigins, boolean analysts, int analystHttpPort, int analystBoltPort,
+                          String analystPassword, boolean requireReaderKey, int rateLimit) {
+        public Options {
+            corsOrigins = List.copyOf(corsOrigins);
+        }
+    }
+
+    private final Environment env;
+    private final ReleaseApi release;
+    private final AnalystNeo4j analysts;
+    private final String analystPassword;
+    private final AtomicReference<Publication> latest;
+    private final Javalin app;
+    private final ScheduledExecutorService daily;
+    private final Object publishing = new Object();
+
+    private Server(Environment env, ReleaseApi release, AnalystNeo4j analysts, String analystPassword, AtomicReference<Publication> latest,
+                   Options options) {
+        this.env = env;
+        this.release = release;
+        this.analysts = analysts;
+        this.analystPassword = analystPassword;
+        this.latest = latest;
+        Settings settings = env.settings();
+        ApiServer.Options apiOptions = new ApiServer.Options(options.corsOrigins(), latest::get)
+                .withAccess(admin(), ApiKeys.load(settings.apiKeysFile()), options.requireReaderKey(), options.rateLimit())
+                .withOpposition(new Opposition(env.erasure(), env.clock()))
+                .withContributions(new DirectContributions(env.db(), env.importer(Settings.CONTRIBUTION_BATCH), env.erasure(), env.clock()));
+        this.app = ApiServer.create(env.services(release.database()), apiOptions, new ArrayList<>()).start(options.host(), options.port());
+        // Retention is enforced by the server itself: every day a purge, then a publication (which also shows what was
+        // imported since the last one).
+        this.daily = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "retention-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        daily.scheduleAtFixedRate(this::purgeAndPublish, 1, 1, TimeUnit.DAYS);
+    }
+
+    /**
+     * Publishes the graph as it is now, loads the release into the API's store and the analysts'
+     * (when asked for, embedded database only), and starts the HTTP server on it.
+     */
+    public static Server start(Environment env, Options options) {
+        Settings settings = env.settings();
+        String shownHost = shownHost(options.host());
+        String password = null;
+        AnalystNeo4j.Settings analystSettings = null;
+        if (options.analysts() && env.isEmbedded()) {
+            password = options.analystPassword() != null && !options.analystPassword().isBlank() ? options.analystPassword()
+                    : PasswordFile.loadOrCreate(settings.analystPasswordFile());
+            String guide = "http://" + (shownHost.equals("127.0.0.1") ? "localhost" : shownHost) + ":" + options.port() + "/guide/fr.html";
+            analystSettings = new AnalystNeo4j.Settings(settings.analystDir(), shownHost, options.analystBoltPort(), options.analystHttpPort(),
+                    password, Settings.RELEASE_PAGE_CACHE_BYTES, guide);
+        }
+        long t0 = System.nanoTime();
+        Publication first = env.publish();
+        CompletableFuture<ReleaseApi> apiStore = CompletableFuture.supplyAsync(
+                () -> ReleaseApi.start(settings.releaseApiDir(), Settings.RELEASE_PAGE_CACHE_BYTES, first));
+        AnalystNeo4j analysts = null;
+        try {
+            analysts = analystSettings == null ? null : AnalystNeo4j.start(first, analystSettings);
+            ReleaseApi release = apiStore.join();
+            LOG.info("Published version {}{} in {} s.", first.version(), analysts == null ? " (API release store ready)"
+                    : " and started the API's and the analysts' release stores", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+            return new Server(env, release, analysts, password, new AtomicReference<>(first), options);
+        } catch (RuntimeException e) {
+            if (analysts != null) {
+                analysts.close();
+            }
+            apiStore.thenAccept(ReleaseApi::close);
+            throw e;
+        }
+    }
+
+    /** "localhost" for a wildcard interface, as people type it. */
+    public static String shownHost(String host) {
+        return host.equals("0.0.0.0") ? "localhost" : host;
+    }
+
+    /**
+     * One publication: the release built from the person records, then the API and the analysts
+     * switched to it. One at a time: the daily one and an erasure's never interleave.
+     */
+    public Publication publish() {
+        synchronized (publishing) {
+            Publication p = env.publish();
+            // Both stores are loaded from the same release side by side (measured at 1M: no faster than one after the
+            // other on 2 cores, about 15 s each; copying one built store would be the real saving).
+            CompletableFuture<Void> api = CompletableFuture.runAsync(() -> release.switchTo(p));
+            if (analysts != null) {
+                analysts.switchTo(p);
+            }
+            api.join();
+            latest.set(p);
+            return p;
+        }
+    }
+
+    private void purgeAndPublish() {
+        try {
+            int purged = env.erasure().purge(env.settings().retentionMonths()).size();
+            if (purged > 0) {
+                LOG.info("retention: purged {} record(s) older than {} months", purged, env.settings().retentionMonths());
+            }
+            publish();
+        } catch (RuntimeException e) {
+            LOG.error("retention purge or publication failed: {}", e.getMessage(), e);
+        }
+    }
+
+    /** The admin API's operations: an erasure or a purge is published at once, so nobody sees the person after it returns. */
+    private Admin admin() {
+        return new Admin() {
+            @Override
+            public List<Erasure.Receipt> erase(String source, List<String> ids) {
+                List<Erasure.Receipt> receipts = env.erasure().erase(source, ids, Erasure.Reason.ERASURE);
+                publish();
+                return receipts;
+            }
+
+            @Override
+            public List<Erasure.Receipt> purge() {
+                List<Erasure.Receipt> receipts = env.erasure().purge(env.settings().retentionMonths());
+                publish();
+                return receipts;
+            }
+
+            @Override
+            public Publication publish() {
+                return Server.this.publish();
+            }
+
+            @Override
+            public ImportReport importFile(Path file, boolean strict) {
+                // Visible at the next publication (daily, or POST /api/admin/publish).
+                return env.importer(Settings.IMPORT_BATCH).importFiles(List.of(file), strict, n -> { });
+            }
+        };
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Publication publication() {
+        return latest.get();
+    }
+
+    /** The analysts' instance, or null when not served. */
+    public AnalystNeo4j analysts() {
+        return analysts;
+    }
+
+    public String analystPassword() {
+        return analystPassword;
+    }
+
+    /** Stops the HTTP server, the schedule and the release stores; the environment (the database) is the caller's. */
+    @Override
+    public void close() {
+        daily.shutdownNow();
+        app.stop();
+        if (analysts != null) {
+            analysts.close();
+        }
+        release.close();
+    }
+}
