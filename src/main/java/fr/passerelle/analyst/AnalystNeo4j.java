@@ -23,7 +23,6 @@ import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
@@ -89,11 +88,7 @@ public final class AnalystNeo4j implements AutoCloseable {
         store = built;
         publication = next;
         if (previous != null) {
-            try {
-                Publisher.deleteTree(previous);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the previous analysts' store " + previous, e);
-            }
+            fr.passerelle.files.Folders.deleteTree(previous);
         }
     }
 
@@ -165,8 +160,7 @@ public final class AnalystNeo4j implements AutoCloseable {
                 : ReleaseStore.configure(home, settings.pageCacheBytes());
         if (serve) {
             String host = settings.host();
-            builder.setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
-                    .setConfig(BoltConnector.advertised_address, new SocketAddress(host, boltPort))
+            fr.passerelle.graph.Neo4jConfig.bolt(builder, host, boltPort)
                     .setConfig(HttpConnector.enabled, true)
                     .setConfig(HttpConnector.listen_address, new SocketAddress(host, httpPort))
                     .setConfig(HttpConnector.advertised_address, new SocketAddress(host, httpPort))

@@ -184,19 +184,7 @@ public final class Environment implements AutoCloseable {
             report.finishedAt(clock.instant(), prepared.started());
             return report;
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    /** Deletes a directory tree (temporary stores, bulk-import files). */
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
+            fr.passerelle.files.Folders.deleteTree(work);
         }
     }
 

@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             if (!keep) {
-                Environment.deleteTree(dir);
+                fr.passerelle.files.Folders.deleteTree(dir);
             } else {
                 System.out.println("kept " + dir);
             }

@@ -79,7 +79,7 @@ final class EvalCommand implements Runnable {
                     }
                 }
             } finally {
-                Environment.deleteTree(dir);
+                fr.passerelle.files.Folders.deleteTree(dir);
             }
             return 0;
         }

@@ -7,13 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.neo4j.configuration.GraphDatabaseInternalSettings;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.HttpConnector;
-import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
 /**
  * The default database: Neo4j running inside the Passerelle process, persisting in a directory and
@@ -54,23 +48,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         if (!Files.exists(dir.resolve("data").resolve("databases").resolve("system"))) {
             // A new store: its neo4j user gets the password before Bolt ever listens.
-            setInitialPassword(dir, password);
+            Neo4jConfig.setInitialPassword(dir, password);
         }
         int port = boltPort == 0 ? freePort() : boltPort;
         ensurePortFree(port);
         EmbeddedNeo4j embedded = new EmbeddedNeo4j(dir, port, pageCacheBytes);
         embedded.upgradeDefaultPassword(password);
         return embedded;
-    }
-
-    private static void setInitialPassword(Path home, String password) {
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8);
-        int code = org.neo4j.cli.AdminTool.execute(new org.neo4j.cli.ExecutionContext(home, home.resolve("conf"), out, out,
-                new org.neo4j.io.fs.DefaultFileSystemAbstraction()), new String[] {"dbms", "set-initial-password", password});
-        if (code != 0) {
-            throw new IllegalStateException("cannot set the embedded database's password: " + log.toString(java.nio.charset.StandardCharsets.UTF_8));
-        }
     }
 
     /** A store first opened before Bolt needed a password still has neo4j/neo4j: replace it, once. */
@@ -92,20 +76,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     private DatabaseManagementService build() {
-        return new DatabaseManagementServiceBuilder(home)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
-                // Loopback only, and a password all the same: any local user could otherwise read every person record.
-                .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
-                .build();
+        // Loopback only, and a password all the same: any local user could otherwise read every person record.
+        return Neo4jConfig.bolt(Neo4jConfig.builder(home, pageCacheBytes, Duration.ofMinutes(10)), "127.0.0.1", boltPort).build();
     }
 
     public String boltUri() {

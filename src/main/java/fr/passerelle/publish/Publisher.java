@@ -2,6 +2,7 @@ package fr.passerelle.publish;
 
 import fr.passerelle.catalog.Domains;
 import fr.passerelle.catalog.Regions;
+import fr.passerelle.files.Folders;
 import fr.passerelle.graph.Cypher;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.PerturbationTable;
@@ -93,7 +94,7 @@ public final class Publisher {
         }
         Path work = root.resolve(v + ".building");
         try {
-            deleteTree(work);
+            Folders.deleteTree(work);
             Files.createDirectories(work);
             Counts counts = write(work, v, (String) version.get("updatedAt"), (String) version.get("lastPurge"));
             sortRows(work);
@@ -102,7 +103,7 @@ public final class Publisher {
                     noise.maxNoise(), noise.variance(), counts, dir);
             publication.writeDescription(work);
             Files.writeString(work.resolve(COMPLETE), publication.publishedAt() + "\n");
-            deleteTree(dir);
+            Folders.deleteTree(dir);
             Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
             return publication;
         } catch (IOException e) {
@@ -523,16 +524,5 @@ public final class Publisher {
     static CSVPrinter printer(Path file, String... header) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get();
         return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format);
-    }
-
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

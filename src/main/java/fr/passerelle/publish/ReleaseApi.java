@@ -47,7 +47,7 @@ public final class ReleaseApi implements AutoCloseable {
 
     /** Serves {@code first}; stores live under {@code root} (cleared: leftovers of a previous run go). */
     public static ReleaseApi start(Path root, long pageCacheBytes, Publication first) {
-        ReleaseStore.delete(root);
+        fr.passerelle.files.Folders.deleteTree(root);
         return new ReleaseApi(root, pageCacheBytes, first);
     }
 
@@ -89,7 +89,7 @@ public final class ReleaseApi implements AutoCloseable {
     private static void close(Serving s) {
         s.driver.close();
         s.service.shutdown();
-        ReleaseStore.delete(s.store);
+        fr.passerelle.files.Folders.deleteTree(s.store);
     }
 
     @Override

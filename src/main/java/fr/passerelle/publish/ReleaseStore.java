@@ -2,24 +2,17 @@ package fr.passerelle.publish;
 
 import fr.passerelle.graph.Cypher;
 import fr.passerelle.graph.EmbeddedNeo4j;
-import java.io.ByteArrayOutputStream;
+import fr.passerelle.graph.Neo4jConfig;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import org.neo4j.cli.AdminTool;
-import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.HttpConnector;
-import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthTokens;
@@ -27,7 +20,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 
 /**
  * A Neo4j store that holds one release and nothing else, built by the same load script an
@@ -44,23 +36,14 @@ public final class ReleaseStore {
         String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         try {
             Files.createDirectories(home);
-            ByteArrayOutputStream log = new ByteArrayOutputStream();
-            PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-            // The administrator's password is random and forgotten: nobody logs in as neo4j.
-            int code = AdminTool.execute(new ExecutionContext(home, home.resolve("conf"), out, out, new DefaultFileSystemAbstraction()),
-                    new String[] {"dbms", "set-initial-password", admin});
-            if (code != 0) {
-                throw new IllegalStateException("cannot set the release store's password: " + log.toString(StandardCharsets.UTF_8));
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + home, e);
         }
+        // The administrator's password is random and forgotten: nobody logs in as neo4j.
+        Neo4jConfig.setInitialPassword(home, admin);
         long t0 = System.nanoTime();
         int port = EmbeddedNeo4j.freePort();
-        DatabaseManagementService writable = configure(home, 64L << 20)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(HttpConnector.enabled, false)
+        DatabaseManagementService writable = Neo4jConfig.bolt(configure(home, 64L << 20), "127.0.0.1", port)
                 .setConfig(GraphDatabaseSettings.allow_file_urls, true)
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, release.dir().toAbsolutePath().normalize())
                 .build();
@@ -92,23 +75,15 @@ public final class ReleaseStore {
     }
 
     /**
-     * The settings every release store runs with: Bolt on, authentication on, no file URLs for LOAD
-     * CSV once served, no usage reports, a quick shutdown.
+     * The settings every release store runs with, on top of {@link Neo4jConfig#builder}: no file
+     * URLs for LOAD CSV once served, no address it may fetch, readers' queries cut after a minute.
      */
     public static DatabaseManagementServiceBuilder configure(Path home, long pageCacheBytes) {
-        return new DatabaseManagementServiceBuilder(home)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+        return Neo4jConfig.builder(home, pageCacheBytes, Duration.ofSeconds(60))
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 // LOAD CSV may not fetch any address: no server-side requests from a reader's Cypher.
                 .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
-                        java.util.List.of(new inet.ipaddr.IPAddressString("0.0.0.0/0"), new inet.ipaddr.IPAddressString("::/0")))
-                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
-                .setConfig(GraphDatabaseSettings.udc_enabled, false);
+                        java.util.List.of(new inet.ipaddr.IPAddressString("0.0.0.0/0"), new inet.ipaddr.IPAddressString("::/0")));
     }
 
     /**
@@ -122,18 +97,6 @@ public final class ReleaseStore {
 
     /** A read-only instance of a built store, Bolt only, on {@code host:boltPort}. */
     public static DatabaseManagementService serve(Path store, long pageCacheBytes, String host, int boltPort) {
-        return forReaders(store, pageCacheBytes)
-                .setConfig(BoltConnector.listen_address, new SocketAddress(host, boltPort))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress(host, boltPort))
-                .setConfig(HttpConnector.enabled, false)
-                .build();
-    }
-
-    public static void delete(Path store) {
-        try {
-            Publisher.deleteTree(store);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the release store " + store, e);
-        }
+        return Neo4jConfig.bolt(forReaders(store, pageCacheBytes), host, boltPort).build();
     }
 }

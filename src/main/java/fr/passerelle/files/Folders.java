@@ -1,0 +1,32 @@
+package fr.passerelle.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+/** Folders the application owns and removes whole: temporary stores, bulk-import files, half-built releases. */
+public final class Folders {
+    private Folders() {
+    }
+
+    /**
+     * Deletes {@code dir} and everything in it (nothing when it does not exist). A file that cannot
+     * be deleted is an error naming it: a half-deleted release or key folder must not pass unseen.
+     */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : paths) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}
