@@ -1,38 +1,17 @@
 package fr.passerelle.analyst;
 
 import fr.passerelle.publish.Publication;
-import fr.passerelle.publish.Publisher;
 import fr.passerelle.publish.ReleaseStore;
 
-import fr.passerelle.graph.Cypher;
 import fr.passerelle.graph.EmbeddedNeo4j;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import org.neo4j.cli.AdminTool;
-import org.neo4j.cli.ExecutionContext;
-import org.neo4j.configuration.GraphDatabaseInternalSettings;
-import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.server.configuration.ServerSettings;
 
 /**

@@ -1,6 +1,6 @@
 package fr.passerelle.api;
 
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.publish.Publication;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package fr.passerelle.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.publish.Publication;
 import io.javalin.http.Context;

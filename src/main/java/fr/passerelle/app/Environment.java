@@ -12,19 +12,13 @@ import fr.passerelle.privacy.RecordKeys;
 import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.recommend.Services;
 import fr.passerelle.ingest.BulkLoader;
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import java.util.List;
 import fr.passerelle.ingest.ImportReport;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
-import java.time.Duration;
 import java.util.Map;
 
 /** The database, schema, catalogue and keys a command works with; closing it stops the embedded database. */
@@ -149,7 +143,7 @@ public final class Environment implements AutoCloseable {
 
     /** The do-not-collect list as stored, to carry it through a rebuild. */
     public List<BulkLoader.Tombstone> doNotCollect() {
-        return db.read("import/all-do-not-collect", Map.of(), r -> new BulkLoader.Tombstone(r.get("pid").asString(),
+        return db.read("person/all-do-not-collect", Map.of(), r -> new BulkLoader.Tombstone(r.get("pid").asString(),
                 r.get("keyId").asString(), r.get("reason").asString(), r.get("since").asString()));
     }
 
@@ -206,7 +200,7 @@ public final class Environment implements AutoCloseable {
     }
 
     public long people() {
-        return db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
+        return db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
     }
 
     public String describe() {

@@ -6,7 +6,7 @@ import fr.passerelle.api.ApiKeys;
 import fr.passerelle.api.ApiServer;
 import fr.passerelle.collect.Opposition;
 import fr.passerelle.ingest.DirectContributions;
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.publish.Publication;
 import fr.passerelle.publish.ReleaseApi;

@@ -3,7 +3,7 @@ package fr.passerelle.cli;
 import fr.passerelle.app.Environment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package fr.passerelle.cli;
 
 import fr.passerelle.app.Environment;
 
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package fr.passerelle.cli;
 
 import fr.passerelle.app.Environment;
 
-import fr.passerelle.ingest.KeyRotation;
+import fr.passerelle.lifecycle.KeyRotation;
 import fr.passerelle.privacy.HmacKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

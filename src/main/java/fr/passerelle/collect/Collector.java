@@ -2,7 +2,7 @@ package fr.passerelle.collect;
 
 import fr.passerelle.catalog.StepKind;
 import fr.passerelle.graph.Database;
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.ingest.Importer;
 import fr.passerelle.ingest.RawStep;
@@ -196,7 +196,7 @@ public final class Collector {
 
     private boolean onDoNotCollectList(String source, String id) {
         String pid = key.pseudonym(source, id);
-        return !db.read("import/do-not-collect", Map.of("pids", List.of(pid)), r -> r.get("pid").asString()).isEmpty();
+        return !db.read("person/do-not-collect", Map.of("pids", List.of(pid)), r -> r.get("pid").asString()).isEmpty();
     }
 
     /** The source is the host: a collection's people are keyed by host and canonical URL. */

@@ -1,6 +1,6 @@
 package fr.passerelle.collect;
 
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;

@@ -2,7 +2,7 @@ package fr.passerelle.eval;
 
 import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.ingest.RawTrajectory;
-import fr.passerelle.ingest.Visit;
+import fr.passerelle.person.Visit;
 import fr.passerelle.publish.ReleaseCatalogue;
 import fr.passerelle.recommend.NextQuery;
 import fr.passerelle.recommend.NextStep;

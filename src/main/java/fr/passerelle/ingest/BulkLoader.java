@@ -1,5 +1,7 @@
 package fr.passerelle.ingest;
 
+import fr.passerelle.person.AggregateDelta;
+import fr.passerelle.person.Visit;
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.privacy.RecordKeys;
 import fr.passerelle.catalog.CatalogueStep;
@@ -133,7 +135,7 @@ public final class BulkLoader {
     }
 
     private void writeCsv(Map<String, Trajectory> people, Path dir) throws IOException {
-        Contributions totals = new Contributions();
+        AggregateDelta totals = new AggregateDelta();
         people.values().forEach(t -> totals.add(t.visits(), +1));
         Map<String, Long> stepIds = new HashMap<>();
         long nextId = 0;
@@ -188,7 +190,7 @@ public final class BulkLoader {
                     hist.add(Long.toString(m));
                     timed += m;
                 }
-                Integer median = Contributions.median(months);
+                Integer median = AggregateDelta.median(months);
                 try {
                     out.printRecord(stepIds.get(from), stepIds.get(to), people1, hist, median == null ? "" : median, timed);
                 } catch (IOException e) {

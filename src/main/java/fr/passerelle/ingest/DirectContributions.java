@@ -1,5 +1,6 @@
 package fr.passerelle.ingest;
 
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.graph.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,10 @@
 package fr.passerelle.ingest;
 
+import fr.passerelle.person.WriteLock;
+import fr.passerelle.person.AggregateDelta;
+import fr.passerelle.lifecycle.Erasure;
+import fr.passerelle.person.PersonRecords;
+import fr.passerelle.person.Visit;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.HmacKey;
 import fr.passerelle.privacy.RecordKeys;
@@ -157,7 +162,7 @@ public final class Importer {
         ImportReport finish() {
             flush();
             if (changed) {
-                db.writeOne("import/bump-version", Map.of());
+                db.writeOne("person/bump-version", Map.of());
             }
             report.elapsed = Duration.between(start, clock.instant());
             return report;
@@ -170,7 +175,7 @@ public final class Importer {
     private BatchOutcome writeBatch(Database.Writer w, List<Trajectory> batch, String collectedAt) {
         WriteLock.take(w, keyId);
         // The do-not-collect list is honoured before anything else.
-        java.util.Set<String> refused = new java.util.HashSet<>(w.run("import/do-not-collect",
+        java.util.Set<String> refused = new java.util.HashSet<>(w.run("person/do-not-collect",
                 Map.of("pids", batch.stream().map(Trajectory::pid).toList())).stream().map(r -> r.get("pid").asString()).toList());
         List<String> withdrawn = batch.stream().filter(t -> t.withdrawn() && !refused.contains(t.pid())).map(Trajectory::pid).toList();
         if (!withdrawn.isEmpty()) {
@@ -178,8 +183,8 @@ public final class Importer {
         }
         List<Trajectory> people = batch.stream().filter(t -> !t.withdrawn() && !refused.contains(t.pid())).toList();
         List<String> pids = people.stream().map(Trajectory::pid).toList();
-        Map<String, Record> stored = stored(w, pids);
-        Contributions delta = new Contributions();
+        Map<String, Record> stored = PersonRecords.stored(w, pids);
+        AggregateDelta delta = new AggregateDelta();
         List<String> unchanged = new ArrayList<>();
         List<String> replaced = new ArrayList<>();
         List<Map<String, Object>> create = new ArrayList<>();
@@ -192,7 +197,7 @@ public final class Importer {
             }
             if (old != null) {
                 replaced.add(t.pid());
-                delta.add(storedVisits(old), -1);
+                delta.add(PersonRecords.visits(old), -1);
             }
             delta.add(t.visits(), +1);
             // A replaced record keeps its record key, so the noise of the cells it stays in does not move.
@@ -203,7 +208,7 @@ public final class Importer {
             w.run("import/touch-persons", Map.of("pids", unchanged, "collectedAt", collectedAt));
         }
         if (!replaced.isEmpty()) {
-            w.run("import/delete-persons", Map.of("pids", replaced));
+            w.run("person/delete-persons", Map.of("pids", replaced));
         }
         if (!create.isEmpty()) {
             w.run("import/create-persons", Map.of("persons", create, "keyId", keyId, "collectedAt", collectedAt));
@@ -214,26 +219,6 @@ public final class Importer {
     }
 
     /** The stored records of these people, by pseudonym (read under the writer lock). */
-    static Map<String, Record> stored(Database.Writer w, List<String> pids) {
-        Map<String, Record> stored = new HashMap<>();
-        for (Record r : w.run("import/existing-persons", Map.of("pids", pids))) {
-            stored.put(r.get("pid").asString(), r);
-        }
-        return stored;
-    }
-
-    static List<Visit> storedVisits(Record r) {
-        List<String> steps = r.get("steps").asList(v -> v.asString());
-        List<Long> starts = r.get("starts").asList(v -> v.asLong());
-        List<Long> ends = r.get("ends").asList(v -> v.asLong());
-        List<String> regions = r.get("regions").asList(v -> v.asString());
-        List<Visit> visits = new ArrayList<>(steps.size());
-        for (int i = 0; i < steps.size(); i++) {
-            visits.add(new Visit(steps.get(i), starts.get(i).intValue(), ends.get(i).intValue(), regions.get(i)));
-        }
-        return visits;
-    }
-
     private static Map<String, Object> personRow(Trajectory t, long rkey) {
         List<String> steps = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package fr.passerelle.ingest;
 
+import fr.passerelle.person.Visit;
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.CatalogueStep;
 import fr.passerelle.catalog.Regions;

@@ -1,5 +1,6 @@
 package fr.passerelle.ingest;
 
+import fr.passerelle.person.Visit;
 import java.util.List;
 
 /**

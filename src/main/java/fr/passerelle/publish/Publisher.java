@@ -272,7 +272,7 @@ public final class Publisher {
         Cell listed = new Cell();
         Cell withdrawnConsents = new Cell();
         int[] i = {0};
-        db.read("import/all-do-not-collect", Map.of(), r -> {
+        db.read("person/all-do-not-collect", Map.of(), r -> {
             long rk = recordKeys.of(r.get("pid").asString());
             if ("consent_withdrawn".equals(r.get("reason").asString(""))) {
                 withdrawnConsents.add(i[0], rk);

@@ -2,9 +2,7 @@ package fr.passerelle.publish;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every released table's cells, counted from the person records in one pass: for each cell the

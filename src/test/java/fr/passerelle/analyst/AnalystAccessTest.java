@@ -71,7 +71,7 @@ class AnalystAccessTest {
         }
         Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "analysts.jsonl", lines)), false, n -> { });
         db.write(w -> {
-            w.run("import/add-do-not-collect", Map.of("pids", List.of("do-not-collect-me"), "keyId", "k-test",
+            w.run("lifecycle/add-do-not-collect", Map.of("pids", List.of("do-not-collect-me"), "keyId", "k-test",
                     "reason", "erasure", "at", "2026-11-01"));
             return null;
         });

@@ -9,10 +9,7 @@ import fr.passerelle.TestNeo4j;
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.demo.DemoGenerator;
 import fr.passerelle.graph.Database;
-import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.publish.Publication;
-import fr.passerelle.publish.Publisher;
-import fr.passerelle.recommend.Services;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +83,7 @@ class AnalystQueriesTest {
 
     @Test
     void onlyPublishedQueriesCanBeExported() {
-        for (String refused : List.of("import/people-count", "publish/person-sequences", "import/lock", "../../etc/passwd")) {
+        for (String refused : List.of("person/people-count", "publish/person-sequences", "person/lock", "../../etc/passwd")) {
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Export.resolve(refused));
             assertTrue(e.getMessage().contains("choose one of"), e.getMessage());
         }

@@ -17,7 +17,6 @@ import fr.passerelle.demo.DemoGenerator;
 import fr.passerelle.graph.Database;
 import fr.passerelle.ingest.RawStep;
 import fr.passerelle.ingest.RawTrajectory;
-import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.publish.Publication;
 import fr.passerelle.publish.Publisher;
 import fr.passerelle.recommend.Services;
@@ -178,8 +177,8 @@ class AttackTest {
             Fixtures.importer(s.db(), 10).importRecords(List.of(new RawTrajectory("attack", "newcomer", List.of(
                     new RawStep("education", "BTS-MCO", "2019-09", null, null), new RawStep("job", "D1301", "2021-09", null, null)), "test")), n -> { });
             assertEquals(before, read(analyst, query), "adding one person is not visible before the next publication");
-            new fr.passerelle.ingest.Erasure(s.db(), Fixtures.KEY, Fixtures.CLOCK).erase("attack", List.of("the-one"),
-                    fr.passerelle.ingest.Erasure.Reason.ERASURE);
+            new fr.passerelle.lifecycle.Erasure(s.db(), Fixtures.KEY, Fixtures.CLOCK).erase("attack", List.of("the-one"),
+                    fr.passerelle.lifecycle.Erasure.Reason.ERASURE);
             assertEquals(before, read(analyst, query), "erasing one person is not visible before the next publication");
             // ... and the next publication carries both changes at once.
             Publication second = publisher.publish(dir.resolve("published"));

@@ -10,7 +10,7 @@ import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
 import fr.passerelle.graph.Database;
 import fr.passerelle.ingest.DirectContributions;
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,7 +72,7 @@ class ContributionApiTest {
             assertTrue(receipt.get("found").asBoolean());
             assertEquals("consent_withdrawn", receipt.get("reason").asText());
             assertEquals(0L, people(db), "erased");
-            assertEquals(1L, (long) db.read("import/all-do-not-collect", Map.of(), r -> r).size(), "listed: never taken again");
+            assertEquals(1L, (long) db.read("person/all-do-not-collect", Map.of(), r -> r).size(), "listed: never taken again");
             assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/contributions/" + token)).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode(), "a token works once");
             // The register states contributions apart from collected data, from the next release.
@@ -89,7 +89,7 @@ class ContributionApiTest {
     }
 
     static long people(Database db) {
-        return db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
+        return db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
     }
 
     static HttpResponse<String> post(String base, String key, String body) throws Exception {

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
 import fr.passerelle.graph.Database;
-import fr.passerelle.privacy.Thresholds;
-import fr.passerelle.recommend.Services;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.ArrayList;

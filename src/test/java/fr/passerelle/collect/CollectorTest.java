@@ -11,7 +11,7 @@ import fr.passerelle.TestNeo4j;
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.graph.Database;
-import fr.passerelle.ingest.Erasure;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.Importer;
 import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.mapping.OfficialData;
@@ -275,7 +275,7 @@ class CollectorTest {
         Collector.Report second = collector(Duration.ZERO).collectUrls(List.of(url));
         assertEquals(1, second.withdrawn);
         assertTrue(stepsOf("127.0.0.1", url) == null, "erased");
-        assertEquals(0L, db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
+        assertEquals(0L, db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
         int fetched = hits.get("/p/toggle").get();
         Collector.Report third = collector(Duration.ZERO).collectUrls(List.of(url));
         assertEquals(1, third.doNotCollect);

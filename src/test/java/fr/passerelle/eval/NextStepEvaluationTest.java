@@ -12,7 +12,6 @@ import fr.passerelle.graph.Database;
 import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.ingest.RawStep;
 import fr.passerelle.ingest.RawTrajectory;
-import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.recommend.StepService;
 import java.nio.file.Files;
 import java.nio.file.Path;

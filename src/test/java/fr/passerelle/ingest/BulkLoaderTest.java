@@ -1,5 +1,6 @@
 package fr.passerelle.ingest;
 
+import fr.passerelle.lifecycle.Erasure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class BulkLoaderTest {
         Database transactional = TestNeo4j.reset();
         // demo-5 asked for erasure before: both paths must skip it and keep it listed.
         new Erasure(transactional, Fixtures.KEY, Fixtures.CLOCK).erase("demo", List.of("demo-5"), Erasure.Reason.ERASURE);
-        List<BulkLoader.Tombstone> listed = transactional.read("import/all-do-not-collect", Map.of(), r -> new BulkLoader.Tombstone(
+        List<BulkLoader.Tombstone> listed = transactional.read("person/all-do-not-collect", Map.of(), r -> new BulkLoader.Tombstone(
                 r.get("pid").asString(), r.get("keyId").asString(), r.get("reason").asString(), r.get("since").asString()));
         ImportReport viaDriver = Fixtures.importer(transactional, 250).importFiles(List.of(file), false, n -> { });
         Map<String, Object> expected = Fixtures.snapshot(transactional);
@@ -69,7 +70,7 @@ class BulkLoaderTest {
             }
             assertEquals(1L, bulk.read("queries/dataset-version", Map.of(), r -> r.get("version").asLong()).get(0));
             assertEquals(List.of(Fixtures.KEY.pseudonym("demo", "demo-5")),
-                    bulk.read("import/all-do-not-collect", Map.of(), r -> r.get("pid").asString()));
+                    bulk.read("person/all-do-not-collect", Map.of(), r -> r.get("pid").asString()));
         }
         assertEquals(viaDriver.records(), prepared.report().records());
         assertEquals(1, prepared.report().skipped());

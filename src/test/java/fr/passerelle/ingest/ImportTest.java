@@ -143,7 +143,7 @@ class ImportTest {
         assertEquals(file + ":7: step 1: code M1805 is job in the catalogue, not education", problems.get(3));
         assertEquals(file + ":8: \"steps\" must be an array", problems.get(4));
         assertTrue(problems.get(5).startsWith(file + ":9: \"source\" must be a short name"), problems.get(5));
-        assertEquals(3L, db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
+        assertEquals(3L, db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
     }
 
     @Test
@@ -152,7 +152,7 @@ class ImportTest {
         lines.add(line("test", "unknown", "job:X9999:2020-01"));
         ImportReport report = Fixtures.importer(db, 7).importFiles(List.of(Fixtures.write(dir, "s.jsonl", lines)), true, n -> { });
         assertTrue(report.rejected());
-        assertEquals(0L, db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
+        assertEquals(0L, db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
         assertEquals(0L, db.read("queries/step-by-id", Map.of("id", "BTS-MCO"), r -> r.get("people").asLong()).get(0));
     }
 
@@ -223,7 +223,7 @@ class ImportTest {
                 doomed.close();
             }
         }));
-        long stored = db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
+        long stored = db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
         assertEquals(30, stored, "three whole batches, nothing of the fourth");
         Map<String, Object> step = db.read("queries/step-by-id", Map.of("id", "BAC-STMG"), r -> r.asMap()).get(0);
         assertEquals(30L, step.get("people"), "aggregates match the people stored");

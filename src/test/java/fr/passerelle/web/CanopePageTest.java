@@ -12,8 +12,6 @@ import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
 import fr.passerelle.api.ApiServer;
 import fr.passerelle.graph.Database;
-import fr.passerelle.privacy.Thresholds;
-import fr.passerelle.recommend.Services;
 import io.javalin.Javalin;
 import java.io.File;
 import java.net.URI;

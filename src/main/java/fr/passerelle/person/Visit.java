@@ -1,4 +1,4 @@
-package fr.passerelle.ingest;
+package fr.passerelle.person;
 
 /**
  * One step of a normalised trajectory. Dates are months counted from year 0 ({@code year * 12 +

@@ -1,4 +1,4 @@
-package fr.passerelle.ingest;
+package fr.passerelle.lifecycle;
 
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.HmacKey;
@@ -43,15 +43,15 @@ public final class KeyRotation {
             key = current.appendNewSecret(keyFile);
         }
         String to = key.keyId();
-        db.write(w -> w.run("import/rotation-start", Map.of("to", to)));
-        long persons = rekey(key, to, "import/persons-to-rekey", "import/rekey-persons", Long.MAX_VALUE);
-        long tombstones = rekey(key, to, "import/tombstones-to-rekey", "import/rekey-tombstones", Long.MAX_VALUE);
-        db.write(w -> w.run("import/rotation-finish", Map.of("to", to)));
+        db.write(w -> w.run("lifecycle/rotation-start", Map.of("to", to)));
+        long persons = rekey(key, to, "lifecycle/persons-to-rekey", "lifecycle/rekey-persons", Long.MAX_VALUE);
+        long tombstones = rekey(key, to, "lifecycle/tombstones-to-rekey", "lifecycle/rekey-tombstones", Long.MAX_VALUE);
+        db.write(w -> w.run("lifecycle/rotation-finish", Map.of("to", to)));
         return new Result(stored == null ? current.keyId() : stored, to, persons, tombstones, resumed);
     }
 
     private String metaKeyId() {
-        List<String> ids = db.read("import/meta-key", Map.of(), r -> r.get("keyId").asString(null));
+        List<String> ids = db.read("lifecycle/meta-key", Map.of(), r -> r.get("keyId").asString(null));
         return ids.isEmpty() ? null : ids.get(0);
     }
 
@@ -60,7 +60,7 @@ public final class KeyRotation {
         long done = 0;
         while (done < limit) {
             long n = db.write(w -> {
-                w.run("import/lock-for-rotation", Map.of());
+                w.run("lifecycle/lock-for-rotation", Map.of());
                 List<Record> batch = w.run(select, Map.of("to", to, "limit", batchSize));
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Record r : batch) {
@@ -83,8 +83,8 @@ public final class KeyRotation {
     public HmacKey startAndStop(HmacKey current, Path keyFile, long limit) {
         HmacKey key = current.appendNewSecret(keyFile);
         String to = key.keyId();
-        db.write(w -> w.run("import/rotation-start", Map.of("to", to)));
-        rekey(key, to, "import/persons-to-rekey", "import/rekey-persons", limit);
+        db.write(w -> w.run("lifecycle/rotation-start", Map.of("to", to)));
+        rekey(key, to, "lifecycle/persons-to-rekey", "lifecycle/rekey-persons", limit);
         return key;
     }
 }

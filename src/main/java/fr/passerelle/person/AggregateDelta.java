@@ -1,4 +1,4 @@
-package fr.passerelle.ingest;
+package fr.passerelle.person;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,14 +14,14 @@ import java.util.Set;
  * transition, how many distinct people made it and a histogram of months from the start of one step
  * to the start of the next. A person who goes A→B→A→B counts once on A→B, with the first duration.
  */
-final class Contributions {
+public final class AggregateDelta {
     /** Months 0..119 exactly, the last bucket is "120 or more". */
-    static final int BUCKETS = 121;
+    public static final int BUCKETS = 121;
 
     private final Map<String, long[]> steps = new HashMap<>();
     private final Map<String, Edge> edges = new HashMap<>();
 
-    void add(List<Visit> visits, int sign) {
+    public void add(List<Visit> visits, int sign) {
         Set<String> passed = new LinkedHashSet<>();
         Set<String> left = new HashSet<>();
         Set<String> reached = new HashSet<>();
@@ -50,15 +50,15 @@ final class Contributions {
         reached.forEach(s -> steps.computeIfAbsent(s, k -> new long[3])[2] += sign);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return steps.isEmpty() && edges.isEmpty();
     }
 
     /** Applies these deltas to the Step counts and TRANSITION relationships, inside the caller's transaction. */
-    void writeTo(fr.passerelle.graph.Database.Writer w) {
+    public void writeTo(fr.passerelle.graph.Database.Writer w) {
         if (!isEmpty()) {
-            w.run("import/apply-step-deltas", Map.of("deltas", stepRows()));
-            w.run("import/apply-transition-deltas", Map.of("deltas", edgeRows()));
+            w.run("person/apply-step-deltas", Map.of("deltas", stepRows()));
+            w.run("person/apply-transition-deltas", Map.of("deltas", edgeRows()));
         }
     }
 
@@ -91,26 +91,26 @@ final class Contributions {
     }
 
     /** Visits every step's totals: people, left, reached. */
-    void forEachStep(java.util.function.BiConsumer<String, long[]> visitor) {
+    public void forEachStep(java.util.function.BiConsumer<String, long[]> visitor) {
         steps.forEach(visitor);
     }
 
     /** Visits every transition with its people and month histogram. */
-    void forEachEdge(EdgeVisitor visitor) {
+    public void forEachEdge(EdgeVisitor visitor) {
         for (Edge e : edges.values()) {
             visitor.visit(e.from, e.to, e.people, e.months);
         }
     }
 
-    interface EdgeVisitor {
+    public interface EdgeVisitor {
         void visit(String from, String to, long people, long[] months);
     }
 
     /**
-     * The lower median of a month histogram, as {@code cypher/import/apply-transition-deltas.cypher}
+     * The lower median of a month histogram, as {@code cypher/person/apply-transition-deltas.cypher}
      * computes it: the number of buckets whose cumulative count is below half the total.
      */
-    static Integer median(long[] months) {
+    public static Integer median(long[] months) {
         long total = 0;
         for (long m : months) {
             total += m;

@@ -1,5 +1,10 @@
-package fr.passerelle.ingest;
+package fr.passerelle.lifecycle;
 
+import fr.passerelle.person.PersonRecords;
+import fr.passerelle.person.WriteLock;
+import fr.passerelle.person.WriteLock;
+import fr.passerelle.person.AggregateDelta;
+import fr.passerelle.person.Visit;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.HmacKey;
 import java.time.Clock;
@@ -69,15 +74,15 @@ public final class Erasure {
             }));
         }
         if (receipts.stream().anyMatch(Receipt::found)) {
-            db.writeOne("import/bump-version", Map.of());
+            db.writeOne("person/bump-version", Map.of());
         }
         return receipts;
     }
 
     /** Erases inside a transaction that already holds the writer lock (an import batch); returns the receipts. */
-    List<Receipt> eraseBatch(Database.Writer w, List<String> pids, Reason reason) {
-        Map<String, Record> stored = Importer.stored(w, pids);
-        Contributions delta = new Contributions();
+    public List<Receipt> eraseBatch(Database.Writer w, List<String> pids, Reason reason) {
+        Map<String, Record> stored = PersonRecords.stored(w, pids);
+        AggregateDelta delta = new AggregateDelta();
         String at = Instant.now(clock).toString();
         List<Receipt> receipts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -89,7 +94,7 @@ public final class Erasure {
             int steps = 0;
             int transitions = 0;
             if (r != null) {
-                List<Visit> visits = Importer.storedVisits(r);
+                List<Visit> visits = PersonRecords.visits(r);
                 delta.add(visits, -1);
                 steps = visits.size();
                 Set<String> edges = new HashSet<>();
@@ -101,11 +106,11 @@ public final class Erasure {
             receipts.add(new Receipt(pid, key.keyId(), r != null, steps, transitions, reason.tombstone, reason.name().toLowerCase(), at));
         }
         if (!stored.isEmpty()) {
-            w.run("import/delete-persons", Map.of("pids", new ArrayList<>(stored.keySet())));
+            w.run("person/delete-persons", Map.of("pids", new ArrayList<>(stored.keySet())));
             delta.writeTo(w);
         }
         if (reason.tombstone) {
-            w.run("import/add-do-not-collect", Map.of("pids", new ArrayList<>(seen), "keyId", key.keyId(), "reason", reason.name().toLowerCase(),
+            w.run("lifecycle/add-do-not-collect", Map.of("pids", new ArrayList<>(seen), "keyId", key.keyId(), "reason", reason.name().toLowerCase(),
                     "at", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
         }
         return receipts;
@@ -114,9 +119,9 @@ public final class Erasure {
     /** Erases every record last collected more than {@code months} months ago; returns the receipts. */
     public List<Receipt> purge(int months) {
         String before = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(months).toString();
-        List<String> pids = db.read("import/expired-persons", Map.of("before", before), r -> r.get("pid").asString());
+        List<String> pids = db.read("lifecycle/expired-persons", Map.of("before", before), r -> r.get("pid").asString());
         List<Receipt> receipts = erasePseudonyms(pids, Reason.RETENTION);
-        db.writeOne("import/record-purge", Map.of());
+        db.writeOne("lifecycle/record-purge", Map.of());
         return receipts;
     }
 }

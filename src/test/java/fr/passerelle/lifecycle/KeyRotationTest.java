@@ -1,4 +1,4 @@
-package fr.passerelle.ingest;
+package fr.passerelle.lifecycle;
 
 import static fr.passerelle.Fixtures.people;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,9 @@ import fr.passerelle.TestNeo4j;
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.graph.Database;
+import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.ingest.Importer;
+import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.privacy.HmacKey;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package fr.passerelle.ingest;
+package fr.passerelle.person;
 
 import fr.passerelle.graph.Database;
 import java.util.List;
@@ -10,12 +10,12 @@ import org.neo4j.driver.Record;
  * that the writer's pseudonymisation key is the one the data is under and that no key rotation is
  * half done: a stale key would file known people under new pseudonyms.
  */
-final class WriteLock {
+public final class WriteLock {
     private WriteLock() {
     }
 
-    static void take(Database.Writer w, String keyId) {
-        List<Record> meta = w.run("import/lock", Map.of("keyId", keyId));
+    public static void take(Database.Writer w, String keyId) {
+        List<Record> meta = w.run("person/lock", Map.of("keyId", keyId));
         if (meta.isEmpty()) {
             return;
         }

@@ -1,4 +1,4 @@
-package fr.passerelle.ingest;
+package fr.passerelle.lifecycle;
 
 import static fr.passerelle.Fixtures.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,9 @@ import fr.passerelle.TestNeo4j;
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.graph.Database;
+import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.ingest.Importer;
+import fr.passerelle.ingest.Normaliser;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -121,7 +124,7 @@ class ErasureTest {
         assertEquals(1L, db.read("queries/step-by-id", Map.of("id", "BTS-MCO"), r -> r.get("people").asLong()).get(0));
         ImportReport back = importLines("v3.jsonl", List.of(line("web", "x", "education:BTS-MCO:2018-09", "job:D1301:2020-09")));
         assertEquals(1, back.doNotCollect());
-        assertEquals(1L, db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
+        assertEquals(1L, db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
         ImportReport bad = importLines("v4.jsonl", List.of("{\"source\":\"web\",\"id\":\"y\",\"status\":\"maybe\"}"));
         assertTrue(bad.problems().get(0).reason().startsWith("\"status\" must be active, withdrawn"));
     }
@@ -133,7 +136,7 @@ class ErasureTest {
         ImportReport refresh = Fixtures.importer(db, 16).importFiles(List.of(Fixtures.write(dir, "refresh.jsonl",
                 List.of(line("univ", "1", "job:M1805:2020-01", "job:M1806:2021-01")))), false, "univ", n -> { });
         assertEquals(1, refresh.absentErased());
-        assertEquals(2L, db.read("import/people-count", Map.of(), r -> r.get("people").asLong()).get(0), "the other source is untouched");
+        assertEquals(2L, db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0), "the other source is untouched");
         // Absence is not an objection: the person may come back in a later export.
         ImportReport comeback = importLines("back.jsonl", List.of(line("univ", "2", "job:M1805:2020-01")));
         assertEquals(1, comeback.added());
