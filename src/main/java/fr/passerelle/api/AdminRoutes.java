@@ -25,7 +25,7 @@ final class AdminRoutes {
         this.admin = admin;
     }
 
-    void register(ApiServer.Routes routes) {
+    void register(RouteTable routes) {
         routes.post("/api/admin/erase", this::erase);
         routes.post("/api/admin/purge", ctx -> {
             List<Erasure.Receipt> receipts = admin().purge();

@@ -23,7 +23,7 @@ final class StepRoutes {
         this.services = services;
     }
 
-    void register(ApiServer.Routes routes) {
+    void register(RouteTable routes) {
         routes.getReleased("/api/steps", this::search);
         routes.getReleased("/api/steps/{id}", ctx -> ctx.json(services.steps().step(ctx.pathParam("id"))));
         routes.getReleased("/api/steps/{id}/next", this::next);

@@ -51,7 +51,7 @@ public final class RouteService {
         return graphs.current(version);
     }
 
-    public Routes routes(String from, String to, int maxSteps, int limit) {
+    public FoundRoutes routes(String from, String to, int maxSteps, int limit) {
         Record fromStep = steps.findStep(from);
         StepRef a = StepService.stepRef(fromStep);
         StepRef b = StepService.stepRef(steps.findStep(to));
@@ -59,16 +59,16 @@ public final class RouteService {
         TransitionGraph graph = graphs.current(version);
         Map<String, StepRef> refs = steps.refs(version);
 
-        List<Routes.Route> observed = new ArrayList<>();
+        List<FoundRoutes.Route> observed = new ArrayList<>();
         for (Record r : db.read("queries/routes-observed", StepService.params("from", from, "to", to, "maxSteps", maxSteps), r -> r)) {
             if (observed.size() < limit) {
                 List<String> route = r.get("route").asList(Value::asString);
-                observed.add(new Routes.Route(false, route.stream().map(refs::get).toList(), r.get("people").asLong(), null,
+                observed.add(new FoundRoutes.Route(false, route.stream().map(refs::get).toList(), r.get("people").asLong(), null,
                         r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt(), hops(graph, route)));
             }
         }
 
-        List<Routes.Route> composed = new ArrayList<>();
+        List<FoundRoutes.Route> composed = new ArrayList<>();
         Integer source = graph.find(from);
         Integer target = graph.find(to);
         if (source != null && target != null && !source.equals(target)) {
@@ -83,23 +83,23 @@ public final class RouteService {
                 List<String> chain = chains.get(i);
                 Record f = followed.get(String.join(";", chain));
                 boolean released = f != null && !f.get("people").isNull();
-                composed.add(new Routes.Route(true, chain.stream().map(refs::get).toList(), released ? f.get("people").asLong() : null,
+                composed.add(new FoundRoutes.Route(true, chain.stream().map(refs::get).toList(), released ? f.get("people").asLong() : null,
                         Math.round(found.get(i).probability() * 10000) / 10000.0,
                         released && !f.get("medianMonths").isNull() ? f.get("medianMonths").asInt() : null, hops(graph, chain)));
             }
         }
-        return new Routes(a, b, maxSteps, observed, composed, steps.evidence(List.of("queries/step-by-id", "queries/routes-observed",
+        return new FoundRoutes(a, b, maxSteps, observed, composed, steps.evidence(List.of("queries/step-by-id", "queries/routes-observed",
                 "queries/published-transitions", "queries/route-people"), version));
     }
 
-    private List<Routes.Hop> hops(TransitionGraph graph, List<String> route) {
-        List<Routes.Hop> hops = new ArrayList<>();
+    private List<FoundRoutes.Hop> hops(TransitionGraph graph, List<String> route) {
+        List<FoundRoutes.Hop> hops = new ArrayList<>();
         for (int i = 0; i + 1 < route.size(); i++) {
             Integer a = graph.find(route.get(i));
             Integer b = graph.find(route.get(i + 1));
             TransitionGraph.Edge e = a == null || b == null ? null : graph.edge(a, b);
-            hops.add(e == null ? new Routes.Hop(route.get(i), route.get(i + 1), null, null, null)
-                    : new Routes.Hop(route.get(i), route.get(i + 1), e.people(), e.released(), e.medianMonths()));
+            hops.add(e == null ? new FoundRoutes.Hop(route.get(i), route.get(i + 1), null, null, null)
+                    : new FoundRoutes.Hop(route.get(i), route.get(i + 1), e.people(), e.released(), e.medianMonths()));
         }
         return hops;
     }

@@ -4,14 +4,14 @@ import fr.passerelle.recommend.Services;
 import io.javalin.http.Context;
 
 /** {@code /api/routes} and {@code /api/bridges}: how people got from one place to another. */
-final class RouteRoutes {
+final class PathwayRoutes {
     private final Services services;
 
-    RouteRoutes(Services services) {
+    PathwayRoutes(Services services) {
         this.services = services;
     }
 
-    void register(ApiServer.Routes routes) {
+    void register(RouteTable routes) {
         routes.getReleased("/api/routes", this::routes);
         routes.getReleased("/api/bridges", this::bridges);
     }

@@ -4,12 +4,12 @@ import fr.passerelle.privacy.Share;
 import java.util.List;
 
 /**
- * Routes from one step to another, every number from the release.
+ * The routes found from one step to another (the answer to /api/routes), every number from the release.
  *
  * @param observed released paths (at most 5 steps) people actually followed from {@code from} to {@code to}
  * @param composed chains of released transitions ranked by the product of their shares
  */
-public record Routes(StepRef from, StepRef to, int maxSteps, List<Route> observed, List<Route> composed, Evidence evidence) {
+public record FoundRoutes(StepRef from, StepRef to, int maxSteps, List<Route> observed, List<Route> composed, Evidence evidence) {
     /**
      * One route.
      *

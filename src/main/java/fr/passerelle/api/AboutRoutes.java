@@ -1,0 +1,53 @@
+package fr.passerelle.api;
+
+import fr.passerelle.analyst.Guide;
+import fr.passerelle.catalog.Domains;
+import fr.passerelle.publish.Publication;
+import fr.passerelle.recommend.Services;
+import io.javalin.http.ContentType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** What the server says about itself: health, the ROME domains, the OpenAPI document and its page, the analysts' Browser guide. */
+final class AboutRoutes {
+    private static final Domains DOMAINS = Domains.bundled();
+    private final Services services;
+    private final Supplier<Publication> publication;
+    private final String openApi = ApiServer.resource(ApiServer.OPENAPI);
+
+    AboutRoutes(Services services, Supplier<Publication> publication) {
+        this.services = services;
+        this.publication = publication;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/api/health", ctx -> {
+            Map<String, Object> health = new LinkedHashMap<>();
+            health.put("status", "ok");
+            health.put("datasetVersion", services.steps().datasetVersion());
+            health.put("k", services.steps().thresholds().k());
+            health.put("minDenominator", services.steps().thresholds().minDenominator());
+            ctx.json(health);
+        });
+        routes.get("/api/domains", ctx -> ctx.json(Map.of("domains", DOMAINS.codes().stream().sorted()
+                .map(code -> Map.of("domain", code, "label", DOMAINS.label(code))).toList())));
+        routes.get("/api/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
+        routes.get("/api/docs", ctx -> ctx.html(ApiServer.resource("/api-docs.html")));
+        // The Neo4j Browser guide: fetched by Browser from another origin (the analysts' instance).
+        routes.options("/guide/*", ctx -> ctx.status(204));
+        routes.get("/guide/{lang}", ctx -> {
+            String lang = ctx.pathParam("lang");
+            if (!lang.equals("fr.html") && !lang.equals("en.html")) {
+                throw new ApiError(404, "no such guide", "guide", lang, "available", List.of("fr.html", "en.html"));
+            }
+            Publication p = publication.get();
+            long version = p != null ? p.version() : services.steps().datasetVersion();
+            String at = p != null ? p.publishedAt() : "live";
+            int k = p != null ? p.k() : services.steps().thresholds().k();
+            int min = p != null ? p.minDenominator() : services.steps().thresholds().minDenominator();
+            ctx.html(Guide.html(lang.startsWith("en"), k, min, version, at));
+        });
+    }
+}

@@ -1,0 +1,136 @@
+package fr.passerelle.api;
+
+import fr.passerelle.recommend.QuestionException;
+import fr.passerelle.recommend.StepNotFoundException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every route the server answers, declared once by the {@code *Routes} classes, and how every error
+ * becomes an answer. The API routes ({@code /api/...}) are listed for the OpenAPI test; the 405
+ * answer's {@code Allow} comes from the same table.
+ */
+public final class RouteTable {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
+    private final JavalinConfig config;
+    private final AnswerCache cache;
+    /** Path pattern -> methods, in declaration order. */
+    private final Map<String, List<String>> methods = new LinkedHashMap<>();
+
+    RouteTable(JavalinConfig config, AnswerCache cache) {
+        this.config = config;
+        this.cache = cache;
+    }
+
+    /** A read answered from the release: the same request gets the same answer until the next release. */
+    void getReleased(String path, Handler handler) {
+        get(path, cache.wrap(handler));
+    }
+
+    void get(String path, Handler handler) {
+        declare("GET", path);
+        config.routes.get(path, handler);
+    }
+
+    void post(String path, Handler handler) {
+        declare("POST", path);
+        config.routes.post(path, handler);
+    }
+
+    void delete(String path, Handler handler) {
+        declare("DELETE", path);
+        config.routes.delete(path, handler);
+    }
+
+    void options(String path, Handler handler) {
+        declare("OPTIONS", path);
+        config.routes.options(path, handler);
+    }
+
+    private void declare(String method, String path) {
+        methods.computeIfAbsent(path, p -> new ArrayList<>()).add(method);
+    }
+
+    /** The API routes ("GET /api/steps/{id}/next"), as the OpenAPI document must list them. */
+    public List<String> registered() {
+        List<String> api = new ArrayList<>();
+        methods.forEach((path, ms) -> ms.stream().filter(m -> !m.equals("OPTIONS") && path.startsWith("/api/")).forEach(m -> api.add(m + " " + path)));
+        return api;
+    }
+
+    /** The methods declared for the route matching {@code path} (GET also answers HEAD). */
+    List<String> allowed(String path) {
+        for (Map.Entry<String, List<String>> route : methods.entrySet()) {
+            if (matches(route.getKey(), path)) {
+                List<String> allowed = new ArrayList<>(route.getValue());
+                if (allowed.contains("GET")) {
+                    allowed.add(allowed.indexOf("GET") + 1, "HEAD");
+                }
+                return allowed;
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean matches(String pattern, String path) {
+        String regex = java.util.Arrays.stream(pattern.split("/", -1))
+                .map(part -> part.startsWith("{") && part.endsWith("}") ? "[^/]+" : part.equals("*") ? ".*" : Pattern.quote(part))
+                .reduce((a, b) -> a + "/" + b).orElse("");
+        return path.matches(regex);
+    }
+
+    /**
+     * How failures answer: the caller's mistakes as the {@link ApiError} they are (400, 404, 405),
+     * the database's trouble as a 503 to retry, anything else as a logged 500 with an id to quote
+     * and no internal text.
+     */
+    void mapErrors() {
+        config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        config.routes.exception(StepNotFoundException.class, (e, ctx) ->
+                ctx.status(404).json(new ApiError(404, "unknown step", "step", e.step(), "closeMatches", e.closeMatches()).body()));
+        config.routes.exception(QuestionException.class, (e, ctx) -> ctx.status(400).json(e.body()));
+        config.routes.exception(TransientException.class, (e, ctx) -> ctx.status(503).json(Map.of(
+                "error", "the database is busy; try again shortly")));
+        config.routes.exception(ClientException.class, (e, ctx) -> {
+            if (e.code() != null && e.code().contains("TransactionTimedOut")) {
+                ctx.status(503).json(Map.of("error", "the query took too long and was stopped; narrow the request (fewer steps, a smaller maxSteps)"));
+            } else {
+                internalError(ctx, e);
+            }
+        });
+        config.routes.exception(ServiceUnavailableException.class, (e, ctx) -> ctx.status(503).json(Map.of(
+                "error", "the database is unavailable")));
+        config.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
+        config.routes.error(405, ctx -> {
+            List<String> allowed = allowed(ctx.path());
+            ctx.header("Allow", String.join(", ", allowed));
+            ctx.json(Map.of("error", "method not allowed", "method", ctx.method().name(), "path", ctx.path(), "allowed", allowed));
+        });
+        // Error handlers also run after our own 404s (unknown step): leave a JSON answer as it is.
+        config.routes.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) {
+                ctx.json(Map.of("error", "no such endpoint", "path", ctx.path()));
+            }
+        });
+    }
+
+    /** A logged 500 with an id the caller can quote to the operator; no exception text leaves the server. */
+    private static void internalError(Context ctx, Exception e) {
+        String id = UUID.randomUUID().toString();
+        LOG.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
+        ctx.status(500).json(Map.of("error", "internal error", "id", id));
+    }
+}
