@@ -68,6 +68,11 @@ public final class Database implements AutoCloseable {
         return read(queryName, params, mapper, readTimeout);
     }
 
+    /** Runs the named read query and maps every row, whose columns are checked against what the query returns. */
+    public <T> List<T> rows(String queryName, Map<String, Object> params, Function<Row, T> mapper) {
+        return read(queryName, params, r -> mapper.apply(new Row(queryName, r)), readTimeout);
+    }
+
     /** The same with its own timeout: a publication reads every person record in one transaction. */
     public <T> List<T> read(String queryName, Map<String, Object> params, Function<Record, T> mapper, Duration timeout) {
         String text = Cypher.load(queryName);

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
+import fr.passerelle.graph.Row;
 import org.neo4j.driver.Value;
 
 /** Changes of field: bridges from a step to a field or step, and the reconversions out of a job. */
@@ -36,12 +36,13 @@ public final class FieldService {
      * two): candidates are the steps at least k people took right after {@code from}, except the target.
      */
     public Bridges bridges(String from, String toDomain, String to, int limit) {
-        Record fromStep = steps.findStep(from);
-        StepRef a = StepService.stepRef(fromStep);
-        StepRef b = to == null ? null : StepService.stepRef(steps.findStep(to));
-        long version = StepService.version(fromStep);
-        TransitionGraph graph = routes.graph(version);
-        Map<String, StepRef> refs = steps.refs(version);
+        Reads reads = new Reads(db);
+        StepService.KnownStep fromStep = steps.findStep(reads, from);
+        StepRef a = fromStep.ref();
+        StepRef b = to == null ? null : steps.findStep(reads, to).ref();
+        long version = fromStep.version();
+        TransitionGraph graph = routes.graph(reads, version);
+        Map<String, StepRef> refs = steps.refs(reads, version);
         Integer source = graph.find(from);
         List<TransitionGraph.Edge> firstHops = new ArrayList<>();
         if (source != null) {
@@ -54,7 +55,7 @@ public final class FieldService {
         List<String> candidates = firstHops.stream().map(e -> graph.id(e.to())).toList();
         Map<String, Long> whole = new LinkedHashMap<>();
         if (!candidates.isEmpty()) {
-            db.read("queries/bridges", StepService.params("from", from, "bridges", candidates, "toDomain", to == null ? toDomain : null,
+            reads.read("queries/bridges", StepService.params("from", from, "bridges", candidates, "toDomain", to == null ? toDomain : null,
                     "to", to), r -> whole.put(r.get("bridge").asString(), r.get("wholeRoute").asLong()));
         }
         List<Bridges.Bridge> bridges = new ArrayList<>();
@@ -79,7 +80,7 @@ public final class FieldService {
         bridges.sort(Comparator.comparingDouble(Bridges.Bridge::score).reversed().thenComparing(br -> br.step().id()));
         return new Bridges(a, to == null ? toDomain : null, to == null ? domains.label(toDomain) : null, b,
                 bridges.subList(0, Math.min(limit, bridges.size())),
-                steps.evidence(List.of("queries/step-by-id", "queries/published-transitions", "queries/bridges"), version));
+                steps.evidence(reads, version));
     }
 
     private static boolean isTarget(StepRef x, String toDomain, String to) {
@@ -88,14 +89,15 @@ public final class FieldService {
 
     /** The changes of field out of job {@code id}, within {@code maxSteps} transitions. */
     public Reconversions reconversions(String id, int maxSteps, int limit) {
-        Record s = steps.findStep(id);
-        if (!"job".equals(s.get("kind").asString())) {
-            throw new QuestionException("reconversions start from a job", Map.of("step", id, "kind", s.get("kind").asString()));
+        Reads reads = new Reads(db);
+        StepService.KnownStep s = steps.findStep(reads, id);
+        if (!"job".equals(s.ref().kind())) {
+            throw new QuestionException("reconversions start from a job", Map.of("step", id, "kind", s.ref().kind()));
         }
-        Map<String, StepRef> refs = steps.refs(StepService.version(s));
+        Map<String, StepRef> refs = steps.refs(reads, s.version());
         Map<String, Long> totals = new LinkedHashMap<>();
         Map<String, List<Reconversions.Via>> via = new LinkedHashMap<>();
-        for (Record r : db.read("queries/reconversions", StepService.params("step", id, "maxSteps", maxSteps), r -> r)) {
+        for (Row r : reads.read("queries/reconversions", StepService.params("step", id, "maxSteps", maxSteps), r -> r)) {
             String domain = r.get("toDomain").asString();
             if (r.get("route").asBoolean()) {
                 via.computeIfAbsent(domain, d -> new ArrayList<>()).add(new Reconversions.Via(
@@ -112,7 +114,6 @@ public final class FieldService {
                     thresholds.remainder(e.getValue(), routesOf.stream().mapToLong(Reconversions.Via::people).sum())));
         }
         changes.sort(Comparator.comparingLong(Reconversions.Change::people).reversed().thenComparing(Reconversions.Change::toDomain));
-        return new Reconversions(StepService.stepRef(s), maxSteps, changes.subList(0, Math.min(limit, changes.size())),
-                steps.evidence(List.of("queries/step-by-id", "queries/reconversions"), StepService.version(s)));
+        return new Reconversions(s.ref(), maxSteps, changes.subList(0, Math.min(limit, changes.size())), steps.evidence(reads, s.version()));
     }
 }

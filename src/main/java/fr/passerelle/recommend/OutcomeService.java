@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
+import fr.passerelle.graph.Row;
 
 /** What became of a step's leavers, N months after the end (InserJeunes-style), from the release. */
 public final class OutcomeService {
@@ -21,20 +21,21 @@ public final class OutcomeService {
     }
 
     public Outcomes outcomes(String id, List<Integer> months) {
-        Record s = steps.findStep(id);
-        Map<Integer, List<Record>> byMonths = new LinkedHashMap<>();
+        Reads reads = new Reads(db);
+        StepService.KnownStep s = steps.findStep(reads, id);
+        Map<Integer, List<Row>> byMonths = new LinkedHashMap<>();
         months.forEach(m -> byMonths.put(m, new ArrayList<>()));
-        for (Record r : db.read("queries/outcomes", StepService.params("step", id, "months", months), r -> r)) {
+        for (Row r : reads.read("queries/outcomes", StepService.params("step", id, "months", months), r -> r)) {
             byMonths.get(r.get("months").asInt()).add(r);
         }
         List<Outcomes.AtMonths> result = new ArrayList<>();
-        for (Map.Entry<Integer, List<Record>> e : byMonths.entrySet()) {
+        for (Map.Entry<Integer, List<Row>> e : byMonths.entrySet()) {
             Long cohort = e.getValue().stream().filter(r -> !r.get("cohort").isNull()).map(r -> r.get("cohort").asLong()).findFirst().orElse(null);
             List<Outcomes.Situation> situations = e.getValue().stream().map(r -> new Outcomes.Situation(r.get("situation").asString(),
-                    StepService.nullableString(r.get("domain")), r.get("label").asString(), r.get("people").asLong(), StepService.share(r))).toList();
+                    r.text("domain"), r.get("label").asString(), r.get("people").asLong(), StepService.share(r))).toList();
             result.add(new Outcomes.AtMonths(e.getKey(), cohort, situations,
                     thresholds.remainder(cohort, situations.stream().mapToLong(Outcomes.Situation::people).sum())));
         }
-        return new Outcomes(StepService.stepRef(s), result, steps.evidence(List.of("queries/step-by-id", "queries/outcomes"), StepService.version(s)));
+        return new Outcomes(s.ref(), result, steps.evidence(reads, s.version()));
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
+import fr.passerelle.graph.Row;
 import org.neo4j.driver.Value;
 
 /** Routes from A to B: observed sequences (released paths) and composed chains (of released transitions). */
@@ -47,24 +47,28 @@ public final class RouteService {
         return pairs;
     }
 
-    TransitionGraph graph(long version) {
+    /** The released transitions as a graph, read once per release: the answer names the query that read them. */
+    TransitionGraph graph(Reads reads, long version) {
+        reads.used("queries/published-transitions");
         return graphs.current(version);
     }
 
     public FoundRoutes routes(String from, String to, int maxSteps, int limit) {
-        Record fromStep = steps.findStep(from);
-        StepRef a = StepService.stepRef(fromStep);
-        StepRef b = StepService.stepRef(steps.findStep(to));
-        long version = StepService.version(fromStep);
-        TransitionGraph graph = graphs.current(version);
-        Map<String, StepRef> refs = steps.refs(version);
+        Reads reads = new Reads(db);
+        StepService.KnownStep fromStep = steps.findStep(reads, from);
+        StepRef a = fromStep.ref();
+        StepRef b = steps.findStep(reads, to).ref();
+        long version = fromStep.version();
+        Map<String, StepRef> refs = steps.refs(reads, version);
 
         List<FoundRoutes.Route> observed = new ArrayList<>();
-        for (Record r : db.read("queries/routes-observed", StepService.params("from", from, "to", to, "maxSteps", maxSteps), r -> r)) {
+        List<Row> observedRows = reads.read("queries/routes-observed", StepService.params("from", from, "to", to, "maxSteps", maxSteps), r -> r);
+        TransitionGraph graph = graph(reads, version);
+        for (Row r : observedRows) {
             if (observed.size() < limit) {
                 List<String> route = r.get("route").asList(Value::asString);
                 observed.add(new FoundRoutes.Route(false, route.stream().map(refs::get).toList(), r.get("people").asLong(), null,
-                        r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt(), hops(graph, route)));
+                        r.integer("medianMonths"), hops(graph, route)));
             }
         }
 
@@ -74,22 +78,22 @@ public final class RouteService {
         if (source != null && target != null && !source.equals(target)) {
             List<RouteSearch.Found> found = RouteSearch.search(graph, source, target, maxSteps, limit);
             List<List<String>> chains = found.stream().map(f -> java.util.Arrays.stream(f.nodes()).mapToObj(graph::id).toList()).toList();
-            Map<String, Record> followed = new HashMap<>();
+            Map<String, Row> followed = new HashMap<>();
             if (!chains.isEmpty()) {
-                db.read("queries/route-people", Map.of("keys", chains.stream().map(c -> String.join(";", c)).toList()),
-                        r -> followed.put(r.get("key").asString(), r));
+                for (Row r : reads.read("queries/route-people", Map.of("keys", chains.stream().map(c -> String.join(";", c)).toList()), r -> r)) {
+                    followed.put(r.get("key").asString(), r);
+                }
             }
             for (int i = 0; i < found.size(); i++) {
                 List<String> chain = chains.get(i);
-                Record f = followed.get(String.join(";", chain));
+                Row f = followed.get(String.join(";", chain));
                 boolean released = f != null && !f.get("people").isNull();
                 composed.add(new FoundRoutes.Route(true, chain.stream().map(refs::get).toList(), released ? f.get("people").asLong() : null,
                         Math.round(found.get(i).probability() * 10000) / 10000.0,
                         released && !f.get("medianMonths").isNull() ? f.get("medianMonths").asInt() : null, hops(graph, chain)));
             }
         }
-        return new FoundRoutes(a, b, maxSteps, observed, composed, steps.evidence(List.of("queries/step-by-id", "queries/routes-observed",
-                "queries/published-transitions", "queries/route-people"), version));
+        return new FoundRoutes(a, b, maxSteps, observed, composed, steps.evidence(reads, version));
     }
 
     private List<FoundRoutes.Hop> hops(TransitionGraph graph, List<String> route) {

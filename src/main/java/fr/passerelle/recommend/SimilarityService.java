@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
+import fr.passerelle.graph.Row;
 
 /**
  * "Métiers proches": steps of the same kind whose published flows look alike, by the cosine
@@ -21,10 +21,11 @@ public final class SimilarityService {
     }
 
     public SimilarSteps similar(String id, int limit) {
-        Record s = steps.findStep(id);
-        StepRef step = StepService.stepRef(s);
-        TransitionGraph graph = routes.graph(StepService.version(s));
-        Map<String, StepRef> refs = steps.refs(StepService.version(s));
+        Reads reads = steps.reads();
+        StepService.KnownStep s = steps.findStep(reads, id);
+        StepRef step = s.ref();
+        TransitionGraph graph = routes.graph(reads, s.version());
+        Map<String, StepRef> refs = steps.refs(reads, s.version());
         Integer node = graph.find(id);
         List<SimilarSteps.Similar> similar = new ArrayList<>();
         if (node != null) {
@@ -47,7 +48,7 @@ public final class SimilarityService {
             }
         }
         similar.sort(Comparator.comparingDouble(SimilarSteps.Similar::similarity).reversed().thenComparing(x -> x.step().id()));
-        return new SimilarSteps(step, similar.subList(0, Math.min(limit, similar.size())), steps.evidence(List.of("queries/step-by-id", "queries/published-transitions"), StepService.version(s)));
+        return new SimilarSteps(step, similar.subList(0, Math.min(limit, similar.size())), steps.evidence(reads, s.version()));
     }
 
     /** Shares of the people leaving (or arriving), by the step at the other end. */

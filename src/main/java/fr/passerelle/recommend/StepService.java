@@ -11,8 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
+import fr.passerelle.graph.Row;
 
 /**
  * Steps: search, one step's counts, where people went next and where they came from. Every number
@@ -37,18 +36,25 @@ public final class StepService {
     /** Steps whose folded label or code contains the folded query, prefix matches first. */
     public List<StepSummary> search(String query, String kind, int limit) {
         String q = Folding.fold(query);
-        return db.read("queries/step-search", params("q", q, "kind", kind, "limit", limit),
+        return new Reads(db).read("queries/step-search", params("q", q, "kind", kind, "limit", limit),
                 r -> new StepSummary(r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(),
-                        nullableString(r.get("domain")), r.get("level").isNull() ? null : r.get("level").asInt(), nullableLong(r.get("people"))));
+                        r.text("domain"), r.integer("level"), r.count("people")));
     }
 
     public StepDetail step(String id) {
-        Record r = findStep(id);
-        return new StepDetail(r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(),
-                nullableString(r.get("domain")), nullableString(r.get("field")),
-                r.get("level").isNull() ? null : r.get("level").asInt(),
-                nullableLong(r.get("people")), nullableLong(r.get("peopleIn")), nullableLong(r.get("peopleOut")),
-                evidence(List.of("queries/step-by-id"), version(r)));
+        Reads reads = new Reads(db);
+        KnownStep s = findStep(reads, id);
+        return new StepDetail(s.ref().id(), s.ref().kind(), s.ref().label(), s.ref().domain(), s.field(), s.level(), s.people(), s.peopleIn(),
+                s.peopleOut(), evidence(reads, s.version()));
+    }
+
+    /** A new set of reads for one answer on this service's release. */
+    Reads reads() {
+        return new Reads(db);
+    }
+
+    /** A step as the release holds it, with the release version it was read from. */
+    record KnownStep(StepRef ref, String field, Integer level, Long people, Long peopleIn, Long peopleOut, long version) {
     }
 
     /** Where the people who left step {@code id} went next (no path, no filter). */
@@ -62,73 +68,71 @@ public final class StepService {
      * oldest step is dropped ("backing off"), and {@code pathUsed} says which suffix answered.
      */
     public NextSteps next(NextQuery query) {
+        Reads reads = new Reads(db);
         if (query.since() != null) {
-            NextSteps bySince = slice(query, "queries/next-by-since", query.since(),
+            NextSteps bySince = slice(reads, query, "queries/next-by-since", query.since(),
                     new NextSteps.Filters(null, null, query.since(), query.since(), query.kind()));
             if (bySince.peopleLeaving() != null && !bySince.next().isEmpty()) {
                 return bySince;
             }
             // Too few left after such a stay: everyone who left the step answers, and the filters say so.
-            NextSteps all = next(new NextQuery(query.step(), List.of(), null, null, null, query.kind()));
-            return new NextSteps(all.step(), all.pathRequested(), all.pathUsed(), new NextSteps.Filters(null, null, query.since(), null, query.kind()),
-                    all.peopleLeaving(), all.next(), all.hiddenPeople(), evidence(List.of("queries/step-by-id", "queries/next-by-since",
-                    "queries/next-steps"), all.evidence().datasetVersion()));
+            return everyone(reads, query, new NextSteps.Filters(null, null, query.since(), null, query.kind()));
         }
         NextSteps.Filters filters = new NextSteps.Filters(query.region(), query.period(), null, null, query.kind());
-        if (query.region() == null && query.period() == null) {
-            List<Record> rows = db.read("queries/next-steps", params("step", query.step()), r -> r);
-            if (rows.isEmpty()) {
-                throw new StepNotFoundException(query.step(), closeMatches(query.step()));
-            }
-            Record first = rows.get(0);
-            StepRef step = new StepRef(first.get("stepId").asString(), first.get("stepKind").asString(), first.get("stepLabel").asString(),
-                    nullableString(first.get("stepDomain")));
-            long version = version(first);
-            List<String> after = query.after();
-            for (String before : after) {
-                findStep(before);
-            }
-            List<String> ran = new ArrayList<>(List.of("queries/next-steps"));
-            while (!after.isEmpty()) {
-                String key = String.join(";", after) + ";" + query.step();
-                List<Record> continuations = db.read("queries/next-after", params("key", key), r -> r);
-                if (!ran.contains("queries/next-after")) {
-                    ran.add("queries/next-after");
-                }
-                Long leaving = continuations.isEmpty() ? null : nullableLong(continuations.get(0).get("leaving"));
-                Flow flow = flow(continuations, leaving, query.kind(), true);
-                if (leaving != null && !flow.items().isEmpty()) {
-                    return new NextSteps(step, query.after(), after, filters, leaving, flow.items(), flow.hiddenPeople(),
-                            evidence(ran, version));
-                }
-                after = after.subList(1, after.size());
-            }
-            Long leaving = nullableLong(first.get("leaving"));
-            Flow flow = flow(rows, leaving, query.kind(), true);
-            return new NextSteps(step, query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(), evidence(ran, version));
+        if (query.region() != null) {
+            return slice(reads, query, "queries/next-by-region", query.region(), filters);
         }
-        return query.region() != null ? slice(query, "queries/next-by-region", query.region(), filters)
-                : slice(query, "queries/next-by-period", query.period(), filters);
+        if (query.period() != null) {
+            return slice(reads, query, "queries/next-by-period", query.period(), filters);
+        }
+        return everyone(reads, query, filters);
+    }
+
+    /** Where everyone who left the step went, or (with {@code after}) those who came by that path, backing off. */
+    private NextSteps everyone(Reads reads, NextQuery query, NextSteps.Filters filters) {
+        List<Row> rows = reads.read("queries/next-steps", params("step", query.step()), r -> r);
+        if (rows.isEmpty()) {
+            throw new StepNotFoundException(query.step(), closeMatches(query.step()));
+        }
+        Row first = rows.get(0);
+        StepRef step = new StepRef(first.get("stepId").asString(), first.get("stepKind").asString(), first.get("stepLabel").asString(),
+                first.text("stepDomain"));
+        long version = version(first);
+        List<String> after = query.after();
+        for (String before : after) {
+            findStep(reads, before);
+        }
+        while (!after.isEmpty()) {
+            String key = String.join(";", after) + ";" + query.step();
+            List<Row> continuations = reads.read("queries/next-after", params("key", key), r -> r);
+            Long leaving = continuations.isEmpty() ? null : continuations.get(0).count("leaving");
+            Flow flow = flow(continuations, leaving, query.kind(), true);
+            if (leaving != null && !flow.items().isEmpty()) {
+                return new NextSteps(step, query.after(), after, filters, leaving, flow.items(), flow.hiddenPeople(), evidence(reads, version));
+            }
+            after = after.subList(1, after.size());
+        }
+        Long leaving = first.count("leaving");
+        Flow flow = flow(rows, leaving, query.kind(), true);
+        return new NextSteps(step, query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(), evidence(reads, version));
     }
 
     /** Where the people of one slice of a step (a region, a period, a "since" bin) went next. */
-    private NextSteps slice(NextQuery query, String name, String value, NextSteps.Filters filters) {
-        Record s = findStep(query.step());
-        List<Record> rows = db.read(name, params("step", query.step(), "value", value), r -> r);
-        Long leaving = rows.isEmpty() ? null : nullableLong(rows.get(0).get("leaving"));
+    private NextSteps slice(Reads reads, NextQuery query, String name, String value, NextSteps.Filters filters) {
+        KnownStep s = findStep(reads, query.step());
+        List<Row> rows = reads.read(name, params("step", query.step(), "value", value), r -> r);
+        Long leaving = rows.isEmpty() ? null : rows.get(0).count("leaving");
         Flow flow = flow(rows, leaving, query.kind(), true);
-        return new NextSteps(stepRef(s), query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(),
-                evidence(List.of("queries/step-by-id", name), version(s)));
+        return new NextSteps(s.ref(), query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(), evidence(reads, s.version()));
     }
 
     /** Where the people who came to step {@code id} came from. */
     public PreviousSteps previous(String id, String kind) {
-        Record s = findStep(id);
-        Long arriving = nullableLong(s.get("peopleIn"));
-        List<Record> rows = db.read("queries/previous-steps", params("step", s.get("id").asString()), r -> r);
-        Flow flow = flow(rows, arriving, kind, false);
-        return new PreviousSteps(stepRef(s), arriving, flow.items(), flow.hiddenPeople(),
-                evidence(List.of("queries/step-by-id", "queries/previous-steps"), version(s)));
+        Reads reads = new Reads(db);
+        KnownStep s = findStep(reads, id);
+        List<Row> rows = reads.read("queries/previous-steps", params("step", s.ref().id()), r -> r);
+        Flow flow = flow(rows, s.peopleIn(), kind, false);
+        return new PreviousSteps(s.ref(), s.peopleIn(), flow.items(), flow.hiddenPeople(), evidence(reads, s.version()));
     }
 
     record Flow(List<NextStep> items, Long hiddenPeople) {
@@ -139,26 +143,28 @@ public final class StepService {
      * The rest (total minus what is listed) is arithmetic on released values, so it says nothing the
      * release does not; it is given only when at least k.
      */
-    private Flow flow(List<Record> rows, Long total, String kind, boolean sharesReleased) {
+    private Flow flow(List<Row> rows, Long total, String kind, boolean sharesReleased) {
         List<NextStep> items = new ArrayList<>();
-        for (Record r : rows) {
+        for (Row r : rows) {
             if (r.get("id").isNull() || r.get("people").isNull() || kind != null && !kind.equals(r.get("kind").asString())) {
                 continue;
             }
             long people = r.get("people").asLong();
             Share share = sharesReleased ? share(r) : total != null && thresholds.canShowShare(total) ? Share.of(Math.min(people, total), total) : null;
-            items.add(new NextStep(stepRef(r), people, share, r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt()));
+            items.add(new NextStep(stepRef(r), people, share, r.integer("medianMonths")));
         }
         return new Flow(items, thresholds.remainder(total, items.stream().mapToLong(NextStep::people).sum()));
     }
 
     /** A share as the release holds it (value and 95% interval), or null. */
-    static Share share(Record r) {
+    static Share share(Row r) {
         return r.get("share").isNull() ? null : new Share(r.get("share").asDouble(), r.get("shareLow").asDouble(), r.get("shareHigh").asDouble());
     }
 
-    Record findStep(String id) {
-        List<Record> found = db.read("queries/step-by-id", params("id", id), r -> r);
+    /** The step {@code id} as released; a 404 with close matches when there is none. */
+    KnownStep findStep(Reads reads, String id) {
+        List<KnownStep> found = reads.read("queries/step-by-id", params("id", id), r -> new KnownStep(stepRef(r), r.text("field"),
+                r.integer("level"), r.count("people"), r.count("peopleIn"), r.count("peopleOut"), version(r)));
         if (found.isEmpty()) {
             throw new StepNotFoundException(id, closeMatches(id));
         }
@@ -168,11 +174,11 @@ public final class StepService {
     /** Known steps that look like an unknown id: same code with other case, or close by edit distance or label. */
     List<StepRef> closeMatches(String id) {
         String folded = Folding.fold(id);
-        List<Record> all = db.read("queries/step-list", Map.of(), r -> r);
+        List<Row> all = db.rows("queries/step-list", Map.of(), r -> r);
         return all.stream()
                 .map(r -> Map.entry(r, score(folded, Folding.fold(r.get("id").asString()), r.get("search").asString(""))))
                 .filter(e -> e.getValue() <= 3)
-                .sorted(Map.Entry.<Record, Integer>comparingByValue().thenComparing(e -> e.getKey().get("id").asString()))
+                .sorted(Map.Entry.<Row, Integer>comparingByValue().thenComparing(e -> e.getKey().get("id").asString()))
                 .limit(5)
                 .map(e -> stepRef(e.getKey()))
                 .toList();
@@ -223,13 +229,16 @@ public final class StepService {
     private volatile Map.Entry<Long, Map<String, StepRef>> refs;
 
     /** Every step as answers name it, by code, as of release {@code version} (read once per version). */
-    Map<String, StepRef> refs(long version) {
+    Map<String, StepRef> refs(Reads reads, long version) {
+        reads.used("queries/step-list");
         Map.Entry<Long, Map<String, StepRef>> cached = refs;
         if (cached != null && cached.getKey() == version) {
             return cached.getValue();
         }
         Map<String, StepRef> all = new HashMap<>();
-        db.read("queries/step-list", Map.of(), r -> all.put(r.get("id").asString(), stepRef(r)));
+        for (StepRef ref : db.rows("queries/step-list", Map.of(), StepService::stepRef)) {
+            all.put(ref.id(), ref);
+        }
         refs = Map.entry(version, Map.copyOf(all));
         return all;
     }
@@ -240,26 +249,18 @@ public final class StepService {
     }
 
     /** The release version a step record was read with ({@code step-by-id} returns it). */
-    static long version(Record step) {
+    static long version(Row step) {
         return step.get("version").asLong(0);
     }
 
-    /** Evidence for an answer computed on release {@code version} by the named queries, in the order they ran. */
-    Evidence evidence(List<String> queries, long version) {
+    /** Evidence for an answer computed on release {@code version} by the queries it read, in the order they ran. */
+    Evidence evidence(Reads reads, long version) {
         return new Evidence(version, thresholds.k(), thresholds.minDenominator(),
-                queries.stream().map(q -> "cypher/" + q + ".cypher").collect(Collectors.joining(" + ")), Instant.now(clock).toString());
+                reads.queries().stream().map(q -> "cypher/" + q + ".cypher").collect(Collectors.joining(" + ")), Instant.now(clock).toString());
     }
 
-    static StepRef stepRef(Record r) {
-        return new StepRef(r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(), nullableString(r.get("domain")));
-    }
-
-    static String nullableString(Value v) {
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    static Long nullableLong(Value v) {
-        return v == null || v.isNull() ? null : v.asLong();
+    static StepRef stepRef(Row r) {
+        return new StepRef(r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(), r.text("domain"));
     }
 
     static Map<String, Object> params(Object... kv) {

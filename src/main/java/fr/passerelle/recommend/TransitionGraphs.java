@@ -29,8 +29,8 @@ final class TransitionGraphs {
 
     private TransitionGraph load(long v) {
         TransitionGraph graph = new TransitionGraph(v);
-        db.read("queries/published-transitions", Map.of(), r -> {
-            graph.add(r.get("from").asString(), r.get("to").asString(), r.get("people").asLong(), StepService.nullableLong(r.get("fromOut")),
+        db.rows("queries/published-transitions", Map.of(), r -> {
+            graph.add(r.get("from").asString(), r.get("to").asString(), r.get("people").asLong(), r.count("fromOut"),
                     StepService.share(r), r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt());
             return null;
         });

@@ -151,7 +151,8 @@ class RecommendationApiTest {
         assertEquals("D1502", afterPro.get("next").get(0).get("step").get("id").asText());
         assertEquals(Fixtures.path(List.of("BAC-PRO-MCV", "BTS-MCO", "D1502"), P1), afterPro.get("next").get(0).get("people").asLong());
         assertEquals(24, afterPro.get("next").get(0).get("medianMonths").asInt(), "months of the last transition, not of the path");
-        assertEquals("cypher/queries/next-steps.cypher + cypher/queries/next-after.cypher", afterPro.get("evidence").get("query").asText());
+        assertEquals("cypher/queries/next-steps.cypher + cypher/queries/step-by-id.cypher + cypher/queries/next-after.cypher",
+                afterPro.get("evidence").get("query").asText(), "what ran: the path's steps are looked up before its continuations");
         JsonNode afterStmg = api.json("/api/steps/BTS-MCO/next?after=BAC-STMG", 200);
         assertEquals("D1301", afterStmg.get("next").get(0).get("step").get("id").asText());
         assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1), afterStmg.get("next").get(0).get("people").asLong());
