@@ -48,11 +48,11 @@ final class AccessControl {
             throw new ApiError(401, "unknown API key", "header", "Authorization: Bearer <key>");
         }
         if (keyNeeded && key.isEmpty()) {
-            throw new ApiError(401, "an API key is needed", "header", "Authorization: Bearer <key>", "role", needed.name().toLowerCase());
+            throw new ApiError(401, "an API key is needed", "header", "Authorization: Bearer <key>", "role", needed.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (key.isPresent() && !key.get().role().allows(needed)) {
-            throw new ApiError(403, "this key's role cannot do this", "role", key.get().role().name().toLowerCase(),
-                    "needed", needed.name().toLowerCase());
+            throw new ApiError(403, "this key's role cannot do this", "role", key.get().role().name().toLowerCase(java.util.Locale.ROOT),
+                    "needed", needed.name().toLowerCase(java.util.Locale.ROOT));
         }
         consume(ctx, key);
         return key;

@@ -95,7 +95,7 @@ public final class ApiKeys {
                         throw new IllegalStateException(file + ":" + n + ": expected name,role,sha256,created[,perMinute]");
                     }
                     try {
-                        keys.add(new Key(f[0], Role.valueOf(f[1].toUpperCase()), f[2], f[3], f.length == 5 ? Integer.parseInt(f[4]) : 0));
+                        keys.add(new Key(f[0], Role.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)), f[2], f[3], f.length == 5 ? Integer.parseInt(f[4]) : 0));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException(file + ":" + n + ": " + e.getMessage());
                     }
@@ -170,7 +170,7 @@ public final class ApiKeys {
             }
             StringBuilder text = new StringBuilder("# name,role,sha256,created,perMinute (keys themselves are never stored; perMinute 0: the server's limit)\n");
             for (Key k : next) {
-                text.append(k.name()).append(',').append(k.role().name().toLowerCase()).append(',').append(k.sha256()).append(',')
+                text.append(k.name()).append(',').append(k.role().name().toLowerCase(java.util.Locale.ROOT)).append(',').append(k.sha256()).append(',')
                         .append(k.created()).append(',').append(k.perMinute()).append('\n');
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -38,7 +38,7 @@ public final class Regions {
                 regions.lookup.put("r" + code, code);
                 regions.lookup.put(Folding.fold(row.get("name")), code);
                 for (String dep : row.get("departments").split(" ")) {
-                    regions.lookup.put("d" + dep.toLowerCase(), code);
+                    regions.lookup.put("d" + dep.toLowerCase(java.util.Locale.ROOT), code);
                 }
             }
         } catch (IOException e) {

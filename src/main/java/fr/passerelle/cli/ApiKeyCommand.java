@@ -37,7 +37,7 @@ final class ApiKeyCommand implements Callable<Integer> {
                 require("create");
                 ApiKeys.Role r;
                 try {
-                    r = ApiKeys.Role.valueOf(role.toUpperCase());
+                    r = ApiKeys.Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("--role: 'reader' or 'admin', not '" + role + "'");
                 }
@@ -46,10 +46,10 @@ final class ApiKeyCommand implements Callable<Integer> {
                 }
                 String key = keys.create(name, r, rateLimit, Clock.systemUTC());
                 System.out.println(key);
-                System.err.println("Key '" + name + "' (" + r.name().toLowerCase() + ") created. It is shown this once; send it as "
+                System.err.println("Key '" + name + "' (" + r.name().toLowerCase(java.util.Locale.ROOT) + ") created. It is shown this once; send it as "
                         + "'Authorization: Bearer <key>'.");
             }
-            case "list" -> keys.list().forEach(k -> System.out.printf("%s\t%s\t%s\t%s%n", k.name(), k.role().name().toLowerCase(), k.created(),
+            case "list" -> keys.list().forEach(k -> System.out.printf("%s\t%s\t%s\t%s%n", k.name(), k.role().name().toLowerCase(java.util.Locale.ROOT), k.created(),
                     k.perMinute() == 0 ? "server limit" : k.perMinute() + "/min"));
             case "revoke" -> {
                 require("revoke");

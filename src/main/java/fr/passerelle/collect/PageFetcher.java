@@ -79,7 +79,7 @@ public final class PageFetcher {
     }
 
     private void check(URI url) throws Refused, InterruptedException {
-        if (url.getScheme() == null || !List.of("http", "https").contains(url.getScheme().toLowerCase())) {
+        if (url.getScheme() == null || !List.of("http", "https").contains(url.getScheme().toLowerCase(java.util.Locale.ROOT))) {
             throw new Refused("scheme", "only http and https pages are collected: " + url);
         }
         BaseRobotRules rules = rules(url);
@@ -97,7 +97,7 @@ public final class PageFetcher {
                 Page page = get(robotsUrl, 512 * 1024);
                 rules = page.status() == 200
                         ? parser.parseContent(robotsUrl.toString(), page.body(), page.contentType() == null ? "text/plain" : page.contentType(),
-                                List.of(settings.robotName().toLowerCase()))
+                                List.of(settings.robotName().toLowerCase(java.util.Locale.ROOT)))
                         : parser.failedFetch(page.status());
             } catch (Refused e) {
                 // Unreachable robots.txt: do as a 5xx says, collect nothing from that host for now.

@@ -61,7 +61,7 @@ public final class ProfileParser {
         }
 
         boolean serves(String host) {
-            return host != null && hosts.stream().anyMatch(h -> host.equalsIgnoreCase(h) || host.toLowerCase().endsWith("." + h.toLowerCase()));
+            return host != null && hosts.stream().anyMatch(h -> host.equalsIgnoreCase(h) || host.toLowerCase(java.util.Locale.ROOT).endsWith("." + h.toLowerCase(java.util.Locale.ROOT)));
         }
     }
 
@@ -100,12 +100,12 @@ public final class ProfileParser {
     /** noindex (meta robots or X-Robots-Tag) or a profile marked private: not to be collected. */
     static String withdrawn(Document doc, String robotsHeader) {
         for (Element meta : doc.select("meta[name=robots], meta[name=passerellebot], meta[name=googlebot]")) {
-            String content = meta.attr("content").toLowerCase();
+            String content = meta.attr("content").toLowerCase(java.util.Locale.ROOT);
             if (content.contains("noindex") || content.contains("none")) {
                 return "noindex";
             }
         }
-        if (robotsHeader != null && (robotsHeader.toLowerCase().contains("noindex") || robotsHeader.toLowerCase().contains("none"))) {
+        if (robotsHeader != null && (robotsHeader.toLowerCase(java.util.Locale.ROOT).contains("noindex") || robotsHeader.toLowerCase(java.util.Locale.ROOT).contains("none"))) {
             return "noindex";
         }
         for (Element meta : doc.select("meta[name=profile:visibility], meta[property=profile:visibility]")) {

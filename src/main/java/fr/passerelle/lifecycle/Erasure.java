@@ -103,14 +103,14 @@ public final class Erasure {
                 }
                 transitions = edges.size();
             }
-            receipts.add(new Receipt(pid, key.keyId(), r != null, steps, transitions, reason.tombstone, reason.name().toLowerCase(), at));
+            receipts.add(new Receipt(pid, key.keyId(), r != null, steps, transitions, reason.tombstone, reason.name().toLowerCase(java.util.Locale.ROOT), at));
         }
         if (!stored.isEmpty()) {
             w.run("person/delete-persons", Map.of("pids", new ArrayList<>(stored.keySet())));
             delta.writeTo(w);
         }
         if (reason.tombstone) {
-            w.run("lifecycle/add-do-not-collect", Map.of("pids", new ArrayList<>(seen), "keyId", key.keyId(), "reason", reason.name().toLowerCase(),
+            w.run("lifecycle/add-do-not-collect", Map.of("pids", new ArrayList<>(seen), "keyId", key.keyId(), "reason", reason.name().toLowerCase(java.util.Locale.ROOT),
                     "at", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
         }
         return receipts;

@@ -39,11 +39,18 @@ public final class Register {
     private final Database db;
     private final Thresholds thresholds;
     private final Settings settings;
+    private final java.util.function.Function<Boolean, List<Map<String, String>>> releasedTables;
 
-    public Register(Database db, Thresholds thresholds, Settings settings) {
+    /**
+     * @param releasedTables the release's catalogue as the register states it, in English or not
+     *     (the publication's own description: the register states what it is given)
+     */
+    public Register(Database db, Thresholds thresholds, Settings settings,
+                    java.util.function.Function<Boolean, List<Map<String, String>>> releasedTables) {
         this.db = db;
         this.thresholds = thresholds;
         this.settings = settings;
+        this.releasedTables = releasedTables;
     }
 
     public Map<String, Object> describe(boolean english) {
@@ -87,7 +94,7 @@ public final class Register {
                 ? "A record not collected again for this long is erased; the server checks daily."
                 : "Un enregistrement non collecté à nouveau depuis cette durée est effacé ; le serveur vérifie chaque jour.",
                 "lastPurge", figures.get("lastPurge").isNull() ? "never" : figures.get("lastPurge").asString()));
-        r.put("releasedTables", fr.passerelle.publish.ReleaseCatalogue.describe(english));
+        r.put("releasedTables", releasedTables.apply(english));
         r.put("disclosureThresholds", Map.of("k", thresholds.k(), "minDenominator", thresholds.minDenominator(), "rule", english
                 ? "Every number comes from one release, a finite catalogue of tables built at each publication. Each count is perturbed "
                         + "by the cell-key method (noise of at most ±" + figures.get("maxNoise").asInt(2) + ", variance "

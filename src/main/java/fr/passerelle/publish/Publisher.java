@@ -162,7 +162,7 @@ public final class Publisher {
     private Counts write(Path dir, long version, String updatedAt, String lastPurge) throws IOException {
         List<Step> steps = db.read("publish/steps", Map.of(), r -> new Step(r.get("id").asString(), r.get("kind").asString(),
                 r.get("label").asString(), text(r.get("domain")), text(r.get("field")), r.get("level").isNull() ? null : r.get("level").asLong(),
-                r.get("search").isNull() ? r.get("label").asString().toLowerCase() : r.get("search").asString()));
+                r.get("search").isNull() ? r.get("label").asString().toLowerCase(java.util.Locale.ROOT) : r.get("search").asString()));
         Map<String, Integer> stepIndex = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             stepIndex.put(steps.get(i).id(), i);

@@ -13,6 +13,6 @@ public record Services(StepService steps, RouteService routes, FieldService fiel
         StepService steps = new StepService(db, thresholds, clock);
         RouteService routes = new RouteService(db, steps);
         return new Services(steps, routes, new FieldService(db, steps, routes), new OutcomeService(db, steps),
-                new SimilarityService(steps, routes), new Register(db, thresholds, settings));
+                new SimilarityService(steps, routes), new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }
 }
