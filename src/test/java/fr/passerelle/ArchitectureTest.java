@@ -53,9 +53,13 @@ class ArchitectureTest {
         }
         TreeSet<String> packages = new TreeSet<>();
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            dirs.filter(Files::isDirectory).forEach(d -> packages.add(d.getFileName().toString()));
+            dirs.filter(Files::isDirectory)
+                    .forEach(d -> packages.add(d.getFileName().toString()));
         }
-        assertEquals(packages, new TreeSet<>(level.keySet()), "every package is in docs/ARCHITECTURE.md's map, and only those");
+        assertEquals(
+                packages,
+                new TreeSet<>(level.keySet()),
+                "every package is in docs/ARCHITECTURE.md's map, and only those");
         TreeSet<String> upward = new TreeSet<>();
         Pattern reference = Pattern.compile("fr\\.passerelle\\.(\\w+)\\.");
         for (String p : packages) {

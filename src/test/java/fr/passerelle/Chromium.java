@@ -15,29 +15,41 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * reason, unless PASSERELLE_REQUIRE_BROWSER is set (CI), where a missing browser is a failure.
  */
 public final class Chromium {
-    private Chromium() {
-    }
+    private Chromium() {}
 
     public static ChromeDriver start(Path profile) {
         Path chromium = Path.of(System.getenv().getOrDefault("PASSERELLE_CHROMIUM", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getenv().getOrDefault("PASSERELLE_CHROMEDRIVER", "/usr/bin/chromedriver"));
         boolean present = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
         if (!present && System.getenv("PASSERELLE_REQUIRE_BROWSER") != null) {
-            throw new IllegalStateException("PASSERELLE_REQUIRE_BROWSER is set but " + chromium + " or " + chromedriver + " is missing");
+            throw new IllegalStateException(
+                    "PASSERELLE_REQUIRE_BROWSER is set but " + chromium + " or " + chromedriver + " is missing");
         }
-        Assumptions.assumeTrue(present, "browser tests skipped: " + chromium + " and " + chromedriver
-                + " are needed (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(
+                present,
+                "browser tests skipped: " + chromium + " and " + chromedriver
+                        + " are needed (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1100", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1100",
+                "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -49,13 +61,17 @@ public final class Chromium {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         java.util.Map<String, String> urls = new java.util.LinkedHashMap<>();
         java.util.Set<String> blocked = new java.util.HashSet<>();
-        for (org.openqa.selenium.logging.LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+        for (org.openqa.selenium.logging.LogEntry entry :
+                driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
             try {
-                com.fasterxml.jackson.databind.JsonNode message = json.readTree(entry.getMessage()).get("message");
+                com.fasterxml.jackson.databind.JsonNode message =
+                        json.readTree(entry.getMessage()).get("message");
                 String method = message.get("method").asText();
                 com.fasterxml.jackson.databind.JsonNode params = message.get("params");
                 if (method.equals("Network.requestWillBeSent")) {
-                    urls.put(params.get("requestId").asText(), params.get("request").get("url").asText());
+                    urls.put(
+                            params.get("requestId").asText(),
+                            params.get("request").get("url").asText());
                 } else if (method.equals("Network.webSocketCreated")) {
                     urls.put(params.get("requestId").asText(), params.get("url").asText());
                 } else if (method.equals("Network.loadingFailed") && params.hasNonNull("blockedReason")) {

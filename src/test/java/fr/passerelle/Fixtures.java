@@ -21,23 +21,26 @@ import java.util.StringJoiner;
 
 /** Small hand-built populations and graph snapshots for tests. */
 public final class Fixtures {
-    public static final HmacKey KEY = HmacKey.of("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-    public static final fr.passerelle.privacy.RecordKeys RECORD_KEYS = fr.passerelle.privacy.RecordKeys.of(
-            "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
-    public static final fr.passerelle.privacy.Register.Settings REGISTER = new fr.passerelle.privacy.Register.Settings(KEY.keyId(), 24, "REGION");
+    public static final HmacKey KEY =
+            HmacKey.of("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    public static final fr.passerelle.privacy.RecordKeys RECORD_KEYS =
+            fr.passerelle.privacy.RecordKeys.of("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
+    public static final fr.passerelle.privacy.Register.Settings REGISTER =
+            new fr.passerelle.privacy.Register.Settings(KEY.keyId(), 24, "REGION");
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Importer importer(Database db, int batchSize) {
-        Normaliser normaliser = new Normaliser(Catalogue.bundled(), Regions.bundled(), KEY, Normaliser.RegionLevel.REGION);
+        Normaliser normaliser =
+                new Normaliser(Catalogue.bundled(), Regions.bundled(), KEY, Normaliser.RegionLevel.REGION);
         return new Importer(db, normaliser, KEY, RECORD_KEYS, batchSize, CLOCK);
     }
 
     /** One JSON line; each step is "KIND:CODE:START" (start optional), e.g. "education:BTS-MCO:2019-09". */
     public static String line(String source, String id, String... steps) {
-        StringJoiner json = new StringJoiner(",", "{\"source\":\"" + source + "\",\"id\":\"" + id + "\",\"steps\":[", "]}");
+        StringJoiner json =
+                new StringJoiner(",", "{\"source\":\"" + source + "\",\"id\":\"" + id + "\",\"steps\":[", "]}");
         for (String step : steps) {
             String[] p = step.split(":", 4);
             StringBuilder s = new StringBuilder("{\"kind\":\"" + p[0] + "\",\"code\":\"" + p[1] + "\"");
@@ -53,21 +56,25 @@ public final class Fixtures {
     }
 
     /** The release's noise, as {@link #publisher} applies it. */
-    public static final fr.passerelle.privacy.PerturbationTable NOISE = fr.passerelle.privacy.PerturbationTable.defaults(11);
+    public static final fr.passerelle.privacy.PerturbationTable NOISE =
+            fr.passerelle.privacy.PerturbationTable.defaults(11);
 
     /** The publisher tests use: default thresholds and noise, the test record keys, the fixed clock. */
     public static fr.passerelle.publish.Publisher publisher(Database live) {
-        return new fr.passerelle.publish.Publisher(live, fr.passerelle.privacy.Thresholds.defaults(), NOISE, RECORD_KEYS, CLOCK);
+        return new fr.passerelle.publish.Publisher(
+                live, fr.passerelle.privacy.Thresholds.defaults(), NOISE, RECORD_KEYS, CLOCK);
     }
 
     /** Publishes {@code live} under {@code dir} and serves the release read-only, as {@code serve} does for the API. */
     public static fr.passerelle.publish.ReleaseApi release(Database live, Path dir) {
-        return fr.passerelle.publish.ReleaseApi.start(dir.resolve("release-api"), 16L << 20, publisher(live).publish(dir.resolve("published")));
+        return fr.passerelle.publish.ReleaseApi.start(
+                dir.resolve("release-api"), 16L << 20, publisher(live).publish(dir.resolve("published")));
     }
 
     /** The services over a served release, as the API builds them. */
     public static fr.passerelle.recommend.Services services(fr.passerelle.publish.ReleaseApi release) {
-        return fr.passerelle.recommend.Services.over(release.database(), fr.passerelle.privacy.Thresholds.defaults(), CLOCK, REGISTER);
+        return fr.passerelle.recommend.Services.over(
+                release.database(), fr.passerelle.privacy.Thresholds.defaults(), CLOCK, REGISTER);
     }
 
     /** The ids {@link #people} gives: prefix-0 .. prefix-(count-1). */

@@ -19,8 +19,7 @@ public final class TestNeo4j {
     private static Neo4j neo4j;
     private static Database db;
 
-    private TestNeo4j() {
-    }
+    private TestNeo4j() {}
 
     public static synchronized Database db() {
         if (db == null) {
@@ -55,7 +54,8 @@ public final class TestNeo4j {
     public static Database reset() {
         Database database = db();
         database.writeOne("test/delete-all", Map.of());
-        database.writeOne("import/catalogue-upsert", Map.of("steps", Catalogue.bundled().asRows()));
+        database.writeOne(
+                "import/catalogue-upsert", Map.of("steps", Catalogue.bundled().asRows()));
         return database;
     }
 }

@@ -1,10 +1,8 @@
 package fr.passerelle.analyst;
 
+import fr.passerelle.graph.EmbeddedNeo4j;
 import fr.passerelle.publish.Publication;
 import fr.passerelle.publish.ReleaseStore;
-
-import fr.passerelle.graph.EmbeddedNeo4j;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +23,8 @@ public final class AnalystNeo4j implements AutoCloseable {
     public static final String USER = "analyst";
 
     /** Where and how analysts reach it; ports 0 pick free ones. */
-    public record Settings(Path home, String host, int boltPort, int httpPort, String password, long pageCacheBytes, String guideUrl) {
+    public record Settings(
+            Path home, String host, int boltPort, int httpPort, String password, long pageCacheBytes, String guideUrl) {
         public Settings {
             if (password == null || password.length() < 8) {
                 throw new IllegalArgumentException("the analysts' password needs at least 8 characters");
@@ -55,7 +54,9 @@ public final class AnalystNeo4j implements AutoCloseable {
 
     /** Serves {@code next} instead of the current publication (no-op when it is the same version). */
     public synchronized void switchTo(Publication next) {
-        if (publication != null && publication.version() == next.version() && publication.dir().equals(next.dir())) {
+        if (publication != null
+                && publication.version() == next.version()
+                && publication.dir().equals(next.dir())) {
             return;
         }
         Path built = build(next);
@@ -80,16 +81,37 @@ public final class AnalystNeo4j implements AutoCloseable {
         java.util.Set<String> hosts = new java.util.LinkedHashSet<>(List.of(settings.host(), "localhost", "127.0.0.1"));
         StringBuilder connect = new StringBuilder("'self'");
         for (String h : hosts) {
-            connect.append(" ws://").append(h).append(':').append(boltPort).append(" http://").append(h).append(':').append(httpPort);
+            connect.append(" ws://")
+                    .append(h)
+                    .append(':')
+                    .append(boltPort)
+                    .append(" http://")
+                    .append(h)
+                    .append(':')
+                    .append(httpPort);
         }
         if (settings.guideUrl() != null) {
             URI guide = URI.create(settings.guideUrl());
             for (String h : hosts) {
-                connect.append(' ').append(guide.getScheme()).append("://").append(h).append(':').append(guide.getPort());
+                connect.append(' ')
+                        .append(guide.getScheme())
+                        .append("://")
+                        .append(h)
+                        .append(':')
+                        .append(guide.getPort());
             }
         }
-        return String.join("; ", "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-                "font-src 'self' data:", "base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'",
+        return String.join(
+                "; ",
+                "default-src 'self'",
+                "script-src 'self'",
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data:",
+                "font-src 'self' data:",
+                "base-uri 'none'",
+                "object-src 'none'",
+                "frame-ancestors 'none'",
+                "form-action 'self'",
                 "connect-src " + connect);
     }
 
@@ -106,9 +128,11 @@ public final class AnalystNeo4j implements AutoCloseable {
      * its own start page (generic movie-database content).
      */
     public String browserUrl() {
-        String url = "http://" + settings.host() + ":" + httpPort + "/browser/?connectURL=" + boltUri() + "&dbms=" + boltUri();
+        String url = "http://" + settings.host() + ":" + httpPort + "/browser/?connectURL=" + boltUri() + "&dbms="
+                + boltUri();
         if (settings.guideUrl() != null) {
-            url += "&cmd=guide&arg=" + java.net.URLEncoder.encode(settings.guideUrl(), java.nio.charset.StandardCharsets.UTF_8);
+            url += "&cmd=guide&arg="
+                    + java.net.URLEncoder.encode(settings.guideUrl(), java.nio.charset.StandardCharsets.UTF_8);
         }
         return url;
     }
@@ -135,7 +159,8 @@ public final class AnalystNeo4j implements AutoCloseable {
     }
 
     private DatabaseManagementServiceBuilder open(Path home, boolean serve) {
-        DatabaseManagementServiceBuilder builder = serve ? ReleaseStore.forReaders(home, settings.pageCacheBytes())
+        DatabaseManagementServiceBuilder builder = serve
+                ? ReleaseStore.forReaders(home, settings.pageCacheBytes())
                 : ReleaseStore.configure(home, settings.pageCacheBytes());
         if (serve) {
             String host = settings.host();
@@ -145,7 +170,9 @@ public final class AnalystNeo4j implements AutoCloseable {
                     .setConfig(HttpConnector.advertised_address, new SocketAddress(host, httpPort))
                     .setConfig(ServerSettings.allow_telemetry, false)
                     // Browser fetches guides only from these host names (any port).
-                    .setConfig(ServerSettings.browser_remote_content_hostname_whitelist, String.join(",", List.of("localhost", "127.0.0.1", host)));
+                    .setConfig(
+                            ServerSettings.browser_remote_content_hostname_whitelist,
+                            String.join(",", List.of("localhost", "127.0.0.1", host)));
             if (settings.guideUrl() != null) {
                 builder.setConfig(ServerSettings.browser_post_connect_cmd, "guide " + settings.guideUrl());
             }

@@ -29,10 +29,10 @@ import org.neo4j.driver.types.TypeSystem;
  */
 public final class Export {
     private static final ObjectMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
+            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .build();
 
-    private Export() {
-    }
+    private Export() {}
 
     /** The statement's name as {@code cypher/<name>.cypher}: {@code biggest-flows-from} means {@code analyst/biggest-flows-from}. */
     public static String resolve(String query) {
@@ -68,7 +68,8 @@ public final class Export {
                     params.put(nameValue[0].trim(), LENIENT.readValue(nameValue[1].trim(), Object.class));
                 }
             } catch (IOException | ArrayIndexOutOfBoundsException e) {
-                throw new IllegalStateException("cypher/" + name + ".cypher: cannot read its :param example " + text, e);
+                throw new IllegalStateException(
+                        "cypher/" + name + ".cypher: cannot read its :param example " + text, e);
             }
         }
         return params;
@@ -86,11 +87,20 @@ public final class Export {
     /** Runs {@code name} with {@code params} on the published graph and writes CSV; returns the number of rows. */
     public static int toCsv(Driver driver, String name, Map<String, Object> params, Writer out) {
         try (Session session = driver.session(SessionConfig.forDatabase("neo4j"))) {
-            List<Record> rows = session.executeRead(tx -> tx.run(Cypher.load(name), params).list());
-            List<String> columns = rows.isEmpty() ? List.of() : rows.get(0).keys().stream()
-                    .filter(key -> !isGraph(rows.get(0).get(key))).toList();
-            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new))
-                    .setRecordSeparator('\n').get())) {
+            List<Record> rows =
+                    session.executeRead(tx -> tx.run(Cypher.load(name), params).list());
+            List<String> columns = rows.isEmpty()
+                    ? List.of()
+                    : rows.get(0).keys().stream()
+                            .filter(key -> !isGraph(rows.get(0).get(key)))
+                            .toList();
+            try (CSVPrinter csv = new CSVPrinter(
+                    out,
+                    CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader(columns.toArray(String[]::new))
+                            .setRecordSeparator('\n')
+                            .get())) {
                 for (Record r : rows) {
                     List<Object> cells = new ArrayList<>();
                     for (String column : columns) {

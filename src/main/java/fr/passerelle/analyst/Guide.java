@@ -12,19 +12,35 @@ import java.util.List;
  */
 public final class Guide {
     /** The analysts' queries, in the order the guide walks through them. */
-    public static final List<String> ANALYSES = List.of("analyst/biggest-flows-from", "analyst/paths-from",
-            "analyst/reconversions-between-domains", "analyst/bridges-between-domains", "analyst/outcomes-at",
-            "analyst/regional-comparison", "analyst/flows-overview");
+    public static final List<String> ANALYSES = List.of(
+            "analyst/biggest-flows-from",
+            "analyst/paths-from",
+            "analyst/reconversions-between-domains",
+            "analyst/bridges-between-domains",
+            "analyst/outcomes-at",
+            "analyst/regional-comparison",
+            "analyst/flows-overview");
     /** Which publication the graph is, run from the guide's first page. */
     public static final String PUBLICATION = "analyst/publication";
     /** The API's own queries: they read only the release, so analysts run them unchanged on theirs. */
-    public static final List<String> API_QUERIES = List.of("queries/next-steps", "queries/next-after", "queries/next-by-region",
-            "queries/next-by-period", "queries/previous-steps", "queries/step-search", "queries/step-by-id", "queries/routes-observed",
-            "queries/route-people", "queries/bridges", "queries/reconversions", "queries/outcomes", "queries/published-transitions",
-            "queries/popular-destinations", "queries/dataset-version");
+    public static final List<String> API_QUERIES = List.of(
+            "queries/next-steps",
+            "queries/next-after",
+            "queries/next-by-region",
+            "queries/next-by-period",
+            "queries/previous-steps",
+            "queries/step-search",
+            "queries/step-by-id",
+            "queries/routes-observed",
+            "queries/route-people",
+            "queries/bridges",
+            "queries/reconversions",
+            "queries/outcomes",
+            "queries/published-transitions",
+            "queries/popular-destinations",
+            "queries/dataset-version");
 
-    private Guide() {
-    }
+    private Guide() {}
 
     /** A parsed Cypher file: its purpose (English), objet (French), example parameters and statement. */
     public record Query(String name, String purpose, String objet, String param, String statement) {
@@ -41,7 +57,9 @@ public final class Guide {
                 } else if (line.startsWith("// Objet : ")) {
                     current = objet.append(line.substring(11));
                 } else if (line.startsWith("// :param ")) {
-                    param = param == null ? line.substring(3).trim() : param + "\n" + line.substring(3).trim();
+                    param = param == null
+                            ? line.substring(3).trim()
+                            : param + "\n" + line.substring(3).trim();
                     current = null;
                 } else if (line.startsWith("// ") && line.matches("// [A-Z][a-z]+:.*")) {
                     current = null;
@@ -53,7 +71,12 @@ public final class Guide {
                     body.add(line);
                 }
             }
-            return new Query(name, purpose.toString().trim(), objet.toString().trim(), param, String.join("\n", body).trim());
+            return new Query(
+                    name,
+                    purpose.toString().trim(),
+                    objet.toString().trim(),
+                    param,
+                    String.join("\n", body).trim());
         }
     }
 
@@ -62,8 +85,11 @@ public final class Guide {
      * @param k the publication's k, @param minDenominator its minimum denominator, @param version its version
      */
     public static String html(boolean english, int k, int minDenominator, long version, String publishedAt) {
-        StringBuilder html = new StringBuilder("<!doctype html>\n<html lang=\"").append(english ? "en" : "fr").append("\">\n<head><meta charset=\"utf-8\"><title>")
-                .append(english ? "Passerelle: the published graph" : "Passerelle : le graphe publié").append("</title></head>\n<body>\n");
+        StringBuilder html = new StringBuilder("<!doctype html>\n<html lang=\"")
+                .append(english ? "en" : "fr")
+                .append("\">\n<head><meta charset=\"utf-8\"><title>")
+                .append(english ? "Passerelle: the published graph" : "Passerelle : le graphe publié")
+                .append("</title></head>\n<body>\n");
         if (english) {
             slide(html, "What this graph is", """
                     <p>This is the <b>published</b> layer of Passerelle, version <b>%d</b> (%s): counts of real trajectories,
@@ -86,7 +112,12 @@ public final class Guide {
                     noise, not a person) and shown only when both its true and perturbed values are at least <b>k = %d</b>; shares only
                     where the perturbed denominator is at least <b>%d</b>. An empty (null) count means "not released", never zero.</p>
                     <pre class="runnable">%s</pre>
-                    """.formatted(version, publishedAt, k, minDenominator, escape(Query.parse(PUBLICATION).statement())));
+                    """.formatted(
+                            version,
+                            publishedAt,
+                            k,
+                            minDenominator,
+                            escape(Query.parse(PUBLICATION).statement())));
         } else {
             slide(html, "Ce qu'est ce graphe", """
                     <p>Voici la couche <b>publiée</b> de Passerelle, version <b>%d</b> (%s) : des comptes de parcours réels,
@@ -109,44 +140,70 @@ public final class Guide {
                     deux nombres donne du bruit, pas une personne) et n'est montré que si ses valeurs vraie et perturbée atteignent <b>k = %d</b> ;
                     des parts seulement si le dénominateur perturbé atteint <b>%d</b>. Un compte vide (null) veut dire « non publié », jamais zéro.</p>
                     <pre class="runnable">%s</pre>
-                    """.formatted(version, publishedAt, k, minDenominator, escape(Query.parse(PUBLICATION).statement())));
+                    """.formatted(
+                            version,
+                            publishedAt,
+                            k,
+                            minDenominator,
+                            escape(Query.parse(PUBLICATION).statement())));
         }
         for (String name : ANALYSES) {
             Query q = Query.parse(name);
             String title = english ? firstSentence(q.purpose()) : firstSentence(q.objet());
             String text = english ? q.purpose() : q.objet();
-            slide(html, title, "<p>" + escape(text) + "</p>\n"
-                    + "<p>" + (english ? "1. Set the parameters (click, then run):" : "1. Posez les paramètres (cliquez, puis exécutez) :") + "</p>\n"
-                    + "<pre class=\"runnable\">" + escape(q.param()) + "</pre>\n"
-                    + "<p>" + (english ? "2. Run the query (file <code>cypher/" + name + ".cypher</code>):"
-                            : "2. Lancez la requête (fichier <code>cypher/" + name + ".cypher</code>) :") + "</p>\n"
-                    + "<pre class=\"runnable\">" + escape(q.statement()) + "</pre>\n");
+            slide(
+                    html,
+                    title,
+                    "<p>" + escape(text) + "</p>\n"
+                            + "<p>"
+                            + (english
+                                    ? "1. Set the parameters (click, then run):"
+                                    : "1. Posez les paramètres (cliquez, puis exécutez) :")
+                            + "</p>\n"
+                            + "<pre class=\"runnable\">" + escape(q.param()) + "</pre>\n"
+                            + "<p>"
+                            + (english
+                                    ? "2. Run the query (file <code>cypher/" + name + ".cypher</code>):"
+                                    : "2. Lancez la requête (fichier <code>cypher/" + name + ".cypher</code>) :")
+                            + "</p>\n"
+                            + "<pre class=\"runnable\">" + escape(q.statement()) + "</pre>\n");
         }
         Query next = Query.parse("queries/next-steps");
-        slide(html, english ? "The API's own queries" : "Les requêtes de l'API", (english
-                ? "<p>The queries of <code>cypher/queries/</code> that read only steps and transitions run here unchanged, on the published numbers: "
-                : "<p>Les requêtes de <code>cypher/queries/</code> qui ne lisent que les étapes et les transitions s'exécutent ici telles quelles, sur les nombres publiés : ")
-                + "<code>" + String.join("</code>, <code>", API_QUERIES) + "</code>. "
-                + (english ? "For example, what <code>GET /api/steps/BTS-MCO/next</code> runs:</p>\n"
-                        : "Par exemple, ce qu'exécute <code>GET /api/steps/BTS-MCO/next</code> :</p>\n")
-                + "<pre class=\"runnable\">" + escape(next.param()) + "</pre>\n<pre class=\"runnable\">" + escape(next.statement()) + "</pre>\n"
-                + (english
-                        ? "<p>Queries that need per-person records (routes, filtered next steps, outcomes) run only on the live graph; their published results are in <code>Path</code> and <code>Outcome</code>.</p>"
-                        : "<p>Les requêtes qui lisent les parcours individuels (routes, suites filtrées, devenir) ne tournent que sur le graphe vivant ; leurs résultats publiés sont dans <code>Path</code> et <code>Outcome</code>.</p>"));
-        slide(html, english ? "Styling the graph" : "Mettre le graphe en forme", (english
-                ? "<p>Captions: show each step's label and each transition's number of people (click, run, then redraw a query):</p>"
-                : "<p>Légendes : afficher le libellé de chaque étape et le nombre de personnes de chaque transition (cliquez, exécutez, puis relancez une requête) :</p>")
-                + "<pre class=\"runnable\">:style\nnode.Step { caption: '{label}'; diameter: 70px; }\nnode.Path { caption: '{people}'; color: #c2571a; }\n"
-                + "relationship.TRANSITION { caption: '{people}'; shaft-width: 3px; }</pre>\n"
-                + (english
-                        ? "<p>Thickness: Neo4j Browser sets relationship width per type, not per value. For widths by people, run <code>analyst/flows-overview</code> at a few <code>$minPeople</code> levels (each run a layer), use the table view sorted by <code>people</code>, or open the same graph in Neo4j Bloom (rule-based styling on <code>people</code>). Reset with <code>:style reset</code>.</p>"
-                        : "<p>Épaisseur : Neo4j Browser fixe la largeur par type de relation, pas par valeur. Pour des largeurs selon les personnes, lancez <code>analyst/flows-overview</code> à plusieurs niveaux de <code>$minPeople</code> (une couche par seuil), utilisez la vue tableau triée par <code>people</code>, ou ouvrez le même graphe dans Neo4j Bloom (style par règles sur <code>people</code>). Revenir au style d'origine : <code>:style reset</code>.</p>"));
+        slide(
+                html,
+                english ? "The API's own queries" : "Les requêtes de l'API",
+                (english
+                                ? "<p>The queries of <code>cypher/queries/</code> that read only steps and transitions run here unchanged, on the published numbers: "
+                                : "<p>Les requêtes de <code>cypher/queries/</code> qui ne lisent que les étapes et les transitions s'exécutent ici telles quelles, sur les nombres publiés : ")
+                        + "<code>" + String.join("</code>, <code>", API_QUERIES) + "</code>. "
+                        + (english
+                                ? "For example, what <code>GET /api/steps/BTS-MCO/next</code> runs:</p>\n"
+                                : "Par exemple, ce qu'exécute <code>GET /api/steps/BTS-MCO/next</code> :</p>\n")
+                        + "<pre class=\"runnable\">" + escape(next.param()) + "</pre>\n<pre class=\"runnable\">"
+                        + escape(next.statement()) + "</pre>\n"
+                        + (english
+                                ? "<p>Queries that need per-person records (routes, filtered next steps, outcomes) run only on the live graph; their published results are in <code>Path</code> and <code>Outcome</code>.</p>"
+                                : "<p>Les requêtes qui lisent les parcours individuels (routes, suites filtrées, devenir) ne tournent que sur le graphe vivant ; leurs résultats publiés sont dans <code>Path</code> et <code>Outcome</code>.</p>"));
+        slide(
+                html,
+                english ? "Styling the graph" : "Mettre le graphe en forme",
+                (english
+                                ? "<p>Captions: show each step's label and each transition's number of people (click, run, then redraw a query):</p>"
+                                : "<p>Légendes : afficher le libellé de chaque étape et le nombre de personnes de chaque transition (cliquez, exécutez, puis relancez une requête) :</p>")
+                        + "<pre class=\"runnable\">:style\nnode.Step { caption: '{label}'; diameter: 70px; }\nnode.Path { caption: '{people}'; color: #c2571a; }\n"
+                        + "relationship.TRANSITION { caption: '{people}'; shaft-width: 3px; }</pre>\n"
+                        + (english
+                                ? "<p>Thickness: Neo4j Browser sets relationship width per type, not per value. For widths by people, run <code>analyst/flows-overview</code> at a few <code>$minPeople</code> levels (each run a layer), use the table view sorted by <code>people</code>, or open the same graph in Neo4j Bloom (rule-based styling on <code>people</code>). Reset with <code>:style reset</code>.</p>"
+                                : "<p>Épaisseur : Neo4j Browser fixe la largeur par type de relation, pas par valeur. Pour des largeurs selon les personnes, lancez <code>analyst/flows-overview</code> à plusieurs niveaux de <code>$minPeople</code> (une couche par seuil), utilisez la vue tableau triée par <code>people</code>, ou ouvrez le même graphe dans Neo4j Bloom (style par règles sur <code>people</code>). Revenir au style d'origine : <code>:style reset</code>.</p>"));
         return html.append("</body>\n</html>\n").toString();
     }
 
     private static void slide(StringBuilder html, String title, String body) {
-        html.append("<slide class=\"row-fluid\">\n<div class=\"col-sm-12\">\n<h3>").append(escape(title)).append("</h3>\n")
-                .append(body).append("</div>\n</slide>\n");
+        html.append("<slide class=\"row-fluid\">\n<div class=\"col-sm-12\">\n<h3>")
+                .append(escape(title))
+                .append("</h3>\n")
+                .append(body)
+                .append("</div>\n</slide>\n");
     }
 
     private static String firstSentence(String text) {
@@ -157,6 +214,8 @@ public final class Guide {
     }
 
     static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

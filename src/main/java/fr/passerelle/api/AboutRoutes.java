@@ -31,9 +31,17 @@ final class AboutRoutes {
             health.put("minDenominator", services.steps().thresholds().minDenominator());
             ctx.json(health);
         });
-        routes.get("/api/domains", ctx -> ctx.json(Map.of("domains", DOMAINS.codes().stream().sorted()
-                .map(code -> Map.of("domain", code, "label", DOMAINS.label(code))).toList())));
-        routes.get("/api/openapi.json", ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
+        routes.get(
+                "/api/domains",
+                ctx -> ctx.json(Map.of(
+                        "domains",
+                        DOMAINS.codes().stream()
+                                .sorted()
+                                .map(code -> Map.of("domain", code, "label", DOMAINS.label(code)))
+                                .toList())));
+        routes.get(
+                "/api/openapi.json",
+                ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
         routes.get("/api/docs", ctx -> ctx.html(ApiServer.resource("/api-docs.html")));
         // The Neo4j Browser guide: fetched by Browser from another origin (the analysts' instance).
         routes.options("/guide/*", ctx -> ctx.status(204));
@@ -46,7 +54,9 @@ final class AboutRoutes {
             long version = p != null ? p.version() : services.steps().datasetVersion();
             String at = p != null ? p.publishedAt() : "live";
             int k = p != null ? p.k() : services.steps().thresholds().k();
-            int min = p != null ? p.minDenominator() : services.steps().thresholds().minDenominator();
+            int min = p != null
+                    ? p.minDenominator()
+                    : services.steps().thresholds().minDenominator();
             ctx.html(Guide.html(lang.startsWith("en"), k, min, version, at));
         });
     }

@@ -48,11 +48,22 @@ final class AccessControl {
             throw new ApiError(401, "unknown API key", "header", "Authorization: Bearer <key>");
         }
         if (keyNeeded && key.isEmpty()) {
-            throw new ApiError(401, "an API key is needed", "header", "Authorization: Bearer <key>", "role", needed.name().toLowerCase(java.util.Locale.ROOT));
+            throw new ApiError(
+                    401,
+                    "an API key is needed",
+                    "header",
+                    "Authorization: Bearer <key>",
+                    "role",
+                    needed.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (key.isPresent() && !key.get().role().allows(needed)) {
-            throw new ApiError(403, "this key's role cannot do this", "role", key.get().role().name().toLowerCase(java.util.Locale.ROOT),
-                    "needed", needed.name().toLowerCase(java.util.Locale.ROOT));
+            throw new ApiError(
+                    403,
+                    "this key's role cannot do this",
+                    "role",
+                    key.get().role().name().toLowerCase(java.util.Locale.ROOT),
+                    "needed",
+                    needed.name().toLowerCase(java.util.Locale.ROOT));
         }
         consume(ctx, key);
         return key;
@@ -63,17 +74,24 @@ final class AccessControl {
      * A key may carry its own limit (an app serving a whole classroom); otherwise the server's.
      */
     private void consume(Context ctx, Optional<ApiKeys.Key> key) {
-        String caller = key.map(k -> "key:" + k.name()).orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
+        String caller = key.map(k -> "key:" + k.name())
+                .orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
         int limitPerMinute = key.map(ApiKeys.Key::perMinute).filter(n -> n > 0).orElse(perMinute);
         if (limitPerMinute > 0) {
-            ConsumptionProbe probe = buckets.computeIfAbsent(caller + "/" + limitPerMinute, c -> Bucket.builder()
-                    .addLimit(limit -> limit.capacity(limitPerMinute).refillGreedy(limitPerMinute, Duration.ofMinutes(1))).build())
+            ConsumptionProbe probe = buckets.computeIfAbsent(
+                            caller + "/" + limitPerMinute,
+                            c -> Bucket.builder()
+                                    .addLimit(limit -> limit.capacity(limitPerMinute)
+                                            .refillGreedy(limitPerMinute, Duration.ofMinutes(1)))
+                                    .build())
                     .tryConsumeAndReturnRemaining(1);
             ctx.header("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
             if (!probe.isConsumed()) {
-                long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+                long seconds = Math.max(
+                        1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
                 ctx.header("Retry-After", Long.toString(seconds));
-                throw new ApiError(429, "too many requests", "limitPerMinute", limitPerMinute, "retryAfterSeconds", seconds);
+                throw new ApiError(
+                        429, "too many requests", "limitPerMinute", limitPerMinute, "retryAfterSeconds", seconds);
             }
         }
     }

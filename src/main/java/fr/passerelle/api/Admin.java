@@ -1,7 +1,7 @@
 package fr.passerelle.api;
 
-import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.publish.Publication;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,8 +2,8 @@ package fr.passerelle.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.publish.Publication;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -46,7 +46,9 @@ final class AdminRoutes {
 
     private Admin admin() {
         if (admin == null) {
-            throw new ApiError(503, "admin operations are not available on this server (it was started without a database it may write)");
+            throw new ApiError(
+                    503,
+                    "admin operations are not available on this server (it was started without a database it may write)");
         }
         return admin;
     }
@@ -58,7 +60,10 @@ final class AdminRoutes {
         } catch (IOException e) {
             throw new ApiError(400, "the body is not JSON", "expected", "{\"source\": \"S\", \"ids\": [\"X\", ...]}");
         }
-        if (body == null || !body.path("source").isTextual() || body.path("source").asText().isBlank() || !body.path("ids").isArray()
+        if (body == null
+                || !body.path("source").isTextual()
+                || body.path("source").asText().isBlank()
+                || !body.path("ids").isArray()
                 || body.path("ids").isEmpty()) {
             throw new ApiError(400, "missing source or ids", "expected", "{\"source\": \"S\", \"ids\": [\"X\", ...]}");
         }
@@ -78,16 +83,21 @@ final class AdminRoutes {
 
     private void importBody(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
-        String suffix = type.startsWith("text/csv") ? ".csv" : type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl")
-                ? ".jsonl" : null;
+        String suffix = type.startsWith("text/csv")
+                ? ".csv"
+                : type.startsWith("application/x-ndjson") || type.startsWith("application/jsonl") ? ".jsonl" : null;
         if (suffix == null) {
-            throw new ApiError(415, "send JSON Lines (Content-Type: application/x-ndjson) or CSV (text/csv)", "got", type);
+            throw new ApiError(
+                    415, "send JSON Lines (Content-Type: application/x-ndjson) or CSV (text/csv)", "got", type);
         }
         boolean strict = !"false".equals(ctx.queryParam("strict"));
         Path file = null;
         try {
             // The input exists only for the import, owner-only, and is deleted whatever happens.
-            file = Files.createTempFile("passerelle-import-", suffix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file = Files.createTempFile(
+                    "passerelle-import-",
+                    suffix,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(file, ctx.bodyAsBytes());
             ImportReport report = admin().importFile(file, strict);
             Map<String, Object> body = new LinkedHashMap<>();

@@ -37,7 +37,8 @@ final class AnswerCache {
                     }
                 }
             }
-            String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString()) + "#" + ctx.header("Accept-Language");
+            String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString()) + "#"
+                    + ctx.header("Accept-Language");
             String cached = answers.get(key);
             if (cached != null) {
                 ctx.contentType(ContentType.APPLICATION_JSON).result(cached);

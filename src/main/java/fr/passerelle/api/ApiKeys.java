@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class ApiKeys {
     /** What a key may do: a reader reads recommendations; an admin also imports, erases, purges and publishes. */
     public enum Role {
-        READER, ADMIN;
+        READER,
+        ADMIN;
 
         boolean allows(Role needed) {
             return this == ADMIN || needed == READER;
@@ -38,7 +39,8 @@ public final class ApiKeys {
     public record Key(String name, Role role, String sha256, String created, int perMinute) {
         public Key {
             if (perMinute < 0) {
-                throw new IllegalArgumentException("a key's rate limit is 0 (the server's) or more requests per minute, got " + perMinute);
+                throw new IllegalArgumentException(
+                        "a key's rate limit is 0 (the server's) or more requests per minute, got " + perMinute);
             }
         }
     }
@@ -69,7 +71,9 @@ public final class ApiKeys {
 
     private static long modified(Path file) {
         try {
-            return file != null && Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : -1;
+            return file != null && Files.exists(file)
+                    ? Files.getLastModifiedTime(file).toMillis()
+                    : -1;
         } catch (IOException e) {
             return -1;
         }
@@ -92,10 +96,16 @@ public final class ApiKeys {
                     }
                     String[] f = line.split(",", -1);
                     if (f.length != 4 && f.length != 5) {
-                        throw new IllegalStateException(file + ":" + n + ": expected name,role,sha256,created[,perMinute]");
+                        throw new IllegalStateException(
+                                file + ":" + n + ": expected name,role,sha256,created[,perMinute]");
                     }
                     try {
-                        keys.add(new Key(f[0], Role.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)), f[2], f[3], f.length == 5 ? Integer.parseInt(f[4]) : 0));
+                        keys.add(new Key(
+                                f[0],
+                                Role.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)),
+                                f[2],
+                                f[3],
+                                f.length == 5 ? Integer.parseInt(f[4]) : 0));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException(file + ":" + n + ": " + e.getMessage());
                     }
@@ -135,7 +145,8 @@ public final class ApiKeys {
     /** The same with the key's own rate limit in requests per minute (0: the server's). */
     public synchronized String create(String name, Role role, int perMinute, Clock clock) {
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("key name '" + name + "': letters, digits, '.', '_', '-' only, at most 64");
+            throw new IllegalArgumentException(
+                    "key name '" + name + "': letters, digits, '.', '_', '-' only, at most 64");
         }
         if (keys.stream().anyMatch(k -> k.name().equals(name))) {
             throw new IllegalArgumentException("a key named '" + name + "' exists; revoke it first");
@@ -166,17 +177,31 @@ public final class ApiKeys {
         try {
             Files.createDirectories(file.getParent());
             if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            StringBuilder text = new StringBuilder("# name,role,sha256,created,perMinute (keys themselves are never stored; perMinute 0: the server's limit)\n");
+            StringBuilder text = new StringBuilder(
+                    "# name,role,sha256,created,perMinute (keys themselves are never stored; perMinute 0: the server's limit)\n");
             for (Key k : next) {
-                text.append(k.name()).append(',').append(k.role().name().toLowerCase(java.util.Locale.ROOT)).append(',').append(k.sha256()).append(',')
-                        .append(k.created()).append(',').append(k.perMinute()).append('\n');
+                text.append(k.name())
+                        .append(',')
+                        .append(k.role().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(',')
+                        .append(k.sha256())
+                        .append(',')
+                        .append(k.created())
+                        .append(',')
+                        .append(k.perMinute())
+                        .append('\n');
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             keys = List.copyOf(next);
             loadedModified = modified(file);
         } catch (IOException e) {
@@ -186,7 +211,8 @@ public final class ApiKeys {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

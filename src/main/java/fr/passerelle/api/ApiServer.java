@@ -21,10 +21,10 @@ public final class ApiServer {
     public static final String OPENAPI = "/openapi.json";
 
     /** Open to anyone even when reads need a key: status, documentation and the processing register. */
-    private static final java.util.Set<String> PUBLIC = java.util.Set.of("/api/health", "/api/openapi.json", "/api/docs", "/api/privacy");
+    private static final java.util.Set<String> PUBLIC =
+            java.util.Set.of("/api/health", "/api/openapi.json", "/api/docs", "/api/privacy");
 
-    private ApiServer() {
-    }
+    private ApiServer() {}
 
     /**
      * Options of the HTTP layer.
@@ -32,9 +32,15 @@ public final class ApiServer {
      * @param publication the publication analysts see (for the Neo4j Browser guide), or null when
      *     there is none: the guide then states the live thresholds
      */
-    public record Options(List<String> corsOrigins, Supplier<Publication> publication, Admin admin, ApiKeys keys,
-                          boolean readerKeyRequired, int requestsPerMinute, fr.passerelle.collect.Opposition opposition,
-                          fr.passerelle.ingest.DirectContributions contributions) {
+    public record Options(
+            List<String> corsOrigins,
+            Supplier<Publication> publication,
+            Admin admin,
+            ApiKeys keys,
+            boolean readerKeyRequired,
+            int requestsPerMinute,
+            fr.passerelle.collect.Opposition opposition,
+            fr.passerelle.ingest.DirectContributions contributions) {
         public Options(List<String> corsOrigins) {
             this(corsOrigins, () -> null);
         }
@@ -45,12 +51,28 @@ public final class ApiServer {
 
         /** With self-service opposition by profile URL ({@code POST /api/opposition}). */
         public Options withOpposition(fr.passerelle.collect.Opposition opposition) {
-            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition, contributions);
+            return new Options(
+                    corsOrigins,
+                    publication,
+                    admin,
+                    keys,
+                    readerKeyRequired,
+                    requestsPerMinute,
+                    opposition,
+                    contributions);
         }
 
         /** With trajectories contributed by people through apps, with consent ({@code /api/contributions}). */
         public Options withContributions(fr.passerelle.ingest.DirectContributions contributions) {
-            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition, contributions);
+            return new Options(
+                    corsOrigins,
+                    publication,
+                    admin,
+                    keys,
+                    readerKeyRequired,
+                    requestsPerMinute,
+                    opposition,
+                    contributions);
         }
 
         public static Options defaults() {
@@ -59,9 +81,16 @@ public final class ApiServer {
 
         /** With admin operations, API keys, whether reads need a key, and a per-caller limit (0 = none). */
         public Options withAccess(Admin admin, ApiKeys keys, boolean readerKeyRequired, int requestsPerMinute) {
-            return new Options(corsOrigins, publication, admin, keys, readerKeyRequired, requestsPerMinute, opposition, contributions);
+            return new Options(
+                    corsOrigins,
+                    publication,
+                    admin,
+                    keys,
+                    readerKeyRequired,
+                    requestsPerMinute,
+                    opposition,
+                    contributions);
         }
-
     }
 
     public static Javalin create(Services services) {
@@ -75,7 +104,8 @@ public final class ApiServer {
             config.jsonMapper(new JavalinJackson(json, false));
             // A wrong method on a route is a 405 (with Allow, below), not a 404.
             config.http.prefer405over404 = true;
-            // Jetty answers some malformed requests itself (bad URI, header too large): as the project's JSON error too.
+            // Jetty answers some malformed requests itself (bad URI, header too large): as the project's JSON error
+            // too.
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
@@ -90,17 +120,23 @@ public final class ApiServer {
                     if (options.corsOrigins().contains("*")) {
                         rule.anyHost();
                     } else {
-                        rule.allowHost(options.corsOrigins().get(0), options.corsOrigins().subList(1, options.corsOrigins().size()).toArray(String[]::new));
+                        rule.allowHost(
+                                options.corsOrigins().get(0),
+                                options.corsOrigins()
+                                        .subList(1, options.corsOrigins().size())
+                                        .toArray(String[]::new));
                     }
                 }));
             }
             RouteTable routes = new RouteTable(config, new AnswerCache(options.publication()));
             config.routes.before(ctx -> SecurityHeaders.apply(ctx));
-            AccessControl access = new AccessControl(options.keys(), options.readerKeyRequired(), options.requestsPerMinute());
+            AccessControl access =
+                    new AccessControl(options.keys(), options.readerKeyRequired(), options.requestsPerMinute());
             config.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
                 if (path.startsWith("/api/admin/")) {
-                    // Admin routes are POST only: any other method is a 405 (the routes are public in the OpenAPI document anyway).
+                    // Admin routes are POST only: any other method is a 405 (the routes are public in the OpenAPI
+                    // document anyway).
                     if (ctx.method() == io.javalin.http.HandlerType.POST) {
                         access.check(ctx, ApiKeys.Role.ADMIN);
                     }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /** {@code /api/contributions}: a person's own trajectory sent by their app with consent, and its withdrawal by token. */
 final class ContributionRoutes {
-    private static final String EXPECTED = "a JSON object: {\"steps\": [...], \"consent\": {\"purposeVersion\", \"consentedAt\"}}";
+    private static final String EXPECTED =
+            "a JSON object: {\"steps\": [...], \"consent\": {\"purposeVersion\", \"consentedAt\"}}";
     private final DirectContributions contributions;
     private final ObjectMapper json;
 
@@ -34,16 +35,28 @@ final class ContributionRoutes {
         } catch (JsonProcessingException e) {
             throw ApiError.badParameter("body", "", EXPECTED);
         }
-        if (body == null || !body.isObject() || !body.path("steps").isArray() || !body.path("consent").isObject()) {
+        if (body == null
+                || !body.isObject()
+                || !body.path("steps").isArray()
+                || !body.path("consent").isObject()) {
             throw ApiError.badParameter("body", "", EXPECTED);
         }
         List<RawStep> steps = new ArrayList<>();
-        body.get("steps").forEach(st -> steps.add(new RawStep(st.path("kind").asText(null), st.path("code").asText(null),
-                st.path("start").asText(null), st.path("end").asText(null), st.path("region").asText(null))));
+        body.get("steps")
+                .forEach(st -> steps.add(new RawStep(
+                        st.path("kind").asText(null),
+                        st.path("code").asText(null),
+                        st.path("start").asText(null),
+                        st.path("end").asText(null),
+                        st.path("region").asText(null))));
         String app = ctx.attribute("apiKeyName");
         try {
-            ctx.status(201).json(contributions.contribute(app, steps, body.get("consent").path("purposeVersion").asText(null),
-                    body.get("consent").path("consentedAt").asText(null)));
+            ctx.status(201)
+                    .json(contributions.contribute(
+                            app,
+                            steps,
+                            body.get("consent").path("purposeVersion").asText(null),
+                            body.get("consent").path("consentedAt").asText(null)));
         } catch (DirectContributions.InvalidContribution e) {
             throw new ApiError(400, "invalid contribution", "field", e.field(), "expected", e.getMessage());
         }
@@ -55,8 +68,14 @@ final class ContributionRoutes {
         if (receipt.isEmpty()) {
             throw new ApiError(404, "no contribution with this token (unknown, or already withdrawn)");
         }
-        ctx.json(Map.of("withdrawn", true, "receipt", receipt.get(), "effect",
-                "The trajectory is erased and will not be taken again; published figures follow at the next publication."));
+        ctx.json(
+                Map.of(
+                        "withdrawn",
+                        true,
+                        "receipt",
+                        receipt.get(),
+                        "effect",
+                        "The trajectory is erased and will not be taken again; published figures follow at the next publication."));
     }
 
     private void available() {

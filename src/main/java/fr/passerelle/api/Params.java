@@ -5,8 +5,7 @@ import java.util.Set;
 
 /** Query-parameter parsing that answers 400 with the parameter's name and allowed range. */
 final class Params {
-    private Params() {
-    }
+    private Params() {}
 
     static int intParam(Context ctx, String name, int min, int max, int fallback) {
         String value = ctx.queryParam(name);
@@ -30,7 +29,8 @@ final class Params {
             return null;
         }
         if (!allowed.contains(value)) {
-            throw ApiError.badParameter(name, value, String.join(", ", allowed.stream().sorted().toList()));
+            throw ApiError.badParameter(
+                    name, value, String.join(", ", allowed.stream().sorted().toList()));
         }
         return value;
     }
@@ -47,28 +47,39 @@ final class Params {
         if (value == null || value.isBlank()) {
             return java.util.List.of();
         }
-        java.util.List<String> codes = java.util.Arrays.stream(value.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList();
+        java.util.List<String> codes = java.util.Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(c -> !c.isEmpty())
+                .toList();
         if (codes.size() > maxItems || codes.stream().anyMatch(c -> c.length() > 64)) {
-            throw ApiError.badParameter(name, value, "a comma-separated list of at most " + maxItems + " step codes, oldest first");
+            throw ApiError.badParameter(
+                    name, value, "a comma-separated list of at most " + maxItems + " step codes, oldest first");
         }
         return codes;
     }
 
     /** A comma-separated list of whole numbers in [min, max]. */
-    static java.util.List<Integer> ints(Context ctx, String name, int min, int max, int maxItems, java.util.List<Integer> fallback) {
+    static java.util.List<Integer> ints(
+            Context ctx, String name, int min, int max, int maxItems, java.util.List<Integer> fallback) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            java.util.List<Integer> ints = java.util.Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).distinct().sorted().toList();
+            java.util.List<Integer> ints = java.util.Arrays.stream(value.split(","))
+                    .map(String::trim)
+                    .map(Integer::parseInt)
+                    .distinct()
+                    .sorted()
+                    .toList();
             if (!ints.isEmpty() && ints.size() <= maxItems && ints.stream().allMatch(i -> i >= min && i <= max)) {
                 return ints;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw ApiError.badParameter(name, value, "a comma-separated list of at most " + maxItems + " whole numbers in " + min + ".." + max);
+        throw ApiError.badParameter(
+                name, value, "a comma-separated list of at most " + maxItems + " whole numbers in " + min + ".." + max);
     }
 
     static String text(Context ctx, String name, int maxLength, boolean required) {
@@ -80,7 +91,10 @@ final class Params {
             return null;
         }
         if (value.length() > maxLength) {
-            throw ApiError.badParameter(name, value.substring(0, Math.min(20, value.length())) + "…", "at most " + maxLength + " characters");
+            throw ApiError.badParameter(
+                    name,
+                    value.substring(0, Math.min(20, value.length())) + "…",
+                    "at most " + maxLength + " characters");
         }
         return value;
     }
@@ -88,7 +102,8 @@ final class Params {
     /** A text field of a JSON body; a body that is not a JSON object is a 400. */
     static String jsonField(String body, String name) {
         try {
-            com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body == null ? "" : body);
+            com.fasterxml.jackson.databind.JsonNode node =
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(body == null ? "" : body);
             if (node == null || !node.isObject()) {
                 throw ApiError.badParameter("body", "", "a JSON object with \"" + name + "\"");
             }

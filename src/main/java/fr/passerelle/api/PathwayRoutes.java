@@ -19,7 +19,12 @@ final class PathwayRoutes {
     private void routes(Context ctx) {
         String from = Params.text(ctx, "from", 64, true);
         String to = Params.text(ctx, "to", 64, true);
-        ctx.json(services.routes().routes(from, to, Params.intParam(ctx, "maxSteps", 1, fr.passerelle.publish.ReleaseCatalogue.MAX_ROUTE_STEPS, 4), Params.intParam(ctx, "limit", 1, 50, 5)));
+        ctx.json(services.routes()
+                .routes(
+                        from,
+                        to,
+                        Params.intParam(ctx, "maxSteps", 1, fr.passerelle.publish.ReleaseCatalogue.MAX_ROUTE_STEPS, 4),
+                        Params.intParam(ctx, "limit", 1, 50, 5)));
     }
 
     private void bridges(Context ctx) {
@@ -27,10 +32,15 @@ final class PathwayRoutes {
         String toDomain = Params.text(ctx, "toDomain", 1, false);
         String to = Params.text(ctx, "to", 64, false);
         if ((toDomain == null) == (to == null)) {
-            throw ApiError.badParameter("toDomain", toDomain, "exactly one of toDomain (a ROME domain letter A..N) or to (a step code)");
+            throw ApiError.badParameter(
+                    "toDomain", toDomain, "exactly one of toDomain (a ROME domain letter A..N) or to (a step code)");
         }
         if (toDomain != null && !services.fields().domains().contains(toDomain)) {
-            throw ApiError.badParameter("toDomain", toDomain, "a ROME domain letter: " + String.join(", ", services.fields().domains().codes()));
+            throw ApiError.badParameter(
+                    "toDomain",
+                    toDomain,
+                    "a ROME domain letter: "
+                            + String.join(", ", services.fields().domains().codes()));
         }
         ctx.json(services.fields().bridges(from, toDomain, to, Params.intParam(ctx, "limit", 1, 50, 10)));
     }

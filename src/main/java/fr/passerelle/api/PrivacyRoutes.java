@@ -30,14 +30,19 @@ final class PrivacyRoutes {
         routes.post("/api/opposition", this::oppose);
         routes.get("/api/privacy", this::register);
         // The information notice (GDPR Art. 14), from the register's live values; partners link to it.
-        routes.get("/vie-privee", ctx -> ctx.html(Notice.html(services.register().describe(english(ctx)), english(ctx))));
+        routes.get(
+                "/vie-privee", ctx -> ctx.html(Notice.html(services.register().describe(english(ctx)), english(ctx))));
         // The partners' short notice: a page to frame (the one page other sites may frame), and a snippet to paste.
         routes.get("/vie-privee/encart", ctx -> {
-            ctx.header("Content-Security-Policy", SecurityHeaders.POLICY.replace("frame-ancestors 'none'", "frame-ancestors *"));
+            ctx.header(
+                    "Content-Security-Policy",
+                    SecurityHeaders.POLICY.replace("frame-ancestors 'none'", "frame-ancestors *"));
             ctx.removeHeader("X-Frame-Options");
             ctx.html(Notice.embedPage(origin(ctx), english(ctx)));
         });
-        routes.get("/vie-privee/encart.html", ctx -> ctx.contentType("text/plain; charset=utf-8").result(Notice.snippet(origin(ctx), english(ctx))));
+        routes.get(
+                "/vie-privee/encart.html",
+                ctx -> ctx.contentType("text/plain; charset=utf-8").result(Notice.snippet(origin(ctx), english(ctx))));
         // The opposition page: a form for anyone, in French and English.
         routes.get("/vie-privee/opposition", ctx -> ctx.html(ApiServer.resource("/web/opposition.html")));
     }
@@ -48,12 +53,18 @@ final class PrivacyRoutes {
 
     private void oppose(Context ctx) {
         if (opposition == null) {
-            throw new ApiError(503, "opposition is not available on this server", "contact", "the controller (see /vie-privee)");
+            throw new ApiError(
+                    503, "opposition is not available on this server", "contact", "the controller (see /vie-privee)");
         }
         String url = ctx.contentType() != null && ctx.contentType().startsWith("application/json")
-                ? Params.jsonField(ctx.body(), "url") : ctx.formParam("url");
-        ctx.json(opposition.oppose(url).orElseThrow(() -> ApiError.badParameter("url",
-                url == null ? "" : url.length() > 100 ? url.substring(0, 100) + "…" : url, Opposition.EXPECTED)));
+                ? Params.jsonField(ctx.body(), "url")
+                : ctx.formParam("url");
+        ctx.json(opposition
+                .oppose(url)
+                .orElseThrow(() -> ApiError.badParameter(
+                        "url",
+                        url == null ? "" : url.length() > 100 ? url.substring(0, 100) + "…" : url,
+                        Opposition.EXPECTED)));
     }
 
     private void register(Context ctx) {
@@ -71,8 +82,10 @@ final class PrivacyRoutes {
     /** This server as the request reached it (scheme, host, port): the absolute base of links given to partners. */
     private static String origin(Context ctx) {
         // The Host header is the client's word: only a plain host[:port] is used, never markup or another URL.
-        String host = ctx.host() != null && ctx.host().matches("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9a-fA-F:]{2,39}\\](:\\d{1,5})?")
-                ? ctx.host() : "localhost";
+        String host = ctx.host() != null
+                        && ctx.host().matches("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9a-fA-F:]{2,39}\\](:\\d{1,5})?")
+                ? ctx.host()
+                : "localhost";
         return ctx.scheme() + "://" + host;
     }
 }

@@ -66,7 +66,9 @@ public final class RouteTable {
     /** The API routes ("GET /api/steps/{id}/next"), as the OpenAPI document must list them. */
     public List<String> registered() {
         List<String> api = new ArrayList<>();
-        methods.forEach((path, ms) -> ms.stream().filter(m -> !m.equals("OPTIONS") && path.startsWith("/api/")).forEach(m -> api.add(m + " " + path)));
+        methods.forEach((path, ms) -> ms.stream()
+                .filter(m -> !m.equals("OPTIONS") && path.startsWith("/api/"))
+                .forEach(m -> api.add(m + " " + path)));
         return api;
     }
 
@@ -86,8 +88,11 @@ public final class RouteTable {
 
     private static boolean matches(String pattern, String path) {
         String regex = java.util.Arrays.stream(pattern.split("/", -1))
-                .map(part -> part.startsWith("{") && part.endsWith("}") ? "[^/]+" : part.equals("*") ? ".*" : Pattern.quote(part))
-                .reduce((a, b) -> a + "/" + b).orElse("");
+                .map(part -> part.startsWith("{") && part.endsWith("}")
+                        ? "[^/]+"
+                        : part.equals("*") ? ".*" : Pattern.quote(part))
+                .reduce((a, b) -> a + "/" + b)
+                .orElse("");
         return path.matches(regex);
     }
 
@@ -97,26 +102,45 @@ public final class RouteTable {
      * and no internal text.
      */
     void mapErrors() {
-        config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-        config.routes.exception(StepNotFoundException.class, (e, ctx) ->
-                ctx.status(404).json(new ApiError(404, "unknown step", "step", e.step(), "closeMatches", e.closeMatches()).body()));
-        config.routes.exception(QuestionException.class, (e, ctx) -> ctx.status(400).json(e.body()));
-        config.routes.exception(TransientException.class, (e, ctx) -> ctx.status(503).json(Map.of(
-                "error", "the database is busy; try again shortly")));
+        config.routes.exception(
+                ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        config.routes.exception(
+                StepNotFoundException.class,
+                (e, ctx) -> ctx.status(404)
+                        .json(new ApiError(404, "unknown step", "step", e.step(), "closeMatches", e.closeMatches())
+                                .body()));
+        config.routes.exception(
+                QuestionException.class, (e, ctx) -> ctx.status(400).json(e.body()));
+        config.routes.exception(
+                TransientException.class,
+                (e, ctx) -> ctx.status(503).json(Map.of("error", "the database is busy; try again shortly")));
         config.routes.exception(ClientException.class, (e, ctx) -> {
             if (e.code() != null && e.code().contains("TransactionTimedOut")) {
-                ctx.status(503).json(Map.of("error", "the query took too long and was stopped; narrow the request (fewer steps, a smaller maxSteps)"));
+                ctx.status(503)
+                        .json(
+                                Map.of(
+                                        "error",
+                                        "the query took too long and was stopped; narrow the request (fewer steps, a smaller maxSteps)"));
             } else {
                 internalError(ctx, e);
             }
         });
-        config.routes.exception(ServiceUnavailableException.class, (e, ctx) -> ctx.status(503).json(Map.of(
-                "error", "the database is unavailable")));
+        config.routes.exception(
+                ServiceUnavailableException.class,
+                (e, ctx) -> ctx.status(503).json(Map.of("error", "the database is unavailable")));
         config.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
         config.routes.error(405, ctx -> {
             List<String> allowed = allowed(ctx.path());
             ctx.header("Allow", String.join(", ", allowed));
-            ctx.json(Map.of("error", "method not allowed", "method", ctx.method().name(), "path", ctx.path(), "allowed", allowed));
+            ctx.json(Map.of(
+                    "error",
+                    "method not allowed",
+                    "method",
+                    ctx.method().name(),
+                    "path",
+                    ctx.path(),
+                    "allowed",
+                    allowed));
         });
         // Error handlers also run after our own 404s (unknown step): leave a JSON answer as it is.
         config.routes.error(404, ctx -> {

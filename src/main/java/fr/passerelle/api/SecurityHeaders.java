@@ -8,7 +8,8 @@ import io.javalin.http.Context;
  * reached from a page Passerelle serves, and no other site can frame it.
  */
 final class SecurityHeaders {
-    static final String POLICY = String.join("; ",
+    static final String POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             // d3 and Swagger UI set styles from script; the PNG export draws the figure through a blob: image.
@@ -21,8 +22,7 @@ final class SecurityHeaders {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     static void apply(Context ctx) {
         ctx.header("Content-Security-Policy", POLICY);

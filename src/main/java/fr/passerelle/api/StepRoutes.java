@@ -16,6 +16,7 @@ final class StepRoutes {
     static final int MAX_YEAR = 2100;
     /** A working life and then some: 100 years, in months. */
     static final int MAX_SINCE_MONTHS = 1200;
+
     private final Services services;
     private final Regions regions = Regions.bundled();
 
@@ -27,27 +28,41 @@ final class StepRoutes {
         routes.getReleased("/api/steps", this::search);
         routes.getReleased("/api/steps/{id}", ctx -> ctx.json(services.steps().step(ctx.pathParam("id"))));
         routes.getReleased("/api/steps/{id}/next", this::next);
-        routes.getReleased("/api/steps/{id}/previous", ctx -> ctx.json(services.steps().previous(ctx.pathParam("id"), Params.oneOf(ctx, "kind", KINDS))));
-        routes.getReleased("/api/steps/{id}/reconversions", ctx -> ctx.json(services.fields().reconversions(ctx.pathParam("id"),
-                Params.intParam(ctx, "maxSteps", 1, ReleaseCatalogue.MAX_RECONVERSION_STEPS, 3), Params.intParam(ctx, "limit", 1, 50, 10))));
-        routes.getReleased("/api/steps/{id}/outcomes", ctx -> ctx.json(services.outcomes().outcomes(ctx.pathParam("id"), months(ctx))));
-        routes.getReleased("/api/steps/{id}/similar", ctx -> ctx.json(services.similarity().similar(ctx.pathParam("id"),
-                Params.intParam(ctx, "limit", 1, 50, 10))));
+        routes.getReleased(
+                "/api/steps/{id}/previous",
+                ctx -> ctx.json(services.steps().previous(ctx.pathParam("id"), Params.oneOf(ctx, "kind", KINDS))));
+        routes.getReleased(
+                "/api/steps/{id}/reconversions",
+                ctx -> ctx.json(services.fields()
+                        .reconversions(
+                                ctx.pathParam("id"),
+                                Params.intParam(ctx, "maxSteps", 1, ReleaseCatalogue.MAX_RECONVERSION_STEPS, 3),
+                                Params.intParam(ctx, "limit", 1, 50, 10))));
+        routes.getReleased(
+                "/api/steps/{id}/outcomes",
+                ctx -> ctx.json(services.outcomes().outcomes(ctx.pathParam("id"), months(ctx))));
+        routes.getReleased(
+                "/api/steps/{id}/similar",
+                ctx -> ctx.json(
+                        services.similarity().similar(ctx.pathParam("id"), Params.intParam(ctx, "limit", 1, 50, 10))));
     }
 
     private void search(Context ctx) {
         String q = Params.text(ctx, "q", 100, false);
         String kind = Params.oneOf(ctx, "kind", KINDS);
         int limit = Params.intParam(ctx, "limit", 1, 50, 10);
-        ctx.json(Map.of("query", q == null ? "" : q, "steps", services.steps().search(q == null ? "" : q, kind, limit)));
+        ctx.json(
+                Map.of("query", q == null ? "" : q, "steps", services.steps().search(q == null ? "" : q, kind, limit)));
     }
 
     /** Outcome months: only those the release holds. */
     private static List<Integer> months(Context ctx) {
-        List<Integer> months = Params.ints(ctx, "months", 1, 120, ReleaseCatalogue.OUTCOME_MONTHS.size(), List.of(6, 12, 24));
+        List<Integer> months =
+                Params.ints(ctx, "months", 1, 120, ReleaseCatalogue.OUTCOME_MONTHS.size(), List.of(6, 12, 24));
         for (Integer m : months) {
             if (!ReleaseCatalogue.OUTCOME_MONTHS.contains(m)) {
-                throw ApiError.badParameter("months", m.toString(), "months among the released ones: " + ReleaseCatalogue.OUTCOME_MONTHS);
+                throw ApiError.badParameter(
+                        "months", m.toString(), "months among the released ones: " + ReleaseCatalogue.OUTCOME_MONTHS);
             }
         }
         return months;
@@ -60,14 +75,16 @@ final class StepRoutes {
             region = null;
         }
         if (region != null && (region.length() != 2 || regions.name(region) == null)) {
-            throw ApiError.badParameter("region", region, "an INSEE region code: " + String.join(", ", regions.codes()));
+            throw ApiError.badParameter(
+                    "region", region, "an INSEE region code: " + String.join(", ", regions.codes()));
         }
         String period = ctx.queryParam("period");
         if (period != null && period.isBlank()) {
             period = null;
         }
         if (period != null && !ReleaseCatalogue.periods().contains(period)) {
-            throw ApiError.badParameter("period", period, "a released entry period: " + String.join(", ", ReleaseCatalogue.periods()));
+            throw ApiError.badParameter(
+                    "period", period, "a released entry period: " + String.join(", ", ReleaseCatalogue.periods()));
         }
         Integer from = Params.optionalInt(ctx, "from", MIN_YEAR, MAX_YEAR);
         Integer to = Params.optionalInt(ctx, "to", MIN_YEAR, MAX_YEAR);
@@ -75,8 +92,11 @@ final class StepRoutes {
             // Arbitrary year windows would let two overlapping answers be subtracted: only the released periods exist.
             String bin = ReleaseCatalogue.periodOfYears(from, to);
             if (bin == null || period != null && !period.equals(bin)) {
-                throw ApiError.badParameter(from != null ? "from" : "to", String.valueOf(from != null ? from : to),
-                        "from and to together, as one released entry period (or period=): " + String.join(", ", ReleaseCatalogue.periods()));
+                throw ApiError.badParameter(
+                        from != null ? "from" : "to",
+                        String.valueOf(from != null ? from : to),
+                        "from and to together, as one released entry period (or period=): "
+                                + String.join(", ", ReleaseCatalogue.periods()));
             }
             period = bin;
         }
@@ -84,10 +104,18 @@ final class StepRoutes {
         // two counts in one bin are the same question.
         Integer months = Params.optionalInt(ctx, "since", 0, MAX_SINCE_MONTHS);
         String since = months == null ? null : ReleaseCatalogue.sinceBins().get(ReleaseCatalogue.sinceIndex(months));
-        int dimensions = (after.isEmpty() ? 0 : 1) + (region == null ? 0 : 1) + (period == null ? 0 : 1) + (since == null ? 0 : 1);
+        int dimensions = (after.isEmpty() ? 0 : 1)
+                + (region == null ? 0 : 1)
+                + (period == null ? 0 : 1)
+                + (since == null ? 0 : 1);
         if (dimensions > 1) {
-            throw new ApiError(400, "not in the release", "parameters", List.of("after", "region", "period", "since"),
-                    "allowed", "at most one of after, region, period and since: the release holds where people went next by path so far, "
+            throw new ApiError(
+                    400,
+                    "not in the release",
+                    "parameters",
+                    List.of("after", "region", "period", "since"),
+                    "allowed",
+                    "at most one of after, region, period and since: the release holds where people went next by path so far, "
                             + "by region, by entry period or by months spent at the step, not by their combinations");
         }
         String kind = Params.oneOf(ctx, "kind", KINDS);

@@ -5,21 +5,21 @@ import fr.passerelle.catalog.Regions;
 import fr.passerelle.graph.Database;
 import fr.passerelle.graph.EmbeddedNeo4j;
 import fr.passerelle.graph.Schema;
+import fr.passerelle.ingest.BulkLoader;
+import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.ingest.Importer;
 import fr.passerelle.ingest.Normaliser;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.privacy.HmacKey;
 import fr.passerelle.privacy.RecordKeys;
 import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.recommend.Services;
-import fr.passerelle.ingest.BulkLoader;
-import fr.passerelle.lifecycle.Erasure;
-import java.util.List;
-import fr.passerelle.ingest.ImportReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.BiFunction;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** The database, schema, catalogue and keys a command works with; closing it stops the embedded database. */
 public final class Environment implements AutoCloseable {
@@ -32,8 +32,14 @@ public final class Environment implements AutoCloseable {
     private final Settings options;
     private final Clock clock = Clock.systemUTC();
 
-    private Environment(EmbeddedNeo4j embedded, Database db, Catalogue catalogue, HmacKey key, RecordKeys recordKeys, Thresholds thresholds,
-                        Settings options) {
+    private Environment(
+            EmbeddedNeo4j embedded,
+            Database db,
+            Catalogue catalogue,
+            HmacKey key,
+            RecordKeys recordKeys,
+            Thresholds thresholds,
+            Settings options) {
         this.embedded = embedded;
         this.recordKeys = recordKeys;
         this.db = db;
@@ -45,7 +51,8 @@ public final class Environment implements AutoCloseable {
 
     public static Environment open(Settings o) {
         Thresholds thresholds = new Thresholds(o.k(), o.minDenominator());
-        HmacKey key = HmacKey.load(o.keyFileOrDefault(), System.getenv(HmacKey.ENV), o.embedded() ? o.databaseDir() : null);
+        HmacKey key =
+                HmacKey.load(o.keyFileOrDefault(), System.getenv(HmacKey.ENV), o.embedded() ? o.databaseDir() : null);
         RecordKeys recordKeys = RecordKeys.load(o.recordKeyFile(), System.getenv(RecordKeys.ENV));
         Catalogue catalogue = o.catalogue() == null ? Catalogue.bundled() : Catalogue.load(o.catalogue());
         EmbeddedNeo4j embedded = null;
@@ -54,7 +61,8 @@ public final class Environment implements AutoCloseable {
             embedded = startEmbedded(o);
             db = connectEmbedded(embedded, o);
         } else {
-            db = Database.connect(o.neo4jUri(), o.neo4jUser(), o.neo4jPassword(), o.neo4jDatabase(), Settings.NEO4J_TIMEOUT);
+            db = Database.connect(
+                    o.neo4jUri(), o.neo4jUser(), o.neo4jPassword(), o.neo4jDatabase(), Settings.NEO4J_TIMEOUT);
         }
         try {
             prepare(db, catalogue);
@@ -74,7 +82,9 @@ public final class Environment implements AutoCloseable {
 
     /** The embedded database's password: --neo4j-password, else generated once into <home>/keys/neo4j.password (owner-only). */
     static String embeddedPassword(Settings o) {
-        return o.neo4jPassword() != null && !o.neo4jPassword().isBlank() ? o.neo4jPassword() : PasswordFile.loadOrCreate(o.neo4jPasswordFile());
+        return o.neo4jPassword() != null && !o.neo4jPassword().isBlank()
+                ? o.neo4jPassword()
+                : PasswordFile.loadOrCreate(o.neo4jPasswordFile());
     }
 
     private Database connectEmbedded(EmbeddedNeo4j embedded) {
@@ -82,7 +92,8 @@ public final class Environment implements AutoCloseable {
     }
 
     private static Database connectEmbedded(EmbeddedNeo4j embedded, Settings o) {
-        return Database.connect(embedded.boltUri(), EmbeddedNeo4j.USER, embeddedPassword(o), "neo4j", Settings.NEO4J_TIMEOUT);
+        return Database.connect(
+                embedded.boltUri(), EmbeddedNeo4j.USER, embeddedPassword(o), "neo4j", Settings.NEO4J_TIMEOUT);
     }
 
     /** Schema and catalogue, on every opening of a database: both statements are idempotent. */
@@ -122,7 +133,13 @@ public final class Environment implements AutoCloseable {
     /** An importer that accepts the codes of {@code wider} (the catalogue plus official references), stored as steps first. */
     public Importer importer(int batchSize, Catalogue wider) {
         db.writeOne("import/catalogue-upsert", Map.of("steps", wider.asRows()));
-        return new Importer(db, new Normaliser(wider, Regions.bundled(), key, options.regionLevel()), key, recordKeys, batchSize, clock);
+        return new Importer(
+                db,
+                new Normaliser(wider, Regions.bundled(), key, options.regionLevel()),
+                key,
+                recordKeys,
+                batchSize,
+                clock);
     }
 
     public Normaliser normaliser() {
@@ -143,8 +160,14 @@ public final class Environment implements AutoCloseable {
 
     /** The do-not-collect list as stored, to carry it through a rebuild. */
     public List<BulkLoader.Tombstone> doNotCollect() {
-        return db.read("person/all-do-not-collect", Map.of(), r -> new BulkLoader.Tombstone(r.get("pid").asString(),
-                r.get("keyId").asString(), r.get("reason").asString(), r.get("since").asString()));
+        return db.read(
+                "person/all-do-not-collect",
+                Map.of(),
+                r -> new BulkLoader.Tombstone(
+                        r.get("pid").asString(),
+                        r.get("keyId").asString(),
+                        r.get("reason").asString(),
+                        r.get("since").asString()));
     }
 
     /**
@@ -153,12 +176,14 @@ public final class Environment implements AutoCloseable {
      */
     public ImportReport rebuild(BiFunction<BulkLoader, Path, BulkLoader.Prepared> prepare, PrintStream log) {
         if (embedded == null) {
-            throw new IllegalStateException("a rebuild uses Neo4j's bulk importer on the embedded database; with --neo4j-uri, "
-                    + "import without --rebuild (transactional, batch by batch)");
+            throw new IllegalStateException(
+                    "a rebuild uses Neo4j's bulk importer on the embedded database; with --neo4j-uri, "
+                            + "import without --rebuild (transactional, batch by batch)");
         }
         Path work = options.home().resolve("bulk-import");
         long t0 = System.nanoTime();
-        BulkLoader.Prepared prepared = prepare.apply(new BulkLoader(normaliser(), catalogue, key.keyId(), recordKeys, clock), work);
+        BulkLoader.Prepared prepared =
+                prepare.apply(new BulkLoader(normaliser(), catalogue, key.keyId(), recordKeys, clock), work);
         ImportReport report = prepared.report();
         long t1 = System.nanoTime();
         try {
@@ -173,7 +198,8 @@ public final class Environment implements AutoCloseable {
             embedded = startEmbedded(options);
             db = connectEmbedded(embedded);
             prepare(db, catalogue);
-            report.phases(String.format("read, normalise, aggregate and write CSV %.1f s; stop %.1f s; bulk import %.1f s; restart and indexes %.1f s",
+            report.phases(String.format(
+                    "read, normalise, aggregate and write CSV %.1f s; stop %.1f s; bulk import %.1f s; restart and indexes %.1f s",
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9));
             report.finishedAt(clock.instant(), prepared.started());
             return report;
@@ -184,27 +210,44 @@ public final class Environment implements AutoCloseable {
 
     /** The release of the graph as it is now, in {@code <home>/published/<version>} (reused when unchanged). */
     public fr.passerelle.publish.Publication publish() {
-        return new fr.passerelle.publish.Publisher(db, thresholds, fr.passerelle.privacy.PerturbationTable.defaults(thresholds.k()), recordKeys, clock)
+        return new fr.passerelle.publish.Publisher(
+                        db,
+                        thresholds,
+                        fr.passerelle.privacy.PerturbationTable.defaults(thresholds.k()),
+                        recordKeys,
+                        clock)
                 .publish(options.publishedDir());
     }
 
     /** Publishes the graph as it is now and serves that release read-only for the services (close it after use). */
     public fr.passerelle.publish.ReleaseApi releaseApi() {
-        return fr.passerelle.publish.ReleaseApi.start(options.releaseApiDir(), Settings.RELEASE_PAGE_CACHE_BYTES, publish());
+        return fr.passerelle.publish.ReleaseApi.start(
+                options.releaseApiDir(), Settings.RELEASE_PAGE_CACHE_BYTES, publish());
     }
 
     /** The services over {@code database}: a release store, never the live graph. */
     public Services services(Database database) {
-        return Services.over(database, thresholds, clock, new fr.passerelle.privacy.Register.Settings(key.keyId(), options.retentionMonths(),
-                options.regionLevel().name(), options.controller(), options.dpoContact()));
+        return Services.over(
+                database,
+                thresholds,
+                clock,
+                new fr.passerelle.privacy.Register.Settings(
+                        key.keyId(),
+                        options.retentionMonths(),
+                        options.regionLevel().name(),
+                        options.controller(),
+                        options.dpoContact()));
     }
 
     public long people() {
-        return db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
+        return db.read("person/people-count", Map.of(), r -> r.get("people").asLong())
+                .get(0);
     }
 
     public String describe() {
-        return embedded != null ? "embedded Neo4j in " + options.databaseDir().toAbsolutePath().normalize() + " (Bolt " + embedded.boltUri() + ")"
+        return embedded != null
+                ? "embedded Neo4j in " + options.databaseDir().toAbsolutePath().normalize() + " (Bolt "
+                        + embedded.boltUri() + ")"
                 : "external Neo4j at " + options.neo4jUri();
     }
 

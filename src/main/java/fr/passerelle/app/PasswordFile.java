@@ -11,8 +11,7 @@ import java.util.HexFormat;
 
 /** A password nobody gave (the embedded Neo4j's, the analysts'): generated once, kept owner-only beside the HMAC key. */
 public final class PasswordFile {
-    private PasswordFile() {
-    }
+    private PasswordFile() {}
 
     public static String loadOrCreate(Path file) {
         try {

@@ -6,8 +6,8 @@ import fr.passerelle.api.ApiKeys;
 import fr.passerelle.api.ApiServer;
 import fr.passerelle.collect.Opposition;
 import fr.passerelle.ingest.DirectContributions;
-import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.publish.Publication;
 import fr.passerelle.publish.ReleaseApi;
 import io.javalin.Javalin;
@@ -38,8 +38,16 @@ public final class Server implements AutoCloseable {
      * @param analystPassword the analysts' password (null or blank: generated once into {@code <home>/keys})
      * @param rateLimit requests per minute per API key (per address for anonymous calls); 0 none
      */
-    public record Options(String host, int port, List<String> corsOrigins, boolean analysts, int analystHttpPort, int analystBoltPort,
-                          String analystPassword, boolean requireReaderKey, int rateLimit) {
+    public record Options(
+            String host,
+            int port,
+            List<String> corsOrigins,
+            boolean analysts,
+            int analystHttpPort,
+            int analystBoltPort,
+            String analystPassword,
+            boolean requireReaderKey,
+            int rateLimit) {
         public Options {
             corsOrigins = List.copyOf(corsOrigins);
         }
@@ -54,8 +62,13 @@ public final class Server implements AutoCloseable {
     private final ScheduledExecutorService daily;
     private final Object publishing = new Object();
 
-    private Server(Environment env, ReleaseApi release, AnalystNeo4j analysts, String analystPassword, AtomicReference<Publication> latest,
-                   Options options) {
+    private Server(
+            Environment env,
+            ReleaseApi release,
+            AnalystNeo4j analysts,
+            String analystPassword,
+            AtomicReference<Publication> latest,
+            Options options) {
         this.env = env;
         this.release = release;
         this.analysts = analysts;
@@ -63,10 +76,13 @@ public final class Server implements AutoCloseable {
         this.latest = latest;
         Settings settings = env.settings();
         ApiServer.Options apiOptions = new ApiServer.Options(options.corsOrigins(), latest::get)
-                .withAccess(admin(), ApiKeys.load(settings.apiKeysFile()), options.requireReaderKey(), options.rateLimit())
+                .withAccess(
+                        admin(), ApiKeys.load(settings.apiKeysFile()), options.requireReaderKey(), options.rateLimit())
                 .withOpposition(new Opposition(env.erasure(), env.clock()))
-                .withContributions(new DirectContributions(env.db(), env.importer(Settings.CONTRIBUTION_BATCH), env.erasure(), env.clock()));
-        this.app = ApiServer.create(env.services(release.database()), apiOptions, new ArrayList<>()).start(options.host(), options.port());
+                .withContributions(new DirectContributions(
+                        env.db(), env.importer(Settings.CONTRIBUTION_BATCH), env.erasure(), env.clock()));
+        this.app = ApiServer.create(env.services(release.database()), apiOptions, new ArrayList<>())
+                .start(options.host(), options.port());
         // Retention is enforced by the server itself: every day a purge, then a publication (which also shows what was
         // imported since the last one).
         this.daily = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -87,11 +103,20 @@ public final class Server implements AutoCloseable {
         String password = null;
         AnalystNeo4j.Settings analystSettings = null;
         if (options.analysts() && env.isEmbedded()) {
-            password = options.analystPassword() != null && !options.analystPassword().isBlank() ? options.analystPassword()
+            password = options.analystPassword() != null
+                            && !options.analystPassword().isBlank()
+                    ? options.analystPassword()
                     : PasswordFile.loadOrCreate(settings.analystPasswordFile());
-            String guide = "http://" + (shownHost.equals("127.0.0.1") ? "localhost" : shownHost) + ":" + options.port() + "/guide/fr.html";
-            analystSettings = new AnalystNeo4j.Settings(settings.analystDir(), shownHost, options.analystBoltPort(), options.analystHttpPort(),
-                    password, Settings.RELEASE_PAGE_CACHE_BYTES, guide);
+            String guide = "http://" + (shownHost.equals("127.0.0.1") ? "localhost" : shownHost) + ":" + options.port()
+                    + "/guide/fr.html";
+            analystSettings = new AnalystNeo4j.Settings(
+                    settings.analystDir(),
+                    shownHost,
+                    options.analystBoltPort(),
+                    options.analystHttpPort(),
+                    password,
+                    Settings.RELEASE_PAGE_CACHE_BYTES,
+                    guide);
         }
         long t0 = System.nanoTime();
         Publication first = env.publish();
@@ -101,8 +126,13 @@ public final class Server implements AutoCloseable {
         try {
             analysts = analystSettings == null ? null : AnalystNeo4j.start(first, analystSettings);
             ReleaseApi release = apiStore.join();
-            LOG.info("Published version {}{} in {} s.", first.version(), analysts == null ? " (API release store ready)"
-                    : " and started the API's and the analysts' release stores", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+            LOG.info(
+                    "Published version {}{} in {} s.",
+                    first.version(),
+                    analysts == null
+                            ? " (API release store ready)"
+                            : " and started the API's and the analysts' release stores",
+                    String.format("%.1f", (System.nanoTime() - t0) / 1e9));
             return new Server(env, release, analysts, password, new AtomicReference<>(first), options);
         } catch (RuntimeException e) {
             if (analysts != null) {
@@ -141,7 +171,10 @@ public final class Server implements AutoCloseable {
         try {
             int purged = env.erasure().purge(env.settings().retentionMonths()).size();
             if (purged > 0) {
-                LOG.info("retention: purged {} record(s) older than {} months", purged, env.settings().retentionMonths());
+                LOG.info(
+                        "retention: purged {} record(s) older than {} months",
+                        purged,
+                        env.settings().retentionMonths());
             }
             publish();
         } catch (RuntimeException e) {
@@ -161,7 +194,8 @@ public final class Server implements AutoCloseable {
 
             @Override
             public List<Erasure.Receipt> purge() {
-                List<Erasure.Receipt> receipts = env.erasure().purge(env.settings().retentionMonths());
+                List<Erasure.Receipt> receipts =
+                        env.erasure().purge(env.settings().retentionMonths());
                 publish();
                 return receipts;
             }
@@ -174,7 +208,7 @@ public final class Server implements AutoCloseable {
             @Override
             public ImportReport importFile(Path file, boolean strict) {
                 // Visible at the next publication (daily, or POST /api/admin/publish).
-                return env.importer(Settings.IMPORT_BATCH).importFiles(List.of(file), strict, n -> { });
+                return env.importer(Settings.IMPORT_BATCH).importFiles(List.of(file), strict, n -> {});
             }
         };
     }

@@ -15,9 +15,22 @@ import java.time.Duration;
  * @param keyFile the HMAC key file (null: {@code <home>/keys/hmac.key})
  * @param catalogue the steps trajectories may use (null: the bundled {@code import/catalogue.csv})
  */
-public record Settings(Path home, String neo4jUri, String neo4jUser, String neo4jPassword, String neo4jDatabase, int boltPort,
-                       long pageCacheMb, Path keyFile, int k, int minDenominator, Normaliser.RegionLevel regionLevel, int retentionMonths,
-                       Path catalogue, String controller, String dpoContact) {
+public record Settings(
+        Path home,
+        String neo4jUri,
+        String neo4jUser,
+        String neo4jPassword,
+        String neo4jDatabase,
+        int boltPort,
+        long pageCacheMb,
+        Path keyFile,
+        int k,
+        int minDenominator,
+        Normaliser.RegionLevel regionLevel,
+        int retentionMonths,
+        Path catalogue,
+        String controller,
+        String dpoContact) {
     /** How long a connection to Neo4j may take to answer before the command or request fails. */
     public static final Duration NEO4J_TIMEOUT = Duration.ofSeconds(30);
     /** Page cache of each release store (the API's, the analysts'): a release is tens of MiB, whatever the people. */
@@ -29,7 +42,22 @@ public record Settings(Path home, String neo4jUri, String neo4jUser, String neo4
 
     /** The settings of a fresh embedded database in {@code home}, with every other value at its default. */
     public static Settings defaults(Path home) {
-        return new Settings(home, null, null, null, null, 7687, 512, null, 11, 20, Normaliser.RegionLevel.REGION, 24, null, null, null);
+        return new Settings(
+                home,
+                null,
+                null,
+                null,
+                null,
+                7687,
+                512,
+                null,
+                11,
+                20,
+                Normaliser.RegionLevel.REGION,
+                24,
+                null,
+                null,
+                null);
     }
 
     public boolean embedded() {
@@ -81,17 +109,59 @@ public record Settings(Path home, String neo4jUri, String neo4jUser, String neo4
     }
 
     public Settings withHome(Path newHome) {
-        return new Settings(newHome, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, boltPort, pageCacheMb, keyFile, k, minDenominator,
-                regionLevel, retentionMonths, catalogue, controller, dpoContact);
+        return new Settings(
+                newHome,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                neo4jDatabase,
+                boltPort,
+                pageCacheMb,
+                keyFile,
+                k,
+                minDenominator,
+                regionLevel,
+                retentionMonths,
+                catalogue,
+                controller,
+                dpoContact);
     }
 
     public Settings withBoltPort(int port) {
-        return new Settings(home, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, port, pageCacheMb, keyFile, k, minDenominator,
-                regionLevel, retentionMonths, catalogue, controller, dpoContact);
+        return new Settings(
+                home,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                neo4jDatabase,
+                port,
+                pageCacheMb,
+                keyFile,
+                k,
+                minDenominator,
+                regionLevel,
+                retentionMonths,
+                catalogue,
+                controller,
+                dpoContact);
     }
 
     public Settings withCatalogue(Path file) {
-        return new Settings(home, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, boltPort, pageCacheMb, keyFile, k, minDenominator,
-                regionLevel, retentionMonths, file, controller, dpoContact);
+        return new Settings(
+                home,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                neo4jDatabase,
+                boltPort,
+                pageCacheMb,
+                keyFile,
+                k,
+                minDenominator,
+                regionLevel,
+                retentionMonths,
+                file,
+                controller,
+                dpoContact);
     }
 }

@@ -61,17 +61,29 @@ public final class Catalogue {
 
     static Catalogue read(Reader reader, String origin) throws IOException {
         Map<String, CatalogueStep> steps = new LinkedHashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .get();
         for (CSVRecord row : format.parse(reader)) {
             String where = origin + ":" + row.getParser().getCurrentLineNumber();
             String code = row.get("code");
             if (code.isEmpty() || !code.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
                 throw new IllegalArgumentException(where + ": invalid step code \"" + code + "\"");
             }
-            StepKind kind = StepKind.parse(row.get("kind")).orElseThrow(() ->
-                    new IllegalArgumentException(where + ": kind must be education, job or other, got \"" + row.get("kind") + "\""));
-            CatalogueStep step = new CatalogueStep(code, kind, row.get("label"), row.get("domain"), row.get("field"),
-                    intOrZero(row.get("level"), where), intOrZero(row.get("typical_months"), where));
+            StepKind kind = StepKind.parse(row.get("kind"))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            where + ": kind must be education, job or other, got \"" + row.get("kind") + "\""));
+            CatalogueStep step = new CatalogueStep(
+                    code,
+                    kind,
+                    row.get("label"),
+                    row.get("domain"),
+                    row.get("field"),
+                    intOrZero(row.get("level"), where),
+                    intOrZero(row.get("typical_months"), where));
             if (steps.put(code, step) != null) {
                 throw new IllegalArgumentException(where + ": step code " + code + " appears twice");
             }
@@ -102,10 +114,23 @@ public final class Catalogue {
     /** Writes the catalogue in the format {@link #load} reads. */
     public void write(Path file) {
         try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                     .setHeader("code", "kind", "label", "domain", "field", "level", "typical_months").setRecordSeparator('\n').get())) {
-            for (CatalogueStep s : byCode.values().stream().sorted(java.util.Comparator.comparing(CatalogueStep::code)).toList()) {
-                csv.printRecord(s.code(), s.kind().code(), s.label(), s.domain(), s.field(), s.level() == 0 ? "" : s.level(),
+                org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(
+                        out,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setHeader("code", "kind", "label", "domain", "field", "level", "typical_months")
+                                .setRecordSeparator('\n')
+                                .get())) {
+            for (CatalogueStep s : byCode.values().stream()
+                    .sorted(java.util.Comparator.comparing(CatalogueStep::code))
+                    .toList()) {
+                csv.printRecord(
+                        s.code(),
+                        s.kind().code(),
+                        s.label(),
+                        s.domain(),
+                        s.field(),
+                        s.level() == 0 ? "" : s.level(),
                         s.typicalMonths() == 0 ? "" : s.typicalMonths());
             }
         } catch (IOException e) {

@@ -10,5 +10,5 @@ package fr.passerelle.catalog;
  * @param level European qualification level of a diploma (3 = CAP ... 8 = doctorate), 0 when not applicable
  * @param typicalMonths usual length of a programme, 0 when not applicable
  */
-public record CatalogueStep(String code, StepKind kind, String label, String domain, String field, int level, int typicalMonths) {
-}
+public record CatalogueStep(
+        String code, StepKind kind, String label, String domain, String field, int level, int typicalMonths) {}

@@ -21,7 +21,11 @@ public final class Domains {
     public static Domains bundled() {
         Map<String, String> labels = new LinkedHashMap<>();
         try (InputStream in = Domains.class.getResourceAsStream("/import/domains.csv")) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get();
             for (CSVRecord row : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 labels.put(row.get("domain"), row.get("label"));
             }

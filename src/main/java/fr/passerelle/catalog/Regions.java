@@ -21,16 +21,21 @@ public final class Regions {
     private final Map<String, String> names = new HashMap<>();
     /** Inputs repeat heavily (a few dozen spellings for millions of steps); bounded so odd input cannot grow it. */
     private final Map<String, Optional<String>> memo = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final int MEMO_LIMIT = 10_000;
     private static final java.util.regex.Pattern TWO_DIGITS = java.util.regex.Pattern.compile("\\d{2}");
 
-    private Regions() {
-    }
+    private Regions() {}
 
     public static Regions bundled() {
         Regions regions = new Regions();
         try (InputStream in = Regions.class.getResourceAsStream("/import/regions.csv")) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setTrim(true)
+                    .get();
             for (CSVRecord row : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String code = row.get("code");
                 regions.names.put(code, row.get("name"));

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** What a step is. */
 public enum StepKind {
-    EDUCATION, JOB, OTHER;
+    EDUCATION,
+    JOB,
+    OTHER;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

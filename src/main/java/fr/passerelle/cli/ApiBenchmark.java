@@ -1,8 +1,7 @@
 package fr.passerelle.cli;
 
-import fr.passerelle.app.Environment;
-
 import fr.passerelle.api.ApiServer;
+import fr.passerelle.app.Environment;
 import fr.passerelle.recommend.RouteService;
 import fr.passerelle.recommend.Services;
 import io.javalin.Javalin;
@@ -13,10 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.SplittableRandom;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Latency of every endpoint over real HTTP on a release of a loaded database, one request at a time
@@ -40,40 +39,64 @@ final class ApiBenchmark {
         long t0 = System.nanoTime();
         fr.passerelle.publish.ReleaseApi release = env.releaseApi();
         fr.passerelle.publish.Publication published = release.release();
-        System.out.printf("release of version %d built and served in %.1f s: %s%n", published.version(), (System.nanoTime() - t0) / 1e9,
-                published.counts());
+        System.out.printf(
+                "release of version %d built and served in %.1f s: %s%n",
+                published.version(), (System.nanoTime() - t0) / 1e9, published.counts());
         Services services = env.services(release.database());
         // As serve runs it: answers cached per release (the same request, the same answer until the next release).
-        Javalin served = ApiServer.create(services, new ApiServer.Options(List.of(), () -> published), new ArrayList<>()).start("127.0.0.1", 0);
+        Javalin served = ApiServer.create(
+                        services, new ApiServer.Options(List.of(), () -> published), new ArrayList<>())
+                .start("127.0.0.1", 0);
         // Every question to the release store: what a first asker of each question waits for.
         Javalin uncached = ApiServer.create(services).start("127.0.0.1", 0);
         try {
             RouteService routes = services.routes();
             List<String[]> pairs = routes.publishedPairs();
             List<String> steps = pairs.stream().map(p -> p[0]).distinct().toList();
-            List<String> jobs = steps.stream().filter(x -> x.matches("[A-N]\\d{4}")).toList();
-            List<String> starts = steps.stream().filter(x -> x.startsWith("BAC") || x.startsWith("CAP")).toList();
+            List<String> jobs =
+                    steps.stream().filter(x -> x.matches("[A-N]\\d{4}")).toList();
+            List<String> starts = steps.stream()
+                    .filter(x -> x.startsWith("BAC") || x.startsWith("CAP"))
+                    .toList();
             List<String> regions = fr.passerelle.catalog.Regions.bundled().codes();
             List<String> periods = List.of("2000-2004", "2005-2009", "2010-2014", "2015-2019");
-            System.out.printf("released transitions: %d, steps with a released way out: %d%n", pairs.size(), steps.size());
+            System.out.printf(
+                    "released transitions: %d, steps with a released way out: %d%n", pairs.size(), steps.size());
             List<Endpoint> endpoints = List.of(
-                    new Endpoint("search", r -> "/api/steps?q=" + pick(List.of("bts", "infirm", "commerce", "licence", "developpement", "cap"), r)),
+                    new Endpoint(
+                            "search",
+                            r -> "/api/steps?q="
+                                    + pick(List.of("bts", "infirm", "commerce", "licence", "developpement", "cap"), r)),
                     new Endpoint("step", r -> "/api/steps/" + pick(steps, r)),
                     new Endpoint("next", r -> "/api/steps/" + pick(steps, r) + "/next"),
                     new Endpoint("next?after=", r -> {
                         String[] p = pairs.get(r.nextInt(pairs.size()));
                         return "/api/steps/" + p[1] + "/next?after=" + p[0];
                     }),
-                    new Endpoint("next?region=", r -> "/api/steps/" + pick(steps, r) + "/next?region=" + pick(regions, r)),
-                    new Endpoint("next?period=", r -> "/api/steps/" + pick(steps, r) + "/next?period=" + pick(periods, r)),
+                    new Endpoint(
+                            "next?region=", r -> "/api/steps/" + pick(steps, r) + "/next?region=" + pick(regions, r)),
+                    new Endpoint(
+                            "next?period=", r -> "/api/steps/" + pick(steps, r) + "/next?period=" + pick(periods, r)),
                     new Endpoint("next?since=", r -> "/api/steps/" + pick(steps, r) + "/next?since=" + r.nextInt(150)),
                     new Endpoint("previous", r -> "/api/steps/" + pick(steps, r) + "/previous"),
-                    new Endpoint("routes maxSteps=4", r -> "/api/routes?from=" + pick(starts, r) + "&to=" + pick(jobs, r) + "&maxSteps=4&limit=5"),
-                    new Endpoint("bridges", r -> "/api/bridges?from=" + pick(jobs, r) + "&toDomain=" + "CDEFGHIJKMN".charAt(r.nextInt(11))),
-                    new Endpoint("reconversions", r -> "/api/steps/" + pick(jobs, r) + "/reconversions?maxSteps=" + (1 + r.nextInt(4))),
+                    new Endpoint(
+                            "routes maxSteps=4",
+                            r -> "/api/routes?from=" + pick(starts, r) + "&to=" + pick(jobs, r)
+                                    + "&maxSteps=4&limit=5"),
+                    new Endpoint(
+                            "bridges",
+                            r -> "/api/bridges?from=" + pick(jobs, r) + "&toDomain="
+                                    + "CDEFGHIJKMN".charAt(r.nextInt(11))),
+                    new Endpoint(
+                            "reconversions",
+                            r -> "/api/steps/" + pick(jobs, r) + "/reconversions?maxSteps=" + (1 + r.nextInt(4))),
                     new Endpoint("outcomes", r -> "/api/steps/" + pick(steps, r) + "/outcomes?months=6,12,24"),
                     new Endpoint("similar", r -> "/api/steps/" + pick(steps, r) + "/similar"));
-            System.out.printf("%-20s %32s   %32s   %s%n", "", "served (cached per release)", "uncached (Cypher on the release)",
+            System.out.printf(
+                    "%-20s %32s   %32s   %s%n",
+                    "",
+                    "served (cached per release)",
+                    "uncached (Cypher on the release)",
                     "ratio to an in-memory lookup (p50)");
             for (Endpoint e : endpoints) {
                 Map<String, String> lookup = new HashMap<>();
@@ -92,9 +115,15 @@ final class ApiBenchmark {
                         memory[i] = System.nanoTime() - t;
                     }
                 }
-                System.out.printf("%-20s p50 %7.2f ms  p99 %7.2f ms   p50 %7.2f ms  p99 %7.2f ms   served %,.0fx, uncached %,.0fx%s%n", e.name(),
-                        at(servedNanos, 0.50), at(servedNanos, 0.99), at(uncachedNanos, 0.50), at(uncachedNanos, 0.99),
-                        at(servedNanos, 0.5) / Math.max(1e-6, at(memory, 0.5)), at(uncachedNanos, 0.5) / Math.max(1e-6, at(memory, 0.5)),
+                System.out.printf(
+                        "%-20s p50 %7.2f ms  p99 %7.2f ms   p50 %7.2f ms  p99 %7.2f ms   served %,.0fx, uncached %,.0fx%s%n",
+                        e.name(),
+                        at(servedNanos, 0.50),
+                        at(servedNanos, 0.99),
+                        at(uncachedNanos, 0.50),
+                        at(uncachedNanos, 0.99),
+                        at(servedNanos, 0.5) / Math.max(1e-6, at(memory, 0.5)),
+                        at(uncachedNanos, 0.5) / Math.max(1e-6, at(memory, 0.5)),
                         sink < 0 ? "!" : "");
             }
             long[] memory = new long[requests];
@@ -116,11 +145,11 @@ final class ApiBenchmark {
         }
     }
 
-    private record Endpoint(String name, java.util.function.Function<SplittableRandom, String> url) {
-    }
+    private record Endpoint(String name, java.util.function.Function<SplittableRandom, String> url) {}
 
     /** Warm-up, then {@code requests} timed calls one at a time; answers kept in {@code lookup} when given. */
-    private long[] measure(Javalin app, Endpoint e, Map<String, String> lookup) throws IOException, InterruptedException {
+    private long[] measure(Javalin app, Endpoint e, Map<String, String> lookup)
+            throws IOException, InterruptedException {
         String base = "http://127.0.0.1:" + app.port();
         SplittableRandom r = new SplittableRandom(42);
         // Cypher, Bolt and the driver need thousands of calls before the JIT has compiled their paths.
@@ -146,7 +175,8 @@ final class ApiBenchmark {
     }
 
     private String call(String url) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
@@ -156,8 +186,14 @@ final class ApiBenchmark {
     private static void report(String name, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf("%-20s n=%d  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", name, sorted.length,
-                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+        System.out.printf(
+                "%-20s n=%d  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
+                name,
+                sorted.length,
+                at(sorted, 0.50),
+                at(sorted, 0.95),
+                at(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6);
     }
 
     private static double at(long[] nanos, double q) {

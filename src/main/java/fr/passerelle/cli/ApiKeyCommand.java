@@ -8,10 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "apikey", mixinStandardHelpOptions = true,
-        description = {"Manage API keys (stored hashed in <home>/keys/api-keys.csv; a running server sees changes at once).",
-                "apikey create --name app1 --role reader   prints the key, once",
-                "apikey list | apikey revoke --name app1"})
+@Command(
+        name = "apikey",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Manage API keys (stored hashed in <home>/keys/api-keys.csv; a running server sees changes at once).",
+            "apikey create --name app1 --role reader   prints the key, once",
+            "apikey list | apikey revoke --name app1"
+        })
 final class ApiKeyCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "create, list or revoke")
     String action;
@@ -19,14 +23,23 @@ final class ApiKeyCommand implements Callable<Integer> {
     @Option(names = "--name", description = "The key's name (who holds it).")
     String name;
 
-    @Option(names = "--role", defaultValue = "reader", description = "reader (recommendations) or admin (also import, erase, purge, publish).")
+    @Option(
+            names = "--role",
+            defaultValue = "reader",
+            description = "reader (recommendations) or admin (also import, erase, purge, publish).")
     String role;
 
-    @Option(names = "--rate-limit", defaultValue = "0",
-            description = "create: this key's own limit in requests per minute (0: the server's --rate-limit; default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rate-limit",
+            defaultValue = "0",
+            description =
+                    "create: this key's own limit in requests per minute (0: the server's --rate-limit; default: ${DEFAULT-VALUE}).")
     int rateLimit;
 
-    @Option(names = "--home", defaultValue = "${env:PASSERELLE_HOME:-var}", description = "Working directory (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--home",
+            defaultValue = "${env:PASSERELLE_HOME:-var}",
+            description = "Working directory (default: ${DEFAULT-VALUE}).")
     Path home;
 
     @Override
@@ -42,15 +55,22 @@ final class ApiKeyCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--role: 'reader' or 'admin', not '" + role + "'");
                 }
                 if (rateLimit < 0) {
-                    throw new IllegalArgumentException("--rate-limit: 0 (the server's) or more requests per minute, got " + rateLimit);
+                    throw new IllegalArgumentException(
+                            "--rate-limit: 0 (the server's) or more requests per minute, got " + rateLimit);
                 }
                 String key = keys.create(name, r, rateLimit, Clock.systemUTC());
                 System.out.println(key);
-                System.err.println("Key '" + name + "' (" + r.name().toLowerCase(java.util.Locale.ROOT) + ") created. It is shown this once; send it as "
-                        + "'Authorization: Bearer <key>'.");
+                System.err.println("Key '" + name + "' (" + r.name().toLowerCase(java.util.Locale.ROOT)
+                        + ") created. It is shown this once; send it as " + "'Authorization: Bearer <key>'.");
             }
-            case "list" -> keys.list().forEach(k -> System.out.printf("%s\t%s\t%s\t%s%n", k.name(), k.role().name().toLowerCase(java.util.Locale.ROOT), k.created(),
-                    k.perMinute() == 0 ? "server limit" : k.perMinute() + "/min"));
+            case "list" ->
+                keys.list()
+                        .forEach(k -> System.out.printf(
+                                "%s\t%s\t%s\t%s%n",
+                                k.name(),
+                                k.role().name().toLowerCase(java.util.Locale.ROOT),
+                                k.created(),
+                                k.perMinute() == 0 ? "server limit" : k.perMinute() + "/min"));
             case "revoke" -> {
                 require("revoke");
                 if (!keys.revoke(name)) {

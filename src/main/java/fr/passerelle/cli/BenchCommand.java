@@ -1,7 +1,6 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Environment;
-
 import fr.passerelle.demo.DemoGenerator;
 import fr.passerelle.demo.TrajectoryFileWriter;
 import fr.passerelle.ingest.ImportReport;
@@ -15,10 +14,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks. 'bench ingest': write N demo people to a JSON Lines file, import it end to end into a fresh "
-                + "embedded database, report people/s and peak memory. 'bench api': load N demo people, then measure API latency "
-                + "percentiles over HTTP for next, next?after=, routes and bridges, and the in-memory route search alone.")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Benchmarks. 'bench ingest': write N demo people to a JSON Lines file, import it end to end into a fresh "
+                        + "embedded database, report people/s and peak memory. 'bench api': load N demo people, then measure API latency "
+                        + "percentiles over HTTP for next, next?after=, routes and bridges, and the in-memory route search alone.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
@@ -29,17 +31,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--people", defaultValue = "100000", description = "Population size (default: ${DEFAULT-VALUE}).")
     int people;
 
-    @Option(names = "--batch-size", defaultValue = "10000", description = "People per transaction (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch-size",
+            defaultValue = "10000",
+            description = "People per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--mode", defaultValue = "bulk",
-            description = "bulk (Neo4j's bulk importer, a full rebuild) or transactional (batches through the driver) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mode",
+            defaultValue = "bulk",
+            description =
+                    "bulk (Neo4j's bulk importer, a full rebuild) or transactional (batches through the driver) (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--requests", defaultValue = "1000", description = "bench api: requests per endpoint (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--requests",
+            defaultValue = "1000",
+            description = "bench api: requests per endpoint (default: ${DEFAULT-VALUE}).")
     int requests;
 
-    @Option(names = "--warmup", defaultValue = "2000", description = "bench api: warm-up requests per endpoint before measuring (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup",
+            defaultValue = "2000",
+            description = "bench api: warm-up requests per endpoint before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--keep", description = "Keep the benchmark's database directory.")
@@ -55,13 +69,20 @@ final class BenchCommand implements Callable<Integer> {
         try {
             Path file = dir.resolve("demo.jsonl");
             long t0 = System.nanoTime();
-            TrajectoryFileWriter.write(new DemoGenerator(fr.passerelle.catalog.Catalogue.bundled()).generate(people, 42), file);
+            TrajectoryFileWriter.write(
+                    new DemoGenerator(fr.passerelle.catalog.Catalogue.bundled()).generate(people, 42), file);
             double generate = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("generated %d people into %s (%.0f MB) in %.1f s%n", people, file, Files.size(file) / 1e6, generate);
-            try (Environment env = Environment.open(settings); Progress progress = new Progress("Import", people)) {
+            System.out.printf(
+                    "generated %d people into %s (%.0f MB) in %.1f s%n",
+                    people, file, Files.size(file) / 1e6, generate);
+            try (Environment env = Environment.open(settings);
+                    Progress progress = new Progress("Import", people)) {
                 long t1 = System.nanoTime();
                 ImportReport report = switch (mode) {
-                    case "bulk" -> env.rebuild((loader, work) -> loader.prepare(List.of(file), false, env.doNotCollect(), work), DemoCommand.quietStream());
+                    case "bulk" ->
+                        env.rebuild(
+                                (loader, work) -> loader.prepare(List.of(file), false, env.doNotCollect(), work),
+                                DemoCommand.quietStream());
                     case "transactional" -> env.importer(batchSize).importFiles(List.of(file), false, progress);
                     default -> throw new IllegalArgumentException("--mode must be bulk or transactional, got " + mode);
                 };
@@ -72,9 +93,16 @@ final class BenchCommand implements Callable<Integer> {
                     new ApiBenchmark(env, requests, warmup).run();
                     return 0;
                 }
-                System.out.printf("ingest (" + mode + "): %d people, %d steps in %.1f s = %.0f people/s, %.0f steps/s; peak RSS %s MiB; heap max %d MiB%n",
-                        report.records(), report.visits(), seconds, report.records() / seconds, report.visits() / seconds,
-                        peakRssMib(), Runtime.getRuntime().maxMemory() >> 20);
+                System.out.printf(
+                        "ingest (" + mode
+                                + "): %d people, %d steps in %.1f s = %.0f people/s, %.0f steps/s; peak RSS %s MiB; heap max %d MiB%n",
+                        report.records(),
+                        report.visits(),
+                        seconds,
+                        report.records() / seconds,
+                        report.visits() / seconds,
+                        peakRssMib(),
+                        Runtime.getRuntime().maxMemory() >> 20);
             }
         } finally {
             if (!keep) {
@@ -85,7 +113,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         return 0;
     }
-
 
     private static String peakRssMib() {
         try {

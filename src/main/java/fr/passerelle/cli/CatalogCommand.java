@@ -1,7 +1,6 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Environment;
-
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.StepKind;
 import fr.passerelle.mapping.OfficialData;
@@ -19,7 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Official references: load them as steps, check title coverage.",
+@Command(
+        name = "catalog",
+        mixinStandardHelpOptions = true,
+        description = "Official references: load them as steps, check title coverage.",
         subcommands = {CatalogCommand.Load.class, CatalogCommand.Check.class})
 final class CatalogCommand implements Runnable {
     @Override
@@ -27,29 +29,39 @@ final class CatalogCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "load", mixinStandardHelpOptions = true,
-            description = "Create or update Step nodes for every ROME job code and RNCP certification (official labels, ROME domain "
-                    + "and field, diploma level), and write the merged catalogue with --out for later imports (--catalogue).")
+    @Command(
+            name = "load",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Create or update Step nodes for every ROME job code and RNCP certification (official labels, ROME domain "
+                            + "and field, diploma level), and write the merged catalogue with --out for later imports (--catalogue).")
     static final class Load implements Callable<Integer> {
         @Mixin
         CommonOptions options;
+
         @Mixin
         References references;
 
-        @Option(names = "--out", description = "Write the merged catalogue (project steps + official codes) to this CSV.")
+        @Option(
+                names = "--out",
+                description = "Write the merged catalogue (project steps + official codes) to this CSV.")
         Path out;
 
         @Override
         public Integer call() {
             if (references.rome == null && references.diplomas == null) {
-                throw new IllegalArgumentException("give --rome and/or --diplomas (folders of the official open-data files)");
+                throw new IllegalArgumentException(
+                        "give --rome and/or --diplomas (folders of the official open-data files)");
             }
             try (Environment env = Environment.open(options.settings())) {
                 OfficialData data = OfficialData.load(env.catalogue(), references.rome, references.diplomas);
                 Catalogue merged = env.catalogue().with(data.steps(), "official references");
                 env.importer(1, merged);
-                System.out.printf("%d steps now: %d from the project's catalogue, %d official codes (ROME jobs, RNCP certifications)%n",
-                        merged.size(), env.catalogue().size(), merged.size() - env.catalogue().size());
+                System.out.printf(
+                        "%d steps now: %d from the project's catalogue, %d official codes (ROME jobs, RNCP certifications)%n",
+                        merged.size(),
+                        env.catalogue().size(),
+                        merged.size() - env.catalogue().size());
                 if (out != null) {
                     merged.write(out);
                     System.out.println("merged catalogue written to " + out + " (use it with --catalogue " + out + ")");
@@ -59,9 +71,12 @@ final class CatalogCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Coverage report: map each title of a file (one per line; 'job<TAB>title' or 'education<TAB>title' to give the kind) "
-                    + "and print the share mapped, by confidence, and the most frequent unmapped titles.")
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Coverage report: map each title of a file (one per line; 'job<TAB>title' or 'education<TAB>title' to give the kind) "
+                            + "and print the share mapped, by confidence, and the most frequent unmapped titles.")
     static final class Check implements Callable<Integer> {
         @Mixin
         References references;
@@ -69,7 +84,10 @@ final class CatalogCommand implements Runnable {
         @Option(names = "--catalogue", description = "The project catalogue CSV (default: the bundled one).")
         Path catalogue;
 
-        @Option(names = "--top", defaultValue = "20", description = "How many unmapped titles to list (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--top",
+                defaultValue = "20",
+                description = "How many unmapped titles to list (default: ${DEFAULT-VALUE}).")
         int top;
 
         @Parameters(index = "0", paramLabel = "TITLES.txt")
@@ -79,7 +97,8 @@ final class CatalogCommand implements Runnable {
         public Integer call() throws IOException {
             Catalogue cat = catalogue == null ? Catalogue.bundled() : Catalogue.load(catalogue);
             OfficialData data = OfficialData.load(cat, references.rome, references.diplomas);
-            TitleMatcher matcher = data.matcher(cat.with(data.steps(), "official"), references.mappings, references.threshold);
+            TitleMatcher matcher =
+                    data.matcher(cat.with(data.steps(), "official"), references.mappings, references.threshold);
             Map<String, Integer> bands = new TreeMap<>();
             Map<String, Integer> unmapped = new HashMap<>();
             int total = 0;
@@ -96,7 +115,9 @@ final class CatalogCommand implements Runnable {
                 if (tab > 0) {
                     String k = line.substring(0, tab);
                     String where = titles + ":" + n;
-                    kind = StepKind.parse(k).orElseThrow(() -> new IllegalArgumentException(where + ": unknown kind \"" + k + "\" (education, job or other)"));
+                    kind = StepKind.parse(k)
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    where + ": unknown kind \"" + k + "\" (education, job or other)"));
                     title = line.substring(tab + 1);
                 }
                 total++;
@@ -108,14 +129,24 @@ final class CatalogCommand implements Runnable {
                     unmapped.merge(title.strip(), 1, Integer::sum);
                 }
             }
-            System.out.printf("%d titles, %d references (%s%s); threshold %.2f%n", total, matcher.size(),
-                    references.rome == null ? "no ROME" : "ROME", references.diplomas == null ? ", no RNCP" : ", RNCP, BCN", references.threshold);
+            System.out.printf(
+                    "%d titles, %d references (%s%s); threshold %.2f%n",
+                    total,
+                    matcher.size(),
+                    references.rome == null ? "no ROME" : "ROME",
+                    references.diplomas == null ? ", no RNCP" : ", RNCP, BCN",
+                    references.threshold);
             System.out.printf("mapped: %d (%.1f%%)%n", mapped, 100.0 * mapped / Math.max(1, total));
             int all = total;
-            bands.forEach((band, count) -> System.out.printf("  %-28s %6d (%.1f%%)%n", band, count, 100.0 * count / Math.max(1, all)));
+            bands.forEach((band, count) ->
+                    System.out.printf("  %-28s %6d (%.1f%%)%n", band, count, 100.0 * count / Math.max(1, all)));
             System.out.printf("unmapped: %d (%.1f%%)%n", total - mapped, 100.0 * (total - mapped) / Math.max(1, total));
-            unmapped.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(top).forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
+            unmapped.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(top)
+                    .forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
             return 0;
         }
 
@@ -123,8 +154,9 @@ final class CatalogCommand implements Runnable {
             if (!m.method().equals("fuzzy")) {
                 return m.method() + " (1.0)";
             }
-            return m.confidence() >= 0.9 ? "fuzzy >= 0.9" : m.confidence() >= 0.75 ? "fuzzy 0.75-0.9" : "fuzzy below 0.75";
+            return m.confidence() >= 0.9
+                    ? "fuzzy >= 0.9"
+                    : m.confidence() >= 0.75 ? "fuzzy 0.75-0.9" : "fuzzy below 0.75";
         }
     }
-
 }

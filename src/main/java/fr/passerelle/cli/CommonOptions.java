@@ -6,69 +6,124 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares; each can also come from a PASSERELLE_* environment variable. */
 public final class CommonOptions {
-    @Option(names = "--home", defaultValue = "${env:PASSERELLE_HOME:-var}",
-            description = "Working directory: embedded database in <home>/neo4j, key in <home>/keys (env PASSERELLE_HOME; default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--home",
+            defaultValue = "${env:PASSERELLE_HOME:-var}",
+            description =
+                    "Working directory: embedded database in <home>/neo4j, key in <home>/keys (env PASSERELLE_HOME; default: ${DEFAULT-VALUE}).")
     Path home;
 
-    @Option(names = "--neo4j-uri", defaultValue = "${env:PASSERELLE_NEO4J_URI}",
-            description = "External Neo4j 5.26+ (neo4j://, bolt://, neo4j+s://...) instead of the embedded database (env PASSERELLE_NEO4J_URI).")
+    @Option(
+            names = "--neo4j-uri",
+            defaultValue = "${env:PASSERELLE_NEO4J_URI}",
+            description =
+                    "External Neo4j 5.26+ (neo4j://, bolt://, neo4j+s://...) instead of the embedded database (env PASSERELLE_NEO4J_URI).")
     String neo4jUri;
 
-    @Option(names = "--neo4j-user", defaultValue = "${env:PASSERELLE_NEO4J_USER}", description = "User for the external Neo4j (env PASSERELLE_NEO4J_USER).")
+    @Option(
+            names = "--neo4j-user",
+            defaultValue = "${env:PASSERELLE_NEO4J_USER}",
+            description = "User for the external Neo4j (env PASSERELLE_NEO4J_USER).")
     String neo4jUser;
 
-    @Option(names = "--neo4j-password", defaultValue = "${env:PASSERELLE_NEO4J_PASSWORD}", arity = "0..1", interactive = true,
-            description = "Password for the external Neo4j, or of the embedded one (default: generated once into <home>/keys/neo4j.password; env PASSERELLE_NEO4J_PASSWORD).")
+    @Option(
+            names = "--neo4j-password",
+            defaultValue = "${env:PASSERELLE_NEO4J_PASSWORD}",
+            arity = "0..1",
+            interactive = true,
+            description =
+                    "Password for the external Neo4j, or of the embedded one (default: generated once into <home>/keys/neo4j.password; env PASSERELLE_NEO4J_PASSWORD).")
     String neo4jPassword;
 
-    @Option(names = "--neo4j-database", defaultValue = "${env:PASSERELLE_NEO4J_DATABASE}", description = "Database name on the external Neo4j (default: the server's default).")
+    @Option(
+            names = "--neo4j-database",
+            defaultValue = "${env:PASSERELLE_NEO4J_DATABASE}",
+            description = "Database name on the external Neo4j (default: the server's default).")
     String neo4jDatabase;
 
-    @Option(names = "--bolt-port", defaultValue = "${env:PASSERELLE_BOLT_PORT:-7687}",
-            description = "Bolt port of the embedded database on 127.0.0.1 (0 = any free port; default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bolt-port",
+            defaultValue = "${env:PASSERELLE_BOLT_PORT:-7687}",
+            description =
+                    "Bolt port of the embedded database on 127.0.0.1 (0 = any free port; default: ${DEFAULT-VALUE}).")
     int boltPort;
 
-    @Option(names = "--page-cache-mb", defaultValue = "${env:PASSERELLE_PAGE_CACHE_MB:-512}",
+    @Option(
+            names = "--page-cache-mb",
+            defaultValue = "${env:PASSERELLE_PAGE_CACHE_MB:-512}",
             description = "Page cache of the embedded database in MiB (default: ${DEFAULT-VALUE}).")
     long pageCacheMb;
 
-    @Option(names = "--key-file", defaultValue = "${env:PASSERELLE_KEY_FILE}",
+    @Option(
+            names = "--key-file",
+            defaultValue = "${env:PASSERELLE_KEY_FILE}",
             description = "HMAC key file (default <home>/keys/hmac.key, created owner-only on first use). "
                     + "PASSERELLE_HMAC_SECRET (base64, >= 32 bytes) overrides it.")
     Path keyFile;
 
-    @Option(names = "-k", defaultValue = "${env:PASSERELLE_K:-11}",
+    @Option(
+            names = "-k",
+            defaultValue = "${env:PASSERELLE_K:-11}",
             description = "Smallest number of people a published count may stand on (>= 5; default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--min-denominator", defaultValue = "${env:PASSERELLE_MIN_DENOMINATOR:-20}",
+    @Option(
+            names = "--min-denominator",
+            defaultValue = "${env:PASSERELLE_MIN_DENOMINATOR:-20}",
             description = "Smallest denominator a share may stand on (default: ${DEFAULT-VALUE}).")
     int minDenominator;
 
-    @Option(names = "--region-level", defaultValue = "${env:PASSERELLE_REGION_LEVEL:-REGION}",
+    @Option(
+            names = "--region-level",
+            defaultValue = "${env:PASSERELLE_REGION_LEVEL:-REGION}",
             description = "Region kept at ingestion: REGION (INSEE region) or NONE (default: ${DEFAULT-VALUE}).")
     Normaliser.RegionLevel regionLevel;
 
-    @Option(names = "--retention-months", defaultValue = "${env:PASSERELLE_RETENTION_MONTHS:-24}",
-            description = "Records not collected again for this many months are erased by purge (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--retention-months",
+            defaultValue = "${env:PASSERELLE_RETENTION_MONTHS:-24}",
+            description =
+                    "Records not collected again for this many months are erased by purge (default: ${DEFAULT-VALUE}).")
     int retentionMonths;
 
-    @Option(names = "--catalogue", defaultValue = "${env:PASSERELLE_CATALOGUE}",
-            description = "Catalogue CSV (code,kind,label,domain,field,level,typical_months); default: the bundled import/catalogue.csv.")
+    @Option(
+            names = "--catalogue",
+            defaultValue = "${env:PASSERELLE_CATALOGUE}",
+            description =
+                    "Catalogue CSV (code,kind,label,domain,field,level,typical_months); default: the bundled import/catalogue.csv.")
     Path catalogue;
 
     /** The parsed options as the one settings record every component reads. */
     public fr.passerelle.app.Settings settings() {
-        return new fr.passerelle.app.Settings(home, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, boltPort, pageCacheMb, keyFile, k,
-                minDenominator, regionLevel, retentionMonths, catalogue, controller, dpoContact);
+        return new fr.passerelle.app.Settings(
+                home,
+                neo4jUri,
+                neo4jUser,
+                neo4jPassword,
+                neo4jDatabase,
+                boltPort,
+                pageCacheMb,
+                keyFile,
+                k,
+                minDenominator,
+                regionLevel,
+                retentionMonths,
+                catalogue,
+                controller,
+                dpoContact);
     }
 
-    @picocli.CommandLine.Option(names = "--controller", defaultValue = "${env:PASSERELLE_CONTROLLER}",
-            description = "Who is responsible for the processing, as the privacy notice and the register name it (env PASSERELLE_CONTROLLER).")
+    @picocli.CommandLine.Option(
+            names = "--controller",
+            defaultValue = "${env:PASSERELLE_CONTROLLER}",
+            description =
+                    "Who is responsible for the processing, as the privacy notice and the register name it (env PASSERELLE_CONTROLLER).")
     String controller;
 
-    @picocli.CommandLine.Option(names = "--dpo-contact", defaultValue = "${env:PASSERELLE_DPO_CONTACT}",
-            description = "How to reach the data protection officer: an e-mail address or a URL (env PASSERELLE_DPO_CONTACT).")
+    @picocli.CommandLine.Option(
+            names = "--dpo-contact",
+            defaultValue = "${env:PASSERELLE_DPO_CONTACT}",
+            description =
+                    "How to reach the data protection officer: an e-mail address or a URL (env PASSERELLE_DPO_CONTACT).")
     String dpoContact;
-
 }

@@ -1,7 +1,6 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Environment;
-
 import fr.passerelle.demo.DemoGenerator;
 import fr.passerelle.demo.TrajectoryFileWriter;
 import fr.passerelle.ingest.ImportReport;
@@ -11,19 +10,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate synthetic French trajectories over the catalogue (deterministic by seed) and load them, or write them to a file.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Generate synthetic French trajectories over the catalogue (deterministic by seed) and load them, or write them to a file.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--people", defaultValue = "20000", description = "How many people, 1 to 5000000 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--people",
+            defaultValue = "20000",
+            description = "How many people, 1 to 5000000 (default: ${DEFAULT-VALUE}).")
     int people;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--rebuild", description = "Replace the whole embedded database with the demo population (bulk importer).")
+    @Option(
+            names = "--rebuild",
+            description = "Replace the whole embedded database with the demo population (bulk importer).")
     boolean rebuild;
 
     @Option(names = "--out", description = "Write to this file (.jsonl or .csv) instead of loading into the database.")
@@ -49,7 +56,9 @@ final class DemoCommand implements Callable<Integer> {
 
     static ImportReport rebuild(Environment env, int people, long seed) {
         DemoGenerator generator = new DemoGenerator(env.catalogue());
-        return env.rebuild((loader, work) -> loader.prepare(generator.generate(people, seed), env.doNotCollect(), work), quietStream());
+        return env.rebuild(
+                (loader, work) -> loader.prepare(generator.generate(people, seed), env.doNotCollect(), work),
+                quietStream());
     }
 
     /** The bulk importer's own progress output, kept off the console during a demo start. */

@@ -1,16 +1,15 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Environment;
-
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.demo.TrajectoryFileWriter;
 import fr.passerelle.eval.MvadConverter;
 import fr.passerelle.eval.NextStepEvaluation;
 import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.ingest.InputProblem;
 import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.ingest.RawTrajectory;
 import fr.passerelle.ingest.TrajectoryReader;
-import fr.passerelle.ingest.InputProblem;
 import fr.passerelle.recommend.StepService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Quality evaluations.",
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = "Quality evaluations.",
         subcommands = {EvalCommand.NextStep.class, EvalCommand.MvadToJsonLines.class, EvalCommand.Mapping.class})
 final class EvalCommand implements Runnable {
     @Override
@@ -31,9 +33,12 @@ final class EvalCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "next-step", mixinStandardHelpOptions = true,
-            description = "Split people 80/20 (seeded), load the 80% into a fresh embedded database, and score popularity, "
-                    + "first-order and path-conditioned next-step recommendations on the 20%: hit@1, hit@3, MRR, coverage.")
+    @Command(
+            name = "next-step",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Split people 80/20 (seeded), load the 80% into a fresh embedded database, and score popularity, "
+                            + "first-order and path-conditioned next-step recommendations on the 20%: hit@1, hit@3, MRR, coverage.")
     static final class NextStep implements Callable<Integer> {
         @Mixin
         CommonOptions options;
@@ -60,21 +65,32 @@ final class EvalCommand implements Runnable {
                     }
 
                     @Override
-                    public void droppedField(String name) {
-                    }
+                    public void droppedField(String name) {}
                 });
             }
             NextStepEvaluation.Split split = NextStepEvaluation.split(people, seed);
             Path dir = Files.createTempDirectory("passerelle-eval-");
-            try (Environment env = Environment.open(options.settings().withHome(dir).withBoltPort(0))) {
-                ImportReport report = env.rebuild((loader, work) -> loader.prepare(split.train(), env.doNotCollect(), work), DemoCommand.quietStream());
-                System.out.printf("train: %d people (%d skipped); test: %d people; k = %d%n", report.added(), report.skipped(),
-                        split.test().size(), env.thresholds().k());
+            try (Environment env =
+                    Environment.open(options.settings().withHome(dir).withBoltPort(0))) {
+                ImportReport report = env.rebuild(
+                        (loader, work) -> loader.prepare(split.train(), env.doNotCollect(), work),
+                        DemoCommand.quietStream());
+                System.out.printf(
+                        "train: %d people (%d skipped); test: %d people; k = %d%n",
+                        report.added(),
+                        report.skipped(),
+                        split.test().size(),
+                        env.thresholds().k());
                 // Answers through the release, as the API gives them: perturbed, thresholded.
                 try (fr.passerelle.publish.ReleaseApi release = env.releaseApi()) {
                     StepService steps = env.services(release.database()).steps();
-                    Normaliser normaliser = new Normaliser(env.catalogue(), Regions.bundled(), env.key(), env.settings().regionLevel());
-                    for (NextStepEvaluation.Score score : NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())) {
+                    Normaliser normaliser = new Normaliser(
+                            env.catalogue(),
+                            Regions.bundled(),
+                            env.key(),
+                            env.settings().regionLevel());
+                    for (NextStepEvaluation.Score score :
+                            NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())) {
                         System.out.println(score);
                     }
                 }
@@ -85,9 +101,12 @@ final class EvalCommand implements Runnable {
         }
     }
 
-    @Command(name = "mvad-to-jsonl", mixinStandardHelpOptions = true,
-            description = "Convert mvad's long spell file (id,spell_idx,state,start_month,end_month,n_months) to Passerelle JSON Lines "
-                    + "over the steps of import/mvad-catalogue.csv.")
+    @Command(
+            name = "mvad-to-jsonl",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Convert mvad's long spell file (id,spell_idx,state,start_month,end_month,n_months) to Passerelle JSON Lines "
+                            + "over the steps of import/mvad-catalogue.csv.")
     static final class MvadToJsonLines implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SPELLS_CSV")
         Path spells;
@@ -98,14 +117,18 @@ final class EvalCommand implements Runnable {
         @Override
         public Integer call() {
             long n = TrajectoryFileWriter.write(MvadConverter.read(spells), out);
-            System.out.println("wrote " + n + " trajectories to " + out + " (import them with --catalogue import/mvad-catalogue.csv)");
+            System.out.println("wrote " + n + " trajectories to " + out
+                    + " (import them with --catalogue import/mvad-catalogue.csv)");
             return 0;
         }
     }
 
-    @Command(name = "mapping", mixinStandardHelpOptions = true,
-            description = "Title-to-code quality on the official references: ROME appellations as typed (one gender form, lower case, "
-                    + "no accents, shuffled words), ROME appellations held out (5-fold), and RNCP titles to their certification.")
+    @Command(
+            name = "mapping",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Title-to-code quality on the official references: ROME appellations as typed (one gender form, lower case, "
+                            + "no accents, shuffled words), ROME appellations held out (5-fold), and RNCP titles to their certification.")
     static final class Mapping implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         References references;
@@ -116,24 +139,32 @@ final class EvalCommand implements Runnable {
                 throw new IllegalArgumentException("give --rome (and --diplomas for the RNCP figure)");
             }
             long t0 = System.nanoTime();
-            fr.passerelle.mapping.OfficialData data = fr.passerelle.mapping.OfficialData.load(fr.passerelle.catalog.Catalogue.bundled(),
-                    references.rome, references.diplomas);
-            System.out.printf("%d reference titles, %d official steps, loaded in %.1f s; threshold %.2f%n", data.references().size(),
-                    data.steps().size(), (System.nanoTime() - t0) / 1e9, references.threshold);
-            System.out.println(fr.passerelle.eval.MappingEvaluation.appellationsAsTyped(data.references(), references.threshold, 7));
-            System.out.println(fr.passerelle.eval.MappingEvaluation.appellations(data.references(), references.threshold, 42));
+            fr.passerelle.mapping.OfficialData data = fr.passerelle.mapping.OfficialData.load(
+                    fr.passerelle.catalog.Catalogue.bundled(), references.rome, references.diplomas);
+            System.out.printf(
+                    "%d reference titles, %d official steps, loaded in %.1f s; threshold %.2f%n",
+                    data.references().size(),
+                    data.steps().size(),
+                    (System.nanoTime() - t0) / 1e9,
+                    references.threshold);
+            System.out.println(fr.passerelle.eval.MappingEvaluation.appellationsAsTyped(
+                    data.references(), references.threshold, 7));
+            System.out.println(
+                    fr.passerelle.eval.MappingEvaluation.appellations(data.references(), references.threshold, 42));
             if (references.diplomas != null) {
                 System.out.println(fr.passerelle.eval.MappingEvaluation.rncp(data.references(), references.threshold));
             }
-            fr.passerelle.mapping.TitleMatcher matcher = new fr.passerelle.mapping.TitleMatcher(data.references(), java.util.Map.of(),
-                    references.threshold);
+            fr.passerelle.mapping.TitleMatcher matcher =
+                    new fr.passerelle.mapping.TitleMatcher(data.references(), java.util.Map.of(), references.threshold);
             long t1 = System.nanoTime();
             int n = 0;
             for (fr.passerelle.mapping.TitleMatcher.Reference r : data.references()) {
                 matcher.match(r.title() + " confirmé", r.kind());
                 n++;
             }
-            System.out.printf("speed: %d fuzzy matches in %.1f s (%.0f titles/s)%n", n, (System.nanoTime() - t1) / 1e9, n / ((System.nanoTime() - t1) / 1e9));
+            System.out.printf(
+                    "speed: %d fuzzy matches in %.1f s (%.0f titles/s)%n",
+                    n, (System.nanoTime() - t1) / 1e9, n / ((System.nanoTime() - t1) / 1e9));
             return 0;
         }
     }

@@ -1,9 +1,8 @@
 package fr.passerelle.cli;
 
-import fr.passerelle.app.Environment;
-
 import fr.passerelle.analyst.AnalystNeo4j;
 import fr.passerelle.analyst.Export;
+import fr.passerelle.app.Environment;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -24,18 +23,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Run an analysts' query on the release (every count perturbed, at least k) and write CSV for a spreadsheet.",
-                "Example: export --query biggest-flows-from --param step=BTS-MCO --param limit=20 --out flows.csv"})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run an analysts' query on the release (every count perturbed, at least k) and write CSV for a spreadsheet.",
+            "Example: export --query biggest-flows-from --param step=BTS-MCO --param limit=20 --out flows.csv"
+        })
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--query", required = true, description = "A cypher/analyst/ file (e.g. biggest-flows-from) or an aggregate API query "
-            + "(e.g. queries/next-steps).")
+    @Option(
+            names = "--query",
+            required = true,
+            description = "A cypher/analyst/ file (e.g. biggest-flows-from) or an aggregate API query "
+                    + "(e.g. queries/next-steps).")
     String query;
 
-    @Option(names = "--param", description = "name=value (JSON values: numbers, ['a','b'], 'text'; default: the file's :param example).")
+    @Option(
+            names = "--param",
+            description = "name=value (JSON values: numbers, ['a','b'], 'text'; default: the file's :param example).")
     List<String> params = List.of();
 
     @Option(names = "--format", defaultValue = "csv", description = "csv (the only format for now).")
@@ -56,18 +64,31 @@ final class ExportCommand implements Callable<Integer> {
             if (eq <= 0) {
                 throw new IllegalArgumentException("--param '" + p + "': expected name=value");
             }
-            parameters.put(p.substring(0, eq).trim(), Export.parseValue(p.substring(eq + 1).trim()));
+            parameters.put(
+                    p.substring(0, eq).trim(),
+                    Export.parseValue(p.substring(eq + 1).trim()));
         }
         try (Environment env = Environment.open(options.settings())) {
             String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-            try (AnalystNeo4j analysts = AnalystNeo4j.start(env.publish(), new AnalystNeo4j.Settings(options.home.resolve("export-analyst"),
-                    "127.0.0.1", 0, 0, password, 64L << 20, null));
-                    Driver driver = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, password));
-                    Writer writer = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+            try (AnalystNeo4j analysts = AnalystNeo4j.start(
+                            env.publish(),
+                            new AnalystNeo4j.Settings(
+                                    options.home.resolve("export-analyst"),
+                                    "127.0.0.1",
+                                    0,
+                                    0,
+                                    password,
+                                    64L << 20,
+                                    null));
+                    Driver driver =
+                            GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, password));
+                    Writer writer = out == null
+                            ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                             : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 int rows = Export.toCsv(driver, name, parameters, writer);
-                System.err.printf("%d row(s) from cypher/%s.cypher with %s on publication %d%n", rows, name, parameters,
-                        analysts.publication().version());
+                System.err.printf(
+                        "%d row(s) from cypher/%s.cypher with %s on publication %d%n",
+                        rows, name, parameters, analysts.publication().version());
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -1,7 +1,6 @@
 package fr.passerelle.cli;
 
 import fr.passerelle.app.Environment;
-
 import fr.passerelle.ingest.ImportReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Import trajectories from JSON Lines (.jsonl) or long CSV (.csv) files. Re-importing is safe: "
                 + "identical people are left as they are, a newer version of a person replaces the old one.")
 final class ImportCommand implements Callable<Integer> {
@@ -25,15 +26,23 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Reject the whole import, writing nothing, if any line is malformed.")
     boolean strict;
 
-    @Option(names = "--rebuild", description = "Replace the whole embedded database with these files, through Neo4j's bulk "
-            + "importer (much faster for a full load; the server must not be running on the same directory).")
+    @Option(
+            names = "--rebuild",
+            description = "Replace the whole embedded database with these files, through Neo4j's bulk "
+                    + "importer (much faster for a full load; the server must not be running on the same directory).")
     boolean rebuild;
 
-    @Option(names = "--replace-source", paramLabel = "SOURCE",
-            description = "The files are SOURCE's full current export: its people absent from them are erased afterwards.")
+    @Option(
+            names = "--replace-source",
+            paramLabel = "SOURCE",
+            description =
+                    "The files are SOURCE's full current export: its people absent from them are erased afterwards.")
     String replaceSource;
 
-    @Option(names = "--batch-size", defaultValue = "5000", description = "People per transaction (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch-size",
+            defaultValue = "5000",
+            description = "People per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Override
@@ -44,9 +53,11 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (rebuild && replaceSource != null) {
-            throw new IllegalArgumentException("--rebuild already replaces everything; --replace-source is for incremental imports");
+            throw new IllegalArgumentException(
+                    "--rebuild already replaces everything; --replace-source is for incremental imports");
         }
-        try (Environment env = Environment.open(options.settings()); Progress progress = new Progress("Import", -1)) {
+        try (Environment env = Environment.open(options.settings());
+                Progress progress = new Progress("Import", -1)) {
             ImportReport report = rebuild
                     ? env.rebuild((loader, work) -> loader.prepare(files, strict, env.doNotCollect(), work), System.out)
                     : env.importer(batchSize).importFiles(files, strict, replaceSource, progress);

@@ -4,9 +4,28 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: {@code java -jar target/passerelle.jar <command>}. */
-@Command(name = "passerelle", mixinStandardHelpOptions = true, version = "Passerelle 0.1.0",
+@Command(
+        name = "passerelle",
+        mixinStandardHelpOptions = true,
+        version = "Passerelle 0.1.0",
         description = "Privacy-first pathway recommendations over a Neo4j graph of anonymised trajectories.",
-        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, BenchCommand.class, EvalCommand.class, EraseCommand.class, PurgeCommand.class, PublishCommand.class, ExportCommand.class, ApiKeyCommand.class, CollectCommand.class, CatalogCommand.class, RotateKeyCommand.class, PrivacyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            EvalCommand.class,
+            EraseCommand.class,
+            PurgeCommand.class,
+            PublishCommand.class,
+            ExportCommand.class,
+            ApiKeyCommand.class,
+            CollectCommand.class,
+            CatalogCommand.class,
+            RotateKeyCommand.class,
+            PrivacyCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     @Override
     public void run() {

@@ -10,8 +10,14 @@ final class Progress implements AutoCloseable, LongConsumer {
     private final ProgressBar bar;
 
     Progress(String task, long total) {
-        this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" people", 1).build();
+        this.bar = System.console() == null
+                ? null
+                : new ProgressBarBuilder()
+                        .setTaskName(task)
+                        .setInitialMax(total)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setUnit(" people", 1)
+                        .build();
     }
 
     @Override

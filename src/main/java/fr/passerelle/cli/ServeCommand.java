@@ -1,8 +1,7 @@
 package fr.passerelle.cli;
 
-import fr.passerelle.app.Environment;
-
 import fr.passerelle.analyst.AnalystNeo4j;
+import fr.passerelle.app.Environment;
 import fr.passerelle.app.Server;
 import fr.passerelle.ingest.ImportReport;
 import java.util.concurrent.Callable;
@@ -10,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Start the HTTP API (on the embedded database unless --neo4j-uri is given).")
 final class ServeCommand implements Callable<Integer> {
     static volatile boolean SERVING;
@@ -18,46 +19,76 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--port", defaultValue = "${env:PASSERELLE_PORT:-8080}", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "${env:PASSERELLE_PORT:-8080}",
+            description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "${env:PASSERELLE_HOST:-127.0.0.1}", description = "HTTP interface (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "${env:PASSERELLE_HOST:-127.0.0.1}",
+            description = "HTTP interface (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--cors-origin", split = ",", defaultValue = "${env:PASSERELLE_CORS_ORIGINS}",
+    @Option(
+            names = "--cors-origin",
+            split = ",",
+            defaultValue = "${env:PASSERELLE_CORS_ORIGINS}",
             description = "Origins allowed to call the API from a browser (comma-separated; * for any; default: none).")
     java.util.List<String> corsOrigins = new java.util.ArrayList<>();
 
-    @Option(names = "--demo", description = "If the database holds nobody yet, generate and load the demo population first.")
+    @Option(
+            names = "--demo",
+            description = "If the database holds nobody yet, generate and load the demo population first.")
     boolean demo;
 
-    @Option(names = "--demo-people", defaultValue = "20000", description = "Size of that demo population (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--demo-people",
+            defaultValue = "20000",
+            description = "Size of that demo population (default: ${DEFAULT-VALUE}).")
     int demoPeople;
 
-    @Option(names = "--analysts", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--analysts",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Also serve the release read-only to analysts with Neo4j Browser (embedded mode; "
                     + "default: on; --no-analysts turns it off).")
     boolean analysts;
 
-    @Option(names = "--analyst-http-port", defaultValue = "${env:PASSERELLE_ANALYST_HTTP_PORT:-7474}",
+    @Option(
+            names = "--analyst-http-port",
+            defaultValue = "${env:PASSERELLE_ANALYST_HTTP_PORT:-7474}",
             description = "Port of Neo4j Browser for analysts (default: ${DEFAULT-VALUE}).")
     int analystHttpPort;
 
-    @Option(names = "--analyst-bolt-port", defaultValue = "${env:PASSERELLE_ANALYST_BOLT_PORT:-7688}",
+    @Option(
+            names = "--analyst-bolt-port",
+            defaultValue = "${env:PASSERELLE_ANALYST_BOLT_PORT:-7688}",
             description = "Bolt port of the analysts' read-only Neo4j (default: ${DEFAULT-VALUE}).")
     int analystBoltPort;
 
-    @Option(names = "--analyst-password", defaultValue = "${env:PASSERELLE_ANALYST_PASSWORD}",
-            description = "Password of the 'analyst' account (default: generated once into <home>/keys/analyst.password, owner-only).")
+    @Option(
+            names = "--analyst-password",
+            defaultValue = "${env:PASSERELLE_ANALYST_PASSWORD}",
+            description =
+                    "Password of the 'analyst' account (default: generated once into <home>/keys/analyst.password, owner-only).")
     String analystPassword;
 
-    @Option(names = "--require-reader-key", description = "Recommendations need a reader (or admin) key too (default: open; admin routes always need an admin key).")
+    @Option(
+            names = "--require-reader-key",
+            description =
+                    "Recommendations need a reader (or admin) key too (default: open; admin routes always need an admin key).")
     boolean requireReaderKey;
 
-    @Option(names = "--rate-limit", defaultValue = "${env:PASSERELLE_RATE_LIMIT:-1200}",
-            description = "Requests per minute per API key (per address for anonymous calls); 0 = no limit (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rate-limit",
+            defaultValue = "${env:PASSERELLE_RATE_LIMIT:-1200}",
+            description =
+                    "Requests per minute per API key (per address for anonymous calls); 0 = no limit (default: ${DEFAULT-VALUE}).")
     int rateLimit;
-
 
     @Override
     public Integer call() {
@@ -68,11 +99,23 @@ final class ServeCommand implements Callable<Integer> {
             if (demo && env.people() == 0) {
                 System.out.println("Loading " + demoPeople + " demo people...");
                 // An empty embedded store is filled by the bulk importer; an external one batch by batch.
-                ImportReport report = env.isEmbedded() ? DemoCommand.rebuild(env, demoPeople, 42) : DemoCommand.load(env, demoPeople, 42);
+                ImportReport report = env.isEmbedded()
+                        ? DemoCommand.rebuild(env, demoPeople, 42)
+                        : DemoCommand.load(env, demoPeople, 42);
                 System.out.print(report.summary());
             }
-            server = Server.start(env, new Server.Options(host, port, corsOrigins, analysts, analystHttpPort, analystBoltPort, analystPassword,
-                    requireReaderKey, rateLimit));
+            server = Server.start(
+                    env,
+                    new Server.Options(
+                            host,
+                            port,
+                            corsOrigins,
+                            analysts,
+                            analystHttpPort,
+                            analystBoltPort,
+                            analystPassword,
+                            requireReaderKey,
+                            rateLimit));
         } catch (RuntimeException e) {
             env.close();
             throw e;
@@ -83,7 +126,9 @@ final class ServeCommand implements Callable<Integer> {
             env.close();
         }));
         String base = "http://" + Server.shownHost(host) + ":" + server.port();
-        System.out.printf("%nPasserelle is ready in %.1f s on %s with %d people.%n", (System.nanoTime() - started) / 1e9, env.describe(), env.people());
+        System.out.printf(
+                "%nPasserelle is ready in %.1f s on %s with %d people.%n",
+                (System.nanoTime() - started) / 1e9, env.describe(), env.people());
         System.out.println("  Web page:    " + base + "/");
         System.out.println("  API health:  " + base + "/api/health");
         System.out.println("  Search:      " + base + "/api/steps?q=bts%20sio");
@@ -92,10 +137,13 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  API docs:    " + base + "/api/docs");
         AnalystNeo4j a = server.analysts();
         if (a != null) {
-            String guide = "http://" + (Server.shownHost(host).equals("127.0.0.1") ? "localhost" : Server.shownHost(host)) + ":" + server.port();
+            String guide =
+                    "http://" + (Server.shownHost(host).equals("127.0.0.1") ? "localhost" : Server.shownHost(host))
+                            + ":" + server.port();
             System.out.println("  Analysts (read-only, published layer only):");
             System.out.println("    Neo4j Browser: " + a.browserUrl());
-            System.out.println("    Bolt:          " + a.boltUri() + "   user: " + AnalystNeo4j.USER + "   password: " + server.analystPassword());
+            System.out.println("    Bolt:          " + a.boltUri() + "   user: " + AnalystNeo4j.USER + "   password: "
+                    + server.analystPassword());
             System.out.println("    Guide:         :guide " + guide + "/guide/fr.html   (English: /guide/en.html)");
         }
         System.out.println("Stop with Ctrl-C.");

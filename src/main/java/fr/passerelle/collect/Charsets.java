@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
  */
 final class Charsets {
     private static final Pattern HEADER = Pattern.compile("charset=[\"']?([A-Za-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern META = Pattern.compile("<meta[^>]+charset=[\"']?([A-Za-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META =
+            Pattern.compile("<meta[^>]+charset=[\"']?([A-Za-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private Charsets() {
-    }
+    private Charsets() {}
 
     static String decode(byte[] bytes, String contentType) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
@@ -55,8 +55,11 @@ final class Charsets {
 
     private static String strict(byte[] bytes, Charset charset, int offset) {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

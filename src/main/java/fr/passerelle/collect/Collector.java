@@ -2,11 +2,11 @@ package fr.passerelle.collect;
 
 import fr.passerelle.catalog.StepKind;
 import fr.passerelle.graph.Database;
-import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.ingest.Importer;
 import fr.passerelle.ingest.RawStep;
 import fr.passerelle.ingest.RawTrajectory;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.mapping.TitleMatcher;
 import fr.passerelle.privacy.HmacKey;
 import java.net.URI;
@@ -51,10 +51,22 @@ public final class Collector {
         public ImportReport imported;
 
         public String summary() {
-            return String.format(Locale.ROOT, "pages: %d; collected: %d (%s); withdrawn (noindex/private, erased and listed): %d; "
-                            + "on the do-not-collect list (not fetched): %d; no steps found: %d; refused: %s%n"
-                            + "steps: %d found, %d mapped to a code (%s), %d unmapped (kept as unrecognised)%n",
-                    pages, collected, formats, withdrawn, doNotCollect, noSteps, refused, stepsFound, stepsMapped, byMethod, stepsUnmapped)
+            return String.format(
+                            Locale.ROOT,
+                            "pages: %d; collected: %d (%s); withdrawn (noindex/private, erased and listed): %d; "
+                                    + "on the do-not-collect list (not fetched): %d; no steps found: %d; refused: %s%n"
+                                    + "steps: %d found, %d mapped to a code (%s), %d unmapped (kept as unrecognised)%n",
+                            pages,
+                            collected,
+                            formats,
+                            withdrawn,
+                            doNotCollect,
+                            noSteps,
+                            refused,
+                            stepsFound,
+                            stepsMapped,
+                            byMethod,
+                            stepsUnmapped)
                     + (imported == null ? "" : imported.summary());
         }
     }
@@ -67,7 +79,14 @@ public final class Collector {
     private final Importer importer;
     private final Erasure erasure;
 
-    public Collector(Database db, HmacKey key, PageFetcher fetcher, ProfileParser parser, TitleMatcher matcher, Importer importer, Erasure erasure) {
+    public Collector(
+            Database db,
+            HmacKey key,
+            PageFetcher fetcher,
+            ProfileParser parser,
+            TitleMatcher matcher,
+            Importer importer,
+            Erasure erasure) {
         this.db = db;
         this.key = key;
         this.fetcher = fetcher;
@@ -95,7 +114,8 @@ public final class Collector {
                 report.refused.merge("bad-url", 1, Integer::sum);
                 continue;
             }
-            // Keyed by the canonical URL: however it is written, the same profile is the same person (and the same opposition).
+            // Keyed by the canonical URL: however it is written, the same profile is the same person (and the same
+            // opposition).
             // (Not http(s): kept as given, the fetcher refuses it and says why.)
             String canonical = ProfileUrl.canonical(url);
             String id = canonical != null ? canonical : url.toString();
@@ -119,10 +139,11 @@ public final class Collector {
                 report.refused.merge("http-" + page.status(), 1, Integer::sum);
                 continue;
             }
-            Document doc = Jsoup.parse(Charsets.decode(page.body(), page.contentType()), page.url().toString());
+            Document doc = Jsoup.parse(
+                    Charsets.decode(page.body(), page.contentType()), page.url().toString());
             handle(source, id, parser.parse(doc, url.getHost(), page.robotsHeader()), report, trajectories);
         }
-        report.imported = trajectories.isEmpty() ? null : importer.importRecords(trajectories, n -> { });
+        report.imported = trajectories.isEmpty() ? null : importer.importRecords(trajectories, n -> {});
         return report;
     }
 
@@ -132,7 +153,10 @@ public final class Collector {
         List<RawTrajectory> trajectories = new ArrayList<>();
         List<Path> files;
         try (var list = Files.list(dir)) {
-            files = list.filter(f -> f.toString().endsWith(".html") || f.toString().endsWith(".htm")).sorted().toList();
+            files = list.filter(
+                            f -> f.toString().endsWith(".html") || f.toString().endsWith(".htm"))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             report.pages++;
@@ -155,7 +179,7 @@ public final class Collector {
             }
             handle(source, id, parser.parse(doc, url == null ? null : url.getHost(), null), report, trajectories);
         }
-        report.imported = trajectories.isEmpty() ? null : importer.importRecords(trajectories, n -> { });
+        report.imported = trajectories.isEmpty() ? null : importer.importRecords(trajectories, n -> {});
         return report;
     }
 
@@ -182,7 +206,11 @@ public final class Collector {
                 report.stepsUnmapped++;
                 code = found.kind() == StepKind.EDUCATION ? UNMAPPED_EDUCATION : UNMAPPED_JOB;
             }
-            steps.add(new RawStep(m.mapped() ? m.kind().code() : found.kind().code(), code, Dates.month(found.start()), Dates.month(found.end()),
+            steps.add(new RawStep(
+                    m.mapped() ? m.kind().code() : found.kind().code(),
+                    code,
+                    Dates.month(found.start()),
+                    Dates.month(found.end()),
                     found.region()));
         }
         out.add(new RawTrajectory(source, id, steps, "collect"));
@@ -196,7 +224,11 @@ public final class Collector {
 
     private boolean onDoNotCollectList(String source, String id) {
         String pid = key.pseudonym(source, id);
-        return !db.read("person/do-not-collect", Map.of("pids", List.of(pid)), r -> r.get("pid").asString()).isEmpty();
+        return !db.read(
+                        "person/do-not-collect",
+                        Map.of("pids", List.of(pid)),
+                        r -> r.get("pid").asString())
+                .isEmpty();
     }
 
     /** The source is the host: a collection's people are keyed by host and canonical URL. */
@@ -221,8 +253,20 @@ public final class Collector {
         private static final Map<String, Integer> MONTHS = new LinkedHashMap<>();
 
         static {
-            String[][] names = {{"janv", "jan"}, {"fevr", "févr", "feb"}, {"mars", "mar"}, {"avr", "apr"}, {"mai", "may"}, {"juin", "jun"},
-                {"juil", "jul"}, {"aout", "août", "aug"}, {"sept", "sep"}, {"oct"}, {"nov"}, {"dec", "déc"}};
+            String[][] names = {
+                {"janv", "jan"},
+                {"fevr", "févr", "feb"},
+                {"mars", "mar"},
+                {"avr", "apr"},
+                {"mai", "may"},
+                {"juin", "jun"},
+                {"juil", "jul"},
+                {"aout", "août", "aug"},
+                {"sept", "sep"},
+                {"oct"},
+                {"nov"},
+                {"dec", "déc"}
+            };
             for (int i = 0; i < names.length; i++) {
                 for (String n : names[i]) {
                     MONTHS.put(n, i + 1);
@@ -230,8 +274,7 @@ public final class Collector {
             }
         }
 
-        private Dates() {
-        }
+        private Dates() {}
 
         static String month(String text) {
             if (text == null || text.isBlank()) {
@@ -240,7 +283,9 @@ public final class Collector {
             String t = text.strip().toLowerCase(Locale.ROOT);
             Matcher m = ISO.matcher(t);
             if (m.matches()) {
-                return m.group(2) == null ? m.group(1) : m.group(1) + "-" + String.format("%02d", Integer.parseInt(m.group(2)));
+                return m.group(2) == null
+                        ? m.group(1)
+                        : m.group(1) + "-" + String.format("%02d", Integer.parseInt(m.group(2)));
             }
             m = SLASH.matcher(t);
             if (m.matches()) {

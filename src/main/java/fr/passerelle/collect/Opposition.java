@@ -16,8 +16,7 @@ import java.util.UUID;
  */
 public final class Opposition {
     /** What the person gets: a receipt number to quote, and when. Nothing about what was held. */
-    public record Receipt(boolean received, String receipt, String at, String effect) {
-    }
+    public record Receipt(boolean received, String receipt, String at, String effect) {}
 
     private final Erasure erasure;
     private final Clock clock;
@@ -38,7 +37,10 @@ public final class Opposition {
             return Optional.empty();
         }
         erasure.erase(source, List.of(id), Erasure.Reason.ERASURE);
-        return Optional.of(new Receipt(true, UUID.randomUUID().toString(), clock.instant().toString(),
+        return Optional.of(new Receipt(
+                true,
+                UUID.randomUUID().toString(),
+                clock.instant().toString(),
                 "Nothing collected from this page is kept, and it will never be collected again; published figures follow at the next "
                         + "publication (at the latest the next day)."));
     }

@@ -23,16 +23,21 @@ import java.util.Map;
  */
 public final class PageFetcher {
     /** Limits and identity. */
-    public record Settings(String userAgent, String robotName, Duration delay, Duration timeout, int maxBytes, int maxRedirects) {
+    public record Settings(
+            String userAgent, String robotName, Duration delay, Duration timeout, int maxBytes, int maxRedirects) {
         public static Settings defaults(String contact) {
-            return new Settings("PasserelleBot/0.1 (+" + contact + "; collects education and job steps only)", "PasserelleBot",
-                    Duration.ofSeconds(2), Duration.ofSeconds(10), 2 * 1024 * 1024, 5);
+            return new Settings(
+                    "PasserelleBot/0.1 (+" + contact + "; collects education and job steps only)",
+                    "PasserelleBot",
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(10),
+                    2 * 1024 * 1024,
+                    5);
         }
     }
 
     /** A page as fetched: its URL, status, headers that matter (Location on a redirect), body bytes. */
-    public record Page(URI url, int status, String contentType, String robotsHeader, String location, byte[] body) {
-    }
+    public record Page(URI url, int status, String contentType, String robotsHeader, String location, byte[] body) {}
 
     /** Why a page was not fetched or not usable, in words a person can act on. */
     public static final class Refused extends Exception {
@@ -57,7 +62,10 @@ public final class PageFetcher {
 
     public PageFetcher(Settings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.timeout()).build();
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.timeout())
+                .build();
     }
 
     public Page fetch(URI start) throws Refused, InterruptedException {
@@ -79,7 +87,8 @@ public final class PageFetcher {
     }
 
     private void check(URI url) throws Refused, InterruptedException {
-        if (url.getScheme() == null || !List.of("http", "https").contains(url.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+        if (url.getScheme() == null
+                || !List.of("http", "https").contains(url.getScheme().toLowerCase(java.util.Locale.ROOT))) {
             throw new Refused("scheme", "only http and https pages are collected: " + url);
         }
         BaseRobotRules rules = rules(url);
@@ -96,7 +105,10 @@ public final class PageFetcher {
             try {
                 Page page = get(robotsUrl, 512 * 1024);
                 rules = page.status() == 200
-                        ? parser.parseContent(robotsUrl.toString(), page.body(), page.contentType() == null ? "text/plain" : page.contentType(),
+                        ? parser.parseContent(
+                                robotsUrl.toString(),
+                                page.body(),
+                                page.contentType() == null ? "text/plain" : page.contentType(),
                                 List.of(settings.robotName().toLowerCase(java.util.Locale.ROOT)))
                         : parser.failedFetch(page.status());
             } catch (Refused e) {
@@ -110,16 +122,27 @@ public final class PageFetcher {
 
     private Page get(URI url, int maxBytes) throws Refused, InterruptedException {
         waitTurn(url);
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.timeout()).header("User-Agent", settings.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(settings.timeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5")
+                .GET()
+                .build();
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() >= 300 && response.statusCode() < 400) {
                 response.body().close();
-                return new Page(url, response.statusCode(), null, null, response.headers().firstValue("Location").orElse(null), new byte[0]);
+                return new Page(
+                        url,
+                        response.statusCode(),
+                        null,
+                        null,
+                        response.headers().firstValue("Location").orElse(null),
+                        new byte[0]);
             }
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long declared =
+                    response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > maxBytes) {
                 response.body().close();
                 throw new Refused("too-large", url + " is " + declared + " bytes, the limit is " + maxBytes);
@@ -134,14 +157,22 @@ public final class PageFetcher {
                         throw new Refused("too-large", url + " is larger than the limit of " + maxBytes + " bytes");
                     }
                     if (System.nanoTime() > deadline) {
-                        throw new Refused("timeout", url + " took longer than " + settings.timeout().toSeconds() + " s");
+                        throw new Refused(
+                                "timeout",
+                                url + " took longer than " + settings.timeout().toSeconds() + " s");
                     }
                 }
             }
-            return new Page(url, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    String.join(",", response.headers().allValues("X-Robots-Tag")), null, body.toByteArray());
+            return new Page(
+                    url,
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    String.join(",", response.headers().allValues("X-Robots-Tag")),
+                    null,
+                    body.toByteArray());
         } catch (HttpTimeoutException e) {
-            throw new Refused("timeout", url + " took longer than " + settings.timeout().toSeconds() + " s");
+            throw new Refused(
+                    "timeout", url + " took longer than " + settings.timeout().toSeconds() + " s");
         } catch (IOException e) {
             throw new Refused("network", url + ": " + e.getMessage());
         }

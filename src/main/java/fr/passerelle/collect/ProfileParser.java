@@ -20,18 +20,21 @@ import org.jsoup.nodes.Element;
  */
 public final class ProfileParser {
     /** A step as found on a page; the title is only ever used to find a code. */
-    public record FoundStep(StepKind kind, String title, String start, String end, String region) {
-    }
+    public record FoundStep(StepKind kind, String title, String start, String end, String region) {}
 
     /** What a page says: its steps, and whether it asks not to be collected (noindex, private). */
-    public record Parsed(List<FoundStep> steps, String withdrawnBecause, String format) {
-    }
+    public record Parsed(List<FoundStep> steps, String withdrawnBecause, String format) {}
 
     /** Per-site selectors for layouts without structured data. */
-    public record SiteProfile(String name, List<String> hosts, String privateMarker, String region, Section education, Section experience) {
+    public record SiteProfile(
+            String name,
+            List<String> hosts,
+            String privateMarker,
+            String region,
+            Section education,
+            Section experience) {
         /** One list of steps: the item, and inside it the title and dates. */
-        public record Section(String item, String title, String start, String end) {
-        }
+        public record Section(String item, String title, String start, String end) {}
 
         public static List<SiteProfile> load(Path file) {
             try {
@@ -43,8 +46,13 @@ public final class ProfileParser {
                     if (!p.hasNonNull("name") || hosts.isEmpty()) {
                         throw new IllegalArgumentException(file + ": each profile needs a name and hosts");
                     }
-                    profiles.add(new SiteProfile(p.get("name").asText(), hosts, text(p, "private"), text(p, "region"),
-                            section(p.path("education")), section(p.path("experience"))));
+                    profiles.add(new SiteProfile(
+                            p.get("name").asText(),
+                            hosts,
+                            text(p, "private"),
+                            text(p, "region"),
+                            section(p.path("education")),
+                            section(p.path("experience"))));
                 }
                 return profiles;
             } catch (IOException e) {
@@ -53,7 +61,9 @@ public final class ProfileParser {
         }
 
         private static Section section(JsonNode s) {
-            return s.isMissingNode() || s.isNull() ? null : new Section(text(s, "item"), text(s, "title"), text(s, "start"), text(s, "end"));
+            return s.isMissingNode() || s.isNull()
+                    ? null
+                    : new Section(text(s, "item"), text(s, "title"), text(s, "start"), text(s, "end"));
         }
 
         private static String text(JsonNode n, String field) {
@@ -61,7 +71,11 @@ public final class ProfileParser {
         }
 
         boolean serves(String host) {
-            return host != null && hosts.stream().anyMatch(h -> host.equalsIgnoreCase(h) || host.toLowerCase(java.util.Locale.ROOT).endsWith("." + h.toLowerCase(java.util.Locale.ROOT)));
+            return host != null
+                    && hosts.stream()
+                            .anyMatch(h -> host.equalsIgnoreCase(h)
+                                    || host.toLowerCase(java.util.Locale.ROOT)
+                                            .endsWith("." + h.toLowerCase(java.util.Locale.ROOT)));
         }
     }
 
@@ -105,7 +119,9 @@ public final class ProfileParser {
                 return "noindex";
             }
         }
-        if (robotsHeader != null && (robotsHeader.toLowerCase(java.util.Locale.ROOT).contains("noindex") || robotsHeader.toLowerCase(java.util.Locale.ROOT).contains("none"))) {
+        if (robotsHeader != null
+                && (robotsHeader.toLowerCase(java.util.Locale.ROOT).contains("noindex")
+                        || robotsHeader.toLowerCase(java.util.Locale.ROOT).contains("none"))) {
             return "noindex";
         }
         for (Element meta : doc.select("meta[name=profile:visibility], meta[property=profile:visibility]")) {
@@ -124,15 +140,20 @@ public final class ProfileParser {
         return steps;
     }
 
-    private static void addSection(Document doc, SiteProfile.Section s, StepKind kind, String region, List<FoundStep> steps) {
+    private static void addSection(
+            Document doc, SiteProfile.Section s, StepKind kind, String region, List<FoundStep> steps) {
         if (s == null || s.item() == null) {
             return;
         }
         for (Element item : doc.select(s.item())) {
             String title = s.title() == null ? textOf(item) : textOf(item.selectFirst(s.title()));
             if (title != null && !title.isBlank()) {
-                steps.add(new FoundStep(kind, title, s.start() == null ? null : date(item.selectFirst(s.start())),
-                        s.end() == null ? null : date(item.selectFirst(s.end())), region));
+                steps.add(new FoundStep(
+                        kind,
+                        title,
+                        s.start() == null ? null : date(item.selectFirst(s.start())),
+                        s.end() == null ? null : date(item.selectFirst(s.end())),
+                        region));
             }
         }
     }
@@ -154,22 +175,39 @@ public final class ProfileParser {
                 }
                 String region = person.path("address").path("addressRegion").asText(null);
                 for (JsonNode a : array(person.get("alumniOf"))) {
-                    // OrganizationRole {alumniOf: {...}, roleName, startDate, endDate} or an organisation with a credential.
-                    String title = first(a, "roleName", "hasCredential.name", "hasCredential.credentialCategory", "name");
+                    // OrganizationRole {alumniOf: {...}, roleName, startDate, endDate} or an organisation with a
+                    // credential.
+                    String title =
+                            first(a, "roleName", "hasCredential.name", "hasCredential.credentialCategory", "name");
                     if (title != null) {
-                        steps.add(new FoundStep(StepKind.EDUCATION, title, a.path("startDate").asText(null), a.path("endDate").asText(null), region));
+                        steps.add(new FoundStep(
+                                StepKind.EDUCATION,
+                                title,
+                                a.path("startDate").asText(null),
+                                a.path("endDate").asText(null),
+                                region));
                     }
                 }
                 for (JsonNode o : array(person.get("hasOccupation"))) {
                     String title = first(o, "roleName", "hasOccupation.name", "name");
                     if (title != null) {
-                        steps.add(new FoundStep(StepKind.JOB, title, o.path("startDate").asText(null), o.path("endDate").asText(null), region));
+                        steps.add(new FoundStep(
+                                StepKind.JOB,
+                                title,
+                                o.path("startDate").asText(null),
+                                o.path("endDate").asText(null),
+                                region));
                     }
                 }
                 for (JsonNode w : array(person.get("worksFor"))) {
                     String title = first(w, "roleName", "jobTitle");
                     if (title != null) {
-                        steps.add(new FoundStep(StepKind.JOB, title, w.path("startDate").asText(null), w.path("endDate").asText(null), region));
+                        steps.add(new FoundStep(
+                                StepKind.JOB,
+                                title,
+                                w.path("startDate").asText(null),
+                                w.path("endDate").asText(null),
+                                region));
                     }
                 }
             }
@@ -185,13 +223,23 @@ public final class ProfileParser {
             for (Element a : person.select("[itemprop=alumniOf]")) {
                 String title = firstProp(a, "roleName", "name");
                 if (title != null) {
-                    steps.add(new FoundStep(StepKind.EDUCATION, title, date(a.selectFirst("[itemprop=startDate]")), date(a.selectFirst("[itemprop=endDate]")), region));
+                    steps.add(new FoundStep(
+                            StepKind.EDUCATION,
+                            title,
+                            date(a.selectFirst("[itemprop=startDate]")),
+                            date(a.selectFirst("[itemprop=endDate]")),
+                            region));
                 }
             }
             for (Element o : person.select("[itemprop=hasOccupation], [itemprop=worksFor]")) {
                 String title = firstProp(o, "roleName", "name");
                 if (title != null) {
-                    steps.add(new FoundStep(StepKind.JOB, title, date(o.selectFirst("[itemprop=startDate]")), date(o.selectFirst("[itemprop=endDate]")), region));
+                    steps.add(new FoundStep(
+                            StepKind.JOB,
+                            title,
+                            date(o.selectFirst("[itemprop=startDate]")),
+                            date(o.selectFirst("[itemprop=endDate]")),
+                            region));
                 }
             }
         }
@@ -208,7 +256,8 @@ public final class ProfileParser {
                     continue;
                 }
                 StepKind kind = e.hasClass("p-education") ? StepKind.EDUCATION : StepKind.JOB;
-                steps.add(new FoundStep(kind, title, date(e.selectFirst(".dt-start")), date(e.selectFirst(".dt-end")), region));
+                steps.add(new FoundStep(
+                        kind, title, date(e.selectFirst(".dt-start")), date(e.selectFirst(".dt-end")), region));
             }
         }
         return steps;

@@ -12,10 +12,10 @@ import java.util.Set;
  * fragment, tracking parameters).
  */
 public final class ProfileUrl {
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "mc_cid", "mc_eid", "igshid", "ref", "ref_src");
+    private static final Set<String> TRACKING =
+            Set.of("fbclid", "gclid", "mc_cid", "mc_eid", "igshid", "ref", "ref_src");
 
-    private ProfileUrl() {
-    }
+    private ProfileUrl() {}
 
     /** The canonical form, or null when {@code text} is not an http(s) URL with a host. */
     public static String canonical(String text) {
@@ -36,7 +36,8 @@ public final class ProfileUrl {
         }
         String host = url.getHost().toLowerCase(Locale.ROOT);
         int port = url.getPort();
-        boolean defaultPort = port == -1 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+        boolean defaultPort =
+                port == -1 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         while (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
@@ -50,6 +51,7 @@ public final class ProfileUrl {
                 }
             }
         }
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path
+                + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     }
 }

@@ -32,14 +32,18 @@ import org.apache.commons.csv.CSVRecord;
 public final class DemoGenerator {
     /** Nothing is observed after this month (October 2026). */
     static final int OBSERVED_UNTIL = 2026 * 12 + 9;
-    private static final String[] REGIONS = {"11", "84", "75", "76", "32", "44", "93", "52", "53", "28", "27", "24", "94", "04", "01", "02", "03", "06"};
-    private static final double[] REGION_WEIGHTS = {18.3, 12.0, 9.0, 8.9, 8.9, 8.2, 7.6, 5.7, 5.0, 4.9, 4.1, 3.8, 0.5, 1.3, 0.6, 0.5, 0.4, 0.4};
+
+    private static final String[] REGIONS = {
+        "11", "84", "75", "76", "32", "44", "93", "52", "53", "28", "27", "24", "94", "04", "01", "02", "03", "06"
+    };
+    private static final double[] REGION_WEIGHTS = {
+        18.3, 12.0, 9.0, 8.9, 8.9, 8.2, 7.6, 5.7, 5.0, 4.9, 4.1, 3.8, 0.5, 1.3, 0.6, 0.5, 0.4, 0.4
+    };
 
     private final Catalogue catalogue;
     private final Map<String, Flow[]> flows;
 
-    private record Flow(String to, double weight) {
-    }
+    private record Flow(String to, double weight) {}
 
     public DemoGenerator(Catalogue catalogue) {
         this.catalogue = catalogue;
@@ -49,15 +53,23 @@ public final class DemoGenerator {
     private static Map<String, Flow[]> readFlows(Catalogue catalogue) {
         Map<String, List<Flow>> lists = new HashMap<>();
         try (InputStream in = DemoGenerator.class.getResourceAsStream("/import/demo-flows.csv")) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setTrim(true)
+                    .get();
             for (CSVRecord row : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String from = row.get("from");
                 String to = row.get("to");
-                if (!from.equals("START") && catalogue.find(from).isEmpty() || catalogue.find(to).isEmpty()) {
-                    throw new IllegalStateException("demo-flows.csv:" + row.getParser().getCurrentLineNumber()
-                            + ": step not in the catalogue: " + from + " -> " + to);
+                if (!from.equals("START") && catalogue.find(from).isEmpty()
+                        || catalogue.find(to).isEmpty()) {
+                    throw new IllegalStateException(
+                            "demo-flows.csv:" + row.getParser().getCurrentLineNumber() + ": step not in the catalogue: "
+                                    + from + " -> " + to);
                 }
-                lists.computeIfAbsent(from, k -> new ArrayList<>()).add(new Flow(to, Double.parseDouble(row.get("weight"))));
+                lists.computeIfAbsent(from, k -> new ArrayList<>())
+                        .add(new Flow(to, Double.parseDouble(row.get("weight"))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,9 +139,10 @@ public final class DemoGenerator {
 
     private int duration(CatalogueStep step, SplittableRandom random) {
         return switch (step.kind()) {
-            case EDUCATION -> random.nextDouble() < 0.08
-                    ? Math.max(3, step.typicalMonths() / 2)
-                    : step.typicalMonths() - 2 + random.nextInt(3);
+            case EDUCATION ->
+                random.nextDouble() < 0.08
+                        ? Math.max(3, step.typicalMonths() / 2)
+                        : step.typicalMonths() - 2 + random.nextInt(3);
             case JOB -> 3 + (int) Math.min(180, -Math.log(1 - random.nextDouble()) * 30);
             case OTHER -> Math.max(1, step.typicalMonths() - 3 + random.nextInt(7));
         };

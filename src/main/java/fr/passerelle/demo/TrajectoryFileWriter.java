@@ -16,8 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /** Writes trajectories in either input format (by extension: .jsonl or .csv), for demos and benchmarks. */
 public final class TrajectoryFileWriter {
-    private TrajectoryFileWriter() {
-    }
+    private TrajectoryFileWriter() {}
 
     public static long write(Iterable<RawTrajectory> trajectories, Path file) {
         try {
@@ -35,10 +34,14 @@ public final class TrajectoryFileWriter {
         long n = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (RawTrajectory t : trajectories) {
-                ObjectNode root = json.createObjectNode().put("source", t.source()).put("id", t.id());
+                ObjectNode root =
+                        json.createObjectNode().put("source", t.source()).put("id", t.id());
                 ArrayNode steps = root.putArray("steps");
                 for (RawStep s : t.steps()) {
-                    ObjectNode step = steps.addObject().put("kind", s.kind()).put("code", s.code()).put("start", s.start());
+                    ObjectNode step = steps.addObject()
+                            .put("kind", s.kind())
+                            .put("code", s.code())
+                            .put("start", s.start());
                     if (s.end() != null) {
                         step.put("end", s.end());
                     }
@@ -54,13 +57,25 @@ public final class TrajectoryFileWriter {
 
     private static long writeCsv(Iterable<RawTrajectory> trajectories, Path file) throws IOException {
         long n = 0;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("source", "id", "seq", "kind", "code", "label", "start", "end", "region")
-                .setRecordSeparator('\n').get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader("source", "id", "seq", "kind", "code", "label", "start", "end", "region")
+                .setRecordSeparator('\n')
+                .get();
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format)) {
             for (RawTrajectory t : trajectories) {
                 int seq = 1;
                 for (RawStep s : t.steps()) {
-                    out.printRecord(t.source(), t.id(), seq++, s.kind(), s.code(), "", s.start(), s.end() == null ? "" : s.end(), s.region());
+                    out.printRecord(
+                            t.source(),
+                            t.id(),
+                            seq++,
+                            s.kind(),
+                            s.code(),
+                            "",
+                            s.start(),
+                            s.end() == null ? "" : s.end(),
+                            s.region());
                 }
                 n++;
             }

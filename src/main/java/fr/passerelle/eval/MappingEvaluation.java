@@ -13,8 +13,7 @@ import java.util.Random;
  * no title is matched against itself, and RNCP titles against the certification they name.
  */
 public final class MappingEvaluation {
-    private MappingEvaluation() {
-    }
+    private MappingEvaluation() {}
 
     /** Share mapped to the right code, mapped to another code, and left unmapped. */
     public record Score(String name, int titles, int right, int wrong, int unmapped) {
@@ -24,8 +23,13 @@ public final class MappingEvaluation {
 
         @Override
         public String toString() {
-            return String.format("%s: %d titles, %.1f%% to their own code, %.1f%% to another, %.1f%% unmapped", name, titles,
-                    100.0 * right / Math.max(1, titles), 100.0 * wrong / Math.max(1, titles), 100.0 * unmapped / Math.max(1, titles));
+            return String.format(
+                    "%s: %d titles, %.1f%% to their own code, %.1f%% to another, %.1f%% unmapped",
+                    name,
+                    titles,
+                    100.0 * right / Math.max(1, titles),
+                    100.0 * wrong / Math.max(1, titles),
+                    100.0 * unmapped / Math.max(1, titles));
         }
     }
 
@@ -49,8 +53,12 @@ public final class MappingEvaluation {
      * folds' appellations, and maps each gender form of this fold's titles.
      */
     public static Score appellations(List<TitleMatcher.Reference> references, double threshold, long seed) {
-        List<TitleMatcher.Reference> appellations = references.stream().filter(r -> r.source().equals("rome-appellation")).toList();
-        List<TitleMatcher.Reference> others = references.stream().filter(r -> !r.source().equals("rome-appellation")).toList();
+        List<TitleMatcher.Reference> appellations = references.stream()
+                .filter(r -> r.source().equals("rome-appellation"))
+                .toList();
+        List<TitleMatcher.Reference> others = references.stream()
+                .filter(r -> !r.source().equals("rome-appellation"))
+                .toList();
         Random random = new Random(seed);
         int[] fold = new int[appellations.size()];
         for (int i = 0; i < fold.length; i++) {
@@ -106,8 +114,10 @@ public final class MappingEvaluation {
                 continue;
             }
             for (String form : genderForms(r.title())) {
-                List<String> words = new ArrayList<>(List.of(java.text.Normalizer.normalize(form.toLowerCase(java.util.Locale.ROOT),
-                        java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "").split(" ")));
+                List<String> words = new ArrayList<>(List.of(java.text.Normalizer.normalize(
+                                form.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}+", "")
+                        .split(" ")));
                 java.util.Collections.shuffle(words, random);
                 TitleMatcher.Match m = matcher.match(String.join(" ", words), StepKind.JOB);
                 titles++;
@@ -120,7 +130,12 @@ public final class MappingEvaluation {
                 }
             }
         }
-        return new Score("ROME appellations as typed (one gender form, lower case, no accents, words shuffled)", titles, right, wrong, unmapped);
+        return new Score(
+                "ROME appellations as typed (one gender form, lower case, no accents, words shuffled)",
+                titles,
+                right,
+                wrong,
+                unmapped);
     }
 
     /** Each RNCP title (type + title) mapped among all references; right when it names a certification with that very title. */
@@ -129,7 +144,10 @@ public final class MappingEvaluation {
         Map<String, java.util.Set<String>> codesByTokens = new java.util.HashMap<>();
         for (TitleMatcher.Reference r : references) {
             if (r.source().equals("rncp")) {
-                codesByTokens.computeIfAbsent(String.join(" ", new java.util.TreeSet<>(TitleMatcher.tokens(r.title()))), k -> new java.util.HashSet<>())
+                codesByTokens
+                        .computeIfAbsent(
+                                String.join(" ", new java.util.TreeSet<>(TitleMatcher.tokens(r.title()))),
+                                k -> new java.util.HashSet<>())
                         .add(r.code());
             }
         }
@@ -143,7 +161,8 @@ public final class MappingEvaluation {
             }
             titles++;
             TitleMatcher.Match m = matcher.match(r.title(), StepKind.EDUCATION);
-            java.util.Set<String> same = codesByTokens.get(String.join(" ", new java.util.TreeSet<>(TitleMatcher.tokens(r.title()))));
+            java.util.Set<String> same =
+                    codesByTokens.get(String.join(" ", new java.util.TreeSet<>(TitleMatcher.tokens(r.title()))));
             if (!m.mapped()) {
                 unmapped++;
             } else if (m.code().equals(r.code()) || same.contains(m.code())) {
@@ -152,6 +171,11 @@ public final class MappingEvaluation {
                 wrong++;
             }
         }
-        return new Score("RNCP titles (a certification of that exact title; " + codesByTokens.size() + " distinct titles)", titles, right, wrong, unmapped);
+        return new Score(
+                "RNCP titles (a certification of that exact title; " + codesByTokens.size() + " distinct titles)",
+                titles,
+                right,
+                wrong,
+                unmapped);
     }
 }

@@ -28,14 +28,19 @@ public final class MvadConverter {
             "training", new String[] {"education", "MVAD-TRAINING"},
             "employment", new String[] {"job", "MVAD-EMPLOYMENT"},
             "joblessness", new String[] {"other", "MVAD-JOBLESSNESS"});
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
-    private MvadConverter() {
-    }
+    private MvadConverter() {}
 
     public static List<RawTrajectory> read(Path spells) {
         Map<String, List<RawStep>> people = new LinkedHashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .get();
         try (Reader reader = Files.newBufferedReader(spells, StandardCharsets.UTF_8)) {
             for (CSVRecord row : format.parse(reader)) {
                 String where = spells + ":" + row.getParser().getCurrentLineNumber();
@@ -44,7 +49,12 @@ public final class MvadConverter {
                     throw new IllegalArgumentException(where + ": unknown mvad state \"" + row.get("state") + "\"");
                 }
                 people.computeIfAbsent(row.get("id"), k -> new ArrayList<>())
-                        .add(new RawStep(step[0], step[1], month(row.get("start_month"), where), month(row.get("end_month"), where), null));
+                        .add(new RawStep(
+                                step[0],
+                                step[1],
+                                month(row.get("start_month"), where),
+                                month(row.get("end_month"), where),
+                                null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + spells, e);

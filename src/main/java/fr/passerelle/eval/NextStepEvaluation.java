@@ -27,25 +27,31 @@ public final class NextStepEvaluation {
     /** How many previous steps the path-conditioned recommender is given (it backs off by itself). */
     static final int HISTORY = 2;
 
-    private NextStepEvaluation() {
-    }
+    private NextStepEvaluation() {}
 
     /**
      * hit@1, hit@3, mean reciprocal rank, coverage (share of questions with any answer) and the Brier
      * score of the shares given (the multi-class one: sum over every step of (share - truth)^2, from 0
      * for certain and right to 2 for certain and wrong; a step not listed has share 0).
      */
-    public record Score(String recommender, long questions, double hitAt1, double hitAt3, double mrr, double coverage, double brier) {
+    public record Score(
+            String recommender,
+            long questions,
+            double hitAt1,
+            double hitAt3,
+            double mrr,
+            double coverage,
+            double brier) {
         @Override
         public String toString() {
-            return String.format("%-22s questions %5d  hit@1 %.3f  hit@3 %.3f  MRR %.3f  coverage %.3f  Brier %.3f", recommender, questions,
-                    hitAt1, hitAt3, mrr, coverage, brier);
+            return String.format(
+                    "%-22s questions %5d  hit@1 %.3f  hit@3 %.3f  MRR %.3f  coverage %.3f  Brier %.3f",
+                    recommender, questions, hitAt1, hitAt3, mrr, coverage, brier);
         }
     }
 
     /** The two halves of a split. */
-    public record Split(List<RawTrajectory> train, List<RawTrajectory> test) {
-    }
+    public record Split(List<RawTrajectory> train, List<RawTrajectory> test) {}
 
     public static Split split(List<RawTrajectory> people, long seed) {
         List<RawTrajectory> train = new ArrayList<>();
@@ -91,12 +97,13 @@ public final class NextStepEvaluation {
      * first, then path + back-off); and path x since, which combines the two released breakdowns as
      * independent evidence: share(path) x share(since) / share(step), renormalised.
      */
-    public static List<Score> evaluate(StepService steps, Normaliser normaliser, List<RawTrajectory> test, Map<String, Long> popular) {
+    public static List<Score> evaluate(
+            StepService steps, Normaliser normaliser, List<RawTrajectory> test, Map<String, Long> popular) {
         List<Question> questions = new ArrayList<>();
         for (RawTrajectory raw : test) {
             List<Visit> visits;
             try {
-                visits = normaliser.normalise(raw, () -> { }).visits();
+                visits = normaliser.normalise(raw, () -> {}).visits();
             } catch (RuntimeException skipped) {
                 // A held-out record the importer would have skipped is not a question either.
                 continue;
@@ -104,14 +111,18 @@ public final class NextStepEvaluation {
             List<String> codes = visits.stream().map(Visit::step).toList();
             for (int t = 1; t < visits.size(); t++) {
                 Visit at = visits.get(t - 1);
-                int bin = ReleaseCatalogue.sinceIndex(ReleaseCatalogue.monthsAt(at.start(), at.end(), visits.get(t).start()));
-                questions.add(new Question(codes.subList(0, t), bin < 0 ? null : ReleaseCatalogue.sinceBins().get(bin), codes.get(t)));
+                int bin = ReleaseCatalogue.sinceIndex(ReleaseCatalogue.monthsAt(
+                        at.start(), at.end(), visits.get(t).start()));
+                questions.add(new Question(
+                        codes.subList(0, t),
+                        bin < 0 ? null : ReleaseCatalogue.sinceBins().get(bin),
+                        codes.get(t)));
             }
         }
         long arrivals = popular.values().stream().mapToLong(Long::longValue).sum();
         Map<List<Object>, Prediction> answers = new HashMap<>();
-        Function<NextQuery, Prediction> ask = q -> answers.computeIfAbsent(List.of(q.step(), q.after(), String.valueOf(q.since())),
-                x -> prediction(steps.next(q)));
+        Function<NextQuery, Prediction> ask = q -> answers.computeIfAbsent(
+                List.of(q.step(), q.after(), String.valueOf(q.since())), x -> prediction(steps.next(q)));
         Function<Question, Prediction> firstOrder = q -> ask.apply(NextQuery.of(q.current()));
         Function<Question, Prediction> pathBackOff = q -> {
             Prediction p = Prediction.NONE;
@@ -120,7 +131,8 @@ public final class NextStepEvaluation {
             }
             return p;
         };
-        Function<Question, Prediction> since = q -> q.since() == null ? firstOrder.apply(q) : ask.apply(NextQuery.since(q.current(), q.since()));
+        Function<Question, Prediction> since =
+                q -> q.since() == null ? firstOrder.apply(q) : ask.apply(NextQuery.since(q.current(), q.since()));
         return List.of(
                 score("popularity", questions, q -> {
                     Map<String, Double> shares = new LinkedHashMap<>();
@@ -136,7 +148,10 @@ public final class NextStepEvaluation {
                 score("path + back-off", questions, pathBackOff),
                 score("since-conditioned", questions, since),
                 score("since + path back-off", questions, q -> since.apply(q).then(pathBackOff.apply(q))),
-                score("path x since", questions, q -> combined(pathBackOff.apply(q), since.apply(q), firstOrder.apply(q))));
+                score(
+                        "path x since",
+                        questions,
+                        q -> combined(pathBackOff.apply(q), since.apply(q), firstOrder.apply(q))));
     }
 
     /**
@@ -158,10 +173,13 @@ public final class NextStepEvaluation {
             total += s;
         }
         // The combined shares spread what the two answers listed between the same steps.
-        double listed = Math.max(a.shares().values().stream().mapToDouble(Double::doubleValue).sum(),
+        double listed = Math.max(
+                a.shares().values().stream().mapToDouble(Double::doubleValue).sum(),
                 b.shares().values().stream().mapToDouble(Double::doubleValue).sum());
         Map<String, Double> shares = new LinkedHashMap<>();
-        List<String> ranking = candidates.stream().sorted(java.util.Comparator.comparingDouble((String id) -> -score.get(id))).toList();
+        List<String> ranking = candidates.stream()
+                .sorted(java.util.Comparator.comparingDouble((String id) -> -score.get(id)))
+                .toList();
         for (String id : ranking) {
             shares.put(id, score.get(id) / total * Math.min(1, listed));
         }
@@ -173,7 +191,12 @@ public final class NextStepEvaluation {
         if (share != null && share > 0) {
             return share;
         }
-        return p.shares().values().stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(1e-3) / 2;
+        return p.shares().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .filter(v -> v > 0)
+                        .min()
+                        .orElse(1e-3)
+                / 2;
     }
 
     private static NextQuery conditioned(List<String> history, int steps) {
@@ -187,8 +210,11 @@ public final class NextStepEvaluation {
         Map<String, Double> shares = new LinkedHashMap<>();
         for (NextStep n : answer.next()) {
             ranking.add(n.step().id());
-            Double share = n.share() != null ? Double.valueOf(n.share().value())
-                    : answer.peopleLeaving() != null && answer.peopleLeaving() > 0 ? Double.valueOf(Math.min(1.0, n.people() / (double) answer.peopleLeaving())) : null;
+            Double share = n.share() != null
+                    ? Double.valueOf(n.share().value())
+                    : answer.peopleLeaving() != null && answer.peopleLeaving() > 0
+                            ? Double.valueOf(Math.min(1.0, n.people() / (double) answer.peopleLeaving()))
+                            : null;
             if (share != null) {
                 shares.put(n.step().id(), share);
             }
@@ -220,5 +246,4 @@ public final class NextStepEvaluation {
         double n = Math.max(1, questions.size());
         return new Score(name, questions.size(), hit1 / n, hit3 / n, reciprocal / n, answered / n, brier / n);
     }
-
 }

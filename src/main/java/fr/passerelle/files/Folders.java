@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Folders the application owns and removes whole: temporary stores, bulk-import files, half-built releases. */
 public final class Folders {
-    private Folders() {
-    }
+    private Folders() {}
 
     /**
      * Deletes {@code dir} and everything in it (nothing when it does not exist). A file that cannot

@@ -14,8 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Cypher {
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private Cypher() {
-    }
+    private Cypher() {}
 
     /** The statement in {@code cypher/<name>.cypher}, e.g. {@code queries/next-steps}. */
     public static String load(String name) {

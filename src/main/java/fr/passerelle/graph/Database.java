@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     static final boolean PROFILE = System.getenv("PASSERELLE_PROFILE") != null;
     /** Whether PASSERELLE_PROFILE asks for timings on stderr. */
     public static final boolean PROFILE_ENABLED = PROFILE;
+
     private volatile Driver driver;
     private final String databaseName;
     private final Duration readTimeout;
@@ -36,7 +37,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** Connects to {@code uri} (bolt://, neo4j://, neo4j+s://...); user null means no authentication. */
-    public static Database connect(String uri, String user, String password, String databaseName, Duration readTimeout) {
+    public static Database connect(
+            String uri, String user, String password, String databaseName, Duration readTimeout) {
         AuthToken auth = user == null || user.isBlank() ? AuthTokens.none() : AuthTokens.basic(user, password);
         // Encryption is chosen by the URI scheme (neo4j+s://, bolt+s://), as the driver expects.
         Config config = Config.builder()
@@ -74,12 +76,17 @@ public final class Database implements AutoCloseable {
     }
 
     /** The same with its own timeout: a publication reads every person record in one transaction. */
-    public <T> List<T> read(String queryName, Map<String, Object> params, Function<Record, T> mapper, Duration timeout) {
+    public <T> List<T> read(
+            String queryName, Map<String, Object> params, Function<Record, T> mapper, Duration timeout) {
         String text = Cypher.load(queryName);
         long t = System.nanoTime();
         try (Session session = session()) {
-            return session.executeRead(tx -> tx.run(text, Values.value(params)).list(mapper::apply),
-                    TransactionConfig.builder().withTimeout(timeout).withMetadata(Map.of("query", queryName)).build());
+            return session.executeRead(
+                    tx -> tx.run(text, Values.value(params)).list(mapper::apply),
+                    TransactionConfig.builder()
+                            .withTimeout(timeout)
+                            .withMetadata(Map.of("query", queryName))
+                            .build());
         } finally {
             if (PROFILE) {
                 System.err.printf("%-40s %8.2f ms%n", queryName, (System.nanoTime() - t) / 1e6);
@@ -130,7 +137,8 @@ public final class Database implements AutoCloseable {
 
         public List<Record> run(String queryName, Map<String, Object> params) {
             long t = System.nanoTime();
-            List<Record> r = tx.run(Cypher.load(queryName), Values.value(params)).list();
+            List<Record> r =
+                    tx.run(Cypher.load(queryName), Values.value(params)).list();
             if (PROFILE) {
                 System.err.printf("%-40s %6d ms%n", queryName, (System.nanoTime() - t) / 1_000_000);
             }

@@ -17,6 +17,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 public final class EmbeddedNeo4j implements AutoCloseable {
     /** The one account of the embedded store; its password is the operator's ({@code <home>/keys/neo4j.password}). */
     public static final String USER = "neo4j";
+
     private DatabaseManagementService service;
     private final Path home;
     private final int boltPort;
@@ -59,25 +60,33 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** A store first opened before Bolt needed a password still has neo4j/neo4j: replace it, once. */
     private void upgradeDefaultPassword(String password) {
-        try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(boltUri(), org.neo4j.driver.AuthTokens.basic(USER, password))) {
+        try (org.neo4j.driver.Driver driver =
+                org.neo4j.driver.GraphDatabase.driver(boltUri(), org.neo4j.driver.AuthTokens.basic(USER, password))) {
             driver.verifyConnectivity();
             return;
         } catch (org.neo4j.driver.exceptions.AuthenticationException notYet) {
             // the default password, below
         }
-        try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(boltUri(), org.neo4j.driver.AuthTokens.basic(USER, "neo4j"));
-             org.neo4j.driver.Session system = driver.session(org.neo4j.driver.SessionConfig.forDatabase("system"))) {
-            system.run(Cypher.load("system/change-default-password"), java.util.Map.of("password", password)).consume();
+        try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(
+                        boltUri(), org.neo4j.driver.AuthTokens.basic(USER, "neo4j"));
+                org.neo4j.driver.Session system =
+                        driver.session(org.neo4j.driver.SessionConfig.forDatabase("system"))) {
+            system.run(Cypher.load("system/change-default-password"), java.util.Map.of("password", password))
+                    .consume();
         } catch (org.neo4j.driver.exceptions.AuthenticationException e) {
             close();
-            throw new IllegalStateException("the embedded database in " + home + " refuses the password in the key folder; "
-                    + "give it with --neo4j-password or restore <home>/keys/neo4j.password", e);
+            throw new IllegalStateException(
+                    "the embedded database in " + home + " refuses the password in the key folder; "
+                            + "give it with --neo4j-password or restore <home>/keys/neo4j.password",
+                    e);
         }
     }
 
     private DatabaseManagementService build() {
         // Loopback only, and a password all the same: any local user could otherwise read every person record.
-        return Neo4jConfig.bolt(Neo4jConfig.builder(home, pageCacheBytes, Duration.ofMinutes(10)), "127.0.0.1", boltPort).build();
+        return Neo4jConfig.bolt(
+                        Neo4jConfig.builder(home, pageCacheBytes, Duration.ofMinutes(10)), "127.0.0.1", boltPort)
+                .build();
     }
 
     public String boltUri() {
@@ -110,8 +119,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
-            throw new IllegalStateException("Bolt port " + port + " on 127.0.0.1 is in use; choose another with --bolt-port"
-                    + " or stop the process using it", e);
+            throw new IllegalStateException(
+                    "Bolt port " + port + " on 127.0.0.1 is in use; choose another with --bolt-port"
+                            + " or stop the process using it",
+                    e);
         }
     }
 }

@@ -21,15 +21,15 @@ import org.neo4j.io.fs.DefaultFileSystemAbstraction;
  * usage reports and a quick shutdown; callers add what is theirs (ports, read-only, Browser).
  */
 public final class Neo4jConfig {
-    private Neo4jConfig() {
-    }
+    private Neo4jConfig() {}
 
     /**
      * An instance in {@code home}: Bolt on (unencrypted: loopback or behind the deployment's TLS),
      * authentication on, HTTP off, the page cache set (Neo4j's default is sized for a dedicated
      * server), transactions cut after {@code transactionTimeout}.
      */
-    public static DatabaseManagementServiceBuilder builder(Path home, long pageCacheBytes, Duration transactionTimeout) {
+    public static DatabaseManagementServiceBuilder builder(
+            Path home, long pageCacheBytes, Duration transactionTimeout) {
         return new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -44,7 +44,8 @@ public final class Neo4jConfig {
     }
 
     /** Bolt on {@code host:port}, advertised as such (else discovery reports 7687 whatever the port). */
-    public static DatabaseManagementServiceBuilder bolt(DatabaseManagementServiceBuilder builder, String host, int port) {
+    public static DatabaseManagementServiceBuilder bolt(
+            DatabaseManagementServiceBuilder builder, String host, int port) {
         return builder.setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port));
     }
@@ -53,10 +54,12 @@ public final class Neo4jConfig {
     public static void setInitialPassword(Path home, String password) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-        int code = AdminTool.execute(new ExecutionContext(home, home.resolve("conf"), out, out, new DefaultFileSystemAbstraction()),
+        int code = AdminTool.execute(
+                new ExecutionContext(home, home.resolve("conf"), out, out, new DefaultFileSystemAbstraction()),
                 new String[] {"dbms", "set-initial-password", password});
         if (code != 0) {
-            throw new IllegalStateException("cannot set the password of the Neo4j store in " + home + ": " + log.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("cannot set the password of the Neo4j store in " + home + ": "
+                    + log.toString(StandardCharsets.UTF_8));
         }
     }
 }

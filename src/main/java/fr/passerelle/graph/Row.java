@@ -19,7 +19,8 @@ public final class Row {
 
     public Value get(String column) {
         if (!record.containsKey(column)) {
-            throw new IllegalStateException("cypher/" + query + ".cypher returns no column " + column + " (it returns " + record.keys() + ")");
+            throw new IllegalStateException(
+                    "cypher/" + query + ".cypher returns no column " + column + " (it returns " + record.keys() + ")");
         }
         return record.get(column);
     }

@@ -15,8 +15,7 @@ public final class Schema {
             "schema/do-not-collect-pid-unique",
             "schema/consent-token-unique");
 
-    private Schema() {
-    }
+    private Schema() {}
 
     public static void apply(Database db) {
         for (String name : STATEMENTS) {

@@ -1,11 +1,11 @@
 package fr.passerelle.ingest;
 
-import fr.passerelle.person.AggregateDelta;
-import fr.passerelle.person.Visit;
 import fr.passerelle.catalog.Catalogue;
-import fr.passerelle.privacy.RecordKeys;
 import fr.passerelle.catalog.CatalogueStep;
 import fr.passerelle.catalog.Folding;
+import fr.passerelle.person.AggregateDelta;
+import fr.passerelle.person.Visit;
+import fr.passerelle.privacy.RecordKeys;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -52,14 +52,12 @@ public final class BulkLoader {
     }
 
     /** CSV files ready for the bulk importer, and the report of what was read. */
-    public record Prepared(Path dir, ImportReport report, Instant started, boolean strictRejected) {
-    }
+    public record Prepared(Path dir, ImportReport report, Instant started, boolean strictRejected) {}
 
     /**
      * A do-not-collect entry, carried from the database being replaced into the rebuilt one.
      */
-    public record Tombstone(String pid, String keyId, String reason, String since) {
-    }
+    public record Tombstone(String pid, String keyId, String reason, String since) {}
 
     public Prepared prepare(List<Path> files, boolean strict, List<Tombstone> doNotCollect, Path workDir) {
         ImportReport report = new ImportReport();
@@ -100,8 +98,14 @@ public final class BulkLoader {
             }
             if (t.withdrawn()) {
                 byPid.remove(t.pid());
-                tombstones.put(t.pid(), new Tombstone(t.pid(), keyId, "withdrawn",
-                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
+                tombstones.put(
+                        t.pid(),
+                        new Tombstone(
+                                t.pid(),
+                                keyId,
+                                "withdrawn",
+                                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                                        .toString()));
                 report.withdrawn++;
                 return;
             }
@@ -124,7 +128,10 @@ public final class BulkLoader {
             writeCsv(people, workDir);
             writeTombstones(all.tombstones.values(), workDir);
             if (System.getenv("PASSERELLE_PROFILE") != null) {
-                System.err.printf("read+normalise %.1f s, aggregate+write %.1f s%n", Duration.between(started, clock.instant()).toMillis() / 1e3 - (System.nanoTime() - t) / 1e9, (System.nanoTime() - t) / 1e9);
+                System.err.printf(
+                        "read+normalise %.1f s, aggregate+write %.1f s%n",
+                        Duration.between(started, clock.instant()).toMillis() / 1e3 - (System.nanoTime() - t) / 1e9,
+                        (System.nanoTime() - t) / 1e9);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the bulk import files in " + workDir, e);
@@ -145,19 +152,54 @@ public final class BulkLoader {
         Map<String, long[]> counts = new HashMap<>();
         totals.forEachStep(counts::put);
 
-        try (CSVPrinter out = printer(dir.resolve("steps.csv"), ":ID(Step)", "id", "kind", "label", "domain", "field", "level:long",
-                "typicalMonths:long", "search", "people:long", "peopleOut:long", "peopleIn:long")) {
+        try (CSVPrinter out = printer(
+                dir.resolve("steps.csv"),
+                ":ID(Step)",
+                "id",
+                "kind",
+                "label",
+                "domain",
+                "field",
+                "level:long",
+                "typicalMonths:long",
+                "search",
+                "people:long",
+                "peopleOut:long",
+                "peopleIn:long")) {
             for (CatalogueStep s : catalogue.steps()) {
                 long[] c = counts.getOrDefault(s.code(), new long[3]);
-                out.printRecord(stepIds.get(s.code()), s.code(), s.kind().code(), s.label(), s.domain(), s.field(),
-                        s.level() == 0 ? "" : s.level(), s.typicalMonths() == 0 ? "" : s.typicalMonths(),
-                        Folding.fold(s.label() + " " + s.code()), c[0], c[1], c[2]);
+                out.printRecord(
+                        stepIds.get(s.code()),
+                        s.code(),
+                        s.kind().code(),
+                        s.label(),
+                        s.domain(),
+                        s.field(),
+                        s.level() == 0 ? "" : s.level(),
+                        s.typicalMonths() == 0 ? "" : s.typicalMonths(),
+                        Folding.fold(s.label() + " " + s.code()),
+                        c[0],
+                        c[1],
+                        c[2]);
             }
         }
-        String collectedAt = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
-        try (CSVPrinter persons = printer(dir.resolve("persons.csv"), ":ID(Person)", "pid", "rkey:long", "keyId", "source", "digest", "collectedAt:date",
-                "steps:string[]", "starts:long[]", "ends:long[]", "regions:string[]");
-             CSVPrinter passed = printer(dir.resolve("passed.csv"), ":START_ID(Person)", ":END_ID(Step)", "pos:long")) {
+        String collectedAt =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        try (CSVPrinter persons = printer(
+                        dir.resolve("persons.csv"),
+                        ":ID(Person)",
+                        "pid",
+                        "rkey:long",
+                        "keyId",
+                        "source",
+                        "digest",
+                        "collectedAt:date",
+                        "steps:string[]",
+                        "starts:long[]",
+                        "ends:long[]",
+                        "regions:string[]");
+                CSVPrinter passed =
+                        printer(dir.resolve("passed.csv"), ":START_ID(Person)", ":END_ID(Step)", "pos:long")) {
             long id = 0;
             for (Trajectory t : people.values()) {
                 StringJoiner steps = new StringJoiner(";");
@@ -173,15 +215,32 @@ public final class BulkLoader {
                     ends.add(Integer.toString(v.end()));
                     regions.add(v.region());
                 }
-                persons.printRecord(id, t.pid(), recordKeys.of(t.pid()), keyId, t.source(), t.digest(), collectedAt, steps, starts, ends, regions);
+                persons.printRecord(
+                        id,
+                        t.pid(),
+                        recordKeys.of(t.pid()),
+                        keyId,
+                        t.source(),
+                        t.digest(),
+                        collectedAt,
+                        steps,
+                        starts,
+                        ends,
+                        regions);
                 for (Map.Entry<String, Integer> e : first.entrySet()) {
                     passed.printRecord(id, stepIds.get(e.getKey()), e.getValue());
                 }
                 id++;
             }
         }
-        try (CSVPrinter out = printer(dir.resolve("transitions.csv"), ":START_ID(Step)", ":END_ID(Step)", "people:long", "months:long[]",
-                "medianMonths:long", "timedPeople:long")) {
+        try (CSVPrinter out = printer(
+                dir.resolve("transitions.csv"),
+                ":START_ID(Step)",
+                ":END_ID(Step)",
+                "people:long",
+                "months:long[]",
+                "medianMonths:long",
+                "timedPeople:long")) {
             List<IOException> failures = new ArrayList<>();
             totals.forEachEdge((from, to, people1, months) -> {
                 StringJoiner hist = new StringJoiner(";");
@@ -192,7 +251,8 @@ public final class BulkLoader {
                 }
                 Integer median = AggregateDelta.median(months);
                 try {
-                    out.printRecord(stepIds.get(from), stepIds.get(to), people1, hist, median == null ? "" : median, timed);
+                    out.printRecord(
+                            stepIds.get(from), stepIds.get(to), people1, hist, median == null ? "" : median, timed);
                 } catch (IOException e) {
                     failures.add(e);
                 }
@@ -201,13 +261,15 @@ public final class BulkLoader {
                 throw failures.get(0);
             }
         }
-        try (CSVPrinter out = printer(dir.resolve("meta.csv"), ":ID(Meta)", "name", "version:long", "updatedAt:datetime", "keyId")) {
+        try (CSVPrinter out =
+                printer(dir.resolve("meta.csv"), ":ID(Meta)", "name", "version:long", "updatedAt:datetime", "keyId")) {
             out.printRecord(0, "graph", 1, clock.instant().toString(), keyId);
         }
     }
 
     private static void writeTombstones(Iterable<Tombstone> tombstones, Path dir) throws IOException {
-        try (CSVPrinter out = printer(dir.resolve("donotcollect.csv"), ":ID(DoNotCollect)", "pid", "keyId", "reason", "since:date")) {
+        try (CSVPrinter out =
+                printer(dir.resolve("donotcollect.csv"), ":ID(DoNotCollect)", "pid", "keyId", "reason", "since:date")) {
             long id = 0;
             for (Tombstone t : tombstones) {
                 out.printRecord(id++, t.pid(), t.keyId(), t.reason(), t.since());
@@ -216,7 +278,11 @@ public final class BulkLoader {
     }
 
     private static CSVPrinter printer(Path file, String... header) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(header)
+                .setRecordSeparator('\n')
+                .get();
         return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format);
     }
 
@@ -227,7 +293,10 @@ public final class BulkLoader {
     public static void runImport(Path neo4jHome, Path csvDir, PrintStream log) {
         Path home = neo4jHome.toAbsolutePath().normalize();
         String[] args = {
-            "database", "import", "full", "neo4j",
+            "database",
+            "import",
+            "full",
+            "neo4j",
             "--overwrite-destination=true",
             "--id-type=integer",
             "--array-delimiter=;",
@@ -240,9 +309,11 @@ public final class BulkLoader {
             "--report-file=" + csvDir.resolve("import.report"),
             "--max-off-heap-memory=2G",
         };
-        int code = AdminTool.execute(new ExecutionContext(home, home.resolve("conf"), log, log, new DefaultFileSystemAbstraction()), args);
+        int code = AdminTool.execute(
+                new ExecutionContext(home, home.resolve("conf"), log, log, new DefaultFileSystemAbstraction()), args);
         if (code != 0) {
-            throw new IllegalStateException("Neo4j's bulk importer failed (exit " + code + "); see " + csvDir.resolve("import.report"));
+            throw new IllegalStateException(
+                    "Neo4j's bulk importer failed (exit " + code + "); see " + csvDir.resolve("import.report"));
         }
     }
 }

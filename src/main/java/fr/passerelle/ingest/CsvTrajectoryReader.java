@@ -26,16 +26,25 @@ public final class CsvTrajectoryReader implements TrajectoryReader {
 
     @Override
     public void read(Path file, Sink sink) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get();
         Map<String, Person> people = new LinkedHashMap<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = format.parse(reader)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "")).toList();
+                CSVParser parser = format.parse(reader)) {
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(h -> h.replace("\uFEFF", ""))
+                    .toList();
             for (String column : REQUIRED) {
                 if (!header.contains(column)) {
-                    sink.problem(new InputProblem(file + ":1", "missing column \"" + column + "\" (expected "
-                            + String.join(",", REQUIRED) + ",label,start,end,region)"));
+                    sink.problem(new InputProblem(
+                            file + ":1",
+                            "missing column \"" + column + "\" (expected " + String.join(",", REQUIRED)
+                                    + ",label,start,end,region)"));
                     return;
                 }
             }
@@ -52,7 +61,8 @@ public final class CsvTrajectoryReader implements TrajectoryReader {
                         String id = get(row, header, "id");
                         if (source != null && id != null) {
                             // Skip the whole person: keeping the other rows would invent a transition.
-                            Person person = people.computeIfAbsent(source + "\u0000" + id, k -> new Person(source, id, origin));
+                            Person person =
+                                    people.computeIfAbsent(source + "\u0000" + id, k -> new Person(source, id, origin));
                             if (person.problem == null) {
                                 person.problem = new InputProblem(origin, reason);
                             }
@@ -63,7 +73,8 @@ public final class CsvTrajectoryReader implements TrajectoryReader {
                     }
                     extra.forEach(sink::droppedField);
                     String key = get(row, header, "source") + "\u0000" + get(row, header, "id");
-                    Person person = people.computeIfAbsent(key, k -> new Person(get(row, header, "source"), get(row, header, "id"), origin));
+                    Person person = people.computeIfAbsent(
+                            key, k -> new Person(get(row, header, "source"), get(row, header, "id"), origin));
                     if (person.problem != null) {
                         continue;
                     }
@@ -72,24 +83,33 @@ public final class CsvTrajectoryReader implements TrajectoryReader {
                     try {
                         seq = Integer.parseInt(seqText);
                     } catch (NumberFormatException e) {
-                        person.problem = new InputProblem(origin, "seq must be a whole number, got " + InputProblem.quote(seqText));
+                        person.problem = new InputProblem(
+                                origin, "seq must be a whole number, got " + InputProblem.quote(seqText));
                         continue;
                     }
-                    RawStep step = new RawStep(get(row, header, "kind"), get(row, header, "code"), get(row, header, "start"),
-                            get(row, header, "end"), get(row, header, "region"));
+                    RawStep step = new RawStep(
+                            get(row, header, "kind"),
+                            get(row, header, "code"),
+                            get(row, header, "start"),
+                            get(row, header, "end"),
+                            get(row, header, "region"));
                     if (person.steps.put(seq, step) != null) {
                         person.problem = new InputProblem(origin, "seq " + seq + " appears twice for the same person");
                     }
                 }
             } catch (IllegalStateException | java.io.UncheckedIOException e) {
-                sink.problem(new InputProblem(file + ":" + (lastLine + 1), "malformed CSV (" + rootMessage(e) + "); the rest of the file was not read"));
+                sink.problem(new InputProblem(
+                        file + ":" + (lastLine + 1),
+                        "malformed CSV (" + rootMessage(e) + "); the rest of the file was not read"));
             }
         }
         for (Person person : people.values()) {
             if (person.problem != null) {
-                sink.problem(new InputProblem(person.problem.origin(), person.problem.reason() + " (this person's rows were skipped)"));
+                sink.problem(new InputProblem(
+                        person.problem.origin(), person.problem.reason() + " (this person's rows were skipped)"));
             } else {
-                sink.accept(new RawTrajectory(person.source, person.id, new ArrayList<>(person.steps.values()), person.origin));
+                sink.accept(new RawTrajectory(
+                        person.source, person.id, new ArrayList<>(person.steps.values()), person.origin));
             }
         }
     }

@@ -1,7 +1,7 @@
 package fr.passerelle.ingest;
 
-import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.graph.Database;
+import fr.passerelle.lifecycle.Erasure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +26,7 @@ public final class DirectContributions {
     public static final String SOURCE = "contributions";
 
     /** What the app passes on to the person: the token (once), and what it allows. */
-    public record Accepted(String token, String withdraw, String purposeVersion, String consentedAt) {
-    }
+    public record Accepted(String token, String withdraw, String purposeVersion, String consentedAt) {}
 
     private final Database db;
     private final Importer importer;
@@ -49,13 +48,16 @@ public final class DirectContributions {
      */
     public Accepted contribute(String app, List<RawStep> steps, String purposeVersion, String consentedAt) {
         if (purposeVersion == null || purposeVersion.isBlank() || purposeVersion.length() > 64) {
-            throw new InvalidContribution("consent.purposeVersion", "the version of the purpose text the person agreed to (1..64 characters)");
+            throw new InvalidContribution(
+                    "consent.purposeVersion",
+                    "the version of the purpose text the person agreed to (1..64 characters)");
         }
         Instant consented;
         try {
             consented = Instant.parse(consentedAt);
         } catch (RuntimeException e) {
-            throw new InvalidContribution("consent.consentedAt", "when the person consented, as an ISO date-time (2026-11-30T10:00:00Z)");
+            throw new InvalidContribution(
+                    "consent.consentedAt", "when the person consented, as an ISO date-time (2026-11-30T10:00:00Z)");
         }
         if (consented.isAfter(clock.instant().plusSeconds(300))) {
             throw new InvalidContribution("consent.consentedAt", "a time not in the future");
@@ -64,16 +66,34 @@ public final class DirectContributions {
             throw new InvalidContribution("steps", "1..50 steps in the import format (kind, code, start, end, region)");
         }
         String id = UUID.randomUUID().toString();
-        ImportReport report = importer.importRecords(List.of(new RawTrajectory(SOURCE, id, steps, "contribution")), n -> { });
+        ImportReport report =
+                importer.importRecords(List.of(new RawTrajectory(SOURCE, id, steps, "contribution")), n -> {});
         if (report.added() != 1) {
-            throw new InvalidContribution("steps", report.summary().lines().filter(l -> l.contains(":")).findFirst()
-                    .orElse("the steps were not accepted").strip());
+            throw new InvalidContribution(
+                    "steps",
+                    report.summary()
+                            .lines()
+                            .filter(l -> l.contains(":"))
+                            .findFirst()
+                            .orElse("the steps were not accepted")
+                            .strip());
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        db.writeOne("import/create-consent", Map.of("tokenHash", sha256(token), "contributionId", id, "app", app,
-                "purposeVersion", purposeVersion, "consentedAt", consented.toString()));
+        db.writeOne(
+                "import/create-consent",
+                Map.of(
+                        "tokenHash",
+                        sha256(token),
+                        "contributionId",
+                        id,
+                        "app",
+                        app,
+                        "purposeVersion",
+                        purposeVersion,
+                        "consentedAt",
+                        consented.toString()));
         return new Accepted(token, "DELETE /api/contributions/" + token, purposeVersion, consented.toString());
     }
 
@@ -83,19 +103,24 @@ public final class DirectContributions {
             return Optional.empty();
         }
         String hash = sha256(token);
-        List<String> found = db.read("import/find-consent", Map.of("tokenHash", hash), r -> r.get("contributionId").asString());
+        List<String> found = db.read(
+                "import/find-consent",
+                Map.of("tokenHash", hash),
+                r -> r.get("contributionId").asString());
         if (found.isEmpty()) {
             return Optional.empty();
         }
         // Erase first: if anything stops in between, the token still works and erasing again changes nothing.
-        Erasure.Receipt receipt = erasure.erase(SOURCE, found, Erasure.Reason.CONSENT_WITHDRAWN).get(0);
+        Erasure.Receipt receipt =
+                erasure.erase(SOURCE, found, Erasure.Reason.CONSENT_WITHDRAWN).get(0);
         db.writeOne("import/delete-consent", Map.of("tokenHash", hash));
         return Optional.of(receipt);
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

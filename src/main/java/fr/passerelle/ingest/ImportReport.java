@@ -113,20 +113,25 @@ public final class ImportReport {
         if (rejected) {
             out.append("REJECTED (--strict): ").append(problemCount).append(" problem(s); nothing was written.\n");
         }
-        out.append(String.format("people read: %d; new: %d; replaced: %d; unchanged: %d; skipped: %d%n",
+        out.append(String.format(
+                "people read: %d; new: %d; replaced: %d; unchanged: %d; skipped: %d%n",
                 records, added, replaced, unchanged, problemCount));
-        out.append(String.format("steps stored: %d; regions not recognised (dropped): %d; time: %.1f s%n",
+        out.append(String.format(
+                "steps stored: %d; regions not recognised (dropped): %d; time: %.1f s%n",
                 visits, droppedRegions, elapsed.toMillis() / 1000.0));
         if (doNotCollect + withdrawn + absentErased > 0) {
-            out.append(String.format("on the do-not-collect list (skipped): %d; withdrawn (erased, now on the list): %d; "
-                    + "absent from the refreshed source (erased): %d%n", doNotCollect, withdrawn, absentErased));
+            out.append(String.format(
+                    "on the do-not-collect list (skipped): %d; withdrawn (erased, now on the list): %d; "
+                            + "absent from the refreshed source (erased): %d%n",
+                    doNotCollect, withdrawn, absentErased));
         }
         if (phases != null) {
             out.append("phases: ").append(phases).append('\n');
         }
         if (!droppedFields.isEmpty()) {
             out.append("fields dropped at read time (not stored): ");
-            droppedFields.forEach((name, count) -> out.append(name).append(" ×").append(count).append("  "));
+            droppedFields.forEach(
+                    (name, count) -> out.append(name).append(" ×").append(count).append("  "));
             out.append('\n');
         }
         problems.forEach(p -> out.append(p).append('\n'));

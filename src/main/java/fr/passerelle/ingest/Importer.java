@@ -1,11 +1,11 @@
 package fr.passerelle.ingest;
 
-import fr.passerelle.person.WriteLock;
-import fr.passerelle.person.AggregateDelta;
+import fr.passerelle.graph.Database;
 import fr.passerelle.lifecycle.Erasure;
+import fr.passerelle.person.AggregateDelta;
 import fr.passerelle.person.PersonRecords;
 import fr.passerelle.person.Visit;
-import fr.passerelle.graph.Database;
+import fr.passerelle.person.WriteLock;
 import fr.passerelle.privacy.HmacKey;
 import fr.passerelle.privacy.RecordKeys;
 import java.nio.file.Path;
@@ -41,7 +41,8 @@ public final class Importer {
     private final Clock clock;
     private final RecordKeys recordKeys;
 
-    public Importer(Database db, Normaliser normaliser, HmacKey key, RecordKeys recordKeys, int batchSize, Clock clock) {
+    public Importer(
+            Database db, Normaliser normaliser, HmacKey key, RecordKeys recordKeys, int batchSize, Clock clock) {
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("batch size must be 1..100000, got " + batchSize);
         }
@@ -73,7 +74,7 @@ public final class Importer {
             Instant start = clock.instant();
             TrajectoryInput input = new TrajectoryInput(normaliser, check);
             for (Path file : files) {
-                input.readFile(file, t -> { });
+                input.readFile(file, t -> {});
             }
             if (check.problemCount > 0) {
                 check.rejected = true;
@@ -94,12 +95,20 @@ public final class Importer {
         }
         ImportReport report = run.finish();
         if (replaceSource != null && report.problemCount == 0) {
-            List<String> absent = db.read("import/persons-of-source", Map.of("source", replaceSource), r -> r.get("pid").asString())
-                    .stream().filter(pid -> !present.contains(pid)).toList();
-            report.absentErased = erasure.erasePseudonyms(absent, Erasure.Reason.ABSENT_FROM_SOURCE).size();
+            List<String> absent = db
+                    .read(
+                            "import/persons-of-source",
+                            Map.of("source", replaceSource),
+                            r -> r.get("pid").asString())
+                    .stream()
+                    .filter(pid -> !present.contains(pid))
+                    .toList();
+            report.absentErased = erasure.erasePseudonyms(absent, Erasure.Reason.ABSENT_FROM_SOURCE)
+                    .size();
         } else if (replaceSource != null) {
             // A refresh with unreadable lines is not a full export: erasing "absent" people could erase readable ones.
-            report.problem(new InputProblem(String.join(", ", files.stream().map(Path::toString).toList()),
+            report.problem(new InputProblem(
+                    String.join(", ", files.stream().map(Path::toString).toList()),
                     "--replace-source " + replaceSource + " erased nobody, because some lines could not be read"));
         }
         return report;
@@ -118,7 +127,8 @@ public final class Importer {
         final ImportReport report = new ImportReport();
         final LongConsumer progress;
         final Instant start = clock.instant();
-        final String collectedAt = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        final String collectedAt =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
         LinkedHashMap<String, Trajectory> batch = new LinkedHashMap<>();
         boolean changed;
 
@@ -169,19 +179,32 @@ public final class Importer {
         }
     }
 
-    private record BatchOutcome(long added, long replaced, long unchanged, long visits, long doNotCollect, long withdrawn) {
-    }
+    private record BatchOutcome(
+            long added, long replaced, long unchanged, long visits, long doNotCollect, long withdrawn) {}
 
     private BatchOutcome writeBatch(Database.Writer w, List<Trajectory> batch, String collectedAt) {
         WriteLock.take(w, keyId);
         // The do-not-collect list is honoured before anything else.
-        java.util.Set<String> refused = new java.util.HashSet<>(w.run("person/do-not-collect",
-                Map.of("pids", batch.stream().map(Trajectory::pid).toList())).stream().map(r -> r.get("pid").asString()).toList());
-        List<String> withdrawn = batch.stream().filter(t -> t.withdrawn() && !refused.contains(t.pid())).map(Trajectory::pid).toList();
+        java.util.Set<String> refused = new java.util.HashSet<>(
+                w
+                        .run(
+                                "person/do-not-collect",
+                                Map.of(
+                                        "pids",
+                                        batch.stream().map(Trajectory::pid).toList()))
+                        .stream()
+                        .map(r -> r.get("pid").asString())
+                        .toList());
+        List<String> withdrawn = batch.stream()
+                .filter(t -> t.withdrawn() && !refused.contains(t.pid()))
+                .map(Trajectory::pid)
+                .toList();
         if (!withdrawn.isEmpty()) {
             erasure.eraseBatch(w, withdrawn, Erasure.Reason.WITHDRAWN);
         }
-        List<Trajectory> people = batch.stream().filter(t -> !t.withdrawn() && !refused.contains(t.pid())).toList();
+        List<Trajectory> people = batch.stream()
+                .filter(t -> !t.withdrawn() && !refused.contains(t.pid()))
+                .toList();
         List<String> pids = people.stream().map(Trajectory::pid).toList();
         Map<String, Record> stored = PersonRecords.stored(w, pids);
         AggregateDelta delta = new AggregateDelta();
@@ -201,7 +224,9 @@ public final class Importer {
             }
             delta.add(t.visits(), +1);
             // A replaced record keeps its record key, so the noise of the cells it stays in does not move.
-            create.add(personRow(t, old != null && !old.get("rkey").isNull() ? old.get("rkey").asLong() : recordKeys.of(t.pid())));
+            create.add(personRow(
+                    t,
+                    old != null && !old.get("rkey").isNull() ? old.get("rkey").asLong() : recordKeys.of(t.pid())));
             visits += t.visits().size();
         }
         if (!unchanged.isEmpty()) {
@@ -214,8 +239,13 @@ public final class Importer {
             w.run("import/create-persons", Map.of("persons", create, "keyId", keyId, "collectedAt", collectedAt));
         }
         delta.writeTo(w);
-        return new BatchOutcome(create.size() - replaced.size(), replaced.size(), unchanged.size(), visits,
-                batch.stream().filter(t -> refused.contains(t.pid())).count(), withdrawn.size());
+        return new BatchOutcome(
+                create.size() - replaced.size(),
+                replaced.size(),
+                unchanged.size(),
+                visits,
+                batch.stream().filter(t -> refused.contains(t.pid())).count(),
+                withdrawn.size());
     }
 
     /** The stored records of these people, by pseudonym (read under the writer lock). */

@@ -22,6 +22,7 @@ public final class JsonLinesReader implements TrajectoryReader {
     static final Set<String> TOP_FIELDS = Set.of("source", "id", "steps", "status");
     /** Statuses that withdraw a person: the record then asks for erasure and needs no steps. */
     static final Set<String> WITHDRAWN = Set.of("withdrawn", "private", "deleted", "noindex");
+
     static final Set<String> STEP_FIELDS = Set.of("kind", "code", "label", "start", "end", "region");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +61,8 @@ public final class JsonLinesReader implements TrajectoryReader {
         String id = text(root, "id");
         String status = text(root, "status");
         if (status != null && !status.equals("active") && !WITHDRAWN.contains(status)) {
-            throw new InvalidRecordException("\"status\" must be active, withdrawn, private, deleted or noindex, got " + InputProblem.quote(status));
+            throw new InvalidRecordException("\"status\" must be active, withdrawn, private, deleted or noindex, got "
+                    + InputProblem.quote(status));
         }
         if (status != null && WITHDRAWN.contains(status)) {
             return new RawTrajectory(source, id, List.of(), origin, true);
@@ -77,7 +79,12 @@ public final class JsonLinesReader implements TrajectoryReader {
                 throw new InvalidRecordException("step " + index + " is not an object");
             }
             dropUnknown(step, STEP_FIELDS, "steps[].", droppedField);
-            raw.add(new RawStep(text(step, "kind"), text(step, "code"), text(step, "start"), text(step, "end"), text(step, "region")));
+            raw.add(new RawStep(
+                    text(step, "kind"),
+                    text(step, "code"),
+                    text(step, "start"),
+                    text(step, "end"),
+                    text(step, "region")));
         }
         return new RawTrajectory(source, id, raw, origin);
     }
@@ -93,7 +100,8 @@ public final class JsonLinesReader implements TrajectoryReader {
         throw new InvalidRecordException("\"" + field + "\" must be a string");
     }
 
-    private static void dropUnknown(JsonNode node, Set<String> known, String prefix, java.util.function.Consumer<String> droppedField) {
+    private static void dropUnknown(
+            JsonNode node, Set<String> known, String prefix, java.util.function.Consumer<String> droppedField) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             String name = it.next().getKey();
             if (!known.contains(name)) {

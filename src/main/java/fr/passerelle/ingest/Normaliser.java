@@ -1,10 +1,10 @@
 package fr.passerelle.ingest;
 
-import fr.passerelle.person.Visit;
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.CatalogueStep;
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.catalog.StepKind;
+import fr.passerelle.person.Visit;
 import fr.passerelle.privacy.HmacKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,7 +26,10 @@ public final class Normaliser {
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2})(?:[T ].*)?)?)?");
 
     /** How much of the region to keep. */
-    public enum RegionLevel { REGION, NONE }
+    public enum RegionLevel {
+        REGION,
+        NONE
+    }
 
     private final Catalogue catalogue;
     private final Regions regions;
@@ -43,8 +46,9 @@ public final class Normaliser {
     /** Normalises {@code raw}; {@code droppedRegions} counts regions that were given but not recognised. */
     public Trajectory normalise(RawTrajectory raw, Runnable droppedRegion) {
         if (raw.source() == null || !SOURCE.matcher(raw.source()).matches()) {
-            throw new InvalidRecordException("\"source\" must be a short name (letters, digits, '.', '_', '-'; at most 64), got "
-                    + InputProblem.quote(raw.source()));
+            throw new InvalidRecordException(
+                    "\"source\" must be a short name (letters, digits, '.', '_', '-'; at most 64), got "
+                            + InputProblem.quote(raw.source()));
         }
         if (raw.id() == null || raw.id().isBlank()) {
             throw new InvalidRecordException("\"id\" is missing");
@@ -59,7 +63,8 @@ public final class Normaliser {
             throw new InvalidRecordException("\"steps\" is empty");
         }
         if (raw.steps().size() > MAX_STEPS) {
-            throw new InvalidRecordException("more than " + MAX_STEPS + " steps (" + raw.steps().size() + ")");
+            throw new InvalidRecordException(
+                    "more than " + MAX_STEPS + " steps (" + raw.steps().size() + ")");
         }
         List<Visit> visits = new ArrayList<>();
         int index = 0;
@@ -68,9 +73,16 @@ public final class Normaliser {
             Visit visit = visit(step, index, droppedRegion);
             Visit previous = visits.isEmpty() ? null : visits.get(visits.size() - 1);
             if (previous != null && previous.step().equals(visit.step())) {
-                int end = previous.end() == Visit.UNKNOWN || visit.end() == Visit.UNKNOWN ? Visit.UNKNOWN : Math.max(previous.end(), visit.end());
-                visits.set(visits.size() - 1, new Visit(previous.step(), previous.start(), end,
-                        previous.region().isEmpty() ? visit.region() : previous.region()));
+                int end = previous.end() == Visit.UNKNOWN || visit.end() == Visit.UNKNOWN
+                        ? Visit.UNKNOWN
+                        : Math.max(previous.end(), visit.end());
+                visits.set(
+                        visits.size() - 1,
+                        new Visit(
+                                previous.step(),
+                                previous.start(),
+                                end,
+                                previous.region().isEmpty() ? visit.region() : previous.region()));
             } else {
                 visits.add(visit);
             }
@@ -81,21 +93,26 @@ public final class Normaliser {
 
     private Visit visit(RawStep step, int index, Runnable droppedRegion) {
         String where = "step " + index + ": ";
-        StepKind kind = StepKind.parse(step.kind()).orElseThrow(() ->
-                new InvalidRecordException(where + "kind must be education, job or other, got " + InputProblem.quote(step.kind())));
+        StepKind kind = StepKind.parse(step.kind())
+                .orElseThrow(() -> new InvalidRecordException(
+                        where + "kind must be education, job or other, got " + InputProblem.quote(step.kind())));
         if (step.code() == null || step.code().isBlank()) {
             throw new InvalidRecordException(where + "\"code\" is missing");
         }
         String code = step.code().trim();
-        CatalogueStep known = catalogue.find(code).orElseThrow(() ->
-                new InvalidRecordException(where + "unknown step code " + InputProblem.quote(code) + " (" + kind.code() + ")"));
+        CatalogueStep known = catalogue
+                .find(code)
+                .orElseThrow(() -> new InvalidRecordException(
+                        where + "unknown step code " + InputProblem.quote(code) + " (" + kind.code() + ")"));
         if (known.kind() != kind) {
-            throw new InvalidRecordException(where + "code " + code + " is " + known.kind().code() + " in the catalogue, not " + kind.code());
+            throw new InvalidRecordException(
+                    where + "code " + code + " is " + known.kind().code() + " in the catalogue, not " + kind.code());
         }
         int start = month(step.start(), where + "start");
         int end = month(step.end(), where + "end");
         if (start != Visit.UNKNOWN && end != Visit.UNKNOWN && end < start) {
-            throw new InvalidRecordException(where + "ends (" + Visit.format(end) + ") before it starts (" + Visit.format(start) + ")");
+            throw new InvalidRecordException(
+                    where + "ends (" + Visit.format(end) + ") before it starts (" + Visit.format(start) + ")");
         }
         String region = "";
         if (step.region() != null && !step.region().isBlank() && regionLevel == RegionLevel.REGION) {
@@ -109,6 +126,7 @@ public final class Normaliser {
 
     /** Dates repeat (a few hundred months for millions of steps); bounded so odd input cannot grow it. */
     private static final java.util.Map<String, Integer> MONTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final int MONTHS_LIMIT = 50_000;
 
     /** "YYYY", "YYYY-MM" or "YYYY-MM-DD[Thh:mm...]", truncated to the month; a year alone means January. */
@@ -130,7 +148,8 @@ public final class Normaliser {
     private static int parseMonth(String text, String what) {
         Matcher m = DATE.matcher(text.trim());
         if (!m.matches()) {
-            throw new InvalidRecordException(what + " must be YYYY, YYYY-MM or YYYY-MM-DD, got " + InputProblem.quote(text));
+            throw new InvalidRecordException(
+                    what + " must be YYYY, YYYY-MM or YYYY-MM-DD, got " + InputProblem.quote(text));
         }
         int year = Integer.parseInt(m.group(1));
         int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
@@ -143,10 +162,18 @@ public final class Normaliser {
     private static String digest(List<Visit> visits) {
         StringBuilder text = new StringBuilder();
         for (Visit v : visits) {
-            text.append(v.step()).append('|').append(v.start()).append('|').append(v.end()).append('|').append(v.region()).append('\n');
+            text.append(v.step())
+                    .append('|')
+                    .append(v.start())
+                    .append('|')
+                    .append(v.end())
+                    .append('|')
+                    .append(v.region())
+                    .append('\n');
         }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -27,8 +27,8 @@ final class TrajectoryInput {
     }
 
     /** What one record became: a trajectory, or a problem; plus what was dropped on the way. */
-    private record Outcome(Trajectory trajectory, InputProblem problem, List<String> droppedFields, int droppedRegions) {
-    }
+    private record Outcome(
+            Trajectory trajectory, InputProblem problem, List<String> droppedFields, int droppedRegions) {}
 
     void readFile(Path file, Consumer<Trajectory> out) {
         TrajectoryReader reader = TrajectoryReader.forFile(file);
@@ -67,17 +67,20 @@ final class TrajectoryInput {
     }
 
     private List<Outcome> parseChunk(Path file, List<String> lines, List<Integer> numbers) {
-        List<Integer> indexes = java.util.stream.IntStream.range(0, lines.size()).boxed().toList();
-        return indexes.parallelStream().map(i -> {
-            String origin = file + ":" + numbers.get(i);
-            List<String> dropped = new ArrayList<>(0);
-            try {
-                RawTrajectory raw = JsonLinesReader.parse(lines.get(i), origin, dropped::add);
-                return outcome(raw, dropped);
-            } catch (InvalidRecordException e) {
-                return new Outcome(null, new InputProblem(origin, e.getMessage()), dropped, 0);
-            }
-        }).toList();
+        List<Integer> indexes =
+                java.util.stream.IntStream.range(0, lines.size()).boxed().toList();
+        return indexes.parallelStream()
+                .map(i -> {
+                    String origin = file + ":" + numbers.get(i);
+                    List<String> dropped = new ArrayList<>(0);
+                    try {
+                        RawTrajectory raw = JsonLinesReader.parse(lines.get(i), origin, dropped::add);
+                        return outcome(raw, dropped);
+                    } catch (InvalidRecordException e) {
+                        return new Outcome(null, new InputProblem(origin, e.getMessage()), dropped, 0);
+                    }
+                })
+                .toList();
     }
 
     private void readSequentially(TrajectoryReader reader, Path file, Consumer<Trajectory> out) throws IOException {

@@ -1,11 +1,10 @@
 package fr.passerelle.lifecycle;
 
-import fr.passerelle.person.PersonRecords;
-import fr.passerelle.person.WriteLock;
-import fr.passerelle.person.WriteLock;
-import fr.passerelle.person.AggregateDelta;
-import fr.passerelle.person.Visit;
 import fr.passerelle.graph.Database;
+import fr.passerelle.person.AggregateDelta;
+import fr.passerelle.person.PersonRecords;
+import fr.passerelle.person.Visit;
+import fr.passerelle.person.WriteLock;
 import fr.passerelle.privacy.HmacKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +26,11 @@ import org.neo4j.driver.Record;
 public final class Erasure {
     /** Why someone is removed; whether they join the do-not-collect list. */
     public enum Reason {
-        ERASURE(true), WITHDRAWN(true), RETENTION(false), ABSENT_FROM_SOURCE(false), CONSENT_WITHDRAWN(true);
+        ERASURE(true),
+        WITHDRAWN(true),
+        RETENTION(false),
+        ABSENT_FROM_SOURCE(false),
+        CONSENT_WITHDRAWN(true);
 
         final boolean tombstone;
 
@@ -44,9 +47,15 @@ public final class Erasure {
      * @param transitionsAffected distinct transitions whose counts were decreased
      * @param doNotCollect whether the pseudonym is now on the do-not-collect list
      */
-    public record Receipt(String pseudonym, String keyId, boolean found, int stepsRemoved, int transitionsAffected, boolean doNotCollect,
-                          String reason, String erasedAt) {
-    }
+    public record Receipt(
+            String pseudonym,
+            String keyId,
+            boolean found,
+            int stepsRemoved,
+            int transitionsAffected,
+            boolean doNotCollect,
+            String reason,
+            String erasedAt) {}
 
     private static final int BATCH = 5000;
     private final Database db;
@@ -99,27 +108,50 @@ public final class Erasure {
                 steps = visits.size();
                 Set<String> edges = new HashSet<>();
                 for (int i = 1; i < visits.size(); i++) {
-                    edges.add(visits.get(i - 1).step() + "\u0000" + visits.get(i).step());
+                    edges.add(
+                            visits.get(i - 1).step() + "\u0000" + visits.get(i).step());
                 }
                 transitions = edges.size();
             }
-            receipts.add(new Receipt(pid, key.keyId(), r != null, steps, transitions, reason.tombstone, reason.name().toLowerCase(java.util.Locale.ROOT), at));
+            receipts.add(new Receipt(
+                    pid,
+                    key.keyId(),
+                    r != null,
+                    steps,
+                    transitions,
+                    reason.tombstone,
+                    reason.name().toLowerCase(java.util.Locale.ROOT),
+                    at));
         }
         if (!stored.isEmpty()) {
             w.run("person/delete-persons", Map.of("pids", new ArrayList<>(stored.keySet())));
             delta.writeTo(w);
         }
         if (reason.tombstone) {
-            w.run("lifecycle/add-do-not-collect", Map.of("pids", new ArrayList<>(seen), "keyId", key.keyId(), "reason", reason.name().toLowerCase(java.util.Locale.ROOT),
-                    "at", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
+            w.run(
+                    "lifecycle/add-do-not-collect",
+                    Map.of(
+                            "pids",
+                            new ArrayList<>(seen),
+                            "keyId",
+                            key.keyId(),
+                            "reason",
+                            reason.name().toLowerCase(java.util.Locale.ROOT),
+                            "at",
+                            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
         }
         return receipts;
     }
 
     /** Erases every record last collected more than {@code months} months ago; returns the receipts. */
     public List<Receipt> purge(int months) {
-        String before = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(months).toString();
-        List<String> pids = db.read("lifecycle/expired-persons", Map.of("before", before), r -> r.get("pid").asString());
+        String before = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .minusMonths(months)
+                .toString();
+        List<String> pids = db.read(
+                "lifecycle/expired-persons",
+                Map.of("before", before),
+                r -> r.get("pid").asString());
         List<Receipt> receipts = erasePseudonyms(pids, Reason.RETENTION);
         db.writeOne("lifecycle/record-purge", Map.of());
         return receipts;

@@ -16,8 +16,7 @@ import org.neo4j.driver.Record;
  */
 public final class KeyRotation {
     /** What a rotation did. */
-    public record Result(String from, String to, long persons, long tombstones, boolean resumed) {
-    }
+    public record Result(String from, String to, long persons, long tombstones, boolean resumed) {}
 
     private final Database db;
     private final int batchSize;
@@ -34,9 +33,12 @@ public final class KeyRotation {
     public Result rotate(HmacKey current, Path keyFile) {
         String stored = metaKeyId();
         HmacKey key = current;
-        boolean resumed = stored != null && !stored.equals(current.keyId()) && current.keyIds().contains(stored);
+        boolean resumed = stored != null
+                && !stored.equals(current.keyId())
+                && current.keyIds().contains(stored);
         if (stored != null && !current.keyIds().contains(stored)) {
-            throw new IllegalStateException("the data is under key " + stored + ", which is not in the key file's chain " + current.keyIds());
+            throw new IllegalStateException(
+                    "the data is under key " + stored + ", which is not in the key file's chain " + current.keyIds());
         }
         if (!resumed) {
             // The new secret is on disk before any pseudonym changes: a crash after this point resumes.
@@ -51,7 +53,8 @@ public final class KeyRotation {
     }
 
     private String metaKeyId() {
-        List<String> ids = db.read("lifecycle/meta-key", Map.of(), r -> r.get("keyId").asString(null));
+        List<String> ids =
+                db.read("lifecycle/meta-key", Map.of(), r -> r.get("keyId").asString(null));
         return ids.isEmpty() ? null : ids.get(0);
     }
 
@@ -64,7 +67,11 @@ public final class KeyRotation {
                 List<Record> batch = w.run(select, Map.of("to", to, "limit", batchSize));
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Record r : batch) {
-                    rows.add(Map.of("old", r.get("pid").asString(), "new", key.rekey(r.get("pid").asString(), r.get("keyId").asString())));
+                    rows.add(Map.of(
+                            "old",
+                            r.get("pid").asString(),
+                            "new",
+                            key.rekey(r.get("pid").asString(), r.get("keyId").asString())));
                 }
                 if (!rows.isEmpty()) {
                     w.run(update, Map.of("rows", rows, "to", to));

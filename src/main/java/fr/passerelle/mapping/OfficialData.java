@@ -32,8 +32,7 @@ public final class OfficialData {
     private final Map<String, CatalogueStep> steps = new LinkedHashMap<>();
     private final Map<String, List<String>> rncpToRome = new HashMap<>();
 
-    private OfficialData() {
-    }
+    private OfficialData() {}
 
     /**
      * Reads what is there: {@code romeDir} with referentiel_code_rome.json, referentiel_appellation.json
@@ -74,18 +73,29 @@ public final class OfficialData {
         Map<String, TitleMatcher.Reference> overrides = new HashMap<>();
         if (mappingsFile != null) {
             try (Reader reader = Files.newBufferedReader(mappingsFile, StandardCharsets.UTF_8)) {
-                CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+                CSVFormat format = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setTrim(true)
+                        .get();
                 for (CSVRecord r : format.parse(reader)) {
                     String where = mappingsFile + ":" + r.getParser().getCurrentLineNumber();
-                    StepKind kind = StepKind.parse(r.get("kind")).orElseThrow(() ->
-                            new IllegalArgumentException(where + ": kind must be education, job or other, got \"" + r.get("kind") + "\""));
+                    StepKind kind = StepKind.parse(r.get("kind"))
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    where + ": kind must be education, job or other, got \"" + r.get("kind") + "\""));
                     String code = r.get("code");
-                    String label = catalogue.find(code).map(CatalogueStep::label)
-                            .orElseGet(() -> steps.containsKey(code) ? steps.get(code).label() : null);
+                    String label = catalogue
+                            .find(code)
+                            .map(CatalogueStep::label)
+                            .orElseGet(() ->
+                                    steps.containsKey(code) ? steps.get(code).label() : null);
                     if (label == null) {
-                        throw new IllegalArgumentException(where + ": unknown step code \"" + code + "\" (not in the catalogue nor the official references)");
+                        throw new IllegalArgumentException(where + ": unknown step code \"" + code
+                                + "\" (not in the catalogue nor the official references)");
                     }
-                    overrides.put(r.get("title"), new TitleMatcher.Reference(code, kind, r.get("title"), label, "override"));
+                    overrides.put(
+                            r.get("title"), new TitleMatcher.Reference(code, kind, r.get("title"), label, "override"));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + mappingsFile, e);
@@ -108,7 +118,9 @@ public final class OfficialData {
                 throw new IllegalArgumentException(dir.resolve("referentiel_code_rome.json") + ": bad entry " + c);
             }
             labels.put(code, label);
-            steps.put(code, new CatalogueStep(code, StepKind.JOB, label, code.substring(0, 1), code.substring(0, 3), 0, 0));
+            steps.put(
+                    code,
+                    new CatalogueStep(code, StepKind.JOB, label, code.substring(0, 1), code.substring(0, 3), 0, 0));
             references.add(new TitleMatcher.Reference(code, StepKind.JOB, label, label, "rome"));
         }
         Path appellations = dir.resolve("referentiel_appellation.json");
@@ -121,7 +133,8 @@ public final class OfficialData {
                 for (String field : List.of("libelle_appellation_long", "libelle_appellation_court")) {
                     String title = a.path(field).asText("");
                     if (!title.isBlank()) {
-                        references.add(new TitleMatcher.Reference(code, StepKind.JOB, title, labels.get(code), "rome-appellation"));
+                        references.add(new TitleMatcher.Reference(
+                                code, StepKind.JOB, title, labels.get(code), "rome-appellation"));
                     }
                 }
             }
@@ -141,13 +154,24 @@ public final class OfficialData {
                 String level = r.get("NiveauEurope").replaceAll("\\D", "");
                 String label = type.isEmpty() ? title : type + " " + title;
                 references.add(new TitleMatcher.Reference(code, StepKind.EDUCATION, label, label, "rncp"));
-                steps.putIfAbsent(code, new CatalogueStep(code, StepKind.EDUCATION, label, "", "", level.isEmpty() ? 0 : Integer.parseInt(level), 0));
+                steps.putIfAbsent(
+                        code,
+                        new CatalogueStep(
+                                code,
+                                StepKind.EDUCATION,
+                                label,
+                                "",
+                                "",
+                                level.isEmpty() ? 0 : Integer.parseInt(level),
+                                0));
             }
         }
         Path links = find(dir, "rncp_rome");
         if (links != null) {
             for (CSVRecord r : csv(links)) {
-                rncpToRome.computeIfAbsent(r.get("CodeRNCP").trim(), k -> new ArrayList<>()).add(r.get("Rome").trim());
+                rncpToRome
+                        .computeIfAbsent(r.get("CodeRNCP").trim(), k -> new ArrayList<>())
+                        .add(r.get("Rome").trim());
             }
         }
         Path bcn = find(dir, "codes_diplomes");
@@ -155,9 +179,15 @@ public final class OfficialData {
             for (CSVRecord r : csv(bcn)) {
                 String rncp = r.get("CodeRNCP").trim();
                 String title = r.get("Intitule").trim();
-                // BCN titles ("SERVICES INFORMATIQUES AUX ORGANISATIONS (BTS)") are more names for the same certification.
+                // BCN titles ("SERVICES INFORMATIQUES AUX ORGANISATIONS (BTS)") are more names for the same
+                // certification.
                 if (steps.containsKey(rncp) && !title.isEmpty()) {
-                    references.add(new TitleMatcher.Reference(rncp, StepKind.EDUCATION, title.replaceAll("[()]", " "), steps.get(rncp).label(), "bcn"));
+                    references.add(new TitleMatcher.Reference(
+                            rncp,
+                            StepKind.EDUCATION,
+                            title.replaceAll("[()]", " "),
+                            steps.get(rncp).label(),
+                            "bcn"));
                 }
             }
         }
@@ -165,7 +195,11 @@ public final class OfficialData {
 
     private static Path find(Path dir, String prefix) {
         try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".csv")).sorted().findFirst().orElse(null);
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.toString().endsWith(".csv"))
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
@@ -185,8 +219,15 @@ public final class OfficialData {
 
     private static List<CSVRecord> csv(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).get();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(';')
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreSurroundingSpaces(true)
+                    .setAllowMissingColumnNames(true)
+                    .setIgnoreEmptyLines(true)
+                    .get();
             return format.parse(reader).getRecords();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);

@@ -17,8 +17,7 @@ import java.util.Set;
  */
 public final class TitleMatcher {
     /** A reference title: the code it stands for and where it comes from (catalogue, rome, rncp...). */
-    public record Reference(String code, StepKind kind, String title, String label, String source) {
-    }
+    public record Reference(String code, StepKind kind, String title, String label, String source) {}
 
     /** The answer for one title. {@code code} is null when unmapped. */
     public record Match(String title, StepKind kind, String code, String label, double confidence, String method) {
@@ -27,9 +26,39 @@ public final class TitleMatcher {
         }
     }
 
-    private static final Set<String> STOPWORDS = Set.of("de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "a", "au", "aux",
-            "un", "une", "pour", "par", "sur", "dans", "avec", "option", "specialite", "mention", "parcours", "h", "f", "hf", "fh",
-            "the", "of", "and", "in");
+    private static final Set<String> STOPWORDS = Set.of(
+            "de",
+            "du",
+            "des",
+            "la",
+            "le",
+            "les",
+            "l",
+            "d",
+            "et",
+            "en",
+            "a",
+            "au",
+            "aux",
+            "un",
+            "une",
+            "pour",
+            "par",
+            "sur",
+            "dans",
+            "avec",
+            "option",
+            "specialite",
+            "mention",
+            "parcours",
+            "h",
+            "f",
+            "hf",
+            "fh",
+            "the",
+            "of",
+            "and",
+            "in");
     /** Phrases and abbreviations to one canonical form, applied to references and queries alike. */
     private static final List<String[]> PHRASES = List.of(
             new String[] {"brevet de technicien superieur", "bts"},
@@ -56,19 +85,38 @@ public final class TitleMatcher {
             new String[] {"brevet professionnel", "bp"},
             new String[] {"diplome d etat", "diplomeetat"},
             new String[] {"full stack", "fullstack"});
+
     private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry("m1", "master"), Map.entry("m2", "master"), Map.entry("msc", "master"), Map.entry("l3", "licence"),
-            Map.entry("l1", "licence"), Map.entry("l2", "licence"), Map.entry("lp", "licpro"), Map.entry("dev", "developpeur"),
-            Map.entry("developer", "developpeur"), Map.entry("info", "informatique"), Map.entry("infos", "informatique"),
-            Map.entry("resp", "responsable"), Map.entry("assist", "assistant"), Map.entry("rh", "ressources humaines"),
-            Map.entry("sio", "services informatiques aux organisations"), Map.entry("mco", "management commercial operationnel"),
-            Map.entry("ndrc", "negociation digitalisation relation client"), Map.entry("cg", "comptabilite gestion"),
-            Map.entry("gpme", "gestion pme"), Map.entry("sam", "support action manageriale"),
-            Map.entry("ciel", "cybersecurite informatique reseaux electronique"), Map.entry("mhr", "management hotellerie restauration"),
-            Map.entry("tc", "techniques commercialisation"), Map.entry("gea", "gestion entreprises administrations"),
-            Map.entry("aes", "administration economique sociale"), Map.entry("staps", "sciences techniques activites physiques sportives"),
-            Map.entry("sti2d", "sti2d industrie developpement durable"), Map.entry("stmg", "stmg sciences technologies management gestion"),
-            Map.entry("st2s", "st2s sante social"), Map.entry("stl", "stl sciences technologies laboratoire"),
+            Map.entry("m1", "master"),
+            Map.entry("m2", "master"),
+            Map.entry("msc", "master"),
+            Map.entry("l3", "licence"),
+            Map.entry("l1", "licence"),
+            Map.entry("l2", "licence"),
+            Map.entry("lp", "licpro"),
+            Map.entry("dev", "developpeur"),
+            Map.entry("developer", "developpeur"),
+            Map.entry("info", "informatique"),
+            Map.entry("infos", "informatique"),
+            Map.entry("resp", "responsable"),
+            Map.entry("assist", "assistant"),
+            Map.entry("rh", "ressources humaines"),
+            Map.entry("sio", "services informatiques aux organisations"),
+            Map.entry("mco", "management commercial operationnel"),
+            Map.entry("ndrc", "negociation digitalisation relation client"),
+            Map.entry("cg", "comptabilite gestion"),
+            Map.entry("gpme", "gestion pme"),
+            Map.entry("sam", "support action manageriale"),
+            Map.entry("ciel", "cybersecurite informatique reseaux electronique"),
+            Map.entry("mhr", "management hotellerie restauration"),
+            Map.entry("tc", "techniques commercialisation"),
+            Map.entry("gea", "gestion entreprises administrations"),
+            Map.entry("aes", "administration economique sociale"),
+            Map.entry("staps", "sciences techniques activites physiques sportives"),
+            Map.entry("sti2d", "sti2d industrie developpement durable"),
+            Map.entry("stmg", "stmg sciences technologies management gestion"),
+            Map.entry("st2s", "st2s sante social"),
+            Map.entry("stl", "stl sciences technologies laboratoire"),
             Map.entry("stav", "stav agronomie vivant"));
 
     private final Map<String, List<Reference>> exact = new HashMap<>();
@@ -79,6 +127,7 @@ public final class TitleMatcher {
     private double[] referenceWeights;
     /** Every word of every title of a code: a title nobody wrote exactly can still be covered by a code's other titles. */
     private final Map<String, Set<String>> codeWords = new HashMap<>();
+
     private final Map<String, Integer> codeIndex = new HashMap<>();
     private int[] referenceCode;
     private final Map<String, Reference> overrides = new HashMap<>();
@@ -137,7 +186,9 @@ public final class TitleMatcher {
         if (q.isEmpty()) {
             return new Match(title, kind, null, null, 0, "unmapped");
         }
-        List<Reference> same = exact.getOrDefault(key(q), List.of()).stream().filter(r -> kind == null || r.kind() == kind).toList();
+        List<Reference> same = exact.getOrDefault(key(q), List.of()).stream()
+                .filter(r -> kind == null || r.kind() == kind)
+                .toList();
         if (!same.isEmpty()) {
             Reference best = preferred(same);
             return new Match(title, best.kind(), best.code(), best.label(), 1.0, "exact");
@@ -168,7 +219,9 @@ public final class TitleMatcher {
             if (seen < 0) {
                 touched.add(c);
             }
-            if (seen < 0 || score > bestByCode[c] + 1e-9 || (Math.abs(score - bestByCode[c]) <= 1e-9 && rank(r) < rank(references.get(seen)))) {
+            if (seen < 0
+                    || score > bestByCode[c] + 1e-9
+                    || (Math.abs(score - bestByCode[c]) <= 1e-9 && rank(r) < rank(references.get(seen)))) {
                 bestByCode[c] = score;
                 refByCode[c] = i;
             }
@@ -191,7 +244,8 @@ public final class TitleMatcher {
                 }
             }
             double score = BLEND * bestByCode[c] + (1 - BLEND) * covered / qWeight;
-            if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && best != null && rank(r) < rank(best))) {
+            if (score > bestScore + 1e-9
+                    || (Math.abs(score - bestScore) <= 1e-9 && best != null && rank(r) < rank(best))) {
                 best = r;
                 bestScore = score;
             }

@@ -9,8 +9,7 @@ import org.neo4j.driver.Record;
 
 /** The stored person records as import, erasure and retention read them back, inside their writing transaction. */
 public final class PersonRecords {
-    private PersonRecords() {
-    }
+    private PersonRecords() {}
 
     /** The stored records of these pseudonyms, by pseudonym (absent ones are simply missing). */
     public static Map<String, Record> stored(Database.Writer w, List<String> pids) {
@@ -29,7 +28,8 @@ public final class PersonRecords {
         List<String> regions = r.get("regions").asList(v -> v.asString());
         List<Visit> visits = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
-            visits.add(new Visit(steps.get(i), starts.get(i).intValue(), ends.get(i).intValue(), regions.get(i)));
+            visits.add(new Visit(
+                    steps.get(i), starts.get(i).intValue(), ends.get(i).intValue(), regions.get(i)));
         }
         return visits;
     }

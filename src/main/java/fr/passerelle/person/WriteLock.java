@@ -11,8 +11,7 @@ import org.neo4j.driver.Record;
  * half done: a stale key would file known people under new pseudonyms.
  */
 public final class WriteLock {
-    private WriteLock() {
-    }
+    private WriteLock() {}
 
     public static void take(Database.Writer w, String keyId) {
         List<Record> meta = w.run("person/lock", Map.of("keyId", keyId));
@@ -21,12 +20,14 @@ public final class WriteLock {
         }
         Record m = meta.get(0);
         if (!m.get("rotatingTo").isNull()) {
-            throw new IllegalStateException("a key rotation to " + m.get("rotatingTo").asString()
-                    + " is in progress; run 'passerelle rotate-key' again to finish it before importing or erasing");
+            throw new IllegalStateException(
+                    "a key rotation to " + m.get("rotatingTo").asString()
+                            + " is in progress; run 'passerelle rotate-key' again to finish it before importing or erasing");
         }
         if (!m.get("keyId").isNull() && !m.get("keyId").asString().equals(keyId)) {
-            throw new IllegalStateException("the data is pseudonymised with key " + m.get("keyId").asString() + " but this process holds key "
-                    + keyId + "; use the current key file (restart the server after 'rotate-key')");
+            throw new IllegalStateException(
+                    "the data is pseudonymised with key " + m.get("keyId").asString() + " but this process holds key "
+                            + keyId + "; use the current key file (restart the server after 'rotate-key')");
         }
     }
 }

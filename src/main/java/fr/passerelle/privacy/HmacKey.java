@@ -55,7 +55,8 @@ public final class HmacKey {
         }
         this.secrets = java.util.List.copyOf(copy);
         this.keyIds = java.util.List.copyOf(ids);
-        this.macs = ThreadLocal.withInitial(() -> secrets.stream().map(this::newMac).toArray(Mac[]::new));
+        this.macs =
+                ThreadLocal.withInitial(() -> secrets.stream().map(this::newMac).toArray(Mac[]::new));
     }
 
     public static HmacKey of(byte[] secret) {
@@ -108,12 +109,17 @@ public final class HmacKey {
         try {
             Files.deleteIfExists(tmp);
             try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(tmp);
             }
             Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the new key to " + file, e);
         }
@@ -129,10 +135,13 @@ public final class HmacKey {
         if (envValue != null && !envValue.isBlank()) {
             try {
                 // Several secrets (a chain after rotations) are separated by commas, oldest first.
-                return new HmacKey(java.util.Arrays.stream(envValue.trim().split("\\s*,\\s*")).map(Base64.getDecoder()::decode).toList());
+                return new HmacKey(java.util.Arrays.stream(envValue.trim().split("\\s*,\\s*"))
+                        .map(Base64.getDecoder()::decode)
+                        .toList());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(ENV + " must be base64 of at least 32 random bytes (comma-separated, oldest first, "
-                        + "after rotations): " + e.getMessage());
+                throw new IllegalArgumentException(
+                        ENV + " must be base64 of at least 32 random bytes (comma-separated, oldest first, "
+                                + "after rotations): " + e.getMessage());
             }
         }
         Path file = keyFile.toAbsolutePath().normalize();
@@ -154,7 +163,8 @@ public final class HmacKey {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key file " + file, e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the key file " + file + " does not hold a base64 secret: " + e.getMessage());
+            throw new IllegalArgumentException(
+                    "the key file " + file + " does not hold a base64 secret: " + e.getMessage());
         }
     }
 

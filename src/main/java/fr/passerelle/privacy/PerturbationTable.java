@@ -25,6 +25,7 @@ public final class PerturbationTable {
      * 33% with ±5/6, against 25% for a guess; ±3 keeps a figure of 78 within 75..81 for a room.
      */
     public static final int DEFAULT_MAX_NOISE = 3;
+
     public static final double DEFAULT_VARIANCE = 3.0;
     private static final double KEY_RANGE = 4294967296.0; // 2^32: cell keys are sums of 32-bit record keys, modulo 2^32
 
@@ -39,7 +40,8 @@ public final class PerturbationTable {
             throw new IllegalArgumentException("the maximum noise must be 1..10, got " + maxNoise);
         }
         if (!(variance > 0) || variance >= maxNoise * (double) maxNoise) {
-            throw new IllegalArgumentException("the noise variance must be in (0, " + maxNoise * maxNoise + "), got " + variance);
+            throw new IllegalArgumentException(
+                    "the noise variance must be in (0, " + maxNoise * maxNoise + "), got " + variance);
         }
         this.maxNoise = maxNoise;
         this.variance = variance;
@@ -111,7 +113,10 @@ public final class PerturbationTable {
         StringBuilder s = new StringBuilder();
         int m = (p.length - 1) / 2;
         for (int i = 0; i < p.length; i++) {
-            s.append(i == 0 ? "" : ", ").append(i - m).append(" -> ").append(String.format(java.util.Locale.ROOT, "%.4f", p[i]));
+            s.append(i == 0 ? "" : ", ")
+                    .append(i - m)
+                    .append(" -> ")
+                    .append(String.format(java.util.Locale.ROOT, "%.4f", p[i]));
         }
         return s.toString();
     }

@@ -53,7 +53,9 @@ public final class RecordKeys {
         }
         HmacKey.load(keyFile, null, null); // creates the file (rw-------) when missing
         try {
-            String first = Files.readAllLines(keyFile, StandardCharsets.US_ASCII).stream().filter(l -> !l.isBlank()).findFirst()
+            String first = Files.readAllLines(keyFile, StandardCharsets.US_ASCII).stream()
+                    .filter(l -> !l.isBlank())
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("the record-key file " + keyFile + " is empty"));
             return new RecordKeys(Base64.getDecoder().decode(first.trim()));
         } catch (IOException e) {

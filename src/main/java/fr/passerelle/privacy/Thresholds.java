@@ -15,7 +15,8 @@ public record Thresholds(int k, int minDenominator) {
             throw new IllegalArgumentException("k must be at least " + FLOOR_K + ", got " + k);
         }
         if (minDenominator < k) {
-            throw new IllegalArgumentException("the minimum denominator (" + minDenominator + ") must be at least k (" + k + ")");
+            throw new IllegalArgumentException(
+                    "the minimum denominator (" + minDenominator + ") must be at least k (" + k + ")");
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.List;
  * 62% right instead of about 37%). The same cell asked again still gets the same noise.
  */
 public final class CellName {
-    private CellName() {
-    }
+    private CellName() {}
 
     /** People who followed these consecutive steps (one step: everyone who passed through it). */
     public static String path(List<String> steps) {

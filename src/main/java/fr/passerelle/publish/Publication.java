@@ -13,8 +13,15 @@ import java.util.Map;
  * One release: the version of the live graph it was made from, when, under which thresholds and
  * noise, what it holds, and the folder of CSV files plus {@code load.cypher}.
  */
-public record Publication(long version, String publishedAt, int k, int minDenominator, int maxNoise, double noiseVariance,
-                          Publisher.Counts counts, Path dir) {
+public record Publication(
+        long version,
+        String publishedAt,
+        int k,
+        int minDenominator,
+        int maxNoise,
+        double noiseVariance,
+        Publisher.Counts counts,
+        Path dir) {
     static final String DESCRIPTION = "publication.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -35,8 +42,15 @@ public record Publication(long version, String publishedAt, int k, int minDenomi
         try {
             JsonNode d = JSON.readTree(dir.resolve(DESCRIPTION).toFile());
             Publisher.Counts counts = JSON.treeToValue(d.get("counts"), Publisher.Counts.class);
-            return new Publication(d.get("version").asLong(), d.get("publishedAt").asText(), d.get("k").asInt(), d.get("minDenominator").asInt(),
-                    d.get("maxNoise").asInt(), d.get("noiseVariance").asDouble(), counts, dir);
+            return new Publication(
+                    d.get("version").asLong(),
+                    d.get("publishedAt").asText(),
+                    d.get("k").asInt(),
+                    d.get("minDenominator").asInt(),
+                    d.get("maxNoise").asInt(),
+                    d.get("noiseVariance").asDouble(),
+                    counts,
+                    dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the release in " + dir, e);
         }

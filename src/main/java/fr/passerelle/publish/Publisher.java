@@ -38,20 +38,58 @@ import org.neo4j.driver.Value;
  */
 public final class Publisher {
     /** The statements that load a release, in order; {@code cypher/published/<name>.cypher}. */
-    public static final List<String> LOAD_ORDER = List.of("published/schema-step-id",
-            "published/load-meta", "published/load-steps", "published/load-domains", "published/load-regions", "published/load-periods",
-            "published/load-since-bins", "published/load-sources", "published/load-step-regions", "published/load-step-periods",
-            "published/load-step-since", "published/load-transitions", "published/load-region-transitions",
-            "published/load-period-transitions", "published/load-since-transitions", "published/load-paths",
-            "published/load-outcomes", "published/load-reconversions", "published/load-reconversion-routes", "published/load-bridge-routes",
-            // Lookup indexes last: built once over the loaded nodes instead of maintained row by row (the steps' constraint
+    public static final List<String> LOAD_ORDER = List.of(
+            "published/schema-step-id",
+            "published/load-meta",
+            "published/load-steps",
+            "published/load-domains",
+            "published/load-regions",
+            "published/load-periods",
+            "published/load-since-bins",
+            "published/load-sources",
+            "published/load-step-regions",
+            "published/load-step-periods",
+            "published/load-step-since",
+            "published/load-transitions",
+            "published/load-region-transitions",
+            "published/load-period-transitions",
+            "published/load-since-transitions",
+            "published/load-paths",
+            "published/load-outcomes",
+            "published/load-reconversions",
+            "published/load-reconversion-routes",
+            "published/load-bridge-routes",
+            // Lookup indexes last: built once over the loaded nodes instead of maintained row by row (the steps'
+            // constraint
             // comes first because every load matches steps by id).
-            "published/schema-path-key", "published/schema-path-prefix", "published/schema-path-first", "published/schema-outcome-step",
-            "published/schema-reconversion-step", "published/schema-bridge-from");
-    static final List<String> FILES = List.of("meta.csv", "steps.csv", "domains.csv", "regions.csv", "periods.csv", "since.csv",
-            "sources.csv", "step-regions.csv", "step-periods.csv", "step-since.csv", "transitions.csv", "region-transitions.csv",
-            "period-transitions.csv", "since-transitions.csv", "paths.csv",
-            "outcomes.csv", "reconversions.csv", "reconversion-routes.csv", "bridge-routes.csv", "load.cypher");
+            "published/schema-path-key",
+            "published/schema-path-prefix",
+            "published/schema-path-first",
+            "published/schema-outcome-step",
+            "published/schema-reconversion-step",
+            "published/schema-bridge-from");
+
+    static final List<String> FILES = List.of(
+            "meta.csv",
+            "steps.csv",
+            "domains.csv",
+            "regions.csv",
+            "periods.csv",
+            "since.csv",
+            "sources.csv",
+            "step-regions.csv",
+            "step-periods.csv",
+            "step-since.csv",
+            "transitions.csv",
+            "region-transitions.csv",
+            "period-transitions.csv",
+            "since-transitions.csv",
+            "paths.csv",
+            "outcomes.csv",
+            "reconversions.csv",
+            "reconversion-routes.csv",
+            "bridge-routes.csv",
+            "load.cypher");
     private static final String COMPLETE = "COMPLETE";
     /** Reading every person record is one transaction: at 1M people it takes tens of seconds, at 10M minutes. */
     private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofHours(1);
@@ -70,22 +108,40 @@ public final class Publisher {
         this.clock = clock;
     }
 
-    record Step(String id, String kind, String label, String domain, String field, Long level, String search) {
-    }
+    record Step(String id, String kind, String label, String domain, String field, Long level, String search) {}
 
     /** What a release holds, for the report and the tests. */
-    public record Counts(int steps, int transitions, int paths, int regionCells, int periodCells, int sinceCells, int outcomes,
-                         int reconversions, int bridgeRoutes, long cellsCounted) {
-    }
+    public record Counts(
+            int steps,
+            int transitions,
+            int paths,
+            int regionCells,
+            int periodCells,
+            int sinceCells,
+            int outcomes,
+            int reconversions,
+            int bridgeRoutes,
+            long cellsCounted) {}
 
     /**
      * The release of the live graph's current version in {@code root/<version>/}: reused when
      * complete (the same data always gives the same files), else built anew.
      */
     public Publication publish(Path root) {
-        Map<String, Object> version = db.read("queries/dataset-version", Map.of(), r -> Map.<String, Object>of("version", r.get("version").asLong(),
-                "updatedAt", r.get("updatedAt").asString(""), "lastPurge", r.get("lastPurge").asString("")))
-                .stream().findFirst().orElse(Map.of("version", 0L, "updatedAt", "", "lastPurge", ""));
+        Map<String, Object> version = db
+                .read(
+                        "queries/dataset-version",
+                        Map.of(),
+                        r -> Map.<String, Object>of(
+                                "version",
+                                r.get("version").asLong(),
+                                "updatedAt",
+                                r.get("updatedAt").asString(""),
+                                "lastPurge",
+                                r.get("lastPurge").asString("")))
+                .stream()
+                .findFirst()
+                .orElse(Map.of("version", 0L, "updatedAt", "", "lastPurge", ""));
         long v = (Long) version.get("version");
         Path dir = root.resolve(Long.toString(v));
         // A release written before a table joined the catalogue lacks its file: built again, not served half.
@@ -99,8 +155,15 @@ public final class Publisher {
             Counts counts = write(work, v, (String) version.get("updatedAt"), (String) version.get("lastPurge"));
             sortRows(work);
             Files.writeString(work.resolve("load.cypher"), loadScript(), StandardCharsets.UTF_8);
-            Publication publication = new Publication(v, clock.instant().toString(), thresholds.k(), thresholds.minDenominator(),
-                    noise.maxNoise(), noise.variance(), counts, dir);
+            Publication publication = new Publication(
+                    v,
+                    clock.instant().toString(),
+                    thresholds.k(),
+                    thresholds.minDenominator(),
+                    noise.maxNoise(),
+                    noise.variance(),
+                    counts,
+                    dir);
             publication.writeDescription(work);
             Files.writeString(work.resolve(COMPLETE), publication.publishedAt() + "\n");
             Folders.deleteTree(dir);
@@ -117,8 +180,11 @@ public final class Publisher {
      */
     private static void sortRows(Path dir) throws IOException {
         for (String file : FILES) {
-            // steps.csv (free labels, possibly quoted over lines) and the reference lists are written in a fixed order already.
-            if (!file.endsWith(".csv") || List.of("meta.csv", "steps.csv", "domains.csv", "regions.csv", "periods.csv", "since.csv").contains(file)) {
+            // steps.csv (free labels, possibly quoted over lines) and the reference lists are written in a fixed order
+            // already.
+            if (!file.endsWith(".csv")
+                    || List.of("meta.csv", "steps.csv", "domains.csv", "regions.csv", "periods.csv", "since.csv")
+                            .contains(file)) {
                 continue;
             }
             List<String> lines = Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8);
@@ -136,8 +202,13 @@ public final class Publisher {
                 + "// (in Neo4j Browser: :param {base: 'file:///'} first).\n\n");
         for (String name : LOAD_ORDER) {
             String text = Cypher.load(name);
-            script.append("// ").append(name).append('\n')
-                    .append(text.lines().filter(l -> !l.startsWith("//")).collect(Collectors.joining("\n")).strip())
+            script.append("// ")
+                    .append(name)
+                    .append('\n')
+                    .append(text.lines()
+                            .filter(l -> !l.startsWith("//"))
+                            .collect(Collectors.joining("\n"))
+                            .strip())
                     .append(";\n\n");
         }
         return script.toString();
@@ -160,9 +231,19 @@ public final class Publisher {
     }
 
     private Counts write(Path dir, long version, String updatedAt, String lastPurge) throws IOException {
-        List<Step> steps = db.read("publish/steps", Map.of(), r -> new Step(r.get("id").asString(), r.get("kind").asString(),
-                r.get("label").asString(), text(r.get("domain")), text(r.get("field")), r.get("level").isNull() ? null : r.get("level").asLong(),
-                r.get("search").isNull() ? r.get("label").asString().toLowerCase(java.util.Locale.ROOT) : r.get("search").asString()));
+        List<Step> steps = db.read(
+                "publish/steps",
+                Map.of(),
+                r -> new Step(
+                        r.get("id").asString(),
+                        r.get("kind").asString(),
+                        r.get("label").asString(),
+                        text(r.get("domain")),
+                        text(r.get("field")),
+                        r.get("level").isNull() ? null : r.get("level").asLong(),
+                        r.get("search").isNull()
+                                ? r.get("label").asString().toLowerCase(java.util.Locale.ROOT)
+                                : r.get("search").asString()));
         Map<String, Integer> stepIndex = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             stepIndex.put(steps.get(i).id(), i);
@@ -173,7 +254,9 @@ public final class Publisher {
         List<String> regionCodes = regions.codes();
         List<String> periods = ReleaseCatalogue.periods();
         String[] kinds = steps.stream().map(Step::kind).toArray(String[]::new);
-        int[] stepDomains = steps.stream().mapToInt(s -> s.domain() == null ? -1 : domainCodes.indexOf(s.domain())).toArray();
+        int[] stepDomains = steps.stream()
+                .mapToInt(s -> s.domain() == null ? -1 : domainCodes.indexOf(s.domain()))
+                .toArray();
         ReleaseTables tables = new ReleaseTables(kinds, stepDomains, domainCodes.size());
         List<String> sources = new ArrayList<>();
         Map<String, Integer> sourceIndex = new HashMap<>();
@@ -187,18 +270,35 @@ public final class Publisher {
                     sources.add(x);
                     return sources.size() - 1;
                 });
-                tables.count(counted++, new ReleaseTables.Person(r.recordKey(), src, r.steps(), r.starts(), r.ends(), r.regions(), r.collectedMonth()));
+                tables.count(
+                        counted++,
+                        new ReleaseTables.Person(
+                                r.recordKey(), src, r.steps(), r.starts(), r.ends(), r.regions(), r.collectedMonth()));
             }
         }
         if (Database.PROFILE_ENABLED) {
-            System.err.printf("publication: read %d people in %.1f s, counted in %.1f s%n", counted, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+            System.err.printf(
+                    "publication: read %d people in %.1f s, counted in %.1f s%n",
+                    counted, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
         }
-        return writeTables(dir, version, updatedAt, lastPurge, steps, tables, domainCodes, domains, regionCodes, regions, periods, sources);
+        return writeTables(
+                dir,
+                version,
+                updatedAt,
+                lastPurge,
+                steps,
+                tables,
+                domainCodes,
+                domains,
+                regionCodes,
+                regions,
+                periods,
+                sources);
     }
 
     /** One person record as read, before counting. */
-    private record Read(long recordKey, String source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {
-    }
+    private record Read(
+            long recordKey, String source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {}
 
     /**
      * Every person record, read in parallel parts (one transaction each, by record key modulo the
@@ -212,7 +312,8 @@ public final class Publisher {
             List<java.util.concurrent.Future<List<Read>>> futures = new ArrayList<>();
             for (int part = 0; part < n; part++) {
                 Map<String, Object> params = Map.of("parts", n, "part", part);
-                futures.add(pool.submit(() -> db.read("publish/person-sequences", params, r -> read(r, stepIndex, regionCodes), READ_TIMEOUT)));
+                futures.add(pool.submit(() -> db.read(
+                        "publish/person-sequences", params, r -> read(r, stepIndex, regionCodes), READ_TIMEOUT)));
             }
             List<List<Read>> parts = new ArrayList<>();
             for (java.util.concurrent.Future<List<Read>> f : futures) {
@@ -235,18 +336,29 @@ public final class Publisher {
         int[] s = new int[n];
         int[] reg = new int[n];
         // The bulk importer stores an array of empty strings as no property at all: no region known.
-        List<String> regs = r.get("regions").isNull() ? java.util.Collections.nCopies(n, "") : r.get("regions").asList(Value::asString);
+        List<String> regs = r.get("regions").isNull()
+                ? java.util.Collections.nCopies(n, "")
+                : r.get("regions").asList(Value::asString);
         for (int i = 0; i < n; i++) {
             Integer idx = stepIndex.get(codes.get(i));
             if (idx == null) {
-                throw new IllegalStateException("a person record names step " + codes.get(i) + ", which is not in the graph");
+                throw new IllegalStateException(
+                        "a person record names step " + codes.get(i) + ", which is not in the graph");
             }
             s[i] = idx;
             reg[i] = regs.get(i).isEmpty() ? -1 : regionCodes.indexOf(regs.get(i));
         }
         // Records stored before record keys existed get theirs from the pseudonym, as an import would have.
-        long rkey = r.get("rkey").isNull() ? recordKeys.of(r.get("pid").asString()) : r.get("rkey").asLong();
-        return new Read(rkey, r.get("source").asString(""), s, ints(r.get("starts"), n), ints(r.get("ends"), n), reg,
+        long rkey = r.get("rkey").isNull()
+                ? recordKeys.of(r.get("pid").asString())
+                : r.get("rkey").asLong();
+        return new Read(
+                rkey,
+                r.get("source").asString(""),
+                s,
+                ints(r.get("starts"), n),
+                ints(r.get("ends"), n),
+                reg,
                 r.get("collectedMonth").asInt());
     }
 
@@ -265,8 +377,19 @@ public final class Publisher {
         return a;
     }
 
-    private Counts writeTables(Path dir, long version, String updatedAt, String lastPurge, List<Step> steps, ReleaseTables t, List<String> domainCodes,
-                               Domains domains, List<String> regionCodes, Regions regions, List<String> periods, List<String> sources)
+    private Counts writeTables(
+            Path dir,
+            long version,
+            String updatedAt,
+            String lastPurge,
+            List<Step> steps,
+            ReleaseTables t,
+            List<String> domainCodes,
+            Domains domains,
+            List<String> regionCodes,
+            Regions regions,
+            List<String> periods,
+            List<String> sources)
             throws IOException {
         // The do-not-collect list's size, perturbed like any count (its record keys from the listed pseudonyms).
         Cell listed = new Cell();
@@ -280,12 +403,38 @@ public final class Publisher {
             return listed.add(i[0]++, rk);
         });
         String now = clock.instant().toString();
-        try (CSVPrinter csv = printer(dir.resolve("meta.csv"), "version", "updatedAt", "lastPurge", "publishedAt", "k", "minDenominator", "maxNoise",
-                "noiseVariance", "people", "doNotCollect", "periods", "outcomeMonths", "maxPathSteps", "consentWithdrawals")) {
-            csv.printRecord(version, updatedAt == null || updatedAt.isEmpty() ? now : updatedAt, lastPurge == null || lastPurge.isEmpty() ? null : lastPurge, now, thresholds.k(), thresholds.minDenominator(),
-                    noise.maxNoise(), noise.variance(), released(t.get(ReleaseTables.key(ReleaseTables.EVERYONE, 0, 0, 0)), CellName.EVERYONE),
-                    released(listed, CellName.DO_NOT_COLLECT), String.join(";", periods),
-                    ReleaseCatalogue.OUTCOME_MONTHS.stream().map(String::valueOf).collect(Collectors.joining(";")), ReleaseCatalogue.MAX_PATH_STEPS,
+        try (CSVPrinter csv = printer(
+                dir.resolve("meta.csv"),
+                "version",
+                "updatedAt",
+                "lastPurge",
+                "publishedAt",
+                "k",
+                "minDenominator",
+                "maxNoise",
+                "noiseVariance",
+                "people",
+                "doNotCollect",
+                "periods",
+                "outcomeMonths",
+                "maxPathSteps",
+                "consentWithdrawals")) {
+            csv.printRecord(
+                    version,
+                    updatedAt == null || updatedAt.isEmpty() ? now : updatedAt,
+                    lastPurge == null || lastPurge.isEmpty() ? null : lastPurge,
+                    now,
+                    thresholds.k(),
+                    thresholds.minDenominator(),
+                    noise.maxNoise(),
+                    noise.variance(),
+                    released(t.get(ReleaseTables.key(ReleaseTables.EVERYONE, 0, 0, 0)), CellName.EVERYONE),
+                    released(listed, CellName.DO_NOT_COLLECT),
+                    String.join(";", periods),
+                    ReleaseCatalogue.OUTCOME_MONTHS.stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(";")),
+                    ReleaseCatalogue.MAX_PATH_STEPS,
                     released(withdrawnConsents, CellName.CONSENT_WITHDRAWALS));
         }
         try (CSVPrinter csv = printer(dir.resolve("domains.csv"), "code", "label")) {
@@ -312,7 +461,8 @@ public final class Publisher {
         }
         try (CSVPrinter csv = printer(dir.resolve("sources.csv"), "source", "people")) {
             for (int s = 0; s < sources.size(); s++) {
-                Long people = released(t.get(ReleaseTables.key(ReleaseTables.SOURCE, s, 0, 0)), CellName.source(sources.get(s)));
+                Long people = released(
+                        t.get(ReleaseTables.key(ReleaseTables.SOURCE, s, 0, 0)), CellName.source(sources.get(s)));
                 if (people != null) {
                     csv.printRecord(sources.get(s), people);
                 }
@@ -336,28 +486,67 @@ public final class Publisher {
                 releasedCodes.set(node, codes);
             }
             pathLeaving[node] = t.length(node) < ReleaseCatalogue.MAX_PATH_STEPS
-                    ? atMost(released(t.pathLeaving.get(node), CellName.leaving(codes)), pathPeople[node]) : null;
+                    ? atMost(released(t.pathLeaving.get(node), CellName.leaving(codes)), pathPeople[node])
+                    : null;
         }
 
         // Steps: people and peopleOut are the one-step paths; peopleIn its own table.
         Long[] stepPeople = new Long[steps.size()];
-        try (CSVPrinter csv = printer(dir.resolve("steps.csv"), "id", "kind", "label", "domain", "field", "level", "search",
-                "people", "peopleIn", "peopleOut")) {
+        try (CSVPrinter csv = printer(
+                dir.resolve("steps.csv"),
+                "id",
+                "kind",
+                "label",
+                "domain",
+                "field",
+                "level",
+                "search",
+                "people",
+                "peopleIn",
+                "peopleOut")) {
             for (int s = 0; s < steps.size(); s++) {
                 Step step = steps.get(s);
                 Integer node = oneStep.get(s);
                 stepPeople[s] = node == null ? null : pathPeople[node];
-                csv.printRecord(step.id(), step.kind(), step.label(), step.domain(), step.field(), step.level(), step.search(), stepPeople[s],
-                        atMost(released(t.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0)), CellName.arriving(step.id())), stepPeople[s]),
+                csv.printRecord(
+                        step.id(),
+                        step.kind(),
+                        step.label(),
+                        step.domain(),
+                        step.field(),
+                        step.level(),
+                        step.search(),
+                        stepPeople[s],
+                        atMost(
+                                released(
+                                        t.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0)),
+                                        CellName.arriving(step.id())),
+                                stepPeople[s]),
                         node == null ? null : pathLeaving[node]);
             }
         }
 
         int transitions = 0;
         int paths = 0;
-        try (CSVPrinter tr = printer(dir.resolve("transitions.csv"), "from", "to", "people", "share", "shareLow", "shareHigh", "medianMonths");
-             CSVPrinter csv = printer(dir.resolve("paths.csv"), "steps", "people", "leaving", "share", "shareLow", "shareHigh", "medianMonths",
-                     "lastHopMonths")) {
+        try (CSVPrinter tr = printer(
+                        dir.resolve("transitions.csv"),
+                        "from",
+                        "to",
+                        "people",
+                        "share",
+                        "shareLow",
+                        "shareHigh",
+                        "medianMonths");
+                CSVPrinter csv = printer(
+                        dir.resolve("paths.csv"),
+                        "steps",
+                        "people",
+                        "leaving",
+                        "share",
+                        "shareLow",
+                        "shareHigh",
+                        "medianMonths",
+                        "lastHopMonths")) {
             for (int node = 1; node < t.paths(); node++) {
                 if (t.length(node) < 2 || pathPeople[node] == null) {
                     continue;
@@ -366,37 +555,95 @@ public final class Publisher {
                 Share share = share(pathPeople[node], pathLeaving[prefix]);
                 Integer median = median(t.pathPeople.get(node));
                 List<String> codes = releasedCodes.get(node);
-                csv.printRecord(String.join(";", codes), pathPeople[node], pathLeaving[node], share == null ? null : share.value(),
-                        share == null ? null : share.low(), share == null ? null : share.high(), median,
+                csv.printRecord(
+                        String.join(";", codes),
+                        pathPeople[node],
+                        pathLeaving[node],
+                        share == null ? null : share.value(),
+                        share == null ? null : share.low(),
+                        share == null ? null : share.high(),
+                        median,
                         t.length(node) == 2 ? median : median(t.pathLastHop.get(node)));
                 paths++;
                 if (t.length(node) == 2) {
-                    tr.printRecord(codes.get(0), codes.get(1), pathPeople[node], share == null ? null : share.value(),
-                            share == null ? null : share.low(), share == null ? null : share.high(), median);
+                    tr.printRecord(
+                            codes.get(0),
+                            codes.get(1),
+                            pathPeople[node],
+                            share == null ? null : share.value(),
+                            share == null ? null : share.low(),
+                            share == null ? null : share.high(),
+                            median);
                     transitions++;
                 }
             }
         }
 
         long[] keys = t.cells.sortedKeys();
-        int regionCells = slices(dir, "step-regions.csv", "region-transitions.csv", "region", ReleaseTables.REGION,
-                ReleaseTables.REGION_LEAVING, ReleaseTables.REGION_NEXT, regionCodes, t, keys, steps, stepPeople);
-        int periodCells = slices(dir, "step-periods.csv", "period-transitions.csv", "period", ReleaseTables.PERIOD,
-                ReleaseTables.PERIOD_LEAVING, ReleaseTables.PERIOD_NEXT, periods, t, keys, steps, stepPeople);
-        int sinceCells = slices(dir, "step-since.csv", "since-transitions.csv", "since", ReleaseTables.SINCE,
-                ReleaseTables.SINCE_LEAVING, ReleaseTables.SINCE_NEXT, ReleaseCatalogue.sinceBins(), t, keys, steps, stepPeople);
+        int regionCells = slices(
+                dir,
+                "step-regions.csv",
+                "region-transitions.csv",
+                "region",
+                ReleaseTables.REGION,
+                ReleaseTables.REGION_LEAVING,
+                ReleaseTables.REGION_NEXT,
+                regionCodes,
+                t,
+                keys,
+                steps,
+                stepPeople);
+        int periodCells = slices(
+                dir,
+                "step-periods.csv",
+                "period-transitions.csv",
+                "period",
+                ReleaseTables.PERIOD,
+                ReleaseTables.PERIOD_LEAVING,
+                ReleaseTables.PERIOD_NEXT,
+                periods,
+                t,
+                keys,
+                steps,
+                stepPeople);
+        int sinceCells = slices(
+                dir,
+                "step-since.csv",
+                "since-transitions.csv",
+                "since",
+                ReleaseTables.SINCE,
+                ReleaseTables.SINCE_LEAVING,
+                ReleaseTables.SINCE_NEXT,
+                ReleaseCatalogue.sinceBins(),
+                t,
+                keys,
+                steps,
+                stepPeople);
 
         int outcomes = 0;
         int reconversions = 0;
         int bridges = 0;
-        try (CSVPrinter out = printer(dir.resolve("outcomes.csv"), "step", "months", "cohort", "situation", "domain", "label", "people",
-                "share", "shareLow", "shareHigh");
-             CSVPrinter rec = printer(dir.resolve("reconversions.csv"), "step", "maxSteps", "toDomain", "people");
-             CSVPrinter via = printer(dir.resolve("reconversion-routes.csv"), "step", "maxSteps", "toDomain", "via", "people");
-             CSVPrinter br = printer(dir.resolve("bridge-routes.csv"), "from", "bridge", "toDomain", "people")) {
+        try (CSVPrinter out = printer(
+                        dir.resolve("outcomes.csv"),
+                        "step",
+                        "months",
+                        "cohort",
+                        "situation",
+                        "domain",
+                        "label",
+                        "people",
+                        "share",
+                        "shareLow",
+                        "shareHigh");
+                CSVPrinter rec = printer(dir.resolve("reconversions.csv"), "step", "maxSteps", "toDomain", "people");
+                CSVPrinter via = printer(
+                        dir.resolve("reconversion-routes.csv"), "step", "maxSteps", "toDomain", "via", "people");
+                CSVPrinter br = printer(dir.resolve("bridge-routes.csv"), "from", "bridge", "toDomain", "people")) {
             for (long key : keys) {
                 int table = ReleaseTables.table(key);
-                if (table != ReleaseTables.OUTCOME && table != ReleaseTables.RECONVERSION && table != ReleaseTables.RECONVERSION_ROUTE
+                if (table != ReleaseTables.OUTCOME
+                        && table != ReleaseTables.RECONVERSION
+                        && table != ReleaseTables.RECONVERSION_ROUTE
                         && table != ReleaseTables.BRIDGE_ROUTE) {
                     continue;
                 }
@@ -405,9 +652,14 @@ public final class Publisher {
                 int c = ReleaseTables.c(key);
                 String stepA = steps.get(a).id();
                 String name = switch (table) {
-                    case ReleaseTables.OUTCOME -> CellName.outcome(stepA, ReleaseCatalogue.OUTCOME_MONTHS.get(b), situationCode(t.situation(c), domainCodes));
+                    case ReleaseTables.OUTCOME ->
+                        CellName.outcome(
+                                stepA,
+                                ReleaseCatalogue.OUTCOME_MONTHS.get(b),
+                                situationCode(t.situation(c), domainCodes));
                     case ReleaseTables.RECONVERSION -> CellName.reconversion(stepA, b, domainCodes.get(c));
-                    case ReleaseTables.RECONVERSION_ROUTE -> CellName.reconversionRoute(stepA, b / 32, domainCodes.get(b % 32), codes(t, c, steps));
+                    case ReleaseTables.RECONVERSION_ROUTE ->
+                        CellName.reconversionRoute(stepA, b / 32, domainCodes.get(b % 32), codes(t, c, steps));
                     default -> CellName.bridge(stepA, steps.get(b).id(), domainCodes.get(c));
                 };
                 Long people = released(t.get(key), name);
@@ -416,14 +668,27 @@ public final class Publisher {
                 }
                 switch (table) {
                     case ReleaseTables.OUTCOME -> {
-                        Long cohort = released(t.get(ReleaseTables.key(ReleaseTables.OUTCOME_COHORT, a, b, 0)),
+                        Long cohort = released(
+                                t.get(ReleaseTables.key(ReleaseTables.OUTCOME_COHORT, a, b, 0)),
                                 CellName.cohort(stepA, ReleaseCatalogue.OUTCOME_MONTHS.get(b)));
                         String situation = t.situation(c);
-                        String domain = situation.startsWith("job:") ? domainCodes.get(Integer.parseInt(situation.substring(4))) : null;
-                        String label = domain != null ? domains.label(domain) : situation.equals("study") ? "Poursuite d'études" : "Autre situation";
+                        String domain = situation.startsWith("job:")
+                                ? domainCodes.get(Integer.parseInt(situation.substring(4)))
+                                : null;
+                        String label = domain != null
+                                ? domains.label(domain)
+                                : situation.equals("study") ? "Poursuite d'études" : "Autre situation";
                         Share share = share(people, cohort);
-                        out.printRecord(steps.get(a).id(), ReleaseCatalogue.OUTCOME_MONTHS.get(b), cohort, domain != null ? "job" : situation,
-                                domain, label, people, share == null ? null : share.value(), share == null ? null : share.low(),
+                        out.printRecord(
+                                steps.get(a).id(),
+                                ReleaseCatalogue.OUTCOME_MONTHS.get(b),
+                                cohort,
+                                domain != null ? "job" : situation,
+                                domain,
+                                label,
+                                people,
+                                share == null ? null : share.value(),
+                                share == null ? null : share.low(),
                                 share == null ? null : share.high());
                         outcomes++;
                     }
@@ -432,7 +697,12 @@ public final class Publisher {
                         reconversions++;
                     }
                     case ReleaseTables.RECONVERSION_ROUTE -> {
-                        via.printRecord(steps.get(a).id(), b / 32, domainCodes.get(b % 32), String.join(";", codes(t, c, steps)), people);
+                        via.printRecord(
+                                steps.get(a).id(),
+                                b / 32,
+                                domainCodes.get(b % 32),
+                                String.join(";", codes(t, c, steps)),
+                                people);
                         reconversions++;
                     }
                     default -> {
@@ -442,13 +712,34 @@ public final class Publisher {
                 }
             }
         }
-        return new Counts(steps.size(), transitions, paths - transitions, regionCells, periodCells, sinceCells, outcomes, reconversions, bridges,
+        return new Counts(
+                steps.size(),
+                transitions,
+                paths - transitions,
+                regionCells,
+                periodCells,
+                sinceCells,
+                outcomes,
+                reconversions,
+                bridges,
                 t.cells.size() + 2L * t.paths());
     }
 
     /** A breakdown of steps by a dimension (region, period): people and leavers per slice, transitions per slice. */
-    private int slices(Path dir, String stepFile, String transitionFile, String column, int peopleTable, int leavingTable, int nextTable,
-                       List<String> values, ReleaseTables t, long[] keys, List<Step> steps, Long[] stepPeople) throws IOException {
+    private int slices(
+            Path dir,
+            String stepFile,
+            String transitionFile,
+            String column,
+            int peopleTable,
+            int leavingTable,
+            int nextTable,
+            List<String> values,
+            ReleaseTables t,
+            long[] keys,
+            List<Step> steps,
+            Long[] stepPeople)
+            throws IOException {
         int written = 0;
         Map<Long, Long> leaving = new LinkedHashMap<>();
         try (CSVPrinter csv = printer(dir.resolve(stepFile), "step", column, "people", "leaving", "share")) {
@@ -458,9 +749,15 @@ public final class Publisher {
                 }
                 int s = ReleaseTables.a(key);
                 int v = ReleaseTables.b(key);
-                Long people = released(t.get(key), CellName.slice(column, values.get(v), steps.get(s).id()));
-                Long left = atMost(released(t.get(ReleaseTables.key(leavingTable, s, v, 0)),
-                        CellName.sliceLeaving(column, values.get(v), steps.get(s).id())), people);
+                Long people = released(
+                        t.get(key),
+                        CellName.slice(column, values.get(v), steps.get(s).id()));
+                Long left = atMost(
+                        released(
+                                t.get(ReleaseTables.key(leavingTable, s, v, 0)),
+                                CellName.sliceLeaving(
+                                        column, values.get(v), steps.get(s).id())),
+                        people);
                 leaving.put((long) s << 16 | v, left);
                 if (people == null) {
                     continue;
@@ -470,7 +767,15 @@ public final class Publisher {
                 written++;
             }
         }
-        try (CSVPrinter csv = printer(dir.resolve(transitionFile), "from", "to", column, "people", "share", "shareLow", "shareHigh",
+        try (CSVPrinter csv = printer(
+                dir.resolve(transitionFile),
+                "from",
+                "to",
+                column,
+                "people",
+                "share",
+                "shareLow",
+                "shareHigh",
                 "medianMonths")) {
             for (long key : keys) {
                 if (ReleaseTables.table(key) != nextTable) {
@@ -478,14 +783,25 @@ public final class Publisher {
                 }
                 int s = ReleaseTables.a(key);
                 int v = ReleaseTables.b(key);
-                Long people = released(t.get(key), CellName.sliceNext(column, values.get(v), steps.get(s).id(),
-                        steps.get(ReleaseTables.c(key)).id()));
+                Long people = released(
+                        t.get(key),
+                        CellName.sliceNext(
+                                column,
+                                values.get(v),
+                                steps.get(s).id(),
+                                steps.get(ReleaseTables.c(key)).id()));
                 if (people == null) {
                     continue;
                 }
                 Share share = share(people, leaving.get((long) s << 16 | v));
-                csv.printRecord(steps.get(s).id(), steps.get(ReleaseTables.c(key)).id(), values.get(v), people,
-                        share == null ? null : share.value(), share == null ? null : share.low(), share == null ? null : share.high(),
+                csv.printRecord(
+                        steps.get(s).id(),
+                        steps.get(ReleaseTables.c(key)).id(),
+                        values.get(v),
+                        people,
+                        share == null ? null : share.value(),
+                        share == null ? null : share.low(),
+                        share == null ? null : share.high(),
                         median(t.get(key)));
                 written++;
             }
@@ -506,7 +822,9 @@ public final class Publisher {
 
     /** "study", "other" or "job:<domain letter>", as cell names spell situations. */
     static String situationCode(String situation, List<String> domainCodes) {
-        return situation.startsWith("job:") ? "job:" + domainCodes.get(Integer.parseInt(situation.substring(4))) : situation;
+        return situation.startsWith("job:")
+                ? "job:" + domainCodes.get(Integer.parseInt(situation.substring(4)))
+                : situation;
     }
 
     private static List<String> codes(ReleaseTables t, int node, List<Step> steps) {
@@ -522,7 +840,11 @@ public final class Publisher {
     }
 
     static CSVPrinter printer(Path file, String... header) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(header)
+                .setRecordSeparator('\n')
+                .get();
         return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format);
     }
 }

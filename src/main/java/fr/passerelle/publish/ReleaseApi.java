@@ -35,8 +35,8 @@ public final class ReleaseApi implements AutoCloseable {
     });
     private Serving current;
 
-    private record Serving(Publication release, Path store, DatabaseManagementService service, Driver driver, String boltUri) {
-    }
+    private record Serving(
+            Publication release, Path store, DatabaseManagementService service, Driver driver, String boltUri) {}
 
     private ReleaseApi(Path root, long pageCacheBytes, Publication first) {
         this.root = root;
@@ -80,8 +80,13 @@ public final class ReleaseApi implements AutoCloseable {
         Path store = ReleaseStore.build(release, root, USER, password);
         int port = EmbeddedNeo4j.freePort();
         DatabaseManagementService service = ReleaseStore.serve(store, pageCacheBytes, "127.0.0.1", port);
-        Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.basic(USER, password),
-                Config.builder().withMaxConnectionPoolSize(64).withLogging(org.neo4j.driver.Logging.slf4j()).build());
+        Driver driver = GraphDatabase.driver(
+                "bolt://127.0.0.1:" + port,
+                AuthTokens.basic(USER, password),
+                Config.builder()
+                        .withMaxConnectionPoolSize(64)
+                        .withLogging(org.neo4j.driver.Logging.slf4j())
+                        .build());
         driver.verifyConnectivity();
         return new Serving(release, store, service, driver, "bolt://127.0.0.1:" + port);
     }

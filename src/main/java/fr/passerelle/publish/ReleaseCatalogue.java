@@ -21,6 +21,7 @@ public final class ReleaseCatalogue {
     public static final int MAX_ROUTE_STEPS = MAX_PATH_STEPS - 1;
     /** Entry periods: 5-year bins of the year a step started, from this year on; earlier years form one bin. */
     static final int FIRST_PERIOD_YEAR = 1990;
+
     static final int PERIOD_YEARS = 5;
     static final String BEFORE = "before-" + FIRST_PERIOD_YEAR;
     /**
@@ -30,8 +31,7 @@ public final class ReleaseCatalogue {
      */
     static final List<Integer> SINCE_FROM = List.of(0, 6, 12, 24, 36, 60, 120);
 
-    private ReleaseCatalogue() {
-    }
+    private ReleaseCatalogue() {}
 
     /** The period of a start month ({@code year*12 + month - 1}), or null when unknown. */
     public static String period(int startMonth) {
@@ -78,7 +78,10 @@ public final class ReleaseCatalogue {
     public static List<String> sinceBins() {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < SINCE_FROM.size(); i++) {
-            codes.add(i + 1 < SINCE_FROM.size() ? SINCE_FROM.get(i) + "-" + (SINCE_FROM.get(i + 1) - 1) : SINCE_FROM.get(i) + "+");
+            codes.add(
+                    i + 1 < SINCE_FROM.size()
+                            ? SINCE_FROM.get(i) + "-" + (SINCE_FROM.get(i + 1) - 1)
+                            : SINCE_FROM.get(i) + "+");
         }
         return codes;
     }
@@ -119,17 +122,68 @@ public final class ReleaseCatalogue {
     public static List<java.util.Map<String, String>> describe(boolean english) {
         String periods = String.join(", ", periods());
         String[][] rows = {
-            {"steps", "step", english ? "people who passed through it, came to it from another step, left it for another" : "personnes passées par l'étape, arrivées d'une autre étape, parties vers une autre"},
-            {"paths", "2 to " + MAX_PATH_STEPS + " consecutive steps", english ? "people who followed them, those who went on (transitions are the 2-step paths), share of the prefix's leavers, median months" : "personnes qui les ont suivies, celles qui ont continué (les transitions sont les chemins de 2 étapes), part, durée médiane"},
+            {
+                "steps",
+                "step",
+                english
+                        ? "people who passed through it, came to it from another step, left it for another"
+                        : "personnes passées par l'étape, arrivées d'une autre étape, parties vers une autre"
+            },
+            {
+                "paths",
+                "2 to " + MAX_PATH_STEPS + " consecutive steps",
+                english
+                        ? "people who followed them, those who went on (transitions are the 2-step paths), share of the prefix's leavers, median months"
+                        : "personnes qui les ont suivies, celles qui ont continué (les transitions sont les chemins de 2 étapes), part, durée médiane"
+            },
             {"step-regions", "step x region (18 INSEE regions)", english ? "people, leavers" : "personnes, partants"},
-            {"region-transitions", "step x region x next step", english ? "people, share of the region's leavers, median months" : "personnes, part des partants de la région, durée médiane"},
-            {"step-periods", "step x entry period (" + periods + ")", english ? "people, leavers" : "personnes, partants"},
-            {"period-transitions", "step x entry period x next step", english ? "people, share, median months" : "personnes, part, durée médiane"},
-            {"step-since", "step x months spent at it before leaving (" + String.join(", ", sinceBins()) + ")", english ? "people who left it after such a stay, those of them who went on to another step" : "personnes parties après un tel séjour, celles qui ont continué vers une autre étape"},
-            {"since-transitions", "step x months spent at it x next step", english ? "people, share of that bin's leavers, median months" : "personnes, part des partants de cette durée, durée médiane"},
-            {"outcomes", "step x months after its end (" + OUTCOME_MONTHS + ") x situation (job by ROME domain, study, other)", english ? "cohort observed that long, people, share" : "cohorte observée, personnes, part"},
-            {"reconversions", "job x maxSteps (1.." + MAX_RECONVERSION_STEPS + ") x ROME domain of the first later job elsewhere [x steps in between]", english ? "people" : "personnes"},
-            {"bridge-routes", "step x next step x ROME domain of the job right after", english ? "people who did the three back to back" : "personnes ayant enchaîné les trois"},
+            {
+                "region-transitions",
+                "step x region x next step",
+                english
+                        ? "people, share of the region's leavers, median months"
+                        : "personnes, part des partants de la région, durée médiane"
+            },
+            {
+                "step-periods",
+                "step x entry period (" + periods + ")",
+                english ? "people, leavers" : "personnes, partants"
+            },
+            {
+                "period-transitions",
+                "step x entry period x next step",
+                english ? "people, share, median months" : "personnes, part, durée médiane"
+            },
+            {
+                "step-since",
+                "step x months spent at it before leaving (" + String.join(", ", sinceBins()) + ")",
+                english
+                        ? "people who left it after such a stay, those of them who went on to another step"
+                        : "personnes parties après un tel séjour, celles qui ont continué vers une autre étape"
+            },
+            {
+                "since-transitions",
+                "step x months spent at it x next step",
+                english
+                        ? "people, share of that bin's leavers, median months"
+                        : "personnes, part des partants de cette durée, durée médiane"
+            },
+            {
+                "outcomes",
+                "step x months after its end (" + OUTCOME_MONTHS + ") x situation (job by ROME domain, study, other)",
+                english ? "cohort observed that long, people, share" : "cohorte observée, personnes, part"
+            },
+            {
+                "reconversions",
+                "job x maxSteps (1.." + MAX_RECONVERSION_STEPS
+                        + ") x ROME domain of the first later job elsewhere [x steps in between]",
+                english ? "people" : "personnes"
+            },
+            {
+                "bridge-routes",
+                "step x next step x ROME domain of the job right after",
+                english ? "people who did the three back to back" : "personnes ayant enchaîné les trois"
+            },
             {"sources", "source", english ? "people" : "personnes"},
         };
         List<java.util.Map<String, String>> out = new ArrayList<>();

@@ -27,8 +27,7 @@ import org.neo4j.driver.SessionConfig;
  * authentication on. The API reads one, analysts another: neither ever holds a person.
  */
 public final class ReleaseStore {
-    private ReleaseStore() {
-    }
+    private ReleaseStore() {}
 
     /** Builds a new store under {@code parent} from {@code release}, with one account {@code user}. */
     public static Path build(Publication release, Path parent, String user, String password) {
@@ -45,7 +44,9 @@ public final class ReleaseStore {
         int port = EmbeddedNeo4j.freePort();
         DatabaseManagementService writable = Neo4jConfig.bolt(configure(home, 64L << 20), "127.0.0.1", port)
                 .setConfig(GraphDatabaseSettings.allow_file_urls, true)
-                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, release.dir().toAbsolutePath().normalize())
+                .setConfig(
+                        GraphDatabaseSettings.load_csv_file_url_root,
+                        release.dir().toAbsolutePath().normalize())
                 .build();
         long t1 = System.nanoTime();
         try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.basic("neo4j", admin))) {
@@ -61,14 +62,16 @@ public final class ReleaseStore {
                 session.run(Cypher.load("schema/await-indexes")).consume();
             }
             try (Session system = driver.session(SessionConfig.forDatabase("system"))) {
-                system.run(Cypher.load("published/create-analyst-user"), Map.of("user", user, "password", password)).consume();
+                system.run(Cypher.load("published/create-analyst-user"), Map.of("user", user, "password", password))
+                        .consume();
             }
         } finally {
             long t2 = System.nanoTime();
             writable.shutdown();
             if (fr.passerelle.graph.Database.PROFILE_ENABLED) {
-                System.err.printf("release store: start %.1f s, load %.1f s, stop %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                        (System.nanoTime() - t2) / 1e9);
+                System.err.printf(
+                        "release store: start %.1f s, load %.1f s, stop %.1f s%n",
+                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
             }
         }
         return home;
@@ -82,8 +85,10 @@ public final class ReleaseStore {
         return Neo4jConfig.builder(home, pageCacheBytes, Duration.ofSeconds(60))
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 // LOAD CSV may not fetch any address: no server-side requests from a reader's Cypher.
-                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
-                        java.util.List.of(new inet.ipaddr.IPAddressString("0.0.0.0/0"), new inet.ipaddr.IPAddressString("::/0")));
+                .setConfig(
+                        GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        java.util.List.of(
+                                new inet.ipaddr.IPAddressString("0.0.0.0/0"), new inet.ipaddr.IPAddressString("::/0")));
     }
 
     /**
@@ -97,6 +102,7 @@ public final class ReleaseStore {
 
     /** A read-only instance of a built store, Bolt only, on {@code host:boltPort}. */
     public static DatabaseManagementService serve(Path store, long pageCacheBytes, String host, int boltPort) {
-        return Neo4jConfig.bolt(forReaders(store, pageCacheBytes), host, boltPort).build();
+        return Neo4jConfig.bolt(forReaders(store, pageCacheBytes), host, boltPort)
+                .build();
     }
 }

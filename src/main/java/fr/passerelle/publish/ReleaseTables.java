@@ -12,8 +12,8 @@ import java.util.List;
  */
 final class ReleaseTables {
     /** One person record as the publication reads it: step indexes, months (-1 unknown), region indexes (-1 unknown). */
-    record Person(long recordKey, int source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {
-    }
+    record Person(
+            long recordKey, int source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {}
 
     /** Distinct people and the sum of their record keys; months for the median (first passage of each person). */
     static final class Cell {
@@ -81,7 +81,8 @@ final class ReleaseTables {
 
     static long key(int table, long a, long b, long c) {
         if (a >= 1L << 17 || b >= 1L << 16 || c >= 1L << 26) {
-            throw new IllegalStateException("a released table outgrew its key (table " + table + ": " + a + ", " + b + ", " + c + ")");
+            throw new IllegalStateException(
+                    "a released table outgrew its key (table " + table + ": " + a + ", " + b + ", " + c + ")");
         }
         return (long) table << 59 | a << 42 | b << 26 | c;
     }
@@ -110,6 +111,7 @@ final class ReleaseTables {
     final List<Cell> pathLeaving = new ArrayList<>();
     /** Per path, the months of its last transition only: "where next" after a path gives that duration. */
     final List<Cell> pathLastHop = new ArrayList<>();
+
     private int[] parent = new int[1024];
     private int[] lastStep = new int[1024];
     private int[] length = new int[1024];
@@ -230,7 +232,8 @@ final class ReleaseTables {
                     cell(key(PERIOD_NEXT, s[i], period, s[i + 1])).add(p, rk, between(start, i, i + 1));
                 }
             }
-            int since = ReleaseCatalogue.sinceIndex(ReleaseCatalogue.monthsAt(start[i], person.ends()[i], i + 1 < n ? start[i + 1] : -1));
+            int since = ReleaseCatalogue.sinceIndex(
+                    ReleaseCatalogue.monthsAt(start[i], person.ends()[i], i + 1 < n ? start[i + 1] : -1));
             if (since >= 0) {
                 cell(key(SINCE, s[i], since, 0)).add(p, rk);
                 if (i + 1 < n) {
@@ -275,7 +278,8 @@ final class ReleaseTables {
         if (year < ReleaseCatalogue.FIRST_PERIOD_YEAR) {
             return 0;
         }
-        return Math.min(PERIODS.size() - 1, 1 + (year - ReleaseCatalogue.FIRST_PERIOD_YEAR) / ReleaseCatalogue.PERIOD_YEARS);
+        return Math.min(
+                PERIODS.size() - 1, 1 + (year - ReleaseCatalogue.FIRST_PERIOD_YEAR) / ReleaseCatalogue.PERIOD_YEARS);
     }
 
     /** The situation {@code months} after the end of the person's first passage at position i (outcomes.cypher's rules). */

@@ -7,7 +7,8 @@ import java.util.List;
  * Steps through which people from {@code from} reached a target (a job in {@code toDomain}, or the
  * step {@code to}), ranked by {@code score = P(bridge | from) × P(target | bridge)}.
  */
-public record Bridges(StepRef from, String toDomain, String toDomainLabel, StepRef to, List<Bridge> bridges, Evidence evidence) {
+public record Bridges(
+        StepRef from, String toDomain, String toDomainLabel, StepRef to, List<Bridge> bridges, Evidence evidence) {
 
     /**
      * One bridge with the people behind each factor.
@@ -20,7 +21,12 @@ public record Bridges(StepRef from, String toDomain, String toDomainLabel, StepR
      * @param shareBridgeToTarget their share of the people who left the bridge
      * @param peopleWholeRoute people who did from → bridge → target back to back (null below k)
      */
-    public record Bridge(StepRef step, double score, long peopleFromToBridge, Share shareFromToBridge, long peopleBridgeToTarget,
-                         Share shareBridgeToTarget, Long peopleWholeRoute) {
-    }
+    public record Bridge(
+            StepRef step,
+            double score,
+            long peopleFromToBridge,
+            Share shareFromToBridge,
+            long peopleBridgeToTarget,
+            Share shareBridgeToTarget,
+            Long peopleWholeRoute) {}
 }

@@ -2,6 +2,7 @@ package fr.passerelle.recommend;
 
 import fr.passerelle.catalog.Domains;
 import fr.passerelle.graph.Database;
+import fr.passerelle.graph.Row;
 import fr.passerelle.privacy.Share;
 import fr.passerelle.privacy.Thresholds;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import fr.passerelle.graph.Row;
 import org.neo4j.driver.Value;
 
 /** Changes of field: bridges from a step to a field or step, and the reconversions out of a job. */
@@ -55,8 +55,12 @@ public final class FieldService {
         List<String> candidates = firstHops.stream().map(e -> graph.id(e.to())).toList();
         Map<String, Long> whole = new LinkedHashMap<>();
         if (!candidates.isEmpty()) {
-            reads.read("queries/bridges", StepService.params("from", from, "bridges", candidates, "toDomain", to == null ? toDomain : null,
-                    "to", to), r -> whole.put(r.get("bridge").asString(), r.get("wholeRoute").asLong()));
+            reads.read(
+                    "queries/bridges",
+                    StepService.params(
+                            "from", from, "bridges", candidates, "toDomain", to == null ? toDomain : null, "to", to),
+                    r -> whole.put(
+                            r.get("bridge").asString(), r.get("wholeRoute").asLong()));
         }
         List<Bridges.Bridge> bridges = new ArrayList<>();
         for (TransitionGraph.Edge e : firstHops) {
@@ -74,11 +78,23 @@ public final class FieldService {
                 continue;
             }
             Share second = Share.of(Math.min(reached, bridgeOut), bridgeOut);
-            bridges.add(new Bridges.Bridge(refs.get(x), Math.round(e.released().value() * second.value() * 10000) / 10000.0,
-                    e.people(), e.released(), reached, second, whole.get(x)));
+            bridges.add(new Bridges.Bridge(
+                    refs.get(x),
+                    Math.round(e.released().value() * second.value() * 10000) / 10000.0,
+                    e.people(),
+                    e.released(),
+                    reached,
+                    second,
+                    whole.get(x)));
         }
-        bridges.sort(Comparator.comparingDouble(Bridges.Bridge::score).reversed().thenComparing(br -> br.step().id()));
-        return new Bridges(a, to == null ? toDomain : null, to == null ? domains.label(toDomain) : null, b,
+        bridges.sort(Comparator.comparingDouble(Bridges.Bridge::score)
+                .reversed()
+                .thenComparing(br -> br.step().id()));
+        return new Bridges(
+                a,
+                to == null ? toDomain : null,
+                to == null ? domains.label(toDomain) : null,
+                b,
                 bridges.subList(0, Math.min(limit, bridges.size())),
                 steps.evidence(reads, version));
     }
@@ -92,17 +108,25 @@ public final class FieldService {
         Reads reads = new Reads(db);
         StepService.KnownStep s = steps.findStep(reads, id);
         if (!"job".equals(s.ref().kind())) {
-            throw new QuestionException("reconversions start from a job", Map.of("step", id, "kind", s.ref().kind()));
+            throw new QuestionException(
+                    "reconversions start from a job",
+                    Map.of("step", id, "kind", s.ref().kind()));
         }
         Map<String, StepRef> refs = steps.refs(reads, s.version());
         Map<String, Long> totals = new LinkedHashMap<>();
         Map<String, List<Reconversions.Via>> via = new LinkedHashMap<>();
-        for (Row r : reads.read("queries/reconversions", StepService.params("step", id, "maxSteps", maxSteps), r -> r)) {
+        for (Row r :
+                reads.read("queries/reconversions", StepService.params("step", id, "maxSteps", maxSteps), r -> r)) {
             String domain = r.get("toDomain").asString();
             if (r.get("route").asBoolean()) {
-                via.computeIfAbsent(domain, d -> new ArrayList<>()).add(new Reconversions.Via(
-                        r.get("via").isNull() ? List.of() : r.get("via").asList(Value::asString).stream().map(refs::get).toList(),
-                        r.get("people").asLong()));
+                via.computeIfAbsent(domain, d -> new ArrayList<>())
+                        .add(new Reconversions.Via(
+                                r.get("via").isNull()
+                                        ? List.of()
+                                        : r.get("via").asList(Value::asString).stream()
+                                                .map(refs::get)
+                                                .toList(),
+                                r.get("people").asLong()));
             } else {
                 totals.put(domain, r.get("people").asLong());
             }
@@ -110,10 +134,24 @@ public final class FieldService {
         List<Reconversions.Change> changes = new ArrayList<>();
         for (Map.Entry<String, Long> e : totals.entrySet()) {
             List<Reconversions.Via> routesOf = via.getOrDefault(e.getKey(), List.of());
-            changes.add(new Reconversions.Change(e.getKey(), domains.label(e.getKey()), e.getValue(), routesOf,
-                    thresholds.remainder(e.getValue(), routesOf.stream().mapToLong(Reconversions.Via::people).sum())));
+            changes.add(new Reconversions.Change(
+                    e.getKey(),
+                    domains.label(e.getKey()),
+                    e.getValue(),
+                    routesOf,
+                    thresholds.remainder(
+                            e.getValue(),
+                            routesOf.stream()
+                                    .mapToLong(Reconversions.Via::people)
+                                    .sum())));
         }
-        changes.sort(Comparator.comparingLong(Reconversions.Change::people).reversed().thenComparing(Reconversions.Change::toDomain));
-        return new Reconversions(s.ref(), maxSteps, changes.subList(0, Math.min(limit, changes.size())), steps.evidence(reads, s.version()));
+        changes.sort(Comparator.comparingLong(Reconversions.Change::people)
+                .reversed()
+                .thenComparing(Reconversions.Change::toDomain));
+        return new Reconversions(
+                s.ref(),
+                maxSteps,
+                changes.subList(0, Math.min(limit, changes.size())),
+                steps.evidence(reads, s.version()));
     }
 }

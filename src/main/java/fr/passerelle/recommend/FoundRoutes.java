@@ -9,7 +9,8 @@ import java.util.List;
  * @param observed released paths (at most 5 steps) people actually followed from {@code from} to {@code to}
  * @param composed chains of released transitions ranked by the product of their shares
  */
-public record FoundRoutes(StepRef from, StepRef to, int maxSteps, List<Route> observed, List<Route> composed, Evidence evidence) {
+public record FoundRoutes(
+        StepRef from, StepRef to, int maxSteps, List<Route> observed, List<Route> composed, Evidence evidence) {
     /**
      * One route.
      *
@@ -18,10 +19,14 @@ public record FoundRoutes(StepRef from, StepRef to, int maxSteps, List<Route> ob
      * @param probability for a composed route, the product of its hops' shares
      * @param medianMonths from the start of the first step to the start of the last (null unless released)
      */
-    public record Route(boolean composed, List<StepRef> steps, Long people, Double probability, Integer medianMonths, List<Hop> hops) {
-    }
+    public record Route(
+            boolean composed,
+            List<StepRef> steps,
+            Long people,
+            Double probability,
+            Integer medianMonths,
+            List<Hop> hops) {}
 
     /** One transition of a route: its people and share of those who left its origin (null where not released). */
-    public record Hop(String from, String to, Long people, Share share, Integer medianMonths) {
-    }
+    public record Hop(String from, String to, Long people, Share share, Integer medianMonths) {}
 }

@@ -7,5 +7,4 @@ import fr.passerelle.privacy.Share;
  * when that denominator is below the minimum), median months from the start of one step to the start
  * of the next (null when too few people have dates).
  */
-public record NextStep(StepRef step, long people, Share share, Integer medianMonths) {
-}
+public record NextStep(StepRef step, long people, Share share, Integer medianMonths) {}

@@ -1,12 +1,12 @@
 package fr.passerelle.recommend;
 
 import fr.passerelle.graph.Database;
+import fr.passerelle.graph.Row;
 import fr.passerelle.privacy.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import fr.passerelle.graph.Row;
 
 /** What became of a step's leavers, N months after the end (InserJeunes-style), from the release. */
 public final class OutcomeService {
@@ -30,11 +30,28 @@ public final class OutcomeService {
         }
         List<Outcomes.AtMonths> result = new ArrayList<>();
         for (Map.Entry<Integer, List<Row>> e : byMonths.entrySet()) {
-            Long cohort = e.getValue().stream().filter(r -> !r.get("cohort").isNull()).map(r -> r.get("cohort").asLong()).findFirst().orElse(null);
-            List<Outcomes.Situation> situations = e.getValue().stream().map(r -> new Outcomes.Situation(r.get("situation").asString(),
-                    r.text("domain"), r.get("label").asString(), r.get("people").asLong(), StepService.share(r))).toList();
-            result.add(new Outcomes.AtMonths(e.getKey(), cohort, situations,
-                    thresholds.remainder(cohort, situations.stream().mapToLong(Outcomes.Situation::people).sum())));
+            Long cohort = e.getValue().stream()
+                    .filter(r -> !r.get("cohort").isNull())
+                    .map(r -> r.get("cohort").asLong())
+                    .findFirst()
+                    .orElse(null);
+            List<Outcomes.Situation> situations = e.getValue().stream()
+                    .map(r -> new Outcomes.Situation(
+                            r.get("situation").asString(),
+                            r.text("domain"),
+                            r.get("label").asString(),
+                            r.get("people").asLong(),
+                            StepService.share(r)))
+                    .toList();
+            result.add(new Outcomes.AtMonths(
+                    e.getKey(),
+                    cohort,
+                    situations,
+                    thresholds.remainder(
+                            cohort,
+                            situations.stream()
+                                    .mapToLong(Outcomes.Situation::people)
+                                    .sum())));
         }
         return new Outcomes(s.ref(), result, steps.evidence(reads, s.version()));
     }

@@ -10,10 +10,8 @@ public record Outcomes(StepRef step, List<AtMonths> outcomes, Evidence evidence)
      * released), each released situation with its share, and the people in situations not listed
      * (the cohort minus those listed) when at least k.
      */
-    public record AtMonths(int months, Long people, List<Situation> situations, Long hiddenPeople) {
-    }
+    public record AtMonths(int months, Long people, List<Situation> situations, Long hiddenPeople) {}
 
     /** {@code situation}: "job" (with its ROME domain), "study" or "other". */
-    public record Situation(String situation, String domain, String label, long people, Share share) {
-    }
+    public record Situation(String situation, String domain, String label, long people, Share share) {}
 }

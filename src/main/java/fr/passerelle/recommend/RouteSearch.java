@@ -22,8 +22,7 @@ final class RouteSearch {
         }
     }
 
-    private record Partial(int[] nodes, double cost) {
-    }
+    private record Partial(int[] nodes, double cost) {}
 
     static List<Found> search(TransitionGraph graph, int from, int to, int maxSteps, int limit) {
         int[] hopsToTarget = hopsTo(graph, to, maxSteps);

@@ -1,11 +1,11 @@
 package fr.passerelle.recommend;
 
 import fr.passerelle.graph.Database;
+import fr.passerelle.graph.Row;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import fr.passerelle.graph.Row;
 import org.neo4j.driver.Value;
 
 /** Routes from A to B: observed sequences (released paths) and composed chains (of released transitions). */
@@ -32,7 +32,8 @@ public final class RouteService {
             return List.of();
         }
         return RouteSearch.search(graph, a, b, maxSteps, limit).stream()
-                .map(f -> java.util.Arrays.stream(f.nodes()).mapToObj(graph::id).toList()).toList();
+                .map(f -> java.util.Arrays.stream(f.nodes()).mapToObj(graph::id).toList())
+                .toList();
     }
 
     /** Released transitions as [from, to] pairs (for benchmarks choosing realistic questions). */
@@ -62,13 +63,19 @@ public final class RouteService {
         Map<String, StepRef> refs = steps.refs(reads, version);
 
         List<FoundRoutes.Route> observed = new ArrayList<>();
-        List<Row> observedRows = reads.read("queries/routes-observed", StepService.params("from", from, "to", to, "maxSteps", maxSteps), r -> r);
+        List<Row> observedRows = reads.read(
+                "queries/routes-observed", StepService.params("from", from, "to", to, "maxSteps", maxSteps), r -> r);
         TransitionGraph graph = graph(reads, version);
         for (Row r : observedRows) {
             if (observed.size() < limit) {
                 List<String> route = r.get("route").asList(Value::asString);
-                observed.add(new FoundRoutes.Route(false, route.stream().map(refs::get).toList(), r.get("people").asLong(), null,
-                        r.integer("medianMonths"), hops(graph, route)));
+                observed.add(new FoundRoutes.Route(
+                        false,
+                        route.stream().map(refs::get).toList(),
+                        r.get("people").asLong(),
+                        null,
+                        r.integer("medianMonths"),
+                        hops(graph, route)));
             }
         }
 
@@ -77,10 +84,19 @@ public final class RouteService {
         Integer target = graph.find(to);
         if (source != null && target != null && !source.equals(target)) {
             List<RouteSearch.Found> found = RouteSearch.search(graph, source, target, maxSteps, limit);
-            List<List<String>> chains = found.stream().map(f -> java.util.Arrays.stream(f.nodes()).mapToObj(graph::id).toList()).toList();
+            List<List<String>> chains = found.stream()
+                    .map(f -> java.util.Arrays.stream(f.nodes())
+                            .mapToObj(graph::id)
+                            .toList())
+                    .toList();
             Map<String, Row> followed = new HashMap<>();
             if (!chains.isEmpty()) {
-                for (Row r : reads.read("queries/route-people", Map.of("keys", chains.stream().map(c -> String.join(";", c)).toList()), r -> r)) {
+                for (Row r : reads.read(
+                        "queries/route-people",
+                        Map.of(
+                                "keys",
+                                chains.stream().map(c -> String.join(";", c)).toList()),
+                        r -> r)) {
                     followed.put(r.get("key").asString(), r);
                 }
             }
@@ -88,9 +104,15 @@ public final class RouteService {
                 List<String> chain = chains.get(i);
                 Row f = followed.get(String.join(";", chain));
                 boolean released = f != null && !f.get("people").isNull();
-                composed.add(new FoundRoutes.Route(true, chain.stream().map(refs::get).toList(), released ? f.get("people").asLong() : null,
+                composed.add(new FoundRoutes.Route(
+                        true,
+                        chain.stream().map(refs::get).toList(),
+                        released ? f.get("people").asLong() : null,
                         Math.round(found.get(i).probability() * 10000) / 10000.0,
-                        released && !f.get("medianMonths").isNull() ? f.get("medianMonths").asInt() : null, hops(graph, chain)));
+                        released && !f.get("medianMonths").isNull()
+                                ? f.get("medianMonths").asInt()
+                                : null,
+                        hops(graph, chain)));
             }
         }
         return new FoundRoutes(a, b, maxSteps, observed, composed, steps.evidence(reads, version));
@@ -102,8 +124,11 @@ public final class RouteService {
             Integer a = graph.find(route.get(i));
             Integer b = graph.find(route.get(i + 1));
             TransitionGraph.Edge e = a == null || b == null ? null : graph.edge(a, b);
-            hops.add(e == null ? new FoundRoutes.Hop(route.get(i), route.get(i + 1), null, null, null)
-                    : new FoundRoutes.Hop(route.get(i), route.get(i + 1), e.people(), e.released(), e.medianMonths()));
+            hops.add(
+                    e == null
+                            ? new FoundRoutes.Hop(route.get(i), route.get(i + 1), null, null, null)
+                            : new FoundRoutes.Hop(
+                                    route.get(i), route.get(i + 1), e.people(), e.released(), e.medianMonths()));
         }
         return hops;
     }

@@ -6,13 +6,23 @@ import fr.passerelle.privacy.Thresholds;
 import java.time.Clock;
 
 /** Every service the API calls, built over one database. */
-public record Services(StepService steps, RouteService routes, FieldService fields, OutcomeService outcomes, SimilarityService similarity,
-                       Register register) {
+public record Services(
+        StepService steps,
+        RouteService routes,
+        FieldService fields,
+        OutcomeService outcomes,
+        SimilarityService similarity,
+        Register register) {
 
     public static Services over(Database db, Thresholds thresholds, Clock clock, Register.Settings settings) {
         StepService steps = new StepService(db, thresholds, clock);
         RouteService routes = new RouteService(db, steps);
-        return new Services(steps, routes, new FieldService(db, steps, routes), new OutcomeService(db, steps),
-                new SimilarityService(steps, routes), new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
+        return new Services(
+                steps,
+                routes,
+                new FieldService(db, steps, routes),
+                new OutcomeService(db, steps),
+                new SimilarityService(steps, routes),
+                new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }
 }

@@ -6,6 +6,5 @@ import java.util.List;
 public record SimilarSteps(StepRef step, List<Similar> similar, Evidence evidence) {
 
     /** Cosine similarity of the shares of origins and of destinations (0..1), and the destinations they share. */
-    public record Similar(StepRef step, double similarity, List<String> sharedDestinations) {
-    }
+    public record Similar(StepRef step, double similarity, List<String> sharedDestinations) {}
 }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import fr.passerelle.graph.Row;
 
 /**
  * "Métiers proches": steps of the same kind whose published flows look alike, by the cosine
@@ -40,15 +39,21 @@ public final class SimilarityService {
                 Map<Integer, Double> otherIn = vector(graph.in(other), false);
                 double score = (cosine(out, otherOut) + cosine(in, otherIn)) / 2;
                 if (score > 0) {
-                    List<String> shared = otherOut.keySet().stream().filter(out::containsKey)
+                    List<String> shared = otherOut.keySet().stream()
+                            .filter(out::containsKey)
                             .sorted(Comparator.comparingDouble((Integer d) -> -out.get(d) * otherOut.get(d)))
-                            .limit(3).map(graph::id).toList();
+                            .limit(3)
+                            .map(graph::id)
+                            .toList();
                     similar.add(new SimilarSteps.Similar(ref, Math.round(score * 1000) / 1000.0, shared));
                 }
             }
         }
-        similar.sort(Comparator.comparingDouble(SimilarSteps.Similar::similarity).reversed().thenComparing(x -> x.step().id()));
-        return new SimilarSteps(step, similar.subList(0, Math.min(limit, similar.size())), steps.evidence(reads, s.version()));
+        similar.sort(Comparator.comparingDouble(SimilarSteps.Similar::similarity)
+                .reversed()
+                .thenComparing(x -> x.step().id()));
+        return new SimilarSteps(
+                step, similar.subList(0, Math.min(limit, similar.size())), steps.evidence(reads, s.version()));
     }
 
     /** Shares of the people leaving (or arriving), by the step at the other end. */

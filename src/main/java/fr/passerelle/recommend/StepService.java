@@ -2,6 +2,7 @@ package fr.passerelle.recommend;
 
 import fr.passerelle.catalog.Folding;
 import fr.passerelle.graph.Database;
+import fr.passerelle.graph.Row;
 import fr.passerelle.privacy.Share;
 import fr.passerelle.privacy.Thresholds;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import fr.passerelle.graph.Row;
 
 /**
  * Steps: search, one step's counts, where people went next and where they came from. Every number
@@ -36,16 +36,33 @@ public final class StepService {
     /** Steps whose folded label or code contains the folded query, prefix matches first. */
     public List<StepSummary> search(String query, String kind, int limit) {
         String q = Folding.fold(query);
-        return new Reads(db).read("queries/step-search", params("q", q, "kind", kind, "limit", limit),
-                r -> new StepSummary(r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(),
-                        r.text("domain"), r.integer("level"), r.count("people")));
+        return new Reads(db)
+                .read(
+                        "queries/step-search",
+                        params("q", q, "kind", kind, "limit", limit),
+                        r -> new StepSummary(
+                                r.get("id").asString(),
+                                r.get("kind").asString(),
+                                r.get("label").asString(),
+                                r.text("domain"),
+                                r.integer("level"),
+                                r.count("people")));
     }
 
     public StepDetail step(String id) {
         Reads reads = new Reads(db);
         KnownStep s = findStep(reads, id);
-        return new StepDetail(s.ref().id(), s.ref().kind(), s.ref().label(), s.ref().domain(), s.field(), s.level(), s.people(), s.peopleIn(),
-                s.peopleOut(), evidence(reads, s.version()));
+        return new StepDetail(
+                s.ref().id(),
+                s.ref().kind(),
+                s.ref().label(),
+                s.ref().domain(),
+                s.field(),
+                s.level(),
+                s.people(),
+                s.peopleIn(),
+                s.peopleOut(),
+                evidence(reads, s.version()));
     }
 
     /** A new set of reads for one answer on this service's release. */
@@ -54,8 +71,8 @@ public final class StepService {
     }
 
     /** A step as the release holds it, with the release version it was read from. */
-    record KnownStep(StepRef ref, String field, Integer level, Long people, Long peopleIn, Long peopleOut, long version) {
-    }
+    record KnownStep(
+            StepRef ref, String field, Integer level, Long people, Long peopleIn, Long peopleOut, long version) {}
 
     /** Where the people who left step {@code id} went next (no path, no filter). */
     public NextSteps next(String id) {
@@ -70,7 +87,11 @@ public final class StepService {
     public NextSteps next(NextQuery query) {
         Reads reads = new Reads(db);
         if (query.since() != null) {
-            NextSteps bySince = slice(reads, query, "queries/next-by-since", query.since(),
+            NextSteps bySince = slice(
+                    reads,
+                    query,
+                    "queries/next-by-since",
+                    query.since(),
                     new NextSteps.Filters(null, null, query.since(), query.since(), query.kind()));
             if (bySince.peopleLeaving() != null && !bySince.next().isEmpty()) {
                 return bySince;
@@ -95,7 +116,10 @@ public final class StepService {
             throw new StepNotFoundException(query.step(), closeMatches(query.step()));
         }
         Row first = rows.get(0);
-        StepRef step = new StepRef(first.get("stepId").asString(), first.get("stepKind").asString(), first.get("stepLabel").asString(),
+        StepRef step = new StepRef(
+                first.get("stepId").asString(),
+                first.get("stepKind").asString(),
+                first.get("stepLabel").asString(),
                 first.text("stepDomain"));
         long version = version(first);
         List<String> after = query.after();
@@ -108,13 +132,29 @@ public final class StepService {
             Long leaving = continuations.isEmpty() ? null : continuations.get(0).count("leaving");
             Flow flow = flow(continuations, leaving, query.kind(), true);
             if (leaving != null && !flow.items().isEmpty()) {
-                return new NextSteps(step, query.after(), after, filters, leaving, flow.items(), flow.hiddenPeople(), evidence(reads, version));
+                return new NextSteps(
+                        step,
+                        query.after(),
+                        after,
+                        filters,
+                        leaving,
+                        flow.items(),
+                        flow.hiddenPeople(),
+                        evidence(reads, version));
             }
             after = after.subList(1, after.size());
         }
         Long leaving = first.count("leaving");
         Flow flow = flow(rows, leaving, query.kind(), true);
-        return new NextSteps(step, query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(), evidence(reads, version));
+        return new NextSteps(
+                step,
+                query.after(),
+                List.of(),
+                filters,
+                leaving,
+                flow.items(),
+                flow.hiddenPeople(),
+                evidence(reads, version));
     }
 
     /** Where the people of one slice of a step (a region, a period, a "since" bin) went next. */
@@ -123,20 +163,29 @@ public final class StepService {
         List<Row> rows = reads.read(name, params("step", query.step(), "value", value), r -> r);
         Long leaving = rows.isEmpty() ? null : rows.get(0).count("leaving");
         Flow flow = flow(rows, leaving, query.kind(), true);
-        return new NextSteps(s.ref(), query.after(), List.of(), filters, leaving, flow.items(), flow.hiddenPeople(), evidence(reads, s.version()));
+        return new NextSteps(
+                s.ref(),
+                query.after(),
+                List.of(),
+                filters,
+                leaving,
+                flow.items(),
+                flow.hiddenPeople(),
+                evidence(reads, s.version()));
     }
 
     /** Where the people who came to step {@code id} came from. */
     public PreviousSteps previous(String id, String kind) {
         Reads reads = new Reads(db);
         KnownStep s = findStep(reads, id);
-        List<Row> rows = reads.read("queries/previous-steps", params("step", s.ref().id()), r -> r);
+        List<Row> rows =
+                reads.read("queries/previous-steps", params("step", s.ref().id()), r -> r);
         Flow flow = flow(rows, s.peopleIn(), kind, false);
-        return new PreviousSteps(s.ref(), s.peopleIn(), flow.items(), flow.hiddenPeople(), evidence(reads, s.version()));
+        return new PreviousSteps(
+                s.ref(), s.peopleIn(), flow.items(), flow.hiddenPeople(), evidence(reads, s.version()));
     }
 
-    record Flow(List<NextStep> items, Long hiddenPeople) {
-    }
+    record Flow(List<NextStep> items, Long hiddenPeople) {}
 
     /**
      * Released cells as a breakdown of {@code total}. A kind filter only narrows what is listed.
@@ -146,25 +195,46 @@ public final class StepService {
     private Flow flow(List<Row> rows, Long total, String kind, boolean sharesReleased) {
         List<NextStep> items = new ArrayList<>();
         for (Row r : rows) {
-            if (r.get("id").isNull() || r.get("people").isNull() || kind != null && !kind.equals(r.get("kind").asString())) {
+            if (r.get("id").isNull()
+                    || r.get("people").isNull()
+                    || kind != null && !kind.equals(r.get("kind").asString())) {
                 continue;
             }
             long people = r.get("people").asLong();
-            Share share = sharesReleased ? share(r) : total != null && thresholds.canShowShare(total) ? Share.of(Math.min(people, total), total) : null;
+            Share share = sharesReleased
+                    ? share(r)
+                    : total != null && thresholds.canShowShare(total) ? Share.of(Math.min(people, total), total) : null;
             items.add(new NextStep(stepRef(r), people, share, r.integer("medianMonths")));
         }
-        return new Flow(items, thresholds.remainder(total, items.stream().mapToLong(NextStep::people).sum()));
+        return new Flow(
+                items,
+                thresholds.remainder(
+                        total, items.stream().mapToLong(NextStep::people).sum()));
     }
 
     /** A share as the release holds it (value and 95% interval), or null. */
     static Share share(Row r) {
-        return r.get("share").isNull() ? null : new Share(r.get("share").asDouble(), r.get("shareLow").asDouble(), r.get("shareHigh").asDouble());
+        return r.get("share").isNull()
+                ? null
+                : new Share(
+                        r.get("share").asDouble(),
+                        r.get("shareLow").asDouble(),
+                        r.get("shareHigh").asDouble());
     }
 
     /** The step {@code id} as released; a 404 with close matches when there is none. */
     KnownStep findStep(Reads reads, String id) {
-        List<KnownStep> found = reads.read("queries/step-by-id", params("id", id), r -> new KnownStep(stepRef(r), r.text("field"),
-                r.integer("level"), r.count("people"), r.count("peopleIn"), r.count("peopleOut"), version(r)));
+        List<KnownStep> found = reads.read(
+                "queries/step-by-id",
+                params("id", id),
+                r -> new KnownStep(
+                        stepRef(r),
+                        r.text("field"),
+                        r.integer("level"),
+                        r.count("people"),
+                        r.count("peopleIn"),
+                        r.count("peopleOut"),
+                        version(r)));
         if (found.isEmpty()) {
             throw new StepNotFoundException(id, closeMatches(id));
         }
@@ -176,9 +246,15 @@ public final class StepService {
         String folded = Folding.fold(id);
         List<Row> all = db.rows("queries/step-list", Map.of(), r -> r);
         return all.stream()
-                .map(r -> Map.entry(r, score(folded, Folding.fold(r.get("id").asString()), r.get("search").asString(""))))
+                .map(r -> Map.entry(
+                        r,
+                        score(
+                                folded,
+                                Folding.fold(r.get("id").asString()),
+                                r.get("search").asString(""))))
                 .filter(e -> e.getValue() <= 3)
-                .sorted(Map.Entry.<Row, Integer>comparingByValue().thenComparing(e -> e.getKey().get("id").asString()))
+                .sorted(Map.Entry.<Row, Integer>comparingByValue()
+                        .thenComparing(e -> e.getKey().get("id").asString()))
                 .limit(5)
                 .map(e -> stepRef(e.getKey()))
                 .toList();
@@ -219,7 +295,9 @@ public final class StepService {
     /** Steps by the number of people who arrived at them (released, at least k), most first. */
     public Map<String, Long> popularDestinations() {
         Map<String, Long> popular = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Long> e : db.read("queries/popular-destinations", Map.of("k", thresholds.k()),
+        for (Map.Entry<String, Long> e : db.read(
+                "queries/popular-destinations",
+                Map.of("k", thresholds.k()),
                 r -> Map.entry(r.get("id").asString(), r.get("people").asLong()))) {
             popular.put(e.getKey(), e.getValue());
         }
@@ -244,7 +322,8 @@ public final class StepService {
     }
 
     public long datasetVersion() {
-        List<Long> v = db.read("queries/dataset-version", Map.of(), r -> r.get("version").asLong(0));
+        List<Long> v = db.read(
+                "queries/dataset-version", Map.of(), r -> r.get("version").asLong(0));
         return v.isEmpty() ? 0 : v.get(0);
     }
 
@@ -255,12 +334,17 @@ public final class StepService {
 
     /** Evidence for an answer computed on release {@code version} by the queries it read, in the order they ran. */
     Evidence evidence(Reads reads, long version) {
-        return new Evidence(version, thresholds.k(), thresholds.minDenominator(),
-                reads.queries().stream().map(q -> "cypher/" + q + ".cypher").collect(Collectors.joining(" + ")), Instant.now(clock).toString());
+        return new Evidence(
+                version,
+                thresholds.k(),
+                thresholds.minDenominator(),
+                reads.queries().stream().map(q -> "cypher/" + q + ".cypher").collect(Collectors.joining(" + ")),
+                Instant.now(clock).toString());
     }
 
     static StepRef stepRef(Row r) {
-        return new StepRef(r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(), r.text("domain"));
+        return new StepRef(
+                r.get("id").asString(), r.get("kind").asString(), r.get("label").asString(), r.text("domain"));
     }
 
     static Map<String, Object> params(Object... kv) {

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 final class TransitionGraph {
     /** One released transition; {@code fromOut} and {@code released} are null where the release holds none. */
-    record Edge(int from, int to, long people, Long fromOut, fr.passerelle.privacy.Share released, Integer medianMonths) {
+    record Edge(
+            int from, int to, long people, Long fromOut, fr.passerelle.privacy.Share released, Integer medianMonths) {
         /** The released share, 0 where none is released (such a hop takes no part in composed routes). */
         double share() {
             return released == null ? 0 : released.value();
@@ -43,7 +44,13 @@ final class TransitionGraph {
         return index.get(id);
     }
 
-    void add(String from, String to, long people, Long fromOut, fr.passerelle.privacy.Share share, Integer medianMonths) {
+    void add(
+            String from,
+            String to,
+            long people,
+            Long fromOut,
+            fr.passerelle.privacy.Share share,
+            Integer medianMonths) {
         Edge e = new Edge(node(from), node(to), people, fromOut, share, medianMonths);
         out.get(e.from()).add(e);
         in.get(e.to()).add(e);

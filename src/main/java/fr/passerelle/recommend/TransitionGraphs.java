@@ -30,8 +30,15 @@ final class TransitionGraphs {
     private TransitionGraph load(long v) {
         TransitionGraph graph = new TransitionGraph(v);
         db.rows("queries/published-transitions", Map.of(), r -> {
-            graph.add(r.get("from").asString(), r.get("to").asString(), r.get("people").asLong(), r.count("fromOut"),
-                    StepService.share(r), r.get("medianMonths").isNull() ? null : r.get("medianMonths").asInt());
+            graph.add(
+                    r.get("from").asString(),
+                    r.get("to").asString(),
+                    r.get("people").asLong(),
+                    r.count("fromOut"),
+                    StepService.share(r),
+                    r.get("medianMonths").isNull()
+                            ? null
+                            : r.get("medianMonths").asInt());
             return null;
         });
         return graph;

@@ -52,16 +52,20 @@ class AnalystBrowserTest {
     static void start(@TempDir Path dir) {
         Database db = TestNeo4j.reset();
         List<String> lines = new ArrayList<>();
-        lines.addAll(people("a", 30, "education:BAC-STI2D:2016-09", "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09"));
+        lines.addAll(
+                people("a", 30, "education:BAC-STI2D:2016-09", "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09"));
         lines.addAll(people("d", 25, "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
-        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "browser.jsonl", lines)), false, n -> { });
+        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "browser.jsonl", lines)), false, n -> {});
         Publication publication = Fixtures.publisher(db).publish(dir.resolve("published"));
         apiRelease = fr.passerelle.publish.ReleaseApi.start(dir.resolve("api"), 16L << 20, publication);
         Services services = Fixtures.services(apiRelease);
-        app = ApiServer.create(services, new ApiServer.Options(List.of(), () -> publication), new ArrayList<>()).start("127.0.0.1", 0);
+        app = ApiServer.create(services, new ApiServer.Options(List.of(), () -> publication), new ArrayList<>())
+                .start("127.0.0.1", 0);
         base = "http://localhost:" + app.port();
-        analysts = AnalystNeo4j.start(publication, new AnalystNeo4j.Settings(dir.resolve("analyst"), "127.0.0.1", 0, 0, PASSWORD,
-                32L << 20, base + "/guide/fr.html"));
+        analysts = AnalystNeo4j.start(
+                publication,
+                new AnalystNeo4j.Settings(
+                        dir.resolve("analyst"), "127.0.0.1", 0, 0, PASSWORD, 32L << 20, base + "/guide/fr.html"));
         browser = Chromium.start(dir.resolve("chromium-profile"));
     }
 
@@ -84,15 +88,33 @@ class AnalystBrowserTest {
     @Test
     void theGuideIsServedCrossOriginInBothLanguages() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(base + "/guide/fr.html"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://127.0.0.1:7474")
-                .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "cache-control, sentry-trace").build(),
+        HttpResponse<String> preflight = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/guide/fr.html"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://127.0.0.1:7474")
+                        .header("Access-Control-Request-Method", "GET")
+                        .header("Access-Control-Request-Headers", "cache-control, sentry-trace")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(preflight.statusCode() / 100 == 2, "preflight " + preflight.statusCode());
-        assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElse(""));
-        assertTrue(preflight.headers().firstValue("access-control-allow-headers").orElse("").contains("sentry-trace"));
-        String fr = http.send(HttpRequest.newBuilder(URI.create(base + "/guide/fr.html")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String en = http.send(HttpRequest.newBuilder(URI.create(base + "/guide/en.html")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertEquals(
+                "*",
+                preflight.headers().firstValue("access-control-allow-origin").orElse(""));
+        assertTrue(preflight
+                .headers()
+                .firstValue("access-control-allow-headers")
+                .orElse("")
+                .contains("sentry-trace"));
+        String fr = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/guide/fr.html"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        String en = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/guide/en.html"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         for (String guide : List.of(fr, en)) {
             assertEquals(2 + Guide.ANALYSES.size() + 1, guide.split("<slide", -1).length - 1, "slides");
             for (String name : Guide.ANALYSES) {
@@ -110,24 +132,45 @@ class AnalystBrowserTest {
         // Browser renders the connection form in steps: wait until each field can take input.
         WebElement user = wait.until(d -> interactable(d.findElements(By.cssSelector("[data-testid=username]"))));
         user.sendKeys(Keys.chord(Keys.CONTROL, "a"), AnalystNeo4j.USER);
-        wait.until(d -> interactable(d.findElements(By.cssSelector("[data-testid=password]")))).sendKeys(PASSWORD);
-        wait.until(d -> interactable(d.findElements(By.cssSelector("[data-testid=connect]")))).click();
+        wait.until(d -> interactable(d.findElements(By.cssSelector("[data-testid=password]"))))
+                .sendKeys(PASSWORD);
+        wait.until(d -> interactable(d.findElements(By.cssSelector("[data-testid=connect]"))))
+                .click();
         // browser.post_connect_cmd opens the guide, fetched from Passerelle's server.
-        WebElement slide = wait.until(d -> d.findElements(By.xpath("//*[contains(text(), \"Ce qu'est ce graphe\")]")).stream()
-                .findFirst().orElse(null));
+        WebElement slide =
+                wait.until(d -> d.findElements(By.xpath("//*[contains(text(), \"Ce qu'est ce graphe\")]")).stream()
+                        .findFirst()
+                        .orElse(null));
         assertTrue(slide.isDisplayed());
-        // Connected, and straight to the guide: Browser's generic start page (":play start", a movie database) is not opened.
-        wait.until(d -> !d.findElements(By.xpath("//*[contains(text(), 'You are connected as user')]")).isEmpty());
-        assertTrue(browser.findElements(By.xpath("//*[contains(text(), 'Try Neo4j with live data')]")).isEmpty(), "no start page");
+        // Connected, and straight to the guide: Browser's generic start page (":play start", a movie database) is not
+        // opened.
+        wait.until(d -> !d.findElements(By.xpath("//*[contains(text(), 'You are connected as user')]"))
+                .isEmpty());
+        assertTrue(
+                browser.findElements(By.xpath("//*[contains(text(), 'Try Neo4j with live data')]"))
+                        .isEmpty(),
+                "no start page");
         screenshot("analyst-01-guide");
         WebElement runnable = wait.until(d -> d.findElements(By.cssSelector("pre.runnable")).stream()
-                .filter(e -> e.getText().startsWith("MATCH (m:Meta)")).findFirst().orElse(null));
+                .filter(e -> e.getText().startsWith("MATCH (m:Meta)"))
+                .findFirst()
+                .orElse(null));
         runnable.click();
-        WebElement editor = wait.until(d -> d.findElements(By.cssSelector("[data-testid=activeEditor]")).stream().findFirst().orElse(null));
+        WebElement editor = wait.until(d -> d.findElements(By.cssSelector("[data-testid=activeEditor]")).stream()
+                .findFirst()
+                .orElse(null));
         wait.until(d -> editor.getText().contains("MATCH (m:Meta)"));
-        new Actions(browser).click(editor).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+        new Actions(browser)
+                .click(editor)
+                .keyDown(Keys.CONTROL)
+                .sendKeys(Keys.ENTER)
+                .keyUp(Keys.CONTROL)
+                .perform();
         String result = wait.until(d -> d.findElements(By.cssSelector("[data-testid=frameContents]")).stream()
-                .map(WebElement::getText).filter(t -> t.contains("m.minDenominator")).findFirst().orElse(null));
+                .map(WebElement::getText)
+                .filter(t -> t.contains("m.minDenominator"))
+                .findFirst()
+                .orElse(null));
         assertTrue(result.contains("11") && result.contains("20"), result);
         screenshot("analyst-02-query");
         // Logged in, guide open, a query run: nobody but this machine was contacted (Browser's defaults call
@@ -138,7 +181,10 @@ class AnalystBrowserTest {
     }
 
     static WebElement interactable(List<WebElement> found) {
-        return found.stream().filter(e -> e.isDisplayed() && e.isEnabled()).findFirst().orElse(null);
+        return found.stream()
+                .filter(e -> e.isDisplayed() && e.isEnabled())
+                .findFirst()
+                .orElse(null);
     }
 
     static void screenshot(String name) throws Exception {

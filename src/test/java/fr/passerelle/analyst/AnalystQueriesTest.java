@@ -36,10 +36,14 @@ class AnalystQueriesTest {
     @BeforeAll
     static void start(@TempDir Path dir) {
         Database db = TestNeo4j.reset();
-        Fixtures.importer(db, 2000).importRecords(new DemoGenerator(Catalogue.bundled()).generate(6000, 42), n -> { });
+        Fixtures.importer(db, 2000).importRecords(new DemoGenerator(Catalogue.bundled()).generate(6000, 42), n -> {});
         Publication publication = Fixtures.publisher(db).publish(dir.resolve("published"));
-        assertTrue(publication.counts().paths() > 0 && publication.counts().outcomes() > 0, publication.counts().toString());
-        analysts = AnalystNeo4j.start(publication, new AnalystNeo4j.Settings(dir.resolve("analyst"), "127.0.0.1", 0, 0, PASSWORD, 32L << 20, null));
+        assertTrue(
+                publication.counts().paths() > 0 && publication.counts().outcomes() > 0,
+                publication.counts().toString());
+        analysts = AnalystNeo4j.start(
+                publication,
+                new AnalystNeo4j.Settings(dir.resolve("analyst"), "127.0.0.1", 0, 0, PASSWORD, 32L << 20, null));
         analyst = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, PASSWORD));
     }
 
@@ -72,7 +76,8 @@ class AnalystQueriesTest {
     @Test
     void theExportLeavesGraphColumnsOutAndKeepsTheFigures() {
         StringWriter csv = new StringWriter();
-        int rows = Export.toCsv(analyst, Export.resolve("biggest-flows-from"), Map.of("step", "BTS-MCO", "limit", 5), csv);
+        int rows =
+                Export.toCsv(analyst, Export.resolve("biggest-flows-from"), Map.of("step", "BTS-MCO", "limit", 5), csv);
         List<String> lines = csv.toString().lines().toList();
         assertEquals("destination,people,sharePercent,medianMonths", lines.get(0));
         assertEquals(rows + 1, lines.size());
@@ -83,8 +88,10 @@ class AnalystQueriesTest {
 
     @Test
     void onlyPublishedQueriesCanBeExported() {
-        for (String refused : List.of("person/people-count", "publish/person-sequences", "person/lock", "../../etc/passwd")) {
-            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Export.resolve(refused));
+        for (String refused :
+                List.of("person/people-count", "publish/person-sequences", "person/lock", "../../etc/passwd")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> Export.resolve(refused));
             assertTrue(e.getMessage().contains("choose one of"), e.getMessage());
         }
         assertFalse(Export.resolve("outcomes-at").isEmpty());

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
 import fr.passerelle.graph.Database;
-import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.publish.Publication;
 import fr.passerelle.recommend.Services;
 import io.javalin.Javalin;
@@ -32,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 class AdminApiTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
+
     Javalin app;
     fr.passerelle.publish.ReleaseApi release;
     ApiKeys keys;
@@ -43,7 +45,7 @@ class AdminApiTest {
     Javalin start(boolean readerKeyRequired, int perMinute) {
         Database db = TestNeo4j.reset();
         List<String> lines = new ArrayList<>(people("a", 30, "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
-        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "admin.jsonl", lines)), false, n -> { });
+        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "admin.jsonl", lines)), false, n -> {});
         release = Fixtures.release(db, dir);
         Services services = Fixtures.services(release);
         keys = ApiKeys.load(dir.resolve("keys").resolve("api-keys.csv"));
@@ -72,10 +74,13 @@ class AdminApiTest {
 
             @Override
             public ImportReport importFile(Path file, boolean strict) {
-                return Fixtures.importer(db, 50).importFiles(List.of(file), strict, n -> { });
+                return Fixtures.importer(db, 50).importFiles(List.of(file), strict, n -> {});
             }
         };
-        app = ApiServer.create(services, ApiServer.Options.defaults().withAccess(admin, keys, readerKeyRequired, perMinute), new ArrayList<>())
+        app = ApiServer.create(
+                        services,
+                        ApiServer.Options.defaults().withAccess(admin, keys, readerKeyRequired, perMinute),
+                        new ArrayList<>())
                 .start("127.0.0.1", 0);
         return app;
     }
@@ -90,9 +95,13 @@ class AdminApiTest {
         }
     }
 
-    HttpResponse<String> call(String method, String path, String key, String contentType, String body, String... headers) throws Exception {
+    HttpResponse<String> call(
+            String method, String path, String key, String contentType, String body, String... headers)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
@@ -111,38 +120,69 @@ class AdminApiTest {
         String erase = "{\"source\": \"test\", \"ids\": [\"a-0\"]}";
         HttpResponse<String> none = call("POST", "/api/admin/erase", null, "application/json", erase);
         assertEquals(401, none.statusCode());
-        assertEquals("an API key is needed", JSON.readTree(none.body()).get("error").asText());
-        assertEquals(401, call("POST", "/api/admin/erase", "pk_not-a-key", "application/json", erase).statusCode());
+        assertEquals(
+                "an API key is needed", JSON.readTree(none.body()).get("error").asText());
+        assertEquals(
+                401,
+                call("POST", "/api/admin/erase", "pk_not-a-key", "application/json", erase)
+                        .statusCode());
         HttpResponse<String> reader = call("POST", "/api/admin/erase", readerKey, "application/json", erase);
         assertEquals(403, reader.statusCode());
         assertEquals("admin", JSON.readTree(reader.body()).get("needed").asText());
         List<String> everyone = Fixtures.ids("a", 30);
-        assertEquals(Fixtures.path(List.of("BTS-MCO"), everyone), JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body()).get("people").asLong());
+        assertEquals(
+                Fixtures.path(List.of("BTS-MCO"), everyone),
+                JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null)
+                                .body())
+                        .get("people")
+                        .asLong());
 
         HttpResponse<String> done = call("POST", "/api/admin/erase", adminKey, "application/json", erase);
         assertEquals(200, done.statusCode(), done.body());
         JsonNode receipt = JSON.readTree(done.body()).get("receipts").get(0);
         assertTrue(receipt.get("found").asBoolean());
         // The erasure is published at once: the next answer counts the 29 others (with their noise).
-        assertEquals(Fixtures.path(List.of("BTS-MCO"), everyone.subList(1, 30)), JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body())
-                .get("people").asLong());
-        assertEquals(400, call("POST", "/api/admin/erase", adminKey, "application/json", "{\"ids\": []}").statusCode());
-        assertEquals(400, call("POST", "/api/admin/erase", adminKey, "application/json", "not json").statusCode());
+        assertEquals(
+                Fixtures.path(List.of("BTS-MCO"), everyone.subList(1, 30)),
+                JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null)
+                                .body())
+                        .get("people")
+                        .asLong());
+        assertEquals(
+                400,
+                call("POST", "/api/admin/erase", adminKey, "application/json", "{\"ids\": []}")
+                        .statusCode());
+        assertEquals(
+                400,
+                call("POST", "/api/admin/erase", adminKey, "application/json", "not json")
+                        .statusCode());
     }
 
     @Test
     void importOverHttpIsStrictAndPublishAnswersTheVersion() throws Exception {
         start(false, 0);
         String good = String.join("\n", people("n", 3, "education:BTS-MCO:2019-09", "job:D1301:2021-09"));
-        HttpResponse<String> refused = call("POST", "/api/admin/import", adminKey, "application/x-ndjson", good + "\n{\"source\": \"test\", \"id\": \"x\", \"steps\": [{\"kind\": \"job\", \"code\": \"NOPE\"}]}");
+        HttpResponse<String> refused = call(
+                "POST",
+                "/api/admin/import",
+                adminKey,
+                "application/x-ndjson",
+                good + "\n{\"source\": \"test\", \"id\": \"x\", \"steps\": [{\"kind\": \"job\", \"code\": \"NOPE\"}]}");
         assertEquals(422, refused.statusCode(), refused.body());
         assertTrue(JSON.readTree(refused.body()).get("summary").asText().contains("NOPE"));
-        assertEquals(Fixtures.path(List.of("BTS-MCO"), Fixtures.ids("a", 30)), JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null).body())
-                .get("people").asLong(), "nothing written");
+        assertEquals(
+                Fixtures.path(List.of("BTS-MCO"), Fixtures.ids("a", 30)),
+                JSON.readTree(call("GET", "/api/steps/BTS-MCO", null, null, null)
+                                .body())
+                        .get("people")
+                        .asLong(),
+                "nothing written");
         HttpResponse<String> imported = call("POST", "/api/admin/import", adminKey, "application/x-ndjson", good);
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(3, JSON.readTree(imported.body()).get("added").asInt());
-        assertEquals(415, call("POST", "/api/admin/import", adminKey, "text/plain", good).statusCode());
+        assertEquals(
+                415,
+                call("POST", "/api/admin/import", adminKey, "text/plain", good).statusCode());
         HttpResponse<String> published = call("POST", "/api/admin/publish", adminKey, null, null);
         assertEquals(200, published.statusCode(), published.body());
         assertTrue(JSON.readTree(published.body()).get("version").asLong() >= 2);
@@ -152,9 +192,15 @@ class AdminApiTest {
     @Test
     void readsCanRequireAReaderKeyWhileHealthAndTheRegisterStayOpen() throws Exception {
         start(true, 0);
-        assertEquals(401, call("GET", "/api/steps/BTS-MCO/next", null, null, null).statusCode());
-        assertEquals(200, call("GET", "/api/steps/BTS-MCO/next", readerKey, null, null).statusCode());
-        assertEquals(200, call("GET", "/api/steps/BTS-MCO/next", null, null, null, "X-Api-Key", adminKey).statusCode());
+        assertEquals(
+                401, call("GET", "/api/steps/BTS-MCO/next", null, null, null).statusCode());
+        assertEquals(
+                200,
+                call("GET", "/api/steps/BTS-MCO/next", readerKey, null, null).statusCode());
+        assertEquals(
+                200,
+                call("GET", "/api/steps/BTS-MCO/next", null, null, null, "X-Api-Key", adminKey)
+                        .statusCode());
         assertEquals(200, call("GET", "/api/health", null, null, null).statusCode());
         assertEquals(200, call("GET", "/api/privacy", null, null, null).statusCode());
     }
@@ -164,31 +210,41 @@ class AdminApiTest {
         start(false, 5);
         for (int i = 0; i < 5; i++) {
             // A client cannot get a fresh bucket by claiming another address.
-            assertEquals(200, call("GET", "/api/steps?q=bts", null, null, null, "X-Forwarded-For", "10.0.0." + i).statusCode());
+            assertEquals(
+                    200,
+                    call("GET", "/api/steps?q=bts", null, null, null, "X-Forwarded-For", "10.0.0." + i)
+                            .statusCode());
         }
         HttpResponse<String> limited = call("GET", "/api/steps?q=bts", null, null, null, "X-Forwarded-For", "10.9.9.9");
         assertEquals(429, limited.statusCode());
         assertTrue(Long.parseLong(limited.headers().firstValue("Retry-After").orElse("0")) >= 1);
         assertEquals(5, JSON.readTree(limited.body()).get("limitPerMinute").asInt());
-        assertEquals(200, call("GET", "/api/steps?q=bts", readerKey, null, null).statusCode(), "a key has its own bucket");
+        assertEquals(
+                200, call("GET", "/api/steps?q=bts", readerKey, null, null).statusCode(), "a key has its own bucket");
         // An orientation app's key can carry its own, larger limit (apikey create --rate-limit N).
         String appKey = keys.create("classroom-app", ApiKeys.Role.READER, 12, Fixtures.CLOCK);
         for (int i = 0; i < 12; i++) {
-            assertEquals(200, call("GET", "/api/steps?q=bts", appKey, null, null).statusCode(), "call " + i);
+            assertEquals(
+                    200, call("GET", "/api/steps?q=bts", appKey, null, null).statusCode(), "call " + i);
         }
         HttpResponse<String> appLimited = call("GET", "/api/steps?q=bts", appKey, null, null);
         assertEquals(429, appLimited.statusCode());
         assertEquals(12, JSON.readTree(appLimited.body()).get("limitPerMinute").asInt());
-        assertTrue(Files.readString(dir.resolve("keys").resolve("api-keys.csv")).contains(",12\n"), "the limit is stored with the key");
+        assertTrue(
+                Files.readString(dir.resolve("keys").resolve("api-keys.csv")).contains(",12\n"),
+                "the limit is stored with the key");
     }
 
     @Test
     void theApisReleaseStoreWantsAPasswordToo() {
         start(false, 0);
-        for (org.neo4j.driver.AuthToken token : List.of(org.neo4j.driver.AuthTokens.none(), org.neo4j.driver.AuthTokens.basic("neo4j", "neo4j"),
+        for (org.neo4j.driver.AuthToken token : List.of(
+                org.neo4j.driver.AuthTokens.none(),
+                org.neo4j.driver.AuthTokens.basic("neo4j", "neo4j"),
                 org.neo4j.driver.AuthTokens.basic("api", "guess-the-password"))) {
             try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(release.boltUri(), token)) {
-                org.junit.jupiter.api.Assertions.assertThrows(org.neo4j.driver.exceptions.AuthenticationException.class, driver::verifyConnectivity);
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        org.neo4j.driver.exceptions.AuthenticationException.class, driver::verifyConnectivity);
             }
         }
     }
@@ -215,7 +271,8 @@ class AdminApiTest {
         assertTrue(text.contains(ApiKeys.sha256(adminKey)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertTrue(keys.revoke("app1"));
-        assertEquals(401, call("POST", "/api/admin/purge", readerKey, null, null).statusCode(), "revoked: unknown now");
+        assertEquals(
+                401, call("POST", "/api/admin/purge", readerKey, null, null).statusCode(), "revoked: unknown now");
         assertTrue(ApiKeys.load(file).find(readerKey).isEmpty(), "a revoked key is gone");
     }
 }

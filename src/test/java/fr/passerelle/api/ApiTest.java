@@ -9,10 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
-import fr.passerelle.publish.CellName;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.Thresholds;
-import fr.passerelle.recommend.Services;
+import fr.passerelle.publish.CellName;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +42,7 @@ class ApiTest {
         lines.addAll(people("d", 25, "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
         lines.addAll(people("e", 16, "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
         lines.addAll(people("f", 5, "education:BTS-CG:2018-09", "job:M1203:2020-09"));
-        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "api.jsonl", lines)), false, n -> { });
+        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "api.jsonl", lines)), false, n -> {});
         release = Fixtures.release(db, dir);
         app = ApiServer.create(Fixtures.services(release)).start("127.0.0.1", 0);
     }
@@ -55,7 +54,9 @@ class ApiTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -89,7 +90,11 @@ class ApiTest {
         assertEquals(m1805, first.get("people").asLong());
         assertTrue(Math.abs(m1805 - 30) <= Fixtures.NOISE.maxNoise());
         fr.passerelle.privacy.Share share = fr.passerelle.privacy.Share.of(m1805, leaving);
-        assertEquals(share.value(), first.get("share").get("value").asDouble(), 1e-9, "shares come from the perturbed counts");
+        assertEquals(
+                share.value(),
+                first.get("share").get("value").asDouble(),
+                1e-9,
+                "shares come from the perturbed counts");
         assertEquals(share.low(), first.get("share").get("low").asDouble(), 1e-9);
         assertEquals(24, first.get("medianMonths").asInt());
         // LIC-INFO (12) shows exactly when its perturbed count reaches k; M1802 (4) never can.
@@ -97,9 +102,14 @@ class ApiTest {
         assertEquals(licInfo == null ? 1 : 2, next.get("next").size());
         assertTrue(!next.toString().contains("M1802"));
         long shown = m1805 + (licInfo == null ? 0 : licInfo);
-        assertEquals(leaving - shown >= 11 ? (Object) (leaving - shown) : null,
-                next.get("hiddenPeople").isNull() ? null : (Object) next.get("hiddenPeople").asLong());
-        assertEquals("cypher/queries/next-steps.cypher", next.get("evidence").get("query").asText());
+        assertEquals(
+                leaving - shown >= 11 ? (Object) (leaving - shown) : null,
+                next.get("hiddenPeople").isNull()
+                        ? null
+                        : (Object) next.get("hiddenPeople").asLong());
+        assertEquals(
+                "cypher/queries/next-steps.cypher",
+                next.get("evidence").get("query").asText());
         assertEquals(11, next.get("evidence").get("k").asInt());
     }
 
@@ -110,8 +120,12 @@ class ApiTest {
             assertEquals(first, get("/api/steps/BTS-MCO/next").body().replaceAll("\"generatedAt\":\"[^\"]*\"", ""));
         }
         JsonNode next = json("/api/steps/BTS-MCO/next", 200);
-        assertEquals(Fixtures.path(List.of("BTS-MCO", "D1301"), Fixtures.ids("d", 25)), next.get("next").get(0).get("people").asLong());
-        assertEquals(Fixtures.path(List.of("BTS-MCO", "D1502"), Fixtures.ids("e", 16)), next.get("next").get(1).get("people").asLong());
+        assertEquals(
+                Fixtures.path(List.of("BTS-MCO", "D1301"), Fixtures.ids("d", 25)),
+                next.get("next").get(0).get("people").asLong());
+        assertEquals(
+                Fixtures.path(List.of("BTS-MCO", "D1502"), Fixtures.ids("e", 16)),
+                next.get("next").get(1).get("people").asLong());
     }
 
     @Test
@@ -122,16 +136,21 @@ class ApiTest {
         assertTrue(next.get("peopleLeaving").isNull());
         assertEquals(0, next.get("next").size());
         assertTrue(next.get("hiddenPeople").isNull());
-        assertTrue(!get("/api/steps/BTS-CG/next").body().matches(".*\"people(Leaving)?\":[0-9].*"), "no count anywhere");
+        assertTrue(
+                !get("/api/steps/BTS-CG/next").body().matches(".*\"people(Leaving)?\":[0-9].*"), "no count anywhere");
     }
 
     @Test
     void searchIgnoresAccentsAndCaseAndRanksPrefixesFirst() throws Exception {
         JsonNode hits = json("/api/steps?q=ETUDES%20ET%20DEVELOPPEMENT", 200).get("steps");
         assertEquals("M1805", hits.get(0).get("id").asText());
-        assertEquals("Études et développement informatique", hits.get(0).get("label").asText());
-        assertEquals(Fixtures.path(List.of("M1805"), Fixtures.ids("a", 30)), hits.get(0).get("people").asLong());
-        JsonNode byCode = json("/api/steps?q=bts-sio&kind=education&limit=5", 200).get("steps");
+        assertEquals(
+                "Études et développement informatique", hits.get(0).get("label").asText());
+        assertEquals(
+                Fixtures.path(List.of("M1805"), Fixtures.ids("a", 30)),
+                hits.get(0).get("people").asLong());
+        JsonNode byCode =
+                json("/api/steps?q=bts-sio&kind=education&limit=5", 200).get("steps");
         assertEquals(2, byCode.size());
         assertEquals("BTS-SIO-SLAM", byCode.get(0).get("id").asText(), "the more travelled first");
         JsonNode jobs = json("/api/steps?q=informatique&kind=job&limit=50", 200).get("steps");
@@ -146,7 +165,13 @@ class ApiTest {
         List<String> close = new ArrayList<>();
         error.get("closeMatches").forEach(m -> close.add(m.get("id").asText()));
         assertTrue(close.containsAll(List.of("BTS-SIO-SLAM", "BTS-SIO-SISR")), close.toString());
-        assertEquals("M1805", json("/api/steps/m1805x", 404).get("closeMatches").get(0).get("id").asText());
+        assertEquals(
+                "M1805",
+                json("/api/steps/m1805x", 404)
+                        .get("closeMatches")
+                        .get(0)
+                        .get("id")
+                        .asText());
     }
 
     @Test
@@ -165,11 +190,20 @@ class ApiTest {
         JsonNode fr = json("/api/privacy", 200);
         assertEquals("fr", fr.get("language").asText());
         assertTrue(fr.get("legalBasis").asText().startsWith("Intérêt légitime"));
-        assertEquals(Fixtures.released(CellName.EVERYONE, Fixtures.ids("a", 30), Fixtures.ids("b", 12), Fixtures.ids("c", 4), Fixtures.ids("d", 25),
-                Fixtures.ids("e", 16), Fixtures.ids("f", 5)), fr.get("peopleHeld").asLong());
+        assertEquals(
+                Fixtures.released(
+                        CellName.EVERYONE,
+                        Fixtures.ids("a", 30),
+                        Fixtures.ids("b", 12),
+                        Fixtures.ids("c", 4),
+                        Fixtures.ids("d", 25),
+                        Fixtures.ids("e", 16),
+                        Fixtures.ids("f", 5)),
+                fr.get("peopleHeld").asLong());
         assertTrue(fr.get("releasedTables").size() >= 9);
         assertEquals("test", fr.get("sources").get(0).asText());
-        assertEquals(Fixtures.KEY.keyId(), fr.get("pseudonymisation").get("keyId").asText());
+        assertEquals(
+                Fixtures.KEY.keyId(), fr.get("pseudonymisation").get("keyId").asText());
         assertEquals(24, fr.get("retention").get("months").asInt());
         assertEquals(11, fr.get("disclosureThresholds").get("k").asInt());
         JsonNode en = json("/api/privacy?lang=en", 200);
@@ -181,22 +215,37 @@ class ApiTest {
 
     @Test
     void theNoticeStatesTheLiveSettingsInFrenchAndEnglish() throws Exception {
-        fr.passerelle.privacy.Register.Settings settings = new fr.passerelle.privacy.Register.Settings(Fixtures.KEY.keyId(), 18, "REGION",
-                "Observatoire régional des parcours", "dpo@example.org");
-        Javalin notice = ApiServer.create(fr.passerelle.recommend.Services.over(release.database(), Thresholds.defaults(), Fixtures.CLOCK, settings))
+        fr.passerelle.privacy.Register.Settings settings = new fr.passerelle.privacy.Register.Settings(
+                Fixtures.KEY.keyId(), 18, "REGION", "Observatoire régional des parcours", "dpo@example.org");
+        Javalin notice = ApiServer.create(fr.passerelle.recommend.Services.over(
+                        release.database(), Thresholds.defaults(), Fixtures.CLOCK, settings))
                 .start("127.0.0.1", 0);
         try {
-            HttpResponse<String> fr = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notice.port() + "/vie-privee")).build(),
+            HttpResponse<String> fr = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notice.port() + "/vie-privee"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, fr.statusCode());
             String page = fr.body();
-            for (String expected : List.of("Observatoire régional des parcours", "mailto:dpo@example.org", "18 mois", "id=\"publication\"",
-                    "75 à 81", "moins de 11 personnes", "intérêt légitime", "Noms, adresses électroniques", "<li>test</li>")) {
+            for (String expected : List.of(
+                    "Observatoire régional des parcours",
+                    "mailto:dpo@example.org",
+                    "18 mois",
+                    "id=\"publication\"",
+                    "75 à 81",
+                    "moins de 11 personnes",
+                    "intérêt légitime",
+                    "Noms, adresses électroniques",
+                    "<li>test</li>")) {
                 assertTrue(page.contains(expected), "the notice says " + expected);
             }
             assertTrue(!page.contains("<script"), "no script");
-            String en = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notice.port() + "/vie-privee?lang=en")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String en = HTTP.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + notice.port() + "/vie-privee?lang=en"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertTrue(en.contains("How long") && en.contains("18 months") && en.contains("legitimate interest"), en);
         } finally {
             notice.stop();
@@ -205,25 +254,42 @@ class ApiTest {
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
-        for (String path : List.of("/api/health", "/api/steps/BTS-MCO/next", "/api/nope", "/", "/app.js", "/api/docs", "/api/openapi.json",
-                "/guide/fr.html", "/vie-privee")) {
+        for (String path : List.of(
+                "/api/health",
+                "/api/steps/BTS-MCO/next",
+                "/api/nope",
+                "/",
+                "/app.js",
+                "/api/docs",
+                "/api/openapi.json",
+                "/guide/fr.html",
+                "/vie-privee")) {
             HttpResponse<String> r = get(path);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-            assertTrue(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src 'self' 'unsafe"),
+            assertTrue(
+                    csp.contains("default-src 'self'")
+                            && csp.contains("frame-ancestors 'none'")
+                            && !csp.contains("script-src 'self' 'unsafe"),
                     path + ": " + csp);
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
-            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals(
+                    "no-referrer", r.headers().firstValue("Referrer-Policy").orElse(""), path);
         }
         assertTrue(!get("/api/docs").body().contains("<script>"), "no inline script in the docs page");
     }
 
     @Test
     void wrongMethodsAre405WithAllow() throws Exception {
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/steps/BTS-MCO/next"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/steps/BTS-MCO/next"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode(), post.body());
         assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElse(""));
-        assertEquals("method not allowed", JSON.readTree(post.body()).get("error").asText());
+        assertEquals(
+                "method not allowed", JSON.readTree(post.body()).get("error").asText());
         HttpResponse<String> get = get("/api/admin/erase");
         assertEquals(405, get.statusCode(), get.body());
         assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
@@ -232,13 +298,20 @@ class ApiTest {
     @Test
     void jettysOwnErrorsAreJsonToo() throws Exception {
         // A header past Jetty's limit never reaches the routes: Jetty answers 431 itself.
-        HttpResponse<String> huge = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/health"))
-                .header("X-Padding", "x".repeat(64 * 1024)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> huge = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/health"))
+                        .header("X-Padding", "x".repeat(64 * 1024))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(431, huge.statusCode());
         assertTrue(huge.headers().firstValue("content-type").orElse("").startsWith("application/json"), huge.body());
-        assertEquals("request headers too large", JSON.readTree(huge.body()).get("error").asText());
+        assertEquals(
+                "request headers too large",
+                JSON.readTree(huge.body()).get("error").asText());
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
-            socket.getOutputStream().write("GET /api/steps/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /api/steps/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
             assertTrue(answer.contains("application/json") && answer.contains("\"error\""), answer);

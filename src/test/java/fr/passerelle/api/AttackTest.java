@@ -1,7 +1,6 @@
 package fr.passerelle.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -56,8 +55,12 @@ class AttackTest {
     @TempDir
     Path dir;
 
-    record Setup(Database db, fr.passerelle.publish.ReleaseApi release, Services services, List<String> rare, RawTrajectory unique) {
-    }
+    record Setup(
+            Database db,
+            fr.passerelle.publish.ReleaseApi release,
+            Services services,
+            List<String> rare,
+            RawTrajectory unique) {}
 
     /** 3000 demo people, and one person through the two least used steps of the catalogue (one not used at all if possible). */
     Setup population() {
@@ -71,19 +74,30 @@ class AttackTest {
         }
         List<String> rare = new ArrayList<>();
         for (StepKind kind : List.of(StepKind.EDUCATION, StepKind.JOB)) {
-            rare.add(catalogue.steps().stream().filter(s -> s.kind() == kind && !s.code().startsWith("UNMAPPED-"))
-                    .min(Comparator.comparingInt((CatalogueStep s) -> use.getOrDefault(s.code(), 0)).thenComparing(CatalogueStep::code))
-                    .orElseThrow().code());
+            rare.add(catalogue.steps().stream()
+                    .filter(s -> s.kind() == kind && !s.code().startsWith("UNMAPPED-"))
+                    .min(Comparator.comparingInt((CatalogueStep s) -> use.getOrDefault(s.code(), 0))
+                            .thenComparing(CatalogueStep::code))
+                    .orElseThrow()
+                    .code());
         }
         for (String r : rare) {
-            assertTrue(use.getOrDefault(r, 0) < 3, r + " is used by " + use.get(r) + " demo people: not rare enough for the test");
+            assertTrue(
+                    use.getOrDefault(r, 0) < 3,
+                    r + " is used by " + use.get(r) + " demo people: not rare enough for the test");
         }
-        RawTrajectory unique = new RawTrajectory("attack", "the-one", List.of(new RawStep("education", "BAC-STMG", "2012-09", null, "Bretagne"),
-                new RawStep("education", rare.get(0), "2014-09", null, "Bretagne"), new RawStep("job", rare.get(1), "2016-09", null, "Bretagne"),
-                new RawStep("job", "D1301", "2019-09", null, "Bretagne")), "test");
+        RawTrajectory unique = new RawTrajectory(
+                "attack",
+                "the-one",
+                List.of(
+                        new RawStep("education", "BAC-STMG", "2012-09", null, "Bretagne"),
+                        new RawStep("education", rare.get(0), "2014-09", null, "Bretagne"),
+                        new RawStep("job", rare.get(1), "2016-09", null, "Bretagne"),
+                        new RawStep("job", "D1301", "2019-09", null, "Bretagne")),
+                "test");
         List<RawTrajectory> all = new ArrayList<>(people);
         all.add(unique);
-        Fixtures.importer(db, 2000).importRecords(all, n -> { });
+        Fixtures.importer(db, 2000).importRecords(all, n -> {});
         fr.passerelle.publish.ReleaseApi release = Fixtures.release(db, dir);
         return new Setup(db, release, Fixtures.services(release), rare, unique);
     }
@@ -94,7 +108,9 @@ class AttackTest {
         Javalin app = ApiServer.create(s.services()).start("127.0.0.1", 0);
         try {
             ApiClient api = new ApiClient(app);
-            Set<String> steps = Catalogue.bundled().steps().stream().map(CatalogueStep::code).collect(Collectors.toSet());
+            Set<String> steps = Catalogue.bundled().steps().stream()
+                    .map(CatalogueStep::code)
+                    .collect(Collectors.toSet());
             List<String> paths = new ArrayList<>();
             for (String step : steps) {
                 paths.add("/api/steps/" + step);
@@ -103,8 +119,17 @@ class AttackTest {
                 paths.add("/api/steps/" + step + "/similar");
             }
             for (String step : List.of("BAC-STMG", s.rare().get(0), s.rare().get(1), "D1301")) {
-                for (String q : List.of("", "?region=53", "?period=2010-2014", "?from=2010&to=2014", "?kind=job", "?kind=education",
-                        "?after=BAC-STMG", "?after=" + s.rare().get(0), "?region=53&period=2010-2014", "?from=2012&to=2014")) {
+                for (String q : List.of(
+                        "",
+                        "?region=53",
+                        "?period=2010-2014",
+                        "?from=2010&to=2014",
+                        "?kind=job",
+                        "?kind=education",
+                        "?after=BAC-STMG",
+                        "?after=" + s.rare().get(0),
+                        "?region=53&period=2010-2014",
+                        "?from=2012&to=2014")) {
                     paths.add("/api/steps/" + step + "/next" + q);
                 }
                 paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36");
@@ -123,13 +148,16 @@ class AttackTest {
             int answers = 0;
             for (String path : paths) {
                 var response = api.get(path);
-                assertTrue(response.statusCode() == 200 || response.statusCode() == 400, path + ": " + response.statusCode() + " " + response.body());
+                assertTrue(
+                        response.statusCode() == 200 || response.statusCode() == 400,
+                        path + ": " + response.statusCode() + " " + response.body());
                 JsonNode answer = ApiClient.JSON.readTree(response.body());
                 assertNoRareStep(answer, s.rare(), path, "");
                 assertNoSmallNumber(answer, path);
                 var again = api.get(path);
                 assertEquals(response.statusCode(), again.statusCode());
-                assertEquals(withoutTime(answer), withoutTime(ApiClient.JSON.readTree(again.body())), "averaging: " + path);
+                assertEquals(
+                        withoutTime(answer), withoutTime(ApiClient.JSON.readTree(again.body())), "averaging: " + path);
                 answers++;
             }
             assertTrue(answers > 800, "queried " + answers);
@@ -139,19 +167,32 @@ class AttackTest {
                 JsonNode detail = api.json("/api/steps/" + step, 200);
                 JsonNode next = api.json("/api/steps/" + step + "/next", 200);
                 JsonNode previous = api.json("/api/steps/" + step + "/previous", 200);
-                assertEquals(detail.get("peopleOut"), next.get("peopleLeaving"), step + ": one number for the people leaving");
-                assertEquals(detail.get("peopleIn"), previous.get("peopleArriving"), step + ": one number for the people arriving");
+                assertEquals(
+                        detail.get("peopleOut"),
+                        next.get("peopleLeaving"),
+                        step + ": one number for the people leaving");
+                assertEquals(
+                        detail.get("peopleIn"),
+                        previous.get("peopleArriving"),
+                        step + ": one number for the people arriving");
                 // A transition shown from one side is the same number from the other.
                 for (JsonNode n : next.get("next")) {
-                    JsonNode back = api.json("/api/steps/" + n.get("step").get("id").asText() + "/previous", 200);
+                    JsonNode back =
+                            api.json("/api/steps/" + n.get("step").get("id").asText() + "/previous", 200);
                     boolean found = false;
                     for (JsonNode p : back.get("previous")) {
                         if (p.get("step").get("id").asText().equals(step)) {
-                            assertEquals(n.get("people").asLong(), p.get("people").asLong(), step + " -> " + n.get("step").get("id").asText());
+                            assertEquals(
+                                    n.get("people").asLong(),
+                                    p.get("people").asLong(),
+                                    step + " -> " + n.get("step").get("id").asText());
                             found = true;
                         }
                     }
-                    assertTrue(found, step + " -> " + n.get("step").get("id").asText() + " shown from its origin but hidden at its destination");
+                    assertTrue(
+                            found,
+                            step + " -> " + n.get("step").get("id").asText()
+                                    + " shown from its origin but hidden at its destination");
                 }
             }
         } finally {
@@ -167,18 +208,30 @@ class AttackTest {
         Publisher publisher = Fixtures.publisher(s.db());
         Publication first = publisher.publish(dir.resolve("published"));
         String password = "attack-test-password";
-        try (AnalystNeo4j analysts = AnalystNeo4j.start(first, new AnalystNeo4j.Settings(dir.resolve("analyst"), "127.0.0.1", 0, 0, password,
-                32L << 20, null));
-             Driver analyst = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, password))) {
-            String query = "MATCH (s:Step) OPTIONAL MATCH (s)-[t:TRANSITION]->(n) RETURN s.id AS id, s.people AS people, "
-                    + "collect([n.id, t.people]) AS out ORDER BY id";
+        try (AnalystNeo4j analysts = AnalystNeo4j.start(
+                        first,
+                        new AnalystNeo4j.Settings(
+                                dir.resolve("analyst"), "127.0.0.1", 0, 0, password, 32L << 20, null));
+                Driver analyst =
+                        GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, password))) {
+            String query =
+                    "MATCH (s:Step) OPTIONAL MATCH (s)-[t:TRANSITION]->(n) RETURN s.id AS id, s.people AS people, "
+                            + "collect([n.id, t.people]) AS out ORDER BY id";
             List<Map<String, Object>> before = read(analyst, query);
             // One more person, then one fewer: the live graph changes twice...
-            Fixtures.importer(s.db(), 10).importRecords(List.of(new RawTrajectory("attack", "newcomer", List.of(
-                    new RawStep("education", "BTS-MCO", "2019-09", null, null), new RawStep("job", "D1301", "2021-09", null, null)), "test")), n -> { });
+            Fixtures.importer(s.db(), 10)
+                    .importRecords(
+                            List.of(new RawTrajectory(
+                                    "attack",
+                                    "newcomer",
+                                    List.of(
+                                            new RawStep("education", "BTS-MCO", "2019-09", null, null),
+                                            new RawStep("job", "D1301", "2021-09", null, null)),
+                                    "test")),
+                            n -> {});
             assertEquals(before, read(analyst, query), "adding one person is not visible before the next publication");
-            new fr.passerelle.lifecycle.Erasure(s.db(), Fixtures.KEY, Fixtures.CLOCK).erase("attack", List.of("the-one"),
-                    fr.passerelle.lifecycle.Erasure.Reason.ERASURE);
+            new fr.passerelle.lifecycle.Erasure(s.db(), Fixtures.KEY, Fixtures.CLOCK)
+                    .erase("attack", List.of("the-one"), fr.passerelle.lifecycle.Erasure.Reason.ERASURE);
             assertEquals(before, read(analyst, query), "erasing one person is not visible before the next publication");
             // ... and the next publication carries both changes at once.
             Publication second = publisher.publish(dir.resolve("published"));
@@ -186,7 +239,9 @@ class AttackTest {
             analysts.switchTo(second);
             List<Map<String, Object>> after = read(analyst, query);
             assertEquals(before.size(), after.size());
-            assertEquals(second.version(), read(analyst, "MATCH (m:Meta) RETURN m.version AS v").get(0).get("v"));
+            assertEquals(
+                    second.version(),
+                    read(analyst, "MATCH (m:Meta) RETURN m.version AS v").get(0).get("v"));
         }
     }
 
@@ -202,8 +257,11 @@ class AttackTest {
      */
     @Test
     void differencingPlantedPeopleTeachesLittleMoreThanTheReleasedDistribution() throws Exception {
-        List<String> origins = Catalogue.bundled().steps().stream().map(CatalogueStep::code).filter(c -> !c.startsWith("UNMAPPED-"))
-                .sorted().toList();
+        List<String> origins = Catalogue.bundled().steps().stream()
+                .map(CatalogueStep::code)
+                .filter(c -> !c.startsWith("UNMAPPED-"))
+                .sorted()
+                .toList();
         java.util.SplittableRandom random = new java.util.SplittableRandom(2026);
         int attackRight = 0;
         int exactRight = 0;
@@ -236,13 +294,23 @@ class AttackTest {
                 truth.put(origin, y);
                 people.add(two("planted-" + origin, origin, "2003-09", "Pays de la Loire", y));
             }
-            Fixtures.importer(db, 2000).importRecords(people, n -> { });
+            Fixtures.importer(db, 2000).importRecords(people, n -> {});
             Path roundDir = dir.resolve("round-" + round);
             Publication release = Fixtures.publisher(db).publish(roundDir.resolve("published"));
-            try (fr.passerelle.publish.ReleaseApi served = fr.passerelle.publish.ReleaseApi.start(roundDir.resolve("api"), 16L << 20, release);
-                 AnalystNeo4j analysts = AnalystNeo4j.start(release, new AnalystNeo4j.Settings(roundDir.resolve("analyst"), "127.0.0.1", 0, 0,
-                         "attack-test-password", 32L << 20, null));
-                 Driver bolt = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, "attack-test-password"))) {
+            try (fr.passerelle.publish.ReleaseApi served =
+                            fr.passerelle.publish.ReleaseApi.start(roundDir.resolve("api"), 16L << 20, release);
+                    AnalystNeo4j analysts = AnalystNeo4j.start(
+                            release,
+                            new AnalystNeo4j.Settings(
+                                    roundDir.resolve("analyst"),
+                                    "127.0.0.1",
+                                    0,
+                                    0,
+                                    "attack-test-password",
+                                    32L << 20,
+                                    null));
+                    Driver bolt = GraphDatabase.driver(
+                            analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, "attack-test-password"))) {
                 Javalin app = ApiServer.create(Fixtures.services(served)).start("127.0.0.1", 0);
                 try {
                     ApiClient api = new ApiClient(app);
@@ -250,12 +318,15 @@ class AttackTest {
                         String origin = target.getKey();
                         Map<String, Long> overall = counts(api.json("/api/steps/" + origin + "/next", 200));
                         Map<String, Long> byRegion = new HashMap<>();
-                        for (String region : fr.passerelle.catalog.Regions.bundled().codes()) {
-                            counts(api.json("/api/steps/" + origin + "/next?region=" + region, 200)).forEach((d, n) -> byRegion.merge(d, n, Long::sum));
+                        for (String region :
+                                fr.passerelle.catalog.Regions.bundled().codes()) {
+                            counts(api.json("/api/steps/" + origin + "/next?region=" + region, 200))
+                                    .forEach((d, n) -> byRegion.merge(d, n, Long::sum));
                         }
                         Map<String, Long> byPeriod = new HashMap<>();
                         for (String period : fr.passerelle.publish.ReleaseCatalogue.periods()) {
-                            counts(api.json("/api/steps/" + origin + "/next?period=" + period, 200)).forEach((d, n) -> byPeriod.merge(d, n, Long::sum));
+                            counts(api.json("/api/steps/" + origin + "/next?period=" + period, 200))
+                                    .forEach((d, n) -> byPeriod.merge(d, n, Long::sum));
                         }
                         // The "since" bins: the planted person stayed 13 years, everyone else 4. A bin nobody left from
                         // backs off to the overall answer (filters.since null), which an attacker leaves out.
@@ -267,15 +338,35 @@ class AttackTest {
                             }
                         }
                         // The analysts' Bolt holds the very same cells.
-                        assertEquals(overall, boltCounts(bolt, "MATCH (:Step {id: $s})-[t:TRANSITION]->(n) RETURN n.id AS id, t.people AS people", origin),
+                        assertEquals(
+                                overall,
+                                boltCounts(
+                                        bolt,
+                                        "MATCH (:Step {id: $s})-[t:TRANSITION]->(n) RETURN n.id AS id, t.people AS people",
+                                        origin),
                                 origin);
-                        assertEquals(byRegion, boltCounts(bolt, "MATCH (:Step {id: $s})-[t:TRANSITION_BY_REGION]->(n) RETURN n.id AS id, sum(t.people) AS people",
-                                origin), origin);
-                        assertEquals(bySince, boltCounts(bolt, "MATCH (:Step {id: $s})-[t:TRANSITION_BY_SINCE]->(n) RETURN n.id AS id, sum(t.people) AS people",
-                                origin), origin);
+                        assertEquals(
+                                byRegion,
+                                boltCounts(
+                                        bolt,
+                                        "MATCH (:Step {id: $s})-[t:TRANSITION_BY_REGION]->(n) RETURN n.id AS id, sum(t.people) AS people",
+                                        origin),
+                                origin);
+                        assertEquals(
+                                bySince,
+                                boltCounts(
+                                        bolt,
+                                        "MATCH (:Step {id: $s})-[t:TRANSITION_BY_SINCE]->(n) RETURN n.id AS id, sum(t.people) AS people",
+                                        origin),
+                                origin);
                         List<String> candidates = destinations.get(origin);
-                        String attack = best(candidates, d -> 3 * overall.getOrDefault(d, 0L) - byRegion.getOrDefault(d, 0L) - byPeriod.getOrDefault(d, 0L)
-                                - bySince.getOrDefault(d, 0L), random);
+                        String attack = best(
+                                candidates,
+                                d -> 3 * overall.getOrDefault(d, 0L)
+                                        - byRegion.getOrDefault(d, 0L)
+                                        - byPeriod.getOrDefault(d, 0L)
+                                        - bySince.getOrDefault(d, 0L),
+                                random);
                         String guess = best(candidates, d -> overall.getOrDefault(d, 0L), random);
                         // The same attacker on exact counts: the planted person is the whole difference.
                         String exact = best(candidates, d -> d.equals(target.getValue()) ? 3L : 0L, random);
@@ -291,39 +382,65 @@ class AttackTest {
         }
         double attack = (double) attackRight / planted;
         double guess = (double) guessRight / planted;
-        System.out.printf("differencing attack on %d planted people: exact counts %.3f, release %.3f, guess from the released distribution %.3f, "
-                + "chance 0.250%n", planted, (double) exactRight / planted, attack, guess);
+        System.out.printf(
+                "differencing attack on %d planted people: exact counts %.3f, release %.3f, guess from the released distribution %.3f, "
+                        + "chance 0.250%n",
+                planted, (double) exactRight / planted, attack, guess);
         assertTrue(planted >= 180, "planted " + planted);
         assertEquals(planted, exactRight, "on exact counts the attack singles out everyone");
-        // Stated margin: 0.10 over the guess (measured: 0.473 against 0.434 with the three breakdowns, 0.462 with region and period only; sampling error over ~180 people is about 0.037).
+        // Stated margin: 0.10 over the guess (measured: 0.473 against 0.434 with the three breakdowns, 0.462 with
+        // region and period only; sampling error over ~180 people is about 0.037).
         assertTrue(attack <= guess + 0.10, "attack " + attack + " vs guess " + guess);
     }
 
     private static RawTrajectory two(String id, String origin, String start, String region, String next) {
-        String kindOf = Catalogue.bundled().steps().stream().filter(c -> c.code().equals(origin)).findFirst().orElseThrow().kind().code();
-        String kindNext = Catalogue.bundled().steps().stream().filter(c -> c.code().equals(next)).findFirst().orElseThrow().kind().code();
-        return new RawTrajectory("attack", id, List.of(new RawStep(kindOf, origin, start, null, region),
-                new RawStep(kindNext, next, "2016-09", null, region)), "test");
+        String kindOf = Catalogue.bundled().steps().stream()
+                .filter(c -> c.code().equals(origin))
+                .findFirst()
+                .orElseThrow()
+                .kind()
+                .code();
+        String kindNext = Catalogue.bundled().steps().stream()
+                .filter(c -> c.code().equals(next))
+                .findFirst()
+                .orElseThrow()
+                .kind()
+                .code();
+        return new RawTrajectory(
+                "attack",
+                id,
+                List.of(
+                        new RawStep(kindOf, origin, start, null, region),
+                        new RawStep(kindNext, next, "2016-09", null, region)),
+                "test");
     }
 
     private static Map<String, Long> counts(JsonNode answer) {
         Map<String, Long> counts = new HashMap<>();
-        answer.get("next").forEach(n -> counts.put(n.get("step").get("id").asText(), n.get("people").asLong()));
+        answer.get("next")
+                .forEach(n -> counts.put(
+                        n.get("step").get("id").asText(), n.get("people").asLong()));
         return counts;
     }
 
     private static Map<String, Long> boltCounts(Driver driver, String query, String step) {
         Map<String, Long> counts = new HashMap<>();
         try (Session session = driver.session(SessionConfig.forDatabase("neo4j"))) {
-            session.executeRead(tx -> tx.run(query, Map.of("s", step)).list()).forEach(r -> counts.put(r.get("id").asString(), r.get("people").asLong()));
+            session.executeRead(tx -> tx.run(query, Map.of("s", step)).list())
+                    .forEach(r ->
+                            counts.put(r.get("id").asString(), r.get("people").asLong()));
         }
         return counts;
     }
 
     /** The candidate with the highest score, ties broken at random. */
-    private static String best(List<String> candidates, java.util.function.ToLongFunction<String> score, java.util.SplittableRandom random) {
+    private static String best(
+            List<String> candidates,
+            java.util.function.ToLongFunction<String> score,
+            java.util.SplittableRandom random) {
         long top = candidates.stream().mapToLong(score).max().orElseThrow();
-        List<String> tied = candidates.stream().filter(c -> score.applyAsLong(c) == top).toList();
+        List<String> tied =
+                candidates.stream().filter(c -> score.applyAsLong(c) == top).toList();
         return tied.get(random.nextInt(tied.size()));
     }
 
@@ -339,7 +456,10 @@ class AttackTest {
             JsonNode id = node.get("id");
             if (id != null && rare.contains(id.asText())) {
                 // The step asked about, or a search hit: catalogue facts, allowed without a count.
-                boolean theStepAsked = field.equals("step") || field.equals("from") || field.equals("to") || field.isEmpty()
+                boolean theStepAsked = field.equals("step")
+                        || field.equals("from")
+                        || field.equals("to")
+                        || field.isEmpty()
                         || field.equals("steps[]");
                 if (!theStepAsked) {
                     fail(path + ": the rare step " + id.asText() + " appears in " + field);
@@ -358,8 +478,10 @@ class AttackTest {
             for (JsonNode child : node) {
                 assertNoRareStep(child, rare, path, field + "[]");
             }
-        } else if (node.isTextual() && rare.contains(node.asText()) && !List.of("step.id", "from.id", "to.id", "id", "", "pathRequested[]", "steps[].id", "step")
-                .contains(field)) {
+        } else if (node.isTextual()
+                && rare.contains(node.asText())
+                && !List.of("step.id", "from.id", "to.id", "id", "", "pathRequested[]", "steps[].id", "step")
+                        .contains(field)) {
             fail(path + ": the rare step " + node.asText() + " appears as " + field);
         }
     }
@@ -370,13 +492,17 @@ class AttackTest {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String f = e.getKey();
-                if ((f.equals("people") || f.startsWith("people") || f.equals("hiddenPeople")) && e.getValue().isNumber()) {
+                if ((f.equals("people") || f.startsWith("people") || f.equals("hiddenPeople"))
+                        && e.getValue().isNumber()) {
                     assertTrue(e.getValue().asLong() >= 11, path + ": " + f + " = " + e.getValue());
                 }
                 assertNoSmallNumber(e.getValue(), path);
             }
-            if (node.has("peopleLeaving") && !node.get("peopleLeaving").isNull() && node.get("peopleLeaving").asLong() < 20) {
-                node.get("next").forEach(n -> assertTrue(n.get("share").isNull(), path + ": a share on fewer than 20 people"));
+            if (node.has("peopleLeaving")
+                    && !node.get("peopleLeaving").isNull()
+                    && node.get("peopleLeaving").asLong() < 20) {
+                node.get("next")
+                        .forEach(n -> assertTrue(n.get("share").isNull(), path + ": a share on fewer than 20 people"));
             }
         } else if (node.isArray()) {
             node.forEach(child -> assertNoSmallNumber(child, path));

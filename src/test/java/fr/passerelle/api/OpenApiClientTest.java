@@ -33,8 +33,9 @@ class OpenApiClientTest {
         List<String> lines = new ArrayList<>();
         lines.addAll(people("r1", 30, "education:BAC-STMG:2016-09", "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
         lines.addAll(people("r2", 25, "education:BAC-STMG:2016-09", "education:BTS-NDRC:2018-09", "job:D1301:2021-01"));
-        lines.addAll(people("p1", 22, "education:BAC-PRO-MCV:2015-09", "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
-        Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "client.jsonl", lines)), false, n -> { });
+        lines.addAll(
+                people("p1", 22, "education:BAC-PRO-MCV:2015-09", "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
+        Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "client.jsonl", lines)), false, n -> {});
         try (ReleaseApi release = Fixtures.release(db, dir)) {
             Javalin app = ApiServer.create(Fixtures.services(release)).start("127.0.0.1", 0);
             try {
@@ -52,32 +53,51 @@ class OpenApiClientTest {
                     JsonNode e = expected.get("next").get(i);
                     assertEquals(e.get("step").get("id").asText(), n.getStep().getId());
                     assertEquals(e.get("people").asText(), String.valueOf(n.getPeople()));
-                    assertEquals(e.get("share").get("value").asDouble(), n.getShare().getValue().doubleValue(), 1e-12);
+                    assertEquals(
+                            e.get("share").get("value").asDouble(),
+                            n.getShare().getValue().doubleValue(),
+                            1e-12);
                 }
-                assertEquals(expected.get("evidence").get("query").asText(), next.getEvidence().getQuery());
+                assertEquals(
+                        expected.get("evidence").get("query").asText(),
+                        next.getEvidence().getQuery());
                 NextSteps after = api.getNextSteps("BTS-MCO", "BAC-PRO-MCV", null, null, null, null, null, null);
                 NextSteps since = api.getNextSteps("BTS-MCO", null, null, null, null, null, 30, null);
                 JsonNode rawSince = raw.json("/api/steps/BTS-MCO/next?since=30", 200);
-                assertEquals(rawSince.get("filters").get("sinceRequested").asText(), since.getFilters().getSinceRequested());
+                assertEquals(
+                        rawSince.get("filters").get("sinceRequested").asText(),
+                        since.getFilters().getSinceRequested());
                 assertEquals(rawSince.get("peopleLeaving").asText(), String.valueOf(since.getPeopleLeaving()));
-                assertEquals(raw.json("/api/steps/BTS-MCO/next?after=BAC-PRO-MCV", 200).get("peopleLeaving").asText(), String.valueOf(after.getPeopleLeaving()));
+                assertEquals(
+                        raw.json("/api/steps/BTS-MCO/next?after=BAC-PRO-MCV", 200)
+                                .get("peopleLeaving")
+                                .asText(),
+                        String.valueOf(after.getPeopleLeaving()));
 
                 Routes routes = api.getRoutes("BAC-STMG", "D1301", 4, 5);
                 JsonNode expectedRoutes = raw.json("/api/routes?from=BAC-STMG&to=D1301&maxSteps=4&limit=5", 200);
                 assertFalse(routes.getObserved().isEmpty());
-                assertEquals(expectedRoutes.get("observed").size(), routes.getObserved().size());
+                assertEquals(
+                        expectedRoutes.get("observed").size(),
+                        routes.getObserved().size());
                 for (int i = 0; i < routes.getObserved().size(); i++) {
                     Route r = routes.getObserved().get(i);
                     JsonNode e = expectedRoutes.get("observed").get(i);
                     assertEquals(e.get("people").asText(), String.valueOf(r.getPeople()));
                     List<String> ids = new ArrayList<>();
                     e.get("steps").forEach(s -> ids.add(s.get("id").asText()));
-                    assertEquals(ids, r.getSteps().stream().map(fr.passerelle.client.model.StepRef::getId).toList());
+                    assertEquals(
+                            ids,
+                            r.getSteps().stream()
+                                    .map(fr.passerelle.client.model.StepRef::getId)
+                                    .toList());
                 }
-                assertEquals(expectedRoutes.get("composed").size(), routes.getComposed().size());
+                assertEquals(
+                        expectedRoutes.get("composed").size(),
+                        routes.getComposed().size());
                 // A bad parameter reaches the client as an ApiException carrying the documented 400.
-                fr.passerelle.client.ApiException bad = org.junit.jupiter.api.Assertions.assertThrows(fr.passerelle.client.ApiException.class,
-                        () -> api.getRoutes("BAC-STMG", "D1301", 9, 5));
+                fr.passerelle.client.ApiException bad = org.junit.jupiter.api.Assertions.assertThrows(
+                        fr.passerelle.client.ApiException.class, () -> api.getRoutes("BAC-STMG", "D1301", 9, 5));
                 assertEquals(400, bad.getCode());
             } finally {
                 app.stop();

@@ -19,20 +19,28 @@ class OpenApiTest {
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedRouteExists() throws Exception {
         List<String> registered = new ArrayList<>();
-        Javalin app = ApiServer.create(Services.over(TestNeo4j.db(), Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER),
-                ApiServer.Options.defaults(), registered).start("127.0.0.1", 0);
+        Javalin app = ApiServer.create(
+                        Services.over(TestNeo4j.db(), Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER),
+                        ApiServer.Options.defaults(),
+                        registered)
+                .start("127.0.0.1", 0);
         try {
             ApiClient api = new ApiClient(app);
             JsonNode doc = api.json("/api/openapi.json", 200);
             assertEquals("3.0.3", doc.get("openapi").asText());
             TreeSet<String> documented = new TreeSet<>();
-            doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
-                    .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+            doc.get("paths")
+                    .fields()
+                    .forEachRemaining(path -> path.getValue()
+                            .fieldNames()
+                            .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
             assertEquals(documented, new TreeSet<>(registered));
             String page = api.get("/api/docs").body();
             assertTrue(page.contains("/webjars/swagger-ui/"), "the docs page loads Swagger UI from this server");
             assertTrue(!page.contains("https://"), "no CDN");
-            assertEquals(200, api.get("/webjars/swagger-ui/5.27.1/swagger-ui-bundle.js").statusCode());
+            assertEquals(
+                    200,
+                    api.get("/webjars/swagger-ui/5.27.1/swagger-ui-bundle.js").statusCode());
         } finally {
             app.stop();
         }
@@ -43,24 +51,36 @@ class OpenApiTest {
         String text = ApiServer.resource("/openapi.json");
         io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
         options.setResolve(true);
-        io.swagger.v3.parser.core.models.SwaggerParseResult result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(text, null, options);
+        io.swagger.v3.parser.core.models.SwaggerParseResult result =
+                new io.swagger.v3.parser.OpenAPIV3Parser().readContents(text, null, options);
         assertEquals(List.of(), result.getMessages(), "the parser's complaints");
         io.swagger.v3.oas.models.OpenAPI api = result.getOpenAPI();
         assertTrue(api.getServers() != null && !api.getServers().isEmpty(), "servers");
         assertTrue(api.getComponents().getSecuritySchemes().containsKey("apiKey"));
         java.util.Set<String> ids = new java.util.HashSet<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            String where = method + " " + path;
-            assertTrue(op.getOperationId() != null && op.getOperationId().matches("[a-z][A-Za-z]+"), where + ": operationId " + op.getOperationId());
-            assertTrue(ids.add(op.getOperationId()), where + ": operationId repeated");
-            assertTrue(op.getSecurity() != null, where + ": security stated (empty for open routes)");
-            assertTrue(op.getResponses().containsKey("500") && op.getResponses().containsKey("405"), where + ": 405 and 500 documented");
-            if (op.getParameters() != null && !op.getParameters().isEmpty()) {
-                assertTrue(op.getResponses().containsKey("400") || path.startsWith("/api/admin/import"), where + ": 400 documented");
-            }
-            if (path.startsWith("/api/admin/")) {
-                assertTrue(op.getResponses().containsKey("401") && op.getResponses().containsKey("403"), where + ": 401 and 403 documented");
-            }
-        }));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                    String where = method + " " + path;
+                    assertTrue(
+                            op.getOperationId() != null && op.getOperationId().matches("[a-z][A-Za-z]+"),
+                            where + ": operationId " + op.getOperationId());
+                    assertTrue(ids.add(op.getOperationId()), where + ": operationId repeated");
+                    assertTrue(op.getSecurity() != null, where + ": security stated (empty for open routes)");
+                    assertTrue(
+                            op.getResponses().containsKey("500")
+                                    && op.getResponses().containsKey("405"),
+                            where + ": 405 and 500 documented");
+                    if (op.getParameters() != null && !op.getParameters().isEmpty()) {
+                        assertTrue(
+                                op.getResponses().containsKey("400") || path.startsWith("/api/admin/import"),
+                                where + ": 400 documented");
+                    }
+                    if (path.startsWith("/api/admin/")) {
+                        assertTrue(
+                                op.getResponses().containsKey("401")
+                                        && op.getResponses().containsKey("403"),
+                                where + ": 401 and 403 documented");
+                    }
+                }));
     }
 }

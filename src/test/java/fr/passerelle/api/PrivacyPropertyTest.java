@@ -31,8 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 class PrivacyPropertyTest {
-    static final List<String> STEPS = List.of("BAC-STMG", "BAC-PRO-MCV", "BTS-MCO", "BTS-NDRC", "BTS-CG", "LIC-PRO-COMMERCE",
-            "D1301", "D1502", "D1505", "M1203", "TP-DWWM", "M1805", "N1103");
+    static final List<String> STEPS = List.of(
+            "BAC-STMG",
+            "BAC-PRO-MCV",
+            "BTS-MCO",
+            "BTS-NDRC",
+            "BTS-CG",
+            "LIC-PRO-COMMERCE",
+            "D1301",
+            "D1502",
+            "D1505",
+            "M1203",
+            "TP-DWWM",
+            "M1805",
+            "N1103");
     static final String[] REGIONS = {"11", "84", "93"};
 
     @TempDir
@@ -49,27 +61,42 @@ class PrivacyPropertyTest {
             for (int i = 0; i < people; i++) {
                 lines.add(randomPerson(random, i));
             }
-            Fixtures.importer(db, 64).importFiles(List.of(Fixtures.write(dir, "p" + population + ".jsonl", lines)), false, n -> { });
+            Fixtures.importer(db, 64)
+                    .importFiles(List.of(Fixtures.write(dir, "p" + population + ".jsonl", lines)), false, n -> {});
             Thresholds thresholds = new Thresholds(5 + random.nextInt(10), 20);
-            fr.passerelle.publish.Publication publication = new fr.passerelle.publish.Publisher(db, thresholds,
-                    fr.passerelle.privacy.PerturbationTable.defaults(thresholds.k()), Fixtures.RECORD_KEYS, Fixtures.CLOCK)
+            fr.passerelle.publish.Publication publication = new fr.passerelle.publish.Publisher(
+                            db,
+                            thresholds,
+                            fr.passerelle.privacy.PerturbationTable.defaults(thresholds.k()),
+                            Fixtures.RECORD_KEYS,
+                            Fixtures.CLOCK)
                     .publish(dir.resolve("published-" + population));
-            try (fr.passerelle.publish.ReleaseApi release = fr.passerelle.publish.ReleaseApi.start(dir.resolve("api-" + population), 16L << 20,
-                    publication)) {
-                Javalin app = ApiServer.create(Services.over(release.database(), thresholds, Fixtures.CLOCK, Fixtures.REGISTER)).start("127.0.0.1", 0);
+            try (fr.passerelle.publish.ReleaseApi release =
+                    fr.passerelle.publish.ReleaseApi.start(dir.resolve("api-" + population), 16L << 20, publication)) {
+                Javalin app = ApiServer.create(
+                                Services.over(release.database(), thresholds, Fixtures.CLOCK, Fixtures.REGISTER))
+                        .start("127.0.0.1", 0);
                 try {
                     ApiClient api = new ApiClient(app);
                     for (String path : queries(random)) {
                         var response = api.get(path);
                         JsonNode answer = ApiClient.JSON.readTree(response.body());
                         if (response.statusCode() == 400) {
-                            assertTrue(answer.has("error") && (answer.has("allowed") || answer.get("error").asText().equals("not in the release")),
+                            assertTrue(
+                                    answer.has("error")
+                                            && (answer.has("allowed")
+                                                    || answer.get("error")
+                                                            .asText()
+                                                            .equals("not in the release")),
                                     path + ": " + answer);
                             continue;
                         }
                         assertEquals(200, response.statusCode(), path + ": " + answer);
                         check(answer, thresholds, path, "");
-                        assertEquals(withoutTime(answer), withoutTime(api.json(path, 200)), "same query, same answer: " + path);
+                        assertEquals(
+                                withoutTime(answer),
+                                withoutTime(api.json(path, 200)),
+                                "same query, same answer: " + path);
                         checked++;
                     }
                 } finally {
@@ -87,7 +114,8 @@ class PrivacyPropertyTest {
         String previous = null;
         for (int s = 0; s < length; s++) {
             // A few popular steps and a long tail, so that some cells are just under or over k.
-            String step = random.nextDouble() < 0.6 ? STEPS.get(random.nextInt(5)) : STEPS.get(random.nextInt(STEPS.size()));
+            String step =
+                    random.nextDouble() < 0.6 ? STEPS.get(random.nextInt(5)) : STEPS.get(random.nextInt(STEPS.size()));
             if (step.equals(previous)) {
                 continue;
             }
@@ -118,7 +146,8 @@ class PrivacyPropertyTest {
             paths.add("/api/steps/" + step + "/next?period=" + (random.nextBoolean() ? "2010-2014" : "2015-2019"));
             paths.add("/api/steps/" + step + "/next?since=" + random.nextInt(160));
             paths.add("/api/steps/" + step + "/next?after=" + STEPS.get(random.nextInt(5)));
-            paths.add("/api/steps/" + step + "/next?after=" + STEPS.get(random.nextInt(5)) + "," + STEPS.get(random.nextInt(5)) + "&region=11");
+            paths.add("/api/steps/" + step + "/next?after=" + STEPS.get(random.nextInt(5)) + ","
+                    + STEPS.get(random.nextInt(5)) + "&region=11");
             if (step.matches("[A-N]\\d{4}")) {
                 paths.add("/api/steps/" + step + "/reconversions?maxSteps=3");
             }
@@ -143,8 +172,12 @@ class PrivacyPropertyTest {
                 Map.Entry<String, JsonNode> e = it.next();
                 check(e.getValue(), thresholds, path, e.getKey());
             }
-            if (node.has("share") && !node.get("share").isNull() && node.has("people") && node.get("share").get("value").asDouble() > 0) {
-                double denominator = node.get("people").asDouble() / node.get("share").get("value").asDouble();
+            if (node.has("share")
+                    && !node.get("share").isNull()
+                    && node.has("people")
+                    && node.get("share").get("value").asDouble() > 0) {
+                double denominator = node.get("people").asDouble()
+                        / node.get("share").get("value").asDouble();
                 if (denominator < thresholds.minDenominator() - 0.5) {
                     fail(path + ": a share on a denominator of about " + denominator);
                 }

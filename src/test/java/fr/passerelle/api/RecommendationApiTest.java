@@ -34,30 +34,35 @@ class RecommendationApiTest {
         lines.addAll(people("r2", 12, "education:BAC-STMG:2016-09", "education:BTS-NDRC:2018-09", "job:D1301:2021-01"));
         lines.addAll(people("r3", 4, "education:BAC-STMG:2016-09", "education:BTS-GPME:2018-09", "job:D1301:2020-09"));
         // People like you: BTS-MCO after BAC-PRO-MCV goes to D1502, after BAC-STMG (above) to D1301.
-        lines.addAll(people("p1", 15, "education:BAC-PRO-MCV:2015-09", "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
+        lines.addAll(
+                people("p1", 15, "education:BAC-PRO-MCV:2015-09", "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
         // Others leave BAC-PRO-MCV elsewhere, so that its leavers (25) are enough for shares.
         lines.addAll(people("p4", 10, "education:BAC-PRO-MCV:2015-09", "education:LIC-PRO-COMMERCE:2018-09"));
         // Too few after CAP-EPC: a query with that path backs off to the step alone.
         lines.addAll(people("p2", 3, "education:CAP-EPC:2014-09", "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
         // 8 more arrive at BTS-MCO from elsewhere: with the 3 above, BTS-MCO's hidden arrivals are 11 (>= k),
         // so the 15 from BAC-PRO-MCV can be shown without revealing the 3 by subtraction.
-        lines.addAll(people("p3", 8, "education:BAC-PRO-AGORA:2015-09", "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
-        // Reconversions from D1505 (cashier, domain D): 25 to M through TP-DWWM, 12 to N directly, 3 to J through DE-AS.
+        lines.addAll(
+                people("p3", 8, "education:BAC-PRO-AGORA:2015-09", "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
+        // Reconversions from D1505 (cashier, domain D): 25 to M through TP-DWWM, 12 to N directly, 3 to J through
+        // DE-AS.
         lines.addAll(people("c1", 25, "job:D1505:2015-01", "education:TP-DWWM:2018-01", "job:M1805:2018-10"));
         lines.addAll(people("c2", 12, "job:D1505:2015-01", "job:N1103:2017-01"));
         lines.addAll(people("c3", 3, "job:D1505:2015-01", "education:DE-AS:2017-01", "job:J1501:2018-01"));
         lines.addAll(people("c4", 20, "job:D1505:2015-01", "job:D1507:2016-01"));
-        Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "rec.jsonl", lines)), false, n -> { });
+        Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "rec.jsonl", lines)), false, n -> {});
         // Outcomes need end dates: 30 BTS-CG leavers (June 2020); 18 then in M1203 (a job in domain M),
         // 12 in further study until March 2021, then nothing recorded.
         List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            String next = i < 18 ? "{\"kind\":\"job\",\"code\":\"M1203\",\"start\":\"2020-09\"}"
+            String next = i < 18
+                    ? "{\"kind\":\"job\",\"code\":\"M1203\",\"start\":\"2020-09\"}"
                     : "{\"kind\":\"education\",\"code\":\"LIC-ECO-GESTION\",\"start\":\"2020-09\",\"end\":\"2021-03\"}";
-            outcomes.add("{\"source\":\"test\",\"id\":\"o" + i + "\",\"steps\":[{\"kind\":\"education\",\"code\":\"BTS-CG\",\"start\":\"2018-09\",\"end\":\"2020-06\"},"
+            outcomes.add("{\"source\":\"test\",\"id\":\"o" + i
+                    + "\",\"steps\":[{\"kind\":\"education\",\"code\":\"BTS-CG\",\"start\":\"2018-09\",\"end\":\"2020-06\"},"
                     + next + "]}");
         }
-        Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "out.jsonl", outcomes)), false, n -> { });
+        Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "out.jsonl", outcomes)), false, n -> {});
         release = Fixtures.release(db, dir);
         app = ApiServer.create(Fixtures.services(release)).start("127.0.0.1", 0);
         api = new ApiClient(app);
@@ -77,8 +82,10 @@ class RecommendationApiTest {
 
     /** BTS-MCO's leavers who started it in 2015-2019 (everyone here): the period breakdown's own cells. */
     static Long periodLeaving() {
-        Long leaving = Fixtures.released(fr.passerelle.publish.CellName.sliceLeaving("period", "2015-2019", "BTS-MCO"), R1, P1, P2, P3);
-        Long people = Fixtures.released(fr.passerelle.publish.CellName.slice("period", "2015-2019", "BTS-MCO"), R1, P1, P2, P3);
+        Long leaving = Fixtures.released(
+                fr.passerelle.publish.CellName.sliceLeaving("period", "2015-2019", "BTS-MCO"), R1, P1, P2, P3);
+        Long people = Fixtures.released(
+                fr.passerelle.publish.CellName.slice("period", "2015-2019", "BTS-MCO"), R1, P1, P2, P3);
         return Math.min(leaving, people);
     }
 
@@ -101,20 +108,40 @@ class RecommendationApiTest {
     void observedRoutesAreReleasedPathsAndNeverTheOneFourPeopleTook() throws Exception {
         JsonNode routes = api.json("/api/routes?from=BAC-STMG&to=D1301&maxSteps=4&limit=5", 200);
         JsonNode observed = routes.get("observed");
-        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-NDRC", "D1301"), R2) == null ? 1 : 2, observed.size(), observed.toString());
-        assertEquals(List.of("BAC-STMG", "BTS-MCO", "D1301"), ids(observed.get(0).get("steps")));
-        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1), observed.get(0).get("people").asLong());
+        assertEquals(
+                Fixtures.path(List.of("BAC-STMG", "BTS-NDRC", "D1301"), R2) == null ? 1 : 2,
+                observed.size(),
+                observed.toString());
+        assertEquals(
+                List.of("BAC-STMG", "BTS-MCO", "D1301"), ids(observed.get(0).get("steps")));
+        assertEquals(
+                Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1),
+                observed.get(0).get("people").asLong());
         assertEquals(48, observed.get(0).get("medianMonths").asInt());
         if (Fixtures.path(List.of("BAC-STMG", "BTS-NDRC", "D1301"), R2) != null) {
-            assertEquals(List.of("BAC-STMG", "BTS-NDRC", "D1301"), ids(observed.get(1).get("steps")));
-            assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-NDRC", "D1301"), R2), observed.get(1).get("people").asLong());
+            assertEquals(
+                    List.of("BAC-STMG", "BTS-NDRC", "D1301"),
+                    ids(observed.get(1).get("steps")));
+            assertEquals(
+                    Fixtures.path(List.of("BAC-STMG", "BTS-NDRC", "D1301"), R2),
+                    observed.get(1).get("people").asLong());
             assertEquals(52, observed.get(1).get("medianMonths").asInt());
         }
         assertTrue(!routes.toString().contains("BTS-GPME"), "the route 4 people took appears nowhere");
         JsonNode hop = observed.get(0).get("hops").get(0);
-        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-MCO"), R1), hop.get("people").asLong());
-        assertEquals(share(Fixtures.path(List.of("BAC-STMG", "BTS-MCO"), R1), Fixtures.leaving(List.of("BAC-STMG"), R1, R2, R3)), hop.get("share").get("value").asDouble(), 1e-9);
-        assertEquals(400, api.get("/api/routes?from=BAC-STMG&to=D1301&maxSteps=5").statusCode(), "paths of more than 5 steps are not released");
+        assertEquals(
+                Fixtures.path(List.of("BAC-STMG", "BTS-MCO"), R1),
+                hop.get("people").asLong());
+        assertEquals(
+                share(
+                        Fixtures.path(List.of("BAC-STMG", "BTS-MCO"), R1),
+                        Fixtures.leaving(List.of("BAC-STMG"), R1, R2, R3)),
+                hop.get("share").get("value").asDouble(),
+                1e-9);
+        assertEquals(
+                400,
+                api.get("/api/routes?from=BAC-STMG&to=D1301&maxSteps=5").statusCode(),
+                "paths of more than 5 steps are not released");
     }
 
     @Test
@@ -123,10 +150,17 @@ class RecommendationApiTest {
         JsonNode best = composed.get(0);
         assertTrue(best.get("composed").asBoolean());
         assertEquals(List.of("BAC-STMG", "BTS-MCO", "D1301"), ids(best.get("steps")));
-        double expected = share(Fixtures.path(List.of("BAC-STMG", "BTS-MCO"), R1), Fixtures.leaving(List.of("BAC-STMG"), R1, R2, R3))
-                * share(Fixtures.path(List.of("BTS-MCO", "D1301"), R1), Fixtures.leaving(List.of("BTS-MCO"), R1, P1, P2, P3));
-        assertEquals(Math.round(expected * 10000) / 10000.0, best.get("probability").asDouble(), 1e-4);
-        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1), best.get("people").asLong());
+        double expected = share(
+                        Fixtures.path(List.of("BAC-STMG", "BTS-MCO"), R1),
+                        Fixtures.leaving(List.of("BAC-STMG"), R1, R2, R3))
+                * share(
+                        Fixtures.path(List.of("BTS-MCO", "D1301"), R1),
+                        Fixtures.leaving(List.of("BTS-MCO"), R1, P1, P2, P3));
+        assertEquals(
+                Math.round(expected * 10000) / 10000.0, best.get("probability").asDouble(), 1e-4);
+        assertEquals(
+                Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1),
+                best.get("people").asLong());
         assertTrue(!composed.toString().contains("BTS-GPME"));
     }
 
@@ -135,7 +169,8 @@ class RecommendationApiTest {
         // BAC-PRO-MCV -> BTS-MCO (15) and BTS-MCO -> D1301 (30) are released, but nobody did both.
         JsonNode answer = api.json("/api/routes?from=BAC-PRO-MCV&to=D1301", 200);
         JsonNode composed = answer.get("composed");
-        assertEquals(List.of("BAC-PRO-MCV", "BTS-MCO", "D1301"), ids(composed.get(0).get("steps")));
+        assertEquals(
+                List.of("BAC-PRO-MCV", "BTS-MCO", "D1301"), ids(composed.get(0).get("steps")));
         assertTrue(composed.get(0).get("people").isNull());
         assertEquals(0, answer.get("observed").size());
     }
@@ -143,20 +178,36 @@ class RecommendationApiTest {
     @Test
     void nextAfterAPathAnswersFromTheReleasedPaths() throws Exception {
         JsonNode plain = api.json("/api/steps/BTS-MCO/next", 200);
-        assertEquals(Fixtures.leaving(List.of("BTS-MCO"), R1, P1, P2, P3), plain.get("peopleLeaving").asLong());
+        assertEquals(
+                Fixtures.leaving(List.of("BTS-MCO"), R1, P1, P2, P3),
+                plain.get("peopleLeaving").asLong());
         JsonNode afterPro = api.json("/api/steps/BTS-MCO/next?after=BAC-PRO-MCV", 200);
         assertEquals("BAC-PRO-MCV", afterPro.get("pathUsed").get(0).asText());
-        assertEquals(Fixtures.leaving(List.of("BAC-PRO-MCV", "BTS-MCO"), P1), afterPro.get("peopleLeaving").asLong());
+        assertEquals(
+                Fixtures.leaving(List.of("BAC-PRO-MCV", "BTS-MCO"), P1),
+                afterPro.get("peopleLeaving").asLong());
         assertEquals(1, afterPro.get("next").size());
         assertEquals("D1502", afterPro.get("next").get(0).get("step").get("id").asText());
-        assertEquals(Fixtures.path(List.of("BAC-PRO-MCV", "BTS-MCO", "D1502"), P1), afterPro.get("next").get(0).get("people").asLong());
-        assertEquals(24, afterPro.get("next").get(0).get("medianMonths").asInt(), "months of the last transition, not of the path");
-        assertEquals("cypher/queries/next-steps.cypher + cypher/queries/step-by-id.cypher + cypher/queries/next-after.cypher",
-                afterPro.get("evidence").get("query").asText(), "what ran: the path's steps are looked up before its continuations");
+        assertEquals(
+                Fixtures.path(List.of("BAC-PRO-MCV", "BTS-MCO", "D1502"), P1),
+                afterPro.get("next").get(0).get("people").asLong());
+        assertEquals(
+                24,
+                afterPro.get("next").get(0).get("medianMonths").asInt(),
+                "months of the last transition, not of the path");
+        assertEquals(
+                "cypher/queries/next-steps.cypher + cypher/queries/step-by-id.cypher + cypher/queries/next-after.cypher",
+                afterPro.get("evidence").get("query").asText(),
+                "what ran: the path's steps are looked up before its continuations");
         JsonNode afterStmg = api.json("/api/steps/BTS-MCO/next?after=BAC-STMG", 200);
         assertEquals("D1301", afterStmg.get("next").get(0).get("step").get("id").asText());
-        assertEquals(Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1), afterStmg.get("next").get(0).get("people").asLong());
-        assertEquals(400, api.get("/api/steps/BTS-MCO/next?after=A,B,C,D").statusCode(), "at most 3 steps before: paths of 5");
+        assertEquals(
+                Fixtures.path(List.of("BAC-STMG", "BTS-MCO", "D1301"), R1),
+                afterStmg.get("next").get(0).get("people").asLong());
+        assertEquals(
+                400,
+                api.get("/api/steps/BTS-MCO/next?after=A,B,C,D").statusCode(),
+                "at most 3 steps before: paths of 5");
     }
 
     @Test
@@ -164,7 +215,9 @@ class RecommendationApiTest {
         JsonNode next = api.json("/api/steps/BTS-MCO/next?after=CAP-EPC", 200);
         assertEquals("CAP-EPC", next.get("pathRequested").get(0).asText());
         assertEquals(0, next.get("pathUsed").size());
-        assertEquals(Fixtures.leaving(List.of("BTS-MCO"), R1, P1, P2, P3), next.get("peopleLeaving").asLong());
+        assertEquals(
+                Fixtures.leaving(List.of("BTS-MCO"), R1, P1, P2, P3),
+                next.get("peopleLeaving").asLong());
     }
 
     @Test
@@ -172,7 +225,9 @@ class RecommendationApiTest {
         JsonNode period = api.json("/api/steps/BTS-MCO/next?period=2015-2019", 200);
         assertEquals(periodLeaving(), period.get("peopleLeaving").asLong());
         assertEquals("2015-2019", period.get("filters").get("period").asText());
-        assertEquals(period.get("next"), api.json("/api/steps/BTS-MCO/next?from=2015&to=2019", 200).get("next"),
+        assertEquals(
+                period.get("next"),
+                api.json("/api/steps/BTS-MCO/next?from=2015&to=2019", 200).get("next"),
                 "from/to naming a released period are the same question");
         JsonNode none = api.json("/api/steps/BTS-MCO/next?period=2020-2024", 200);
         assertTrue(none.get("peopleLeaving").isNull());
@@ -180,11 +235,29 @@ class RecommendationApiTest {
         JsonNode window = api.json("/api/steps/BTS-MCO/next?from=1950&to=2018", 400);
         assertEquals("from", window.get("parameter").asText());
         assertTrue(window.get("allowed").asText().contains("2015-2019"), "the allowed periods are listed");
-        assertEquals("period", api.json("/api/steps/BTS-MCO/next?period=2018", 400).get("parameter").asText());
-        assertEquals("region", api.json("/api/steps/BTS-MCO/next?region=99", 400).get("parameter").asText());
-        assertEquals("not in the release", api.json("/api/steps/BTS-MCO/next?region=84&period=2015-2019", 400).get("error").asText());
-        assertEquals("not in the release", api.json("/api/steps/BTS-MCO/next?after=BAC-STMG&region=84", 400).get("error").asText());
-        assertEquals("CAP-X", api.json("/api/steps/BTS-MCO/next?after=CAP-X", 404).get("step").asText());
+        assertEquals(
+                "period",
+                api.json("/api/steps/BTS-MCO/next?period=2018", 400)
+                        .get("parameter")
+                        .asText());
+        assertEquals(
+                "region",
+                api.json("/api/steps/BTS-MCO/next?region=99", 400)
+                        .get("parameter")
+                        .asText());
+        assertEquals(
+                "not in the release",
+                api.json("/api/steps/BTS-MCO/next?region=84&period=2015-2019", 400)
+                        .get("error")
+                        .asText());
+        assertEquals(
+                "not in the release",
+                api.json("/api/steps/BTS-MCO/next?after=BAC-STMG&region=84", 400)
+                        .get("error")
+                        .asText());
+        assertEquals(
+                "CAP-X",
+                api.json("/api/steps/BTS-MCO/next?after=CAP-X", 404).get("step").asText());
     }
 
     /** D1505's leavers after a stay in one "since" bin: the bin's own released cells. */
@@ -208,22 +281,33 @@ class RecommendationApiTest {
         assertEquals("36-59", three.get("filters").get("sinceRequested").asText());
         assertEquals(sinceLeaving("36-59", C1), three.get("peopleLeaving").asLong());
         assertEquals(List.of("TP-DWWM"), destinations(three));
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.sliceNext("since", "36-59", "D1505", "TP-DWWM"), C1),
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.sliceNext("since", "36-59", "D1505", "TP-DWWM"), C1),
                 three.get("next").get(0).get("people").asLong());
-        assertTrue(three.get("evidence").get("query").asText().contains("next-by-since"), three.get("evidence").toString());
-        assertEquals(three.get("next"), api.json("/api/steps/D1505/next?since=36", 200).get("next"), "one bin, one answer");
-        assertEquals(three.get("next"), api.json("/api/steps/D1505/next?since=59", 200).get("next"), "one bin, one answer");
+        assertTrue(
+                three.get("evidence").get("query").asText().contains("next-by-since"),
+                three.get("evidence").toString());
+        assertEquals(
+                three.get("next"),
+                api.json("/api/steps/D1505/next?since=36", 200).get("next"),
+                "one bin, one answer");
+        assertEquals(
+                three.get("next"),
+                api.json("/api/steps/D1505/next?since=59", 200).get("next"),
+                "one bin, one answer");
 
         JsonNode one = api.json("/api/steps/D1505/next?since=14", 200);
         assertEquals("12-23", one.get("filters").get("since").asText());
         assertEquals(List.of("D1507"), destinations(one));
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.sliceNext("since", "12-23", "D1505", "D1507"), C4),
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.sliceNext("since", "12-23", "D1505", "D1507"), C4),
                 one.get("next").get(0).get("people").asLong());
 
         // Nobody left D1505 within 6 months: the answer is everyone's, and says it backed off.
         JsonNode soon = api.json("/api/steps/D1505/next?since=3", 200);
         assertEquals("0-5", soon.get("filters").get("sinceRequested").asText());
-        assertTrue(soon.get("filters").get("since").isNull(), soon.get("filters").toString());
+        assertTrue(
+                soon.get("filters").get("since").isNull(), soon.get("filters").toString());
         JsonNode everyone = api.json("/api/steps/D1505/next", 200);
         assertEquals(everyone.get("next"), soon.get("next"));
         assertEquals(everyone.get("peopleLeaving"), soon.get("peopleLeaving"));
@@ -232,8 +316,16 @@ class RecommendationApiTest {
             JsonNode error = api.json("/api/steps/D1505/next?since=" + bad, 400);
             assertEquals("since", error.get("parameter").asText(), error.toString());
         }
-        assertEquals("not in the release", api.json("/api/steps/D1505/next?since=40&after=BAC-STMG", 400).get("error").asText());
-        assertEquals("not in the release", api.json("/api/steps/D1505/next?since=40&region=84", 400).get("error").asText());
+        assertEquals(
+                "not in the release",
+                api.json("/api/steps/D1505/next?since=40&after=BAC-STMG", 400)
+                        .get("error")
+                        .asText());
+        assertEquals(
+                "not in the release",
+                api.json("/api/steps/D1505/next?since=40&region=84", 400)
+                        .get("error")
+                        .asText());
     }
 
     @Test
@@ -241,10 +333,18 @@ class RecommendationApiTest {
         JsonNode previous = api.json("/api/steps/D1301/previous", 200);
         long arriving = Fixtures.released(fr.passerelle.publish.CellName.arriving("D1301"), R1, R2, R3);
         assertEquals(arriving, previous.get("peopleArriving").asLong());
-        assertEquals("BTS-MCO", previous.get("previous").get(0).get("step").get("id").asText());
-        assertEquals(Fixtures.path(List.of("BTS-MCO", "D1301"), R1), previous.get("previous").get(0).get("people").asLong());
-        assertEquals(share(Fixtures.path(List.of("BTS-MCO", "D1301"), R1), arriving), previous.get("previous").get(0).get("share").get("value").asDouble(), 1e-9);
-        assertEquals(Fixtures.path(List.of("BTS-NDRC", "D1301"), R2) == null ? 1 : 2, previous.get("previous").size());
+        assertEquals(
+                "BTS-MCO", previous.get("previous").get(0).get("step").get("id").asText());
+        assertEquals(
+                Fixtures.path(List.of("BTS-MCO", "D1301"), R1),
+                previous.get("previous").get(0).get("people").asLong());
+        assertEquals(
+                share(Fixtures.path(List.of("BTS-MCO", "D1301"), R1), arriving),
+                previous.get("previous").get(0).get("share").get("value").asDouble(),
+                1e-9);
+        assertEquals(
+                Fixtures.path(List.of("BTS-NDRC", "D1301"), R2) == null ? 1 : 2,
+                previous.get("previous").size());
         assertTrue(!previous.toString().contains("BTS-GPME"));
     }
 
@@ -257,35 +357,66 @@ class RecommendationApiTest {
         assertEquals("TP-DWWM", b.get("step").get("id").asText());
         long c1 = Fixtures.path(List.of("D1505", "TP-DWWM"), C1);
         assertEquals(c1, b.get("peopleFromToBridge").asLong());
-        assertEquals(share(c1, Fixtures.leaving(List.of("D1505"), C1, C2, C3, C4)), b.get("shareFromToBridge").get("value").asDouble(), 1e-9);
+        assertEquals(
+                share(c1, Fixtures.leaving(List.of("D1505"), C1, C2, C3, C4)),
+                b.get("shareFromToBridge").get("value").asDouble(),
+                1e-9);
         long toTarget = Fixtures.path(List.of("TP-DWWM", "M1805"), C1);
         assertEquals(toTarget, b.get("peopleBridgeToTarget").asLong());
-        assertEquals(share(toTarget, Fixtures.leaving(List.of("TP-DWWM"), C1)), b.get("shareBridgeToTarget").get("value").asDouble(), 1e-9);
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.bridge("D1505", "TP-DWWM", "M"), C1), b.get("peopleWholeRoute").asLong());
-        assertEquals("toDomain", api.json("/api/bridges?from=D1505", 400).get("parameter").asText());
-        assertEquals("toDomain", api.json("/api/bridges?from=D1505&toDomain=Z", 400).get("parameter").asText());
+        assertEquals(
+                share(toTarget, Fixtures.leaving(List.of("TP-DWWM"), C1)),
+                b.get("shareBridgeToTarget").get("value").asDouble(),
+                1e-9);
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.bridge("D1505", "TP-DWWM", "M"), C1),
+                b.get("peopleWholeRoute").asLong());
+        assertEquals(
+                "toDomain",
+                api.json("/api/bridges?from=D1505", 400).get("parameter").asText());
+        assertEquals(
+                "toDomain",
+                api.json("/api/bridges?from=D1505&toDomain=Z", 400)
+                        .get("parameter")
+                        .asText());
     }
 
     @Test
     void reconversionsAreReleasedByDomainAndRoute() throws Exception {
         JsonNode r = api.json("/api/steps/D1505/reconversions", 200);
         JsonNode changes = r.get("changes");
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "N"), C2) == null ? 1 : 2, changes.size());
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "N"), C2) == null ? 1 : 2,
+                changes.size());
         assertEquals("M", changes.get(0).get("toDomain").asText());
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "M"), C1), changes.get(0).get("people").asLong());
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "M"), C1),
+                changes.get(0).get("people").asLong());
         assertEquals(List.of("TP-DWWM"), ids(changes.get(0).get("via").get(0).get("bridge")));
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversionRoute("D1505", 3, "M", List.of("TP-DWWM")), C1), changes.get(0).get("via").get(0).get("people").asLong());
+        assertEquals(
+                Fixtures.released(
+                        fr.passerelle.publish.CellName.reconversionRoute("D1505", 3, "M", List.of("TP-DWWM")), C1),
+                changes.get(0).get("via").get(0).get("people").asLong());
         if (Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "N"), C2) != null) {
             assertEquals("N", changes.get(1).get("toDomain").asText());
-            assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "N"), C2), changes.get(1).get("people").asLong());
+            assertEquals(
+                    Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 3, "N"), C2),
+                    changes.get(1).get("people").asLong());
             assertEquals(0, changes.get(1).get("via").get(0).get("bridge").size(), "a direct move");
         }
         assertTrue(!r.toString().contains("DE-AS") && !r.toString().contains("\"J\""), "3 people to J are not shown");
-        JsonNode one = api.json("/api/steps/D1505/reconversions?maxSteps=1", 200).get("changes");
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 1, "N"), C2) == null ? 0 : 1, one.size(), "within one transition only the direct move to N remains");
+        JsonNode one =
+                api.json("/api/steps/D1505/reconversions?maxSteps=1", 200).get("changes");
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.reconversion("D1505", 1, "N"), C2) == null ? 0 : 1,
+                one.size(),
+                "within one transition only the direct move to N remains");
         assertTrue(!one.toString().contains("TP-DWWM"));
         assertEquals(400, api.get("/api/steps/BTS-MCO/reconversions").statusCode());
-        assertEquals("maxSteps", api.json("/api/steps/D1505/reconversions?maxSteps=5", 400).get("parameter").asText());
+        assertEquals(
+                "maxSteps",
+                api.json("/api/steps/D1505/reconversions?maxSteps=5", 400)
+                        .get("parameter")
+                        .asText());
     }
 
     @Test
@@ -297,25 +428,49 @@ class RecommendationApiTest {
             all.add("o" + i);
             (i < 18 ? jobs : studies).add("o" + i);
         }
-        JsonNode outcomes = api.json("/api/steps/BTS-CG/outcomes?months=6,12", 200).get("outcomes");
+        JsonNode outcomes =
+                api.json("/api/steps/BTS-CG/outcomes?months=6,12", 200).get("outcomes");
         JsonNode six = outcomes.get(0);
         assertEquals(6, six.get("months").asInt());
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", 6), all), six.get("people").asLong());
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", 6), all),
+                six.get("people").asLong());
         JsonNode job = six.get("situations").get(0);
         assertEquals("job", job.get("situation").asText());
         assertEquals("M", job.get("domain").asText());
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 6, "job:M"), jobs), job.get("people").asLong());
-        assertEquals(share(Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 6, "job:M"), jobs), Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", 6), all)), job.get("share").get("value").asDouble(), 1e-9);
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 6, "job:M"), jobs),
+                job.get("people").asLong());
+        assertEquals(
+                share(
+                        Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 6, "job:M"), jobs),
+                        Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", 6), all)),
+                job.get("share").get("value").asDouble(),
+                1e-9);
         // The 12 in further study, then in no recorded situation: shown when their perturbed count reaches k.
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 6, "study"), studies), situation(six, "study"));
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 12, "other"), studies), situation(outcomes.get(1), "other"),
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 6, "study"), studies),
+                situation(six, "study"));
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", 12, "other"), studies),
+                situation(outcomes.get(1), "other"),
                 "studies ended in March 2021");
         assertNull(situation(outcomes.get(1), "study"));
-        assertEquals(Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", 36), all), api.json("/api/steps/BTS-CG/outcomes?months=36", 200).get("outcomes").get(0).get("people").asLong());
+        assertEquals(
+                Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", 36), all),
+                api.json("/api/steps/BTS-CG/outcomes?months=36", 200)
+                        .get("outcomes")
+                        .get(0)
+                        .get("people")
+                        .asLong());
         JsonNode notReleased = api.json("/api/steps/BTS-CG/outcomes?months=72", 400);
         assertEquals("months", notReleased.get("parameter").asText());
         assertTrue(notReleased.get("allowed").asText().contains("[6, 12, 24, 36]"));
-        assertEquals("months", api.json("/api/steps/BTS-CG/outcomes?months=0", 400).get("parameter").asText());
+        assertEquals(
+                "months",
+                api.json("/api/steps/BTS-CG/outcomes?months=0", 400)
+                        .get("parameter")
+                        .asText());
     }
 
     /** The people of a situation in an answer at some months, null when it is not listed. */

@@ -39,18 +39,43 @@ class ServerTest {
         TestNeo4j.reset();
         // The test keys, so that the expected released numbers are computed independently (Fixtures.released).
         Path keys = Files.createDirectories(home.resolve("keys"));
-        Files.writeString(keys.resolve("hmac.key"), Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)) + "\n");
-        Files.writeString(keys.resolve("record.key"), Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII)) + "\n");
-        Settings settings = new Settings(home, TestNeo4j.boltUri(), null, null, null, 0, 64, null, 11, 20, Normaliser.RegionLevel.REGION, 24,
-                null, null, null);
+        Files.writeString(
+                keys.resolve("hmac.key"),
+                Base64.getEncoder()
+                                .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))
+                        + "\n");
+        Files.writeString(
+                keys.resolve("record.key"),
+                Base64.getEncoder()
+                                .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII))
+                        + "\n");
+        Settings settings = new Settings(
+                home,
+                TestNeo4j.boltUri(),
+                null,
+                null,
+                null,
+                0,
+                64,
+                null,
+                11,
+                20,
+                Normaliser.RegionLevel.REGION,
+                24,
+                null,
+                null,
+                null);
         String adminKey = ApiKeys.load(settings.apiKeysFile()).create("ops", ApiKeys.Role.ADMIN, Clock.systemUTC());
         List<String> a = Fixtures.ids("a", 30);
         List<String> b = Fixtures.ids("b", 14);
-        List<String> lines = new ArrayList<>(Fixtures.people("a", 30, "education:BAC-STMG:2016-09", "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
-        lines.addAll(Fixtures.people("b", 14, "education:BAC-STMG:2016-09", "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
+        List<String> lines = new ArrayList<>(Fixtures.people(
+                "a", 30, "education:BAC-STMG:2016-09", "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
+        lines.addAll(Fixtures.people(
+                "b", 14, "education:BAC-STMG:2016-09", "education:BTS-MCO:2018-09", "job:D1502:2020-09"));
         try (Environment env = Environment.open(settings)) {
-            env.importer(100).importFiles(List.of(Fixtures.write(home, "people.jsonl", lines)), false, n -> { });
-            try (Server server = Server.start(env, new Server.Options("127.0.0.1", 0, List.of(), true, 0, 0, null, false, 0))) {
+            env.importer(100).importFiles(List.of(Fixtures.write(home, "people.jsonl", lines)), false, n -> {});
+            try (Server server =
+                    Server.start(env, new Server.Options("127.0.0.1", 0, List.of(), true, 0, 0, null, false, 0))) {
                 assertNull(server.analysts(), "analysts get their own instance with the embedded database only");
                 String base = "http://127.0.0.1:" + server.port();
                 JsonNode before = get(base + "/api/steps/BTS-MCO/next");
@@ -59,23 +84,30 @@ class ServerTest {
                 long version = server.publication().version();
 
                 // Erase 4 of the 14: their destination now stands on 10 people, under k.
-                HttpResponse<String> erased = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/erase"))
-                        .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"source\": \"test\", \"ids\": [\"b-0\", \"b-1\", \"b-2\", \"b-3\"]}")).build(),
+                HttpResponse<String> erased = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/admin/erase"))
+                                .header("Authorization", "Bearer " + adminKey)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"source\": \"test\", \"ids\": [\"b-0\", \"b-1\", \"b-2\", \"b-3\"]}"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, erased.statusCode(), erased.body());
                 assertTrue(server.publication().version() > version, "a new release is served");
                 JsonNode after = get(base + "/api/steps/BTS-MCO/next");
                 assertNull(people(after, "D1502"), after.toString());
                 assertEquals(Fixtures.path(List.of("BTS-MCO", "D1301"), a), people(after, "D1301"));
-                assertEquals(Fixtures.path(List.of("BTS-MCO"), a, b.subList(4, 14)), get(base + "/api/steps/BTS-MCO").get("people").asLong());
+                assertEquals(
+                        Fixtures.path(List.of("BTS-MCO"), a, b.subList(4, 14)),
+                        get(base + "/api/steps/BTS-MCO").get("people").asLong());
                 assertNotNull(get(base + "/api/health"));
             }
         }
     }
 
     private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), url + ": " + r.body());
         return JSON.readTree(r.body());
     }

@@ -11,9 +11,9 @@ import fr.passerelle.TestNeo4j;
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.graph.Database;
-import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.ingest.Importer;
 import fr.passerelle.ingest.Normaliser;
+import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.mapping.OfficialData;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,7 +72,12 @@ class CollectorTest {
         hitTimes.add(System.currentTimeMillis());
         try (x) {
             switch (path) {
-                case "/robots.txt" -> send(x, 200, "text/plain", "User-agent: *\nDisallow: /private/\n\nUser-agent: PasserelleBot\nDisallow: /private/\n");
+                case "/robots.txt" ->
+                    send(
+                            x,
+                            200,
+                            "text/plain",
+                            "User-agent: *\nDisallow: /private/\n\nUser-agent: PasserelleBot\nDisallow: /private/\n");
                 case "/p/jsonld" -> page(x, "jsonld.html", "text/html; charset=utf-8");
                 case "/p/microdata" -> page(x, "microdata.html", "text/html; charset=utf-8");
                 case "/p/h-resume" -> page(x, "h-resume.html", "text/html; charset=utf-8");
@@ -91,7 +96,9 @@ class CollectorTest {
                     x.getResponseHeaders().add("Content-Type", "text/html");
                     x.sendResponseHeaders(200, 0);
                     OutputStream out = x.getResponseBody();
-                    byte[] chunk = "<p>bla bla bla bla bla bla bla bla</p>\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+                    byte[] chunk = "<p>bla bla bla bla bla bla bla bla</p>\n"
+                            .repeat(1000)
+                            .getBytes(StandardCharsets.UTF_8);
                     for (int i = 0; i < 100 && !Thread.currentThread().isInterrupted(); i++) {
                         try {
                             out.write(chunk);
@@ -137,17 +144,38 @@ class CollectorTest {
 
     Collector collector(Duration delay) {
         Catalogue catalogue = Catalogue.bundled();
-        OfficialData data = OfficialData.load(catalogue, Path.of("src/test/resources/references/rome"), Path.of("src/test/resources/references/diplomas"));
+        OfficialData data = OfficialData.load(
+                catalogue,
+                Path.of("src/test/resources/references/rome"),
+                Path.of("src/test/resources/references/diplomas"));
         Catalogue wider = catalogue.with(data.steps(), "test references");
         db.writeOne("import/catalogue-upsert", Map.of("steps", wider.asRows()));
-        Importer importer = new Importer(db, new Normaliser(wider, Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION), Fixtures.KEY, Fixtures.RECORD_KEYS, 100,
+        Importer importer = new Importer(
+                db,
+                new Normaliser(wider, Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION),
+                Fixtures.KEY,
+                Fixtures.RECORD_KEYS,
+                100,
                 Fixtures.CLOCK);
-        PageFetcher fetcher = new PageFetcher(new PageFetcher.Settings("PasserelleBot/0.1 (+test)", "PasserelleBot", delay, Duration.ofSeconds(1),
-                1024 * 1024, 3));
-        List<ProfileParser.SiteProfile> profiles = ProfileParser.SiteProfile.load(Path.of("import/site-profiles.json")).stream()
-                .map(p -> new ProfileParser.SiteProfile(p.name(), List.of("localhost"), p.privateMarker(), p.region(), p.education(), p.experience()))
-                .toList();
-        return new Collector(db, Fixtures.KEY, fetcher, new ProfileParser(profiles), data.matcher(wider, null, 0.6), importer,
+        PageFetcher fetcher = new PageFetcher(new PageFetcher.Settings(
+                "PasserelleBot/0.1 (+test)", "PasserelleBot", delay, Duration.ofSeconds(1), 1024 * 1024, 3));
+        List<ProfileParser.SiteProfile> profiles =
+                ProfileParser.SiteProfile.load(Path.of("import/site-profiles.json")).stream()
+                        .map(p -> new ProfileParser.SiteProfile(
+                                p.name(),
+                                List.of("localhost"),
+                                p.privateMarker(),
+                                p.region(),
+                                p.education(),
+                                p.experience()))
+                        .toList();
+        return new Collector(
+                db,
+                Fixtures.KEY,
+                fetcher,
+                new ProfileParser(profiles),
+                data.matcher(wider, null, 0.6),
+                importer,
                 new Erasure(db, Fixtures.KEY, Fixtures.CLOCK));
     }
 
@@ -158,7 +186,11 @@ class CollectorTest {
     @SuppressWarnings("unchecked")
     List<String> stepsOf(String source, String url) {
         String pid = Fixtures.KEY.pseudonym(source, url);
-        return persons().stream().filter(p -> pid.equals(p.get("pid"))).map(p -> (List<String>) p.get("steps")).findFirst().orElse(null);
+        return persons().stream()
+                .filter(p -> pid.equals(p.get("pid")))
+                .map(p -> (List<String>) p.get("steps"))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -166,16 +198,25 @@ class CollectorTest {
         collector(Duration.ZERO).collectUrls(List.of(base + "/p/jsonld", base + "/p/microdata"));
         assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805", "M1806"), stepsOf("127.0.0.1", base + "/p/jsonld"));
         int fetched = hits.get("/p/jsonld").get();
-        io.javalin.Javalin app = fr.passerelle.api.ApiServer.create(fr.passerelle.recommend.Services.over(db, fr.passerelle.privacy.Thresholds.defaults(),
-                Fixtures.CLOCK, Fixtures.REGISTER), fr.passerelle.api.ApiServer.Options.defaults()
-                .withAccess(null, fr.passerelle.api.ApiKeys.none(), true, 4)
-                .withOpposition(new Opposition(new Erasure(db, Fixtures.KEY, Fixtures.CLOCK), Fixtures.CLOCK)), new ArrayList<>()).start("127.0.0.1", 0);
+        io.javalin.Javalin app = fr.passerelle.api.ApiServer.create(
+                        fr.passerelle.recommend.Services.over(
+                                db, fr.passerelle.privacy.Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER),
+                        fr.passerelle.api.ApiServer.Options.defaults()
+                                .withAccess(null, fr.passerelle.api.ApiKeys.none(), true, 4)
+                                .withOpposition(
+                                        new Opposition(new Erasure(db, Fixtures.KEY, Fixtures.CLOCK), Fixtures.CLOCK)),
+                        new ArrayList<>())
+                .start("127.0.0.1", 0);
         try {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.util.function.Function<String, java.net.http.HttpResponse<String>> oppose = body -> {
                 try {
-                    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/opposition"))
-                            .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    return http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/opposition"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -199,12 +240,16 @@ class CollectorTest {
             assertEquals(400, oppose.apply("{\"url\": \"ftp://example.org/x\"}").statusCode());
             assertEquals(400, oppose.apply("not json").statusCode());
             // Abuse is bounded: 4 a minute from this address.
-            assertEquals(429, oppose.apply("{\"url\": \"" + base + "/p/other\"}").statusCode());
+            assertEquals(
+                    429, oppose.apply("{\"url\": \"" + base + "/p/other\"}").statusCode());
         } finally {
             app.stop();
         }
         assertEquals(null, stepsOf("127.0.0.1", base + "/p/jsonld"), "erased");
-        assertEquals(List.of("BAC-PRO-MCV", "BTS-MCO", "D1301"), stepsOf("127.0.0.1", base + "/p/microdata"), "the others stay");
+        assertEquals(
+                List.of("BAC-PRO-MCV", "BTS-MCO", "D1301"),
+                stepsOf("127.0.0.1", base + "/p/microdata"),
+                "the others stay");
         for (Map<String, Object> p : db.read("test/snapshot-persons", Map.of(), r -> r.asMap())) {
             assertFalse(p.toString().contains("/p/jsonld"), "the URL is stored nowhere");
         }
@@ -220,15 +265,32 @@ class CollectorTest {
 
     @Test
     void eachFormatGivesItsStepsAndEveryRefusalIsNamed() throws Exception {
-        Collector.Report report = collector(Duration.ZERO).collectUrls(List.of(base + "/p/jsonld", base + "/p/microdata", base + "/p/h-resume",
-                local + "/p/site", base + "/p/noindex", base + "/p/malformed", base + "/p/wrong-charset", base + "/p/huge", base + "/p/loop1",
-                base + "/p/slow", base + "/private/profile", base + "/p/gone", "ftp://127.0.0.1/x"));
+        Collector.Report report = collector(Duration.ZERO)
+                .collectUrls(List.of(
+                        base + "/p/jsonld",
+                        base + "/p/microdata",
+                        base + "/p/h-resume",
+                        local + "/p/site",
+                        base + "/p/noindex",
+                        base + "/p/malformed",
+                        base + "/p/wrong-charset",
+                        base + "/p/huge",
+                        base + "/p/loop1",
+                        base + "/p/slow",
+                        base + "/private/profile",
+                        base + "/p/gone",
+                        "ftp://127.0.0.1/x"));
         assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805", "M1806"), stepsOf("127.0.0.1", base + "/p/jsonld"));
         assertEquals(List.of("BAC-PRO-MCV", "BTS-MCO", "D1301"), stepsOf("127.0.0.1", base + "/p/microdata"));
         assertEquals(List.of("BAC-ST2S", "DE-AS", "J1501"), stepsOf("127.0.0.1", base + "/p/h-resume"));
-        assertEquals(List.of("CAP-CUISINE", "G1602", "UNMAPPED-JOB"), stepsOf("localhost", local + "/p/site"),
+        assertEquals(
+                List.of("CAP-CUISINE", "G1602", "UNMAPPED-JOB"),
+                stepsOf("localhost", local + "/p/site"),
                 "two jobs in one ROME code count once in a row; the unknown title is kept as unrecognised");
-        assertEquals(List.of("LIC-INFO", "M1805"), stepsOf("127.0.0.1", base + "/p/wrong-charset"), "the accent decoded, so the title maps");
+        assertEquals(
+                List.of("LIC-INFO", "M1805"),
+                stepsOf("127.0.0.1", base + "/p/wrong-charset"),
+                "the accent decoded, so the title maps");
         assertEquals(1, report.formats.get("json-ld"));
         assertEquals(1, report.formats.get("microdata"));
         assertEquals(1, report.formats.get("site:exemple-cv"));
@@ -246,20 +308,43 @@ class CollectorTest {
         assertEquals(report.stepsFound, report.stepsMapped + report.stepsUnmapped);
         // Regions: coarse region codes only.
         @SuppressWarnings("unchecked")
-        List<String> regions = persons().stream().filter(p -> Fixtures.KEY.pseudonym("127.0.0.1", base + "/p/jsonld").equals(p.get("pid")))
-                .map(p -> (List<String>) p.get("regions")).findFirst().orElseThrow();
+        List<String> regions = persons().stream()
+                .filter(p ->
+                        Fixtures.KEY.pseudonym("127.0.0.1", base + "/p/jsonld").equals(p.get("pid")))
+                .map(p -> (List<String>) p.get("regions"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("84", "84", "84", "84"), regions);
     }
 
     @Test
     void nothingButStepsIsStored() throws Exception {
-        collector(Duration.ZERO).collectUrls(List.of(base + "/p/jsonld", base + "/p/microdata", base + "/p/h-resume", local + "/p/site"));
+        collector(Duration.ZERO)
+                .collectUrls(
+                        List.of(base + "/p/jsonld", base + "/p/microdata", base + "/p/h-resume", local + "/p/site"));
         List<Map<String, Object>> properties = db.read("test/all-properties", Map.of(), r -> r.asMap());
         for (Map<String, Object> p : properties) {
             String value = String.valueOf(p.get("value"));
             String where = p.get("owner") + "." + p.get("key") + " = " + value;
-            for (String secret : List.of("Camille", "Martin", "Yanis", "Inès", "Lucas", "Lyon", "Rennes", "Lilas", "ACME", "Lycée du Parc",
-                    "Ampère", "EHPAD", "Dompteur", "licorne", "/p/", "http", "photo", "12 34")) {
+            for (String secret : List.of(
+                    "Camille",
+                    "Martin",
+                    "Yanis",
+                    "Inès",
+                    "Lucas",
+                    "Lyon",
+                    "Rennes",
+                    "Lilas",
+                    "ACME",
+                    "Lycée du Parc",
+                    "Ampère",
+                    "EHPAD",
+                    "Dompteur",
+                    "licorne",
+                    "/p/",
+                    "http",
+                    "photo",
+                    "12 34")) {
                 assertFalse(value.toLowerCase().contains(secret.toLowerCase()), "found \"" + secret + "\" in " + where);
             }
             assertFalse(EMAIL.matcher(value).find(), "email in " + where);
@@ -275,7 +360,10 @@ class CollectorTest {
         Collector.Report second = collector(Duration.ZERO).collectUrls(List.of(url));
         assertEquals(1, second.withdrawn);
         assertTrue(stepsOf("127.0.0.1", url) == null, "erased");
-        assertEquals(0L, db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
+        assertEquals(
+                0L,
+                db.read("person/people-count", Map.of(), r -> r.get("people").asLong())
+                        .get(0));
         int fetched = hits.get("/p/toggle").get();
         Collector.Report third = collector(Duration.ZERO).collectUrls(List.of(url));
         assertEquals(1, third.doNotCollect);
@@ -284,7 +372,8 @@ class CollectorTest {
 
     @Test
     void requestsToOneHostAreSpacedByTheDelay() throws Exception {
-        collector(Duration.ofMillis(300)).collectUrls(List.of(base + "/p/jsonld", base + "/p/microdata", base + "/p/h-resume"));
+        collector(Duration.ofMillis(300))
+                .collectUrls(List.of(base + "/p/jsonld", base + "/p/microdata", base + "/p/h-resume"));
         List<Long> times = new ArrayList<>(hitTimes);
         assertEquals(4, times.size(), "robots.txt and three pages");
         for (int i = 1; i < times.size(); i++) {
@@ -293,14 +382,19 @@ class CollectorTest {
     }
 
     @Test
-    void savedPagesUseTheirCanonicalUrlAndGiveTheSameSteps(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void savedPagesUseTheirCanonicalUrlAndGiveTheSameSteps(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
         Files.copy(PAGES.resolve("jsonld.html"), dir.resolve("a.html"));
         Files.copy(PAGES.resolve("noindex.html"), dir.resolve("b.html"));
         Collector.Report report = collector(Duration.ZERO).collectDirectory(dir);
         assertEquals(2, report.pages);
         assertEquals(1, report.collected);
         assertEquals(1, report.withdrawn);
-        assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805", "M1806"), stepsOf("profils.exemple.org", "https://profils.exemple.org/camille-martin"));
-        assertTrue(URI.create("https://profils.exemple.org/camille-martin").getHost().equals("profils.exemple.org"));
+        assertEquals(
+                List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805", "M1806"),
+                stepsOf("profils.exemple.org", "https://profils.exemple.org/camille-martin"));
+        assertTrue(URI.create("https://profils.exemple.org/camille-martin")
+                .getHost()
+                .equals("profils.exemple.org"));
     }
 }

@@ -40,20 +40,27 @@ class NextStepEvaluationTest {
         // From BTS-MCO, commerce bacs go to D1301 and STMG bacs to M1203: only the path tells which.
         List<RawTrajectory> people = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            people.add(i % 2 == 0 ? person("a" + i, "BAC-PRO-MCV", "BTS-MCO", "D1301") : person("b" + i, "BAC-STMG", "BTS-MCO", "M1203"));
+            people.add(
+                    i % 2 == 0
+                            ? person("a" + i, "BAC-PRO-MCV", "BTS-MCO", "D1301")
+                            : person("b" + i, "BAC-STMG", "BTS-MCO", "M1203"));
         }
         NextStepEvaluation.Split split = NextStepEvaluation.split(people, 1);
-        assertTrue(split.test().size() > 20 && split.test().size() < 80, "about a fifth held out: " + split.test().size());
+        assertTrue(
+                split.test().size() > 20 && split.test().size() < 80,
+                "about a fifth held out: " + split.test().size());
         assertEquals(200, split.train().size() + split.test().size());
 
         Database db = TestNeo4j.reset();
-        Fixtures.importer(db, 100).importRecords(split.train(), n -> { });
+        Fixtures.importer(db, 100).importRecords(split.train(), n -> {});
         // Answers through the release, as the API gives them.
         fr.passerelle.publish.ReleaseApi release = Fixtures.release(db, dir);
         StepService steps = Fixtures.services(release).steps();
-        Normaliser normaliser = new Normaliser(Catalogue.bundled(), Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
+        Normaliser normaliser =
+                new Normaliser(Catalogue.bundled(), Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
         Map<String, NextStepEvaluation.Score> scores = new java.util.HashMap<>();
-        NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations()).forEach(s -> scores.put(s.recommender(), s));
+        NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())
+                .forEach(s -> scores.put(s.recommender(), s));
 
         // Each held-out person asks twice: after the bac (one answer), after the BTS (two answers).
         assertEquals(2L * split.test().size(), scores.get("first-order").questions());
@@ -72,42 +79,58 @@ class NextStepEvaluationTest {
         List<RawTrajectory> people = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             boolean quick = i % 2 == 0;
-            people.add(new RawTrajectory("eval", "s" + i, List.of(new RawStep("education", "BAC-STMG", "2015-09", null, null),
-                    new RawStep("education", "BTS-MCO", "2017-09", null, null),
-                    new RawStep("job", quick ? "D1301" : "M1203", quick ? "2019-09" : "2020-09", null, null)), "s" + i));
+            people.add(new RawTrajectory(
+                    "eval",
+                    "s" + i,
+                    List.of(
+                            new RawStep("education", "BAC-STMG", "2015-09", null, null),
+                            new RawStep("education", "BTS-MCO", "2017-09", null, null),
+                            new RawStep("job", quick ? "D1301" : "M1203", quick ? "2019-09" : "2020-09", null, null)),
+                    "s" + i));
         }
         NextStepEvaluation.Split split = NextStepEvaluation.split(people, 1);
         Database db = TestNeo4j.reset();
-        Fixtures.importer(db, 100).importRecords(split.train(), n -> { });
+        Fixtures.importer(db, 100).importRecords(split.train(), n -> {});
         fr.passerelle.publish.ReleaseApi release = Fixtures.release(db, dir);
         StepService steps = Fixtures.services(release).steps();
-        Normaliser normaliser = new Normaliser(Catalogue.bundled(), Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
+        Normaliser normaliser =
+                new Normaliser(Catalogue.bundled(), Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
         Map<String, NextStepEvaluation.Score> scores = new java.util.HashMap<>();
-        NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations()).forEach(s -> scores.put(s.recommender(), s));
+        NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())
+                .forEach(s -> scores.put(s.recommender(), s));
 
         // After BTS-MCO the path says nothing (half right at best), the time spent says everything.
         double path = scores.get("path + back-off").hitAt1();
         assertTrue(path < 0.8, "the path cannot tell: " + path);
         assertEquals(1.0, scores.get("since-conditioned").hitAt1(), 1e-9);
         assertEquals(1.0, scores.get("since + path back-off").hitAt1(), 1e-9);
-        assertTrue(scores.get("since-conditioned").brier() < scores.get("path + back-off").brier() - 0.2,
-                "sure and right shares score better: " + scores.get("since-conditioned") + " vs " + scores.get("path + back-off"));
+        assertTrue(
+                scores.get("since-conditioned").brier()
+                        < scores.get("path + back-off").brier() - 0.2,
+                "sure and right shares score better: " + scores.get("since-conditioned") + " vs "
+                        + scores.get("path + back-off"));
         release.close();
     }
 
     @Test
     void mvadSpellsBecomeTrajectories() throws Exception {
         Path spells = dir.resolve("spells.csv");
-        Files.writeString(spells, "id,spell_idx,state,start_month,end_month,n_months\n"
-                + "1,0,school,Jul.93,Jun.95,24\n1,1,employment,Jul.95,Jun.99,48\n2,0,joblessness,Sep.99,Jan.00,5\n");
+        Files.writeString(
+                spells,
+                "id,spell_idx,state,start_month,end_month,n_months\n"
+                        + "1,0,school,Jul.93,Jun.95,24\n1,1,employment,Jul.95,Jun.99,48\n2,0,joblessness,Sep.99,Jan.00,5\n");
         List<RawTrajectory> people = MvadConverter.read(spells);
         assertEquals(2, people.size());
-        assertEquals(List.of(new RawStep("education", "MVAD-SCHOOL", "1993-07", "1995-06", null),
-                new RawStep("job", "MVAD-EMPLOYMENT", "1995-07", "1999-06", null)), people.get(0).steps());
+        assertEquals(
+                List.of(
+                        new RawStep("education", "MVAD-SCHOOL", "1993-07", "1995-06", null),
+                        new RawStep("job", "MVAD-EMPLOYMENT", "1995-07", "1999-06", null)),
+                people.get(0).steps());
         assertEquals("2000-01", people.get(1).steps().get(0).end());
         Files.writeString(spells, "id,spell_idx,state,start_month,end_month,n_months\n1,0,prison,Jul.93,Jun.95,24\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MvadConverter.read(spells));
         assertTrue(e.getMessage().endsWith(":2: unknown mvad state \"prison\""), e.getMessage());
-        assertTrue(Catalogue.bundled("/import/mvad-catalogue.csv").find("MVAD-FE").isPresent());
+        assertTrue(
+                Catalogue.bundled("/import/mvad-catalogue.csv").find("MVAD-FE").isPresent());
     }
 }

@@ -47,7 +47,7 @@ class CypherFilesTest {
     @Test
     void everyQueryExampleReturnsRowsOnTheDemoRelease(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Database live = TestNeo4j.reset();
-        Fixtures.importer(live, 2000).importRecords(new DemoGenerator(Catalogue.bundled()).generate(6000, 42), n -> { });
+        Fixtures.importer(live, 2000).importRecords(new DemoGenerator(Catalogue.bundled()).generate(6000, 42), n -> {});
         // The API's queries read the release only: run them where the API runs them.
         fr.passerelle.publish.ReleaseApi release = Fixtures.release(live, dir);
         Database db = release.database();
@@ -55,13 +55,26 @@ class CypherFilesTest {
         for (Path file : files("queries")) {
             String text = Files.readString(file);
             Map<String, Object> params = new HashMap<>();
-            for (String line : text.lines().filter(l -> l.startsWith("// :param ")).toList()) {
+            for (String line :
+                    text.lines().filter(l -> l.startsWith("// :param ")).toList()) {
                 String param = line.substring("// :param ".length()).trim();
                 if (param.startsWith("{")) {
-                    params.putAll(db.driver().executableQuery("RETURN " + param + " AS v").execute().records().get(0).get("v").asMap());
+                    params.putAll(db.driver()
+                            .executableQuery("RETURN " + param + " AS v")
+                            .execute()
+                            .records()
+                            .get(0)
+                            .get("v")
+                            .asMap());
                 } else {
                     String[] nameValue = param.split("=>", 2);
-                    Object value = db.driver().executableQuery("RETURN " + nameValue[1].trim() + " AS v").execute().records().get(0).get("v").asObject();
+                    Object value = db.driver()
+                            .executableQuery("RETURN " + nameValue[1].trim() + " AS v")
+                            .execute()
+                            .records()
+                            .get(0)
+                            .get("v")
+                            .asObject();
                     params.put(nameValue[0].trim(), value);
                 }
             }

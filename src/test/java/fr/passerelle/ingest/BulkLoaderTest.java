@@ -1,6 +1,5 @@
 package fr.passerelle.ingest;
 
-import fr.passerelle.lifecycle.Erasure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import fr.passerelle.demo.DemoGenerator;
 import fr.passerelle.demo.TrajectoryFileWriter;
 import fr.passerelle.graph.Database;
 import fr.passerelle.graph.EmbeddedNeo4j;
+import fr.passerelle.lifecycle.Erasure;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -35,49 +35,86 @@ class BulkLoaderTest {
         List<RawTrajectory> people = new ArrayList<>();
         new DemoGenerator(catalogue).generate(1500, 7).forEach(people::add);
         // A later version of an earlier person, an unknown region and a malformed record, as real files have.
-        people.add(new RawTrajectory("demo", "demo-3", List.of(new RawStep("education", "BTS-MCO", "2019-09", null, "Atlantis"),
-                new RawStep("job", "D1301", "2021-09", null, "84")), "x"));
+        people.add(new RawTrajectory(
+                "demo",
+                "demo-3",
+                List.of(
+                        new RawStep("education", "BTS-MCO", "2019-09", null, "Atlantis"),
+                        new RawStep("job", "D1301", "2021-09", null, "84")),
+                "x"));
         people.add(new RawTrajectory("demo", "bad", List.of(new RawStep("job", "X0000", "2019-09", null, null)), "x"));
-        people.add(new RawTrajectory("demo", "nowhere", List.of(new RawStep("education", "BTS-MCO", "2019-09", null, null),
-                new RawStep("job", "D1301", null, null, null)), "x"));
+        people.add(new RawTrajectory(
+                "demo",
+                "nowhere",
+                List.of(
+                        new RawStep("education", "BTS-MCO", "2019-09", null, null),
+                        new RawStep("job", "D1301", null, null, null)),
+                "x"));
         TrajectoryFileWriter.write(people, file);
 
         Database transactional = TestNeo4j.reset();
         // demo-5 asked for erasure before: both paths must skip it and keep it listed.
-        new Erasure(transactional, Fixtures.KEY, Fixtures.CLOCK).erase("demo", List.of("demo-5"), Erasure.Reason.ERASURE);
-        List<BulkLoader.Tombstone> listed = transactional.read("person/all-do-not-collect", Map.of(), r -> new BulkLoader.Tombstone(
-                r.get("pid").asString(), r.get("keyId").asString(), r.get("reason").asString(), r.get("since").asString()));
-        ImportReport viaDriver = Fixtures.importer(transactional, 250).importFiles(List.of(file), false, n -> { });
+        new Erasure(transactional, Fixtures.KEY, Fixtures.CLOCK)
+                .erase("demo", List.of("demo-5"), Erasure.Reason.ERASURE);
+        List<BulkLoader.Tombstone> listed = transactional.read(
+                "person/all-do-not-collect",
+                Map.of(),
+                r -> new BulkLoader.Tombstone(
+                        r.get("pid").asString(),
+                        r.get("keyId").asString(),
+                        r.get("reason").asString(),
+                        r.get("since").asString()));
+        ImportReport viaDriver = Fixtures.importer(transactional, 250).importFiles(List.of(file), false, n -> {});
         Map<String, Object> expected = Fixtures.snapshot(transactional);
 
-        Normaliser normaliser = new Normaliser(catalogue, Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
-        BulkLoader loader = new BulkLoader(normaliser, catalogue, Fixtures.KEY.keyId(), Fixtures.RECORD_KEYS, Fixtures.CLOCK);
+        Normaliser normaliser =
+                new Normaliser(catalogue, Regions.bundled(), Fixtures.KEY, Normaliser.RegionLevel.REGION);
+        BulkLoader loader =
+                new BulkLoader(normaliser, catalogue, Fixtures.KEY.keyId(), Fixtures.RECORD_KEYS, Fixtures.CLOCK);
         BulkLoader.Prepared prepared = loader.prepare(List.of(file), false, listed, dir.resolve("csv"));
         Path home = dir.resolve("neo4j");
         BulkLoader.runImport(home, prepared.dir(), new PrintStream(OutputStream.nullOutputStream()));
         try (EmbeddedNeo4j embedded = EmbeddedNeo4j.start(home, 0, 32L * 1024 * 1024, "bulk-test-password");
-             Database bulk = Database.connect(embedded.boltUri(), EmbeddedNeo4j.USER, "bulk-test-password", null, Duration.ofSeconds(30))) {
+                Database bulk = Database.connect(
+                        embedded.boltUri(), EmbeddedNeo4j.USER, "bulk-test-password", null, Duration.ofSeconds(30))) {
             // Bolt wants the password, even on loopback.
-            try (org.neo4j.driver.Driver open = org.neo4j.driver.GraphDatabase.driver(embedded.boltUri(), org.neo4j.driver.AuthTokens.none())) {
+            try (org.neo4j.driver.Driver open =
+                    org.neo4j.driver.GraphDatabase.driver(embedded.boltUri(), org.neo4j.driver.AuthTokens.none())) {
                 assertThrows(org.neo4j.driver.exceptions.AuthenticationException.class, open::verifyConnectivity);
             }
             assertEquals(expected, Fixtures.snapshot(bulk));
-            // And the same release: record keys included (the bulk path stores people without any region as no property).
-            Map<String, String> viaImport = fr.passerelle.publish.ReleaseTest.tables(Fixtures.publisher(transactional).publish(dir.resolve("released-tx")));
-            Map<String, String> viaBulk = fr.passerelle.publish.ReleaseTest.tables(Fixtures.publisher(bulk).publish(dir.resolve("released-bulk")));
+            // And the same release: record keys included (the bulk path stores people without any region as no
+            // property).
+            Map<String, String> viaImport = fr.passerelle.publish.ReleaseTest.tables(
+                    Fixtures.publisher(transactional).publish(dir.resolve("released-tx")));
+            Map<String, String> viaBulk = fr.passerelle.publish.ReleaseTest.tables(
+                    Fixtures.publisher(bulk).publish(dir.resolve("released-bulk")));
             for (String table : viaImport.keySet()) {
                 assertEquals(viaImport.get(table), viaBulk.get(table), table);
             }
-            assertEquals(1L, bulk.read("queries/dataset-version", Map.of(), r -> r.get("version").asLong()).get(0));
-            assertEquals(List.of(Fixtures.KEY.pseudonym("demo", "demo-5")),
-                    bulk.read("person/all-do-not-collect", Map.of(), r -> r.get("pid").asString()));
+            assertEquals(
+                    1L,
+                    bulk.read(
+                                    "queries/dataset-version",
+                                    Map.of(),
+                                    r -> r.get("version").asLong())
+                            .get(0));
+            assertEquals(
+                    List.of(Fixtures.KEY.pseudonym("demo", "demo-5")),
+                    bulk.read(
+                            "person/all-do-not-collect",
+                            Map.of(),
+                            r -> r.get("pid").asString()));
         }
         assertEquals(viaDriver.records(), prepared.report().records());
         assertEquals(1, prepared.report().skipped());
         assertEquals(1, prepared.report().doNotCollect());
         assertEquals(1, viaDriver.doNotCollect());
         assertEquals(1, prepared.report().droppedRegions());
-        long stored = ((List<?>) expected.get("persons")).stream().mapToLong(p -> ((List<?>) ((Map<?, ?>) p).get("steps")).size()).sum();
+        long stored = ((List<?>) expected.get("persons"))
+                .stream()
+                        .mapToLong(p -> ((List<?>) ((Map<?, ?>) p).get("steps")).size())
+                        .sum();
         assertEquals(stored, prepared.report().visits(), "the bulk report counts the steps stored");
         assertTrue(viaDriver.replaced() >= 1);
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportTest {
     @TempDir
     Path dir;
+
     Database db;
 
     @BeforeEach
@@ -30,12 +31,13 @@ class ImportTest {
     }
 
     private ImportReport importFile(Path file) {
-        return Fixtures.importer(db, 7).importFiles(List.of(file), false, n -> { });
+        return Fixtures.importer(db, 7).importFiles(List.of(file), false, n -> {});
     }
 
     private List<String> population() {
         List<String> lines = new ArrayList<>();
-        lines.addAll(people("a", 30, "education:BAC-STMG:2017-09:84", "education:BTS-MCO:2019-09:84", "job:D1301:2021-09:84"));
+        lines.addAll(people(
+                "a", 30, "education:BAC-STMG:2017-09:84", "education:BTS-MCO:2019-09:84", "job:D1301:2021-09:84"));
         lines.addAll(people("b", 12, "education:BAC-STMG:2017-09", "education:BTS-NDRC:2019-09", "job:D1402:2021-10"));
         lines.addAll(people("c", 4, "education:BAC-STMG:2017-09", "job:D1505:2019-07"));
         return lines;
@@ -44,13 +46,17 @@ class ImportTest {
     @Test
     void countsDistinctPeopleAndDurations() {
         importFile(Fixtures.write(dir, "p.jsonl", population()));
-        Map<String, Object> stmg = db.read("queries/step-by-id", Map.of("id", "BAC-STMG"), r -> r.asMap()).get(0);
+        Map<String, Object> stmg = db.read("queries/step-by-id", Map.of("id", "BAC-STMG"), r -> r.asMap())
+                .get(0);
         assertEquals(46L, stmg.get("people"));
         assertEquals(46L, stmg.get("peopleOut"));
         assertEquals(0L, stmg.get("peopleIn"));
         List<Map<String, Object>> next = db.read("queries/next-steps", Map.of("step", "BAC-STMG"), r -> r.asMap());
-        assertEquals(List.of("BTS-MCO", "BTS-NDRC", "D1505"), next.stream().map(m -> m.get("id")).toList());
-        assertEquals(List.of(30L, 12L, 4L), next.stream().map(m -> m.get("people")).toList());
+        assertEquals(
+                List.of("BTS-MCO", "BTS-NDRC", "D1505"),
+                next.stream().map(m -> m.get("id")).toList());
+        assertEquals(
+                List.of(30L, 12L, 4L), next.stream().map(m -> m.get("people")).toList());
         assertEquals(24L, next.get(0).get("medianMonths"));
         assertEquals(22L, next.get(2).get("medianMonths"));
     }
@@ -86,9 +92,24 @@ class ImportTest {
         // Five of the BTS-MCO people now have a later job, and one changed the first job.
         List<String> v2 = new ArrayList<>(v1);
         for (int i = 0; i < 5; i++) {
-            v2.set(i, line("test", "a-" + i, "education:BAC-STMG:2017-09:84", "education:BTS-MCO:2019-09:84", "job:D1301:2021-09:84", "job:D1502:2023-01"));
+            v2.set(
+                    i,
+                    line(
+                            "test",
+                            "a-" + i,
+                            "education:BAC-STMG:2017-09:84",
+                            "education:BTS-MCO:2019-09:84",
+                            "job:D1301:2021-09:84",
+                            "job:D1502:2023-01"));
         }
-        v2.set(5, line("test", "a-5", "education:BAC-STMG:2017-09:84", "education:BTS-MCO:2019-09:84", "job:D1214:2021-09:84"));
+        v2.set(
+                5,
+                line(
+                        "test",
+                        "a-5",
+                        "education:BAC-STMG:2017-09:84",
+                        "education:BTS-MCO:2019-09:84",
+                        "job:D1214:2021-09:84"));
         ImportReport report = importFile(Fixtures.write(dir, "v2.jsonl", v2));
         assertEquals(6, report.replaced());
         assertEquals(40, report.unchanged());
@@ -103,21 +124,35 @@ class ImportTest {
 
     @Test
     void aPersonGoingBackAndForthCountsOnceOnEachTransition() {
-        importFile(Fixtures.write(dir, "loop.jsonl", List.of(
-                line("test", "x", "job:M1805:2015-01", "job:M1806:2016-01", "job:M1805:2018-01", "job:M1806:2019-06"))));
+        importFile(Fixtures.write(
+                dir,
+                "loop.jsonl",
+                List.of(line(
+                        "test",
+                        "x",
+                        "job:M1805:2015-01",
+                        "job:M1806:2016-01",
+                        "job:M1805:2018-01",
+                        "job:M1806:2019-06"))));
         List<Map<String, Object>> t = db.read("test/snapshot-transitions", Map.of(), r -> r.asMap());
         assertEquals(2, t.size());
-        Map<String, Object> forward = t.stream().filter(m -> m.get("from").equals("M1805")).findFirst().orElseThrow();
+        Map<String, Object> forward = t.stream()
+                .filter(m -> m.get("from").equals("M1805"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1L, forward.get("people"));
         assertEquals(12L, forward.get("medianMonths"), "the first occurrence gives the duration");
-        Map<String, Object> step = db.read("queries/step-by-id", Map.of("id", "M1805"), r -> r.asMap()).get(0);
+        Map<String, Object> step = db.read("queries/step-by-id", Map.of("id", "M1805"), r -> r.asMap())
+                .get(0);
         assertEquals(1L, step.get("people"));
     }
 
     @Test
     void consecutiveRepeatsOfAStepBecomeOneStep() {
-        importFile(Fixtures.write(dir, "repeat.jsonl", List.of(
-                line("test", "x", "job:M1805:2015-01", "job:M1805:2016-01", "job:M1806:2018-01"))));
+        importFile(Fixtures.write(
+                dir,
+                "repeat.jsonl",
+                List.of(line("test", "x", "job:M1805:2015-01", "job:M1805:2016-01", "job:M1806:2018-01"))));
         List<Map<String, Object>> t = db.read("test/snapshot-transitions", Map.of(), r -> r.asMap());
         assertEquals(1, t.size());
         assertEquals(36L, t.get(0).get("medianMonths"));
@@ -136,24 +171,38 @@ class ImportTest {
         ImportReport report = importFile(file);
         assertEquals(3, report.added());
         assertEquals(6, report.skipped());
-        List<String> problems = report.problems().stream().map(InputProblem::toString).toList();
+        List<String> problems =
+                report.problems().stream().map(InputProblem::toString).toList();
         assertTrue(problems.get(0).startsWith(file + ":4: not valid JSON"), problems.get(0));
         assertEquals(file + ":5: step 1: unknown step code \"X9999\" (job)", problems.get(1));
         assertTrue(problems.get(2).startsWith(file + ":6: step 1: start is not a plausible date"), problems.get(2));
         assertEquals(file + ":7: step 1: code M1805 is job in the catalogue, not education", problems.get(3));
         assertEquals(file + ":8: \"steps\" must be an array", problems.get(4));
         assertTrue(problems.get(5).startsWith(file + ":9: \"source\" must be a short name"), problems.get(5));
-        assertEquals(3L, db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
+        assertEquals(
+                3L,
+                db.read("person/people-count", Map.of(), r -> r.get("people").asLong())
+                        .get(0));
     }
 
     @Test
     void strictModeRejectsTheWholeFileAndWritesNothing() {
         List<String> lines = new ArrayList<>(people("ok", 20, "education:BTS-MCO:2019-09", "job:D1301:2021-09"));
         lines.add(line("test", "unknown", "job:X9999:2020-01"));
-        ImportReport report = Fixtures.importer(db, 7).importFiles(List.of(Fixtures.write(dir, "s.jsonl", lines)), true, n -> { });
+        ImportReport report =
+                Fixtures.importer(db, 7).importFiles(List.of(Fixtures.write(dir, "s.jsonl", lines)), true, n -> {});
         assertTrue(report.rejected());
-        assertEquals(0L, db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0));
-        assertEquals(0L, db.read("queries/step-by-id", Map.of("id", "BTS-MCO"), r -> r.get("people").asLong()).get(0));
+        assertEquals(
+                0L,
+                db.read("person/people-count", Map.of(), r -> r.get("people").asLong())
+                        .get(0));
+        assertEquals(
+                0L,
+                db.read(
+                                "queries/step-by-id",
+                                Map.of("id", "BTS-MCO"),
+                                r -> r.get("people").asLong())
+                        .get(0));
     }
 
     @Test
@@ -200,17 +249,24 @@ class ImportTest {
         Path file = Fixtures.write(dir, "bad.csv", csv);
         ImportReport report = importFile(file);
         assertEquals(1, report.added());
-        List<String> problems = report.problems().stream().map(InputProblem::toString).toList();
-        assertEquals(List.of(
-                file + ":5: seq must be a whole number, got \"two\" (this person's rows were skipped)",
-                file + ":7: expected 9 columns, found 7 (this person's rows were skipped)"), problems);
+        List<String> problems =
+                report.problems().stream().map(InputProblem::toString).toList();
+        assertEquals(
+                List.of(
+                        file + ":5: seq must be a whole number, got \"two\" (this person's rows were skipped)",
+                        file + ":7: expected 9 columns, found 7 (this person's rows were skipped)"),
+                problems);
     }
 
     @Test
     void aCrashMidImportLeavesConsistentDataAndARerunFinishesExactly() {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            lines.add(line("test", "p" + i, "education:BAC-STMG:2017-09", i % 2 == 0 ? "education:BTS-MCO:2019-09" : "education:BTS-CG:2019-09",
+            lines.add(line(
+                    "test",
+                    "p" + i,
+                    "education:BAC-STMG:2017-09",
+                    i % 2 == 0 ? "education:BTS-MCO:2019-09" : "education:BTS-CG:2019-09",
                     "job:M1203:2021-09"));
         }
         Path file = Fixtures.write(dir, "crash.jsonl", lines);
@@ -218,14 +274,19 @@ class ImportTest {
         Importer importer = Fixtures.importer(doomed, 10);
         long[] batches = {0};
         // The connection dies after the third batch, as it would if the process were killed.
-        assertThrows(RuntimeException.class, () -> importer.importFiles(List.of(file), false, n -> {
-            if (++batches[0] == 3) {
-                doomed.close();
-            }
-        }));
-        long stored = db.read("person/people-count", Map.of(), r -> r.get("people").asLong()).get(0);
+        assertThrows(
+                RuntimeException.class,
+                () -> importer.importFiles(List.of(file), false, n -> {
+                    if (++batches[0] == 3) {
+                        doomed.close();
+                    }
+                }));
+        long stored = db.read(
+                        "person/people-count", Map.of(), r -> r.get("people").asLong())
+                .get(0);
         assertEquals(30, stored, "three whole batches, nothing of the fourth");
-        Map<String, Object> step = db.read("queries/step-by-id", Map.of("id", "BAC-STMG"), r -> r.asMap()).get(0);
+        Map<String, Object> step = db.read("queries/step-by-id", Map.of("id", "BAC-STMG"), r -> r.asMap())
+                .get(0);
         assertEquals(30L, step.get("people"), "aggregates match the people stored");
 
         ImportReport rerun = importFile(file);
@@ -239,8 +300,15 @@ class ImportTest {
 
     @Test
     void regionsAreKeptOnlyAtRegionLevel() {
-        importFile(Fixtures.write(dir, "r.jsonl", List.of(
-                line("test", "r1", "job:M1805:2015-01:Auvergne-Rhône-Alpes", "job:M1806:2016-01:dep:75", "job:M1810:2017-01:12 rue de la Paix, Lyon"))));
+        importFile(Fixtures.write(
+                dir,
+                "r.jsonl",
+                List.of(line(
+                        "test",
+                        "r1",
+                        "job:M1805:2015-01:Auvergne-Rhône-Alpes",
+                        "job:M1806:2016-01:dep:75",
+                        "job:M1810:2017-01:12 rue de la Paix, Lyon"))));
         List<Map<String, Object>> persons = db.read("test/snapshot-persons", Map.of(), r -> r.asMap());
         assertEquals(List.of("84", "11", ""), persons.get(0).get("regions"));
         assertNotEquals(List.of(), persons.get(0).get("starts"));

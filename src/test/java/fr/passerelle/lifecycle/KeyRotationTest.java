@@ -33,13 +33,20 @@ class KeyRotationTest {
     Path dir;
 
     Importer importer(Database db, HmacKey key) {
-        return new Importer(db, new Normaliser(Catalogue.bundled(), Regions.bundled(), key, Normaliser.RegionLevel.REGION), key, Fixtures.RECORD_KEYS, 7, Fixtures.CLOCK);
+        return new Importer(
+                db,
+                new Normaliser(Catalogue.bundled(), Regions.bundled(), key, Normaliser.RegionLevel.REGION),
+                key,
+                Fixtures.RECORD_KEYS,
+                7,
+                Fixtures.CLOCK);
     }
 
     Set<String> pids(Database db, String label) {
         return new HashSet<>(db.read("test/all-properties", Map.of(), r -> r.asMap()).stream()
                 .filter(p -> String.valueOf(p.get("owner")).startsWith(label) && "pid".equals(p.get("key")))
-                .map(p -> String.valueOf(p.get("value"))).toList());
+                .map(p -> String.valueOf(p.get("value")))
+                .toList());
     }
 
     @Test
@@ -49,7 +56,7 @@ class KeyRotationTest {
         HmacKey old = HmacKey.load(keyFile, null, null);
         List<String> lines = new ArrayList<>(people("a", 20, "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
         Path file = Fixtures.write(dir, "people.jsonl", lines);
-        importer(db, old).importFiles(List.of(file), false, n -> { });
+        importer(db, old).importFiles(List.of(file), false, n -> {});
         new Erasure(db, old, Fixtures.CLOCK).erase("test", List.of("a-0"), Erasure.Reason.ERASURE);
         Map<String, Object> before = Fixtures.aggregates(db);
         Set<String> personsBefore = pids(db, "Person");
@@ -74,16 +81,19 @@ class KeyRotationTest {
         assertEquals(before, Fixtures.aggregates(db), "aggregates untouched");
 
         // Re-importing the same people with the new key changes nothing, and the erased person stays out.
-        ImportReport again = importer(db, rotated).importFiles(List.of(file), false, n -> { });
+        ImportReport again = importer(db, rotated).importFiles(List.of(file), false, n -> {});
         assertEquals(0, again.added());
         assertEquals(19, again.unchanged());
         assertEquals(1, again.doNotCollect(), "the erased person, recognised under the new key");
         assertEquals(19, pids(db, "Person").size());
 
         // A process still holding the old key refuses to write instead of filing people twice.
-        IllegalStateException stale = assertThrows(IllegalStateException.class,
-                () -> importer(db, old).importFiles(List.of(file), false, n -> { }));
-        assertTrue(stale.getMessage().contains(rotated.keyId()) || stale.getMessage().contains(old.keyId()), stale.getMessage());
+        IllegalStateException stale = assertThrows(
+                IllegalStateException.class, () -> importer(db, old).importFiles(List.of(file), false, n -> {}));
+        assertTrue(
+                stale.getMessage().contains(rotated.keyId())
+                        || stale.getMessage().contains(old.keyId()),
+                stale.getMessage());
     }
 
     @Test
@@ -91,12 +101,13 @@ class KeyRotationTest {
         Database db = TestNeo4j.reset();
         Path keyFile = dir.resolve("hmac.key");
         HmacKey old = HmacKey.load(keyFile, null, null);
-        Path file = Fixtures.write(dir, "people.jsonl", people("b", 30, "education:BTS-CG:2018-09", "job:M1203:2020-09"));
-        importer(db, old).importFiles(List.of(file), false, n -> { });
+        Path file =
+                Fixtures.write(dir, "people.jsonl", people("b", 30, "education:BTS-CG:2018-09", "job:M1203:2020-09"));
+        importer(db, old).importFiles(List.of(file), false, n -> {});
         KeyRotation rotation = new KeyRotation(db, 10);
         HmacKey half = rotation.startAndStop(old, keyFile, 10);
-        IllegalStateException busy = assertThrows(IllegalStateException.class,
-                () -> importer(db, half).importFiles(List.of(file), false, n -> { }));
+        IllegalStateException busy = assertThrows(
+                IllegalStateException.class, () -> importer(db, half).importFiles(List.of(file), false, n -> {}));
         assertTrue(busy.getMessage().contains("rotation"), busy.getMessage());
 
         KeyRotation.Result finished = rotation.rotate(HmacKey.load(keyFile, null, null), keyFile);
@@ -109,7 +120,8 @@ class KeyRotationTest {
         for (int i = 0; i < 30; i++) {
             assertTrue(stored.contains(now.pseudonym("test", "b-" + i)), "b-" + i);
         }
-        assertEquals(0, importer(db, now).importFiles(List.of(file), false, n -> { }).added());
+        assertEquals(
+                0, importer(db, now).importFiles(List.of(file), false, n -> {}).added());
     }
 
     @Test

@@ -27,25 +27,38 @@ class TitleMatcherTest {
 
     @Test
     void genderFormsCaseAccentsAndWordOrderDoNotMatter() {
-        for (String title : List.of("Développeuse web", "développeur WEB", "DEVELOPPEUSE WEB", "web développeuse", "Développeurs web")) {
+        for (String title : List.of(
+                "Développeuse web", "développeur WEB", "DEVELOPPEUSE WEB", "web développeuse", "Développeurs web")) {
             TitleMatcher.Match m = match(title, StepKind.JOB);
             assertEquals("M1805", m.code(), title);
             assertEquals(1.0, m.confidence(), title);
             assertEquals("exact", m.method(), title);
         }
-        assertEquals("M1806", match("Cheffe de projet informatique", StepKind.JOB).code());
+        assertEquals(
+                "M1806", match("Cheffe de projet informatique", StepKind.JOB).code());
         assertEquals("J1501", match("aide-soignante", StepKind.JOB).code());
         assertEquals("G1602", match("Commise de cuisine", StepKind.JOB).code());
     }
 
     @Test
     void abbreviationsOfDiplomasAreUnderstood() {
-        assertEquals("BTS-SIO-SLAM", match("BTS SIO option SLAM", StepKind.EDUCATION).code(), "the project's own step wins");
+        assertEquals(
+                "BTS-SIO-SLAM", match("BTS SIO option SLAM", StepKind.EDUCATION).code(), "the project's own step wins");
         assertEquals("BTS-MCO", match("BTS MCO", StepKind.EDUCATION).code());
-        assertEquals("BTS-MCO", match("Brevet de technicien supérieur Management commercial opérationnel", StepKind.EDUCATION).code());
+        assertEquals(
+                "BTS-MCO",
+                match("Brevet de technicien supérieur Management commercial opérationnel", StepKind.EDUCATION)
+                        .code());
         assertEquals("MASTER-INFO", match("M2 Informatique", StepKind.EDUCATION).code());
-        assertEquals("RNCP1188", match("CAP cuisine", StepKind.EDUCATION).code(), "an RNCP certification outside the catalogue");
-        assertEquals("RNCP35340", match("services informatiques aux organisations BTS", StepKind.EDUCATION).code(), "word order");
+        assertEquals(
+                "RNCP1188",
+                match("CAP cuisine", StepKind.EDUCATION).code(),
+                "an RNCP certification outside the catalogue");
+        assertEquals(
+                "RNCP35340",
+                match("services informatiques aux organisations BTS", StepKind.EDUCATION)
+                        .code(),
+                "word order");
     }
 
     @Test
@@ -72,17 +85,22 @@ class TitleMatcherTest {
         assertEquals("M1806", m.code());
         assertEquals("override", m.method());
         Files.writeString(mappings, "title,kind,code\nX,job,NOPE99\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DATA.matcher(Catalogue.bundled(), mappings, 0.6));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DATA.matcher(Catalogue.bundled(), mappings, 0.6));
         assertTrue(e.getMessage().contains("mappings.csv:2") && e.getMessage().contains("NOPE99"), e.getMessage());
     }
 
     @Test
     void officialFilesBecomeStepsWithLabelsDomainAndLevel() {
         var steps = DATA.steps();
-        var d1301 = steps.stream().filter(s -> s.code().equals("D1301")).findFirst().orElseThrow();
+        var d1301 =
+                steps.stream().filter(s -> s.code().equals("D1301")).findFirst().orElseThrow();
         assertEquals("D", d1301.domain());
         assertEquals("D13", d1301.field());
-        var cap = steps.stream().filter(s -> s.code().equals("RNCP1188")).findFirst().orElseThrow();
+        var cap = steps.stream()
+                .filter(s -> s.code().equals("RNCP1188"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(3, cap.level());
         assertEquals("CAP Cuisine", cap.label());
         assertEquals(List.of("M1805"), DATA.rncpToRome().get("RNCP35340"));
@@ -90,14 +108,18 @@ class TitleMatcherTest {
 
     @Test
     void aMissingOrBrokenFileIsNamed(@TempDir Path dir) throws Exception {
-        UncheckedIOExceptionOrIllegal.check(() -> OfficialData.load(Catalogue.bundled(), dir, null), "referentiel_code_rome.json");
+        UncheckedIOExceptionOrIllegal.check(
+                () -> OfficialData.load(Catalogue.bundled(), dir, null), "referentiel_code_rome.json");
         Files.writeString(dir.resolve("referentiel_code_rome.json"), "{\"not\": \"an array\"}");
-        UncheckedIOExceptionOrIllegal.check(() -> OfficialData.load(Catalogue.bundled(), dir, null), "expected a JSON array");
+        UncheckedIOExceptionOrIllegal.check(
+                () -> OfficialData.load(Catalogue.bundled(), dir, null), "expected a JSON array");
     }
 
     @Test
     void genderFormsOfAnAppellation() {
-        assertEquals(List.of("Abatteur de carrière", "Abatteuse de carrière"), MappingEvaluation.genderForms("Abatteur / Abatteuse de carrière"));
+        assertEquals(
+                List.of("Abatteur de carrière", "Abatteuse de carrière"),
+                MappingEvaluation.genderForms("Abatteur / Abatteuse de carrière"));
         assertEquals(List.of("Comptable"), MappingEvaluation.genderForms("Comptable"));
     }
 

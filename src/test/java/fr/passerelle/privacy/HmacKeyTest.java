@@ -48,12 +48,15 @@ class HmacKeyTest {
         HmacKey key = HmacKey.load(dir.resolve("absent.key"), secret, null);
         assertEquals(HmacKey.of(new byte[32]).keyId(), key.keyId());
         assertTrue(Files.notExists(dir.resolve("absent.key")));
-        assertThrows(IllegalArgumentException.class, () -> HmacKey.load(dir.resolve("k"), Base64.getEncoder().encodeToString(new byte[8]), null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> HmacKey.load(dir.resolve("k"), Base64.getEncoder().encodeToString(new byte[8]), null));
     }
 
     @Test
     void aKeyFileInsideTheDatabaseDirectoryIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> HmacKey.load(dir.resolve("neo4j/hmac.key"), null, dir.resolve("neo4j")));
         assertTrue(e.getMessage().contains("inside the database directory"), e.getMessage());
     }

@@ -20,13 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
  * unknown fields), are imported; then every property of every node and relationship is scanned.
  */
 class IdentifierScanTest {
-    static final List<String> SECRETS = List.of("Camille", "Dupont", "camille.dupont@example.org", "linkedin.com/in/camille",
-            "+33 6 12 34 56 78", "0612345678", "12 rue des Lilas", "Marseille", "Lycée Jean Moulin");
+    static final List<String> SECRETS = List.of(
+            "Camille",
+            "Dupont",
+            "camille.dupont@example.org",
+            "linkedin.com/in/camille",
+            "+33 6 12 34 56 78",
+            "0612345678",
+            "12 rue des Lilas",
+            "Marseille",
+            "Lycée Jean Moulin");
     static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     static final Pattern URL = Pattern.compile("(?i)(https?://|www\\.|\\.com/|\\.org/)");
     static final Pattern PHONE = Pattern.compile("(?<![0-9a-fA-F])(\\+33|0)[1-9]([ .-]?\\d{2}){4}(?![0-9a-fA-F])");
     /** A hex string (a pseudonym) is not a phone number even where it holds a run of digits. */
-
     @TempDir
     Path dir;
 
@@ -35,7 +42,8 @@ class IdentifierScanTest {
         Database db = TestNeo4j.reset();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
-            lines.add("{\"source\":\"univ-angers\",\"id\":\"https://linkedin.com/in/camille-" + i + " camille.dupont@example.org\","
+            lines.add("{\"source\":\"univ-angers\",\"id\":\"https://linkedin.com/in/camille-" + i
+                    + " camille.dupont@example.org\","
                     + "\"name\":\"Camille Dupont\",\"email\":\"camille.dupont@example.org\",\"phone\":\"+33 6 12 34 56 78\","
                     + "\"photo\":\"https://cdn.example.org/camille.jpg\",\"about\":\"Passionnée, 12 rue des Lilas, Marseille\","
                     + "\"steps\":["
@@ -47,12 +55,25 @@ class IdentifierScanTest {
                     + "\"start\":\"2019-10\",\"region\":\"dep:13\",\"employer\":\"Dupont SARL\"}]}");
         }
         // An unknown code full of identifiers must be rejected, not stored.
-        lines.add("{\"source\":\"univ-angers\",\"id\":\"x\",\"steps\":[{\"kind\":\"job\",\"code\":\"camille.dupont@example.org\"}]}");
-        ImportReport report = Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "pii.jsonl", lines)), false, n -> { });
+        lines.add(
+                "{\"source\":\"univ-angers\",\"id\":\"x\",\"steps\":[{\"kind\":\"job\",\"code\":\"camille.dupont@example.org\"}]}");
+        ImportReport report = Fixtures.importer(db, 100)
+                .importFiles(List.of(Fixtures.write(dir, "pii.jsonl", lines)), false, n -> {});
         assertEquals(15, report.added());
         assertEquals(1, report.skipped());
-        assertTrue(report.droppedFields().keySet().containsAll(List.of("name", "email", "phone", "photo", "about",
-                "steps[].school", "steps[].tutor", "steps[].employer")), report.droppedFields().toString());
+        assertTrue(
+                report.droppedFields()
+                        .keySet()
+                        .containsAll(List.of(
+                                "name",
+                                "email",
+                                "phone",
+                                "photo",
+                                "about",
+                                "steps[].school",
+                                "steps[].tutor",
+                                "steps[].employer")),
+                report.droppedFields().toString());
 
         List<Map<String, Object>> properties = db.read("test/all-properties", Map.of(), r -> r.asMap());
         assertTrue(properties.size() > 1000, "the scan sees the whole graph");
@@ -67,7 +88,8 @@ class IdentifierScanTest {
             assertTrue(!PHONE.matcher(value).find(), "phone in " + where);
         }
         // The person layer holds steps, months and regions only.
-        Map<String, Object> person = db.read("test/snapshot-persons", Map.of(), r -> r.asMap()).get(0);
+        Map<String, Object> person =
+                db.read("test/snapshot-persons", Map.of(), r -> r.asMap()).get(0);
         assertEquals(List.of("BAC-STMG", "BTS-MCO", "D1301"), person.get("steps"));
         assertEquals(List.of("", "93", "93"), person.get("regions"));
     }

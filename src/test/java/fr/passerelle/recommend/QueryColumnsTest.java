@@ -45,7 +45,8 @@ class QueryColumnsTest {
         Set<String> unknownQueries = new TreeSet<>();
         Set<String> unknownColumns = new TreeSet<>();
         Pattern name = Pattern.compile("\"(queries/[a-z-]+)\"");
-        Pattern column = Pattern.compile("\\b(?:r|first|f|s|step|row)\\.(?:get|text|count|integer)\\(\"(\\w+)\"\\)|\\.get\\(0\\)\\.(?:get|count|text)\\(\"(\\w+)\"\\)");
+        Pattern column = Pattern.compile(
+                "\\b(?:r|first|f|s|step|row)\\.(?:get|text|count|integer)\\(\"(\\w+)\"\\)|\\.get\\(0\\)\\.(?:get|count|text)\\(\"(\\w+)\"\\)");
         try (Stream<Path> list = Files.list(SERVICES)) {
             for (Path f : list.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String java = Files.readString(f);
@@ -66,7 +67,9 @@ class QueryColumnsTest {
         }
         assertTrue(unknownQueries.isEmpty(), "names with no cypher/ file: " + unknownQueries);
         assertTrue(unknownColumns.isEmpty(), "columns no release query returns: " + unknownColumns);
-        assertTrue(returned.containsAll(List.of("leaving", "people", "share", "medianMonths", "version")), returned.toString());
+        assertTrue(
+                returned.containsAll(List.of("leaving", "people", "share", "medianMonths", "version")),
+                returned.toString());
     }
 
     /** The columns after the last RETURN of a query: {@code ... AS name} aliases and bare variables. */
@@ -94,22 +97,42 @@ class QueryColumnsTest {
     @Test
     void aColumnTheQueryDoesNotReturnIsAnErrorNamingIt(@TempDir Path dir) {
         Database db = TestNeo4j.reset();
-        Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "one.jsonl",
-                Fixtures.people("q", 12, "education:BAC-STMG:2016-09", "education:BTS-MCO:2018-09"))), false, n -> { });
+        Fixtures.importer(db, 100)
+                .importFiles(
+                        List.of(Fixtures.write(
+                                dir,
+                                "one.jsonl",
+                                Fixtures.people("q", 12, "education:BAC-STMG:2016-09", "education:BTS-MCO:2018-09"))),
+                        false,
+                        n -> {});
         try (fr.passerelle.publish.ReleaseApi release = Fixtures.release(db, dir)) {
             List<Row> rows = release.database().rows("queries/step-by-id", Map.of("id", "BTS-MCO"), r -> r);
             assertEquals("BTS-MCO", rows.get(0).get("id").asString());
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> rows.get(0).get("peopel"));
-            assertTrue(e.getMessage().startsWith("cypher/queries/step-by-id.cypher returns no column peopel"), e.getMessage());
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> rows.get(0).get("peopel"));
+            assertTrue(
+                    e.getMessage().startsWith("cypher/queries/step-by-id.cypher returns no column peopel"),
+                    e.getMessage());
 
             // Evidence: the queries that ran, in order; the path's own step is checked with step-by-id.
             StepService steps = Fixtures.services(release).steps();
-            assertEquals("cypher/queries/step-by-id.cypher", steps.step("BTS-MCO").evidence().query());
-            assertEquals("cypher/queries/next-steps.cypher + cypher/queries/step-by-id.cypher + cypher/queries/next-after.cypher",
-                    steps.next(NextQuery.after("BTS-MCO", List.of("BAC-STMG"))).evidence().query());
-            assertEquals("cypher/queries/step-by-id.cypher + cypher/queries/step-list.cypher + cypher/queries/routes-observed.cypher"
-                    + " + cypher/queries/published-transitions.cypher", Fixtures.services(release).routes().routes("BAC-STMG", "BTS-MCO", 2, 5)
-                    .evidence().query().replace(" + cypher/queries/route-people.cypher", ""));
+            assertEquals(
+                    "cypher/queries/step-by-id.cypher",
+                    steps.step("BTS-MCO").evidence().query());
+            assertEquals(
+                    "cypher/queries/next-steps.cypher + cypher/queries/step-by-id.cypher + cypher/queries/next-after.cypher",
+                    steps.next(NextQuery.after("BTS-MCO", List.of("BAC-STMG")))
+                            .evidence()
+                            .query());
+            assertEquals(
+                    "cypher/queries/step-by-id.cypher + cypher/queries/step-list.cypher + cypher/queries/routes-observed.cypher"
+                            + " + cypher/queries/published-transitions.cypher",
+                    Fixtures.services(release)
+                            .routes()
+                            .routes("BAC-STMG", "BTS-MCO", 2, 5)
+                            .evidence()
+                            .query()
+                            .replace(" + cypher/queries/route-people.cypher", ""));
         }
     }
 }

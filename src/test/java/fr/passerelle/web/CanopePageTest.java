@@ -68,18 +68,28 @@ class CanopePageTest {
         browser = Chromium.start(dir.resolve("chromium-profile"));
         Database db = TestNeo4j.reset();
         List<String> lines = new ArrayList<>();
-        lines.addAll(people("a", 20, "education:BAC-STI2D:2016-09", "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09", "job:M1806:2023-09"));
-        lines.addAll(people("b", 10, "education:BAC-STI2D:2016-09", "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09"));
-        lines.addAll(people("c", 12, "education:BAC-STMG:2016-09", "education:BTS-SIO-SLAM:2018-09", "education:LIC-INFO:2020-09"));
+        lines.addAll(people(
+                "a",
+                20,
+                "education:BAC-STI2D:2016-09",
+                "education:BTS-SIO-SLAM:2018-09",
+                "job:M1805:2020-09",
+                "job:M1806:2023-09"));
+        lines.addAll(
+                people("b", 10, "education:BAC-STI2D:2016-09", "education:BTS-SIO-SLAM:2018-09", "job:M1805:2020-09"));
+        lines.addAll(people(
+                "c", 12, "education:BAC-STMG:2016-09", "education:BTS-SIO-SLAM:2018-09", "education:LIC-INFO:2020-09"));
         lines.addAll(people("d", 4, "education:BTS-SIO-SLAM:2018-09", "job:M1802:2020-10"));
         lines.addAll(people("e", 22, "job:D1301:2017-09", "education:TP-FORMATEUR:2021-01", "job:K2111:2021-09"));
         for (int i = 0; i < 25; i++) {
-            String next = i < 14 ? "{\"kind\":\"job\",\"code\":\"M1203\",\"start\":\"2020-09\"}"
+            String next = i < 14
+                    ? "{\"kind\":\"job\",\"code\":\"M1203\",\"start\":\"2020-09\"}"
                     : "{\"kind\":\"education\",\"code\":\"LIC-INFO\",\"start\":\"2020-09\"}";
-            lines.add("{\"source\":\"test\",\"id\":\"o" + i + "\",\"steps\":[{\"kind\":\"education\",\"code\":\"BTS-CG\","
-                    + "\"start\":\"2018-09\",\"end\":\"2020-06\"}," + next + "]}");
+            lines.add(
+                    "{\"source\":\"test\",\"id\":\"o" + i + "\",\"steps\":[{\"kind\":\"education\",\"code\":\"BTS-CG\","
+                            + "\"start\":\"2018-09\",\"end\":\"2020-06\"}," + next + "]}");
         }
-        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "page.jsonl", lines)), false, n -> { });
+        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "page.jsonl", lines)), false, n -> {});
         release = Fixtures.release(db, dir);
         app = ApiServer.create(Fixtures.services(release)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -103,7 +113,8 @@ class CanopePageTest {
 
     static void screenshot(String name) throws Exception {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     static WebElement waitFor(String css) {
@@ -116,7 +127,8 @@ class CanopePageTest {
 
     static String pageState() {
         return browser.findElements(By.cssSelector("#figure-title, #figure-summary, #figure-notes, #status")).stream()
-                .map(WebElement::getText).collect(Collectors.joining(" | "));
+                .map(WebElement::getText)
+                .collect(Collectors.joining(" | "));
     }
 
     static String waitForText(String css, String expected) {
@@ -130,12 +142,13 @@ class CanopePageTest {
     static List<String> severeConsoleMessages() {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::getMessage).collect(Collectors.toList());
+                .map(LogEntry::getMessage)
+                .collect(Collectors.toList());
     }
 
     static JsonNode api(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return new ObjectMapper().readTree(response.body());
     }
@@ -143,14 +156,17 @@ class CanopePageTest {
     /** The caption of a node of the flow diagram, its wrapped lines joined again. */
     static String flowText(String nodeId) {
         return browser.findElements(By.cssSelector("#chart g.node[data-id='" + nodeId + "'] text tspan")).stream()
-                .map(e -> e.getAttribute("textContent")).collect(Collectors.joining(" "));
+                .map(e -> e.getAttribute("textContent"))
+                .collect(Collectors.joining(" "));
     }
 
     @Test
     @Order(1)
     void searchWithoutAccentsAndShowWhereNext() throws Exception {
         browser.get(base + "/");
-        assertEquals("Passerelle : où sont allées des personnes réelles", waitFor("h1").getText());
+        assertEquals(
+                "Passerelle : où sont allées des personnes réelles",
+                waitFor("h1").getText());
         WebElement search = waitFor("#step-search");
         search.sendKeys("bts sio");
         WebElement option = waitFor("#step-options li[data-id='BTS-SIO-SLAM']");
@@ -162,21 +178,35 @@ class CanopePageTest {
         waitFor("#chart g.node[data-id='1:M1805']");
         long m1805 = Fixtures.path(List.of("BTS-SIO-SLAM", "M1805"), A, B);
         assertEquals("Études et développement informatique n = " + m1805, flowText("1:M1805"));
-                Long licInfo = Fixtures.path(List.of("BTS-SIO-SLAM", "LIC-INFO"), C);
+        Long licInfo = Fixtures.path(List.of("BTS-SIO-SLAM", "LIC-INFO"), C);
         long rest = sioLeaving - m1805 - (licInfo == null ? 0 : licInfo);
         if (rest >= 11) {
             assertEquals("Autres destinations n = " + rest, flowText("1:hidden"));
         }
-        assertEquals(licInfo == null, browser.findElements(By.cssSelector("#chart g.node[data-id='1:LIC-INFO']")).isEmpty());
-        assertTrue(browser.findElements(By.cssSelector("#chart g.node[data-id='1:M1802']")).isEmpty(), "4 people never show");
+        assertEquals(
+                licInfo == null,
+                browser.findElements(By.cssSelector("#chart g.node[data-id='1:LIC-INFO']"))
+                        .isEmpty());
+        assertTrue(
+                browser.findElements(By.cssSelector("#chart g.node[data-id='1:M1802']"))
+                        .isEmpty(),
+                "4 people never show");
         String table = browser.findElement(By.id("figure-table")).getText();
-        java.text.DecimalFormat oneDecimal = new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.FRANCE));
+        java.text.DecimalFormat oneDecimal =
+                new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.FRANCE));
         oneDecimal.setRoundingMode(java.math.RoundingMode.HALF_UP);
-        String percent = oneDecimal.format(100 * fr.passerelle.privacy.Share.of(Math.min(m1805, sioLeaving), sioLeaving).value());
+        String percent = oneDecimal.format(100
+                * fr.passerelle.privacy.Share.of(Math.min(m1805, sioLeaving), sioLeaving)
+                        .value());
         assertTrue(table.contains("Études et développement informatique " + m1805 + " " + percent + " %"), table);
         assertTrue(browser.findElement(By.id("figure-summary")).getText().startsWith(sioLeaving + " personnes"));
-        assertTrue(browser.findElement(By.id("figure-notes")).getText().contains("arrondis aléatoirement"), "the noise is explained");
-        assertTrue(browser.findElement(By.cssSelector("#figure-notes a.noise-note")).getAttribute("href").endsWith("/vie-privee?lang=fr#publication"),
+        assertTrue(
+                browser.findElement(By.id("figure-notes")).getText().contains("arrondis aléatoirement"),
+                "the noise is explained");
+        assertTrue(
+                browser.findElement(By.cssSelector("#figure-notes a.noise-note"))
+                        .getAttribute("href")
+                        .endsWith("/vie-privee?lang=fr#publication"),
                 "and linked to the notice");
         assertTrue(browser.findElement(By.id("evidence")).getText().contains("k = 11"));
         assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM"), browser.getCurrentUrl());
@@ -189,7 +219,10 @@ class CanopePageTest {
     void secondStepIsConditionedOnThePath() throws Exception {
         new Select(browser.findElement(By.id("depth"))).selectByValue("2");
         waitFor("#chart g.node[data-id='2:M1806']");
-        assertEquals("Conseil et maîtrise d'ouvrage en systèmes d'information n = " + Fixtures.path(List.of("BTS-SIO-SLAM", "M1805", "M1806"), A), flowText("2:M1806"));
+        assertEquals(
+                "Conseil et maîtrise d'ouvrage en systèmes d'information n = "
+                        + Fixtures.path(List.of("BTS-SIO-SLAM", "M1805", "M1806"), A),
+                flowText("2:M1806"));
         // Every node of the middle column accounts for all its people: shown destinations, the grouped small
         // ones, those who stop there (10 here, drawn without a number when their count is below k).
         List<WebElement> middle = browser.findElements(By.cssSelector("#chart g.node[data-id^='1:']"));
@@ -199,12 +232,16 @@ class CanopePageTest {
                 assertEquals(node.getAttribute("data-in"), node.getAttribute("data-out"), node.getAttribute("data-id"));
             }
         }
-        assertFalse(browser.findElements(By.cssSelector("#chart g.node[data-id='2:rest:M1805'], #chart g.node[data-id='2:stop:M1805']")).isEmpty(),
+        assertFalse(
+                browser.findElements(By.cssSelector(
+                                "#chart g.node[data-id='2:rest:M1805'], #chart g.node[data-id='2:stop:M1805']"))
+                        .isEmpty(),
                 "the 10 who stop after M1805 are drawn");
         assertTrue(browser.findElement(By.id("figure-table")).getText().contains("moins de 11")
                 || browser.findElement(By.id("figure-table")).getText().contains("Pas d'étape suivante observée"));
         assertTrue(browser.getCurrentUrl().contains("depth=2"));
-        assertTrue(browser.findElement(By.id("evidence")).getText().contains("cypher/queries/next-after.cypher"),
+        assertTrue(
+                browser.findElement(By.id("evidence")).getText().contains("cypher/queries/next-after.cypher"),
                 "the evidence names the second step's query too");
         assertNoSmallCountOnPage();
         screenshot("02-where-next-two-steps");
@@ -237,17 +274,25 @@ class CanopePageTest {
         Long people = Fixtures.released(fr.passerelle.publish.CellName.slice("since", "36-59", "D1301"), e);
         long bin = Math.min(leaving, people);
         waitForText("#figure-notes", "3 à 5 ans");
-        assertTrue(browser.findElement(By.id("figure-summary")).getText().startsWith(bin + " personnes"),
+        assertTrue(
+                browser.findElement(By.id("figure-summary")).getText().startsWith(bin + " personnes"),
                 browser.findElement(By.id("figure-summary")).getText());
-        assertTrue(flowText("1:TP-FORMATEUR").endsWith("n = " + Fixtures.released(
-                fr.passerelle.publish.CellName.sliceNext("since", "36-59", "D1301", "TP-FORMATEUR"), e)), flowText("1:TP-FORMATEUR"));
+        assertTrue(
+                flowText("1:TP-FORMATEUR")
+                        .endsWith("n = "
+                                + Fixtures.released(
+                                        fr.passerelle.publish.CellName.sliceNext(
+                                                "since", "36-59", "D1301", "TP-FORMATEUR"),
+                                        e)),
+                flowText("1:TP-FORMATEUR"));
         assertTrue(browser.findElement(By.id("evidence")).getText().contains("cypher/queries/next-by-since.cypher"));
         assertTrue(browser.getCurrentUrl().contains("since=36"), browser.getCurrentUrl());
         // Nobody left D1301 within 6 months: the page says the figures are everyone's.
         new Select(browser.findElement(By.id("since"))).selectByValue("0");
         String notes = waitForText("#figure-notes", "Trop peu de personnes sont parties");
         assertTrue(notes.contains("toutes les personnes qui l'ont quittée"), notes);
-        assertEquals(Fixtures.leaving(List.of("D1301"), e) + " personnes",
+        assertEquals(
+                Fixtures.leaving(List.of("D1301"), e) + " personnes",
                 browser.findElement(By.id("figure-summary")).getText().replaceAll(" personnes.*", " personnes"));
         assertNoSmallCountOnPage();
         assertTrue(severeConsoleMessages().isEmpty(), severeConsoleMessages().toString());
@@ -266,10 +311,16 @@ class CanopePageTest {
         long route = Fixtures.path(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), A, B);
         String caption = waitForText("#chart g.route.observed text", "n = " + route);
         assertEquals("n = " + route + " personnes · durée médiane 4 ans", caption);
-        List<String> steps = browser.findElements(By.cssSelector("#chart g.route.observed")).get(0)
-                .findElements(By.cssSelector("text.route-step")).stream().map(e -> e.getAttribute("data-id")).toList();
+        List<String> steps = browser
+                .findElements(By.cssSelector("#chart g.route.observed"))
+                .get(0)
+                .findElements(By.cssSelector("text.route-step"))
+                .stream()
+                .map(e -> e.getAttribute("data-id"))
+                .toList();
         assertEquals(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), steps);
-        assertTrue(browser.getCurrentUrl().contains("view=routes") && browser.getCurrentUrl().contains("to=M1805"));
+        assertTrue(browser.getCurrentUrl().contains("view=routes")
+                && browser.getCurrentUrl().contains("to=M1805"));
         screenshot("04-route");
     }
 
@@ -278,8 +329,14 @@ class CanopePageTest {
     void switchLanguageKeepsTheFigure() throws Exception {
         browser.findElement(By.id("lang-en")).click();
         assertEquals("Passerelle: where real people went", waitForText("h1", "where real people went"));
-        assertEquals("From A to B", browser.findElement(By.cssSelector("[role=tab][data-view=routes]")).getText());
-        assertEquals("n = " + Fixtures.path(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), A, B) + " people · median time 4 years", waitForText("#chart g.route.observed text", "people"));
+        assertEquals(
+                "From A to B",
+                browser.findElement(By.cssSelector("[role=tab][data-view=routes]"))
+                        .getText());
+        assertEquals(
+                "n = " + Fixtures.path(List.of("BAC-STI2D", "BTS-SIO-SLAM", "M1805"), A, B)
+                        + " people · median time 4 years",
+                waitForText("#chart g.route.observed text", "people"));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.getCurrentUrl().contains("lang=en"));
         screenshot("05-route-english");
@@ -292,7 +349,9 @@ class CanopePageTest {
     void bridgesAndOutcomesShowTheApiFigures() throws Exception {
         browser.get(base + "/?view=bridges&step=D1301&toDomain=K");
         waitFor("#chart g.bar[data-id='TP-FORMATEUR']");
-        assertTrue(browser.findElement(By.id("figure-table")).getText().contains(Long.toString(Fixtures.path(List.of("D1301", "TP-FORMATEUR"), Fixtures.ids("e", 22)))));
+        assertTrue(browser.findElement(By.id("figure-table"))
+                .getText()
+                .contains(Long.toString(Fixtures.path(List.of("D1301", "TP-FORMATEUR"), Fixtures.ids("e", 22)))));
         screenshot("06-bridges");
 
         browser.get(base + "/?view=outcomes&step=BTS-CG");
@@ -303,12 +362,17 @@ class CanopePageTest {
         int shown = 0;
         for (JsonNode horizon : outcomes.get("outcomes")) {
             for (JsonNode situation : horizon.get("situations")) {
-                assertTrue(table.contains(situation.get("label").asText() + " " + situation.get("people").asInt()), table);
+                assertTrue(
+                        table.contains(situation.get("label").asText() + " "
+                                + situation.get("people").asInt()),
+                        table);
                 shown++;
             }
         }
         assertTrue(shown > 0, "the population has outcomes to show");
-        assertEquals(shown + hiddenRows(outcomes), browser.findElements(By.cssSelector("#figure-table tbody tr")).size());
+        assertEquals(
+                shown + hiddenRows(outcomes),
+                browser.findElements(By.cssSelector("#figure-table tbody tr")).size());
         screenshot("07-outcomes");
     }
 
@@ -329,7 +393,8 @@ class CanopePageTest {
         waitFor("#scenario");
         new Select(browser.findElement(By.id("scenario"))).selectByIndex(1);
         waitFor("#chart g.node[data-id='1:M1805']");
-        assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM") && browser.getCurrentUrl().contains("depth=2"));
+        assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM")
+                && browser.getCurrentUrl().contains("depth=2"));
         browser.findElement(By.id("trainer")).click();
         wait.until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("trainer"));
         waitFor("#chart g.node[data-id='2:M1806']");
@@ -339,7 +404,11 @@ class CanopePageTest {
 
         JavascriptExecutor js = browser;
         String svg = (String) js.executeScript("return Charts.toSvgText(document.getElementById('chart'))");
-        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg") && svg.contains("n = " + Fixtures.path(List.of("BTS-SIO-SLAM", "M1805"), A, B)), svg.substring(0, 200));
+        assertTrue(
+                svg.startsWith("<?xml")
+                        && svg.contains("<svg")
+                        && svg.contains("n = " + Fixtures.path(List.of("BTS-SIO-SLAM", "M1805"), A, B)),
+                svg.substring(0, 200));
         Long pngBytes = (Long) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "Charts.toPng(document.getElementById('chart'), 2).then(b => done(b.size), e => done(-1));");
         assertTrue(pngBytes > 1000, "PNG export gave " + pngBytes + " bytes");
@@ -363,14 +432,21 @@ class CanopePageTest {
     @Order(13)
     void partnersShowTheShortNoticeOnTheirOwnPages() throws Exception {
         // A partner's site on another origin pastes the snippet and frames the embeddable page.
-        String snippet = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/vie-privee/encart.html")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String snippet = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/vie-privee/encart.html"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         assertFalse(snippet.contains("<script"), "a snippet without script");
-        com.sun.net.httpserver.HttpServer partner = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        byte[] page = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Appli partenaire</title></head><body>"
-                + "<h1>Une appli d'orientation</h1><div id=\"pasted\">" + snippet + "</div>"
-                + "<iframe id=\"framed\" src=\"" + base + "/vie-privee/encart\" width=\"600\" height=\"200\"></iframe></body></html>")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        com.sun.net.httpserver.HttpServer partner =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page =
+                ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Appli partenaire</title></head><body>"
+                                + "<h1>Une appli d'orientation</h1><div id=\"pasted\">" + snippet + "</div>"
+                                + "<iframe id=\"framed\" src=\"" + base
+                                + "/vie-privee/encart\" width=\"600\" height=\"200\"></iframe></body></html>")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         partner.createContext("/", x -> {
             x.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             x.sendResponseHeaders(200, page.length);
@@ -384,7 +460,9 @@ class CanopePageTest {
             assertTrue(pasted.getAttribute("href").startsWith(base), pasted.getAttribute("href"));
             browser.switchTo().frame(browser.findElement(By.id("framed")));
             WebElement framed = waitFor("a[href$='/vie-privee/opposition']");
-            assertTrue(framed.getAttribute("href").startsWith(base), "framed from another origin: " + framed.getAttribute("href"));
+            assertTrue(
+                    framed.getAttribute("href").startsWith(base),
+                    "framed from another origin: " + framed.getAttribute("href"));
             framed.click();
             browser.switchTo().defaultContent();
             waitFor("form#oppose input#url");
@@ -400,7 +478,9 @@ class CanopePageTest {
     void figuresFillTheWidthFromALaptopToAProjectorAndLabelsAreNeverCut() throws Exception {
         for (int[] size : new int[][] {{1024, 768}, {1280, 720}, {1920, 1080}}) {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
-            for (String url : List.of("/?view=next&step=BTS-SIO-SLAM&depth=2", "/?view=routes&step=BAC-STI2D&to=M1805",
+            for (String url : List.of(
+                    "/?view=next&step=BTS-SIO-SLAM&depth=2",
+                    "/?view=routes&step=BAC-STI2D&to=M1805",
                     "/?view=outcomes&step=BTS-CG")) {
                 browser.get(base + url);
                 WebElement chart = waitFor("#chart");
@@ -414,7 +494,8 @@ class CanopePageTest {
         browser.get(base + "/?view=routes&step=BAC-STI2D&to=M1805");
         WebElement to = waitFor("#to-search");
         wait.until(d -> !to.getAttribute("value").isEmpty());
-        assertTrue((Boolean) browser.executeScript("const e = arguments[0]; return e.scrollWidth <= e.clientWidth;", to),
+        assertTrue(
+                (Boolean) browser.executeScript("const e = arguments[0]; return e.scrollWidth <= e.clientWidth;", to),
                 "the destination's label fits its field: " + to.getAttribute("value"));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
     }
@@ -427,14 +508,18 @@ class CanopePageTest {
         a4.setBackground(true);
         browser.get(base + "/");
         waitFor("#scenario");
-        int scenarios = new Select(browser.findElement(By.id("scenario"))).getOptions().size() - 1;
+        int scenarios =
+                new Select(browser.findElement(By.id("scenario"))).getOptions().size() - 1;
         assertTrue(scenarios >= 5, "scenarios: " + scenarios);
         for (int i = 1; i <= scenarios; i++) {
             browser.get(base + "/");
             waitFor("#scenario");
             new Select(browser.findElement(By.id("scenario"))).selectByIndex(i);
-            wait.until(d -> !d.findElement(By.id("figure")).getAttribute("aria-busy").equals("true")
-                    && !d.findElement(By.id("sheet-question")).getAttribute("textContent").isEmpty());
+            wait.until(d ->
+                    !d.findElement(By.id("figure")).getAttribute("aria-busy").equals("true")
+                            && !d.findElement(By.id("sheet-question"))
+                                    .getAttribute("textContent")
+                                    .isEmpty());
             assertEquals(3, browser.findElements(By.cssSelector("#prompts li")).size(), "three prompts for the room");
             byte[] pdf = java.util.Base64.getDecoder().decode(browser.print(a4).getContent());
             Files.write(SCREENSHOTS.resolve("sheet-" + i + ".pdf"), pdf);
@@ -453,7 +538,8 @@ class CanopePageTest {
         java.util.Set<String> hosts = fr.passerelle.Chromium.contactedHosts(browser);
         assertEquals(java.util.Set.of("127.0.0.1"), hosts, "hosts contacted");
         List<String> refused = severeConsoleMessages().stream()
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+                .toList();
         assertTrue(refused.isEmpty(), "the docs page runs under the Content-Security-Policy: " + refused);
         screenshot("09-api-docs");
     }
@@ -474,8 +560,11 @@ class CanopePageTest {
     /** Every "n = X" on the page is at least k: the page never recombines counts into smaller ones. */
     private static void assertNoSmallCountOnPage() {
         String text = browser.findElement(By.tagName("body")).getText() + " "
-                + browser.findElements(By.cssSelector("#chart title")).stream().map(e -> e.getAttribute("textContent")).collect(Collectors.joining(" "));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("n = (\\d+)").matcher(text);
+                + browser.findElements(By.cssSelector("#chart title")).stream()
+                        .map(e -> e.getAttribute("textContent"))
+                        .collect(Collectors.joining(" "));
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("n = (\\d+)").matcher(text);
         int seen = 0;
         while (m.find()) {
             assertTrue(Integer.parseInt(m.group(1)) >= 11, "count below k on the page: " + m.group());
