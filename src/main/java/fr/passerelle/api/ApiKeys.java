@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -127,7 +125,7 @@ public final class ApiKeys {
             return Optional.empty();
         }
         reloadIfChanged();
-        byte[] hash = sha256(presented.strip()).getBytes(StandardCharsets.US_ASCII);
+        byte[] hash = fr.passerelle.privacy.Digest.sha256Hex(presented.strip()).getBytes(StandardCharsets.US_ASCII);
         Key match = null;
         for (Key k : keys) {
             if (MessageDigest.isEqual(hash, k.sha256().getBytes(StandardCharsets.US_ASCII))) {
@@ -155,7 +153,12 @@ public final class ApiKeys {
         new SecureRandom().nextBytes(secret);
         String key = "pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         List<Key> next = new ArrayList<>(keys);
-        next.add(new Key(name, role, sha256(key), clock.instant().toString(), perMinute));
+        next.add(new Key(
+                name,
+                role,
+                fr.passerelle.privacy.Digest.sha256Hex(key),
+                clock.instant().toString(),
+                perMinute));
         save(next);
         return key;
     }
@@ -206,15 +209,6 @@ public final class ApiKeys {
             loadedModified = modified(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the API keys " + file, e);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

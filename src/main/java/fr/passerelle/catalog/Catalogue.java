@@ -61,12 +61,7 @@ public final class Catalogue {
 
     static Catalogue read(Reader reader, String origin) throws IOException {
         Map<String, CatalogueStep> steps = new LinkedHashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setTrim(true)
-                .get();
+        CSVFormat format = fr.passerelle.files.Csv.WITH_HEADER;
         for (CSVRecord row : format.parse(reader)) {
             String where = origin + ":" + row.getParser().getCurrentLineNumber();
             String code = row.get("code");

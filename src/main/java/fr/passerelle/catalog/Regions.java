@@ -30,12 +30,7 @@ public final class Regions {
     public static Regions bundled() {
         Regions regions = new Regions();
         try (InputStream in = Regions.class.getResourceAsStream("/import/regions.csv")) {
-            CSVFormat format = CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .setTrim(true)
-                    .get();
+            CSVFormat format = fr.passerelle.files.Csv.WITH_HEADER;
             for (CSVRecord row : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String code = row.get("code");
                 regions.names.put(code, row.get("name"));

@@ -48,12 +48,7 @@ final class EraseCommand implements Callable<Integer> {
             Erasure erasure = env.erasure();
             List<Erasure.Receipt> receipts = new ArrayList<>();
             if (file != null) {
-                CSVFormat format = CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setTrim(true)
-                        .get();
+                CSVFormat format = fr.passerelle.files.Csv.WITH_HEADER;
                 java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     for (CSVRecord row : format.parse(reader)) {

@@ -53,12 +53,7 @@ public final class DemoGenerator {
     private static Map<String, Flow[]> readFlows(Catalogue catalogue) {
         Map<String, List<Flow>> lists = new HashMap<>();
         try (InputStream in = DemoGenerator.class.getResourceAsStream("/import/demo-flows.csv")) {
-            CSVFormat format = CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .setTrim(true)
-                    .get();
+            CSVFormat format = fr.passerelle.files.Csv.WITH_HEADER;
             for (CSVRecord row : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String from = row.get("from");
                 String to = row.get("to");

@@ -35,12 +35,7 @@ public final class MvadConverter {
 
     public static List<RawTrajectory> read(Path spells) {
         Map<String, List<RawStep>> people = new LinkedHashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setTrim(true)
-                .get();
+        CSVFormat format = fr.passerelle.files.Csv.WITH_HEADER;
         try (Reader reader = Files.newBufferedReader(spells, StandardCharsets.UTF_8)) {
             for (CSVRecord row : format.parse(reader)) {
                 String where = spells + ":" + row.getParser().getCurrentLineNumber();

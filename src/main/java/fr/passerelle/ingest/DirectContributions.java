@@ -2,14 +2,10 @@ package fr.passerelle.ingest;
 
 import fr.passerelle.graph.Database;
 import fr.passerelle.lifecycle.Erasure;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +81,7 @@ public final class DirectContributions {
                 "import/create-consent",
                 Map.of(
                         "tokenHash",
-                        sha256(token),
+                        fr.passerelle.privacy.Digest.sha256Hex(token),
                         "contributionId",
                         id,
                         "app",
@@ -102,7 +98,7 @@ public final class DirectContributions {
         if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
             return Optional.empty();
         }
-        String hash = sha256(token);
+        String hash = fr.passerelle.privacy.Digest.sha256Hex(token);
         List<String> found = db.read(
                 "import/find-consent",
                 Map.of("tokenHash", hash),
@@ -115,15 +111,6 @@ public final class DirectContributions {
                 erasure.erase(SOURCE, found, Erasure.Reason.CONSENT_WITHDRAWN).get(0);
         db.writeOne("import/delete-consent", Map.of("tokenHash", hash));
         return Optional.of(receipt);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A contribution that cannot be taken as sent: which field, and what is expected. */

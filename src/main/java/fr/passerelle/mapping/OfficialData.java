@@ -73,12 +73,7 @@ public final class OfficialData {
         Map<String, TitleMatcher.Reference> overrides = new HashMap<>();
         if (mappingsFile != null) {
             try (Reader reader = Files.newBufferedReader(mappingsFile, StandardCharsets.UTF_8)) {
-                CSVFormat format = CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setTrim(true)
-                        .get();
+                CSVFormat format = fr.passerelle.files.Csv.WITH_HEADER;
                 for (CSVRecord r : format.parse(reader)) {
                     String where = mappingsFile + ":" + r.getParser().getCurrentLineNumber();
                     StepKind kind = StepKind.parse(r.get("kind"))
