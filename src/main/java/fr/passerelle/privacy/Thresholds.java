@@ -1,8 +1,12 @@
 package fr.passerelle.privacy;
 
 /**
- * What may leave the server: a count only if at least {@code k} people stand behind it, a share only
- * if its denominator is at least {@code minDenominator}.
+ * The disclosure gate: what may leave the server. A count only if at least {@code k} people stand
+ * behind it (the publication also perturbs it first, {@link PerturbationTable#release}); a share only
+ * on a released denominator of at least {@code minDenominator}; a median only over at least k people;
+ * the rest of a breakdown only when at least k. Every number the release holds, and every number an
+ * answer computes from released ones, passes through one of these methods. "Not shown" is always
+ * {@code null}, never 0 or -1.
  */
 public record Thresholds(int k, int minDenominator) {
     public static final int DEFAULT_K = 11;
@@ -42,5 +46,33 @@ public record Thresholds(int k, int minDenominator) {
 
     public boolean canShowShare(long denominator) {
         return denominator >= minDenominator;
+    }
+
+    /**
+     * {@code part} of {@code whole} as a share with its 95% interval, both released values; null when
+     * either is not shown or the whole is under the minimum denominator. Two values perturbed apart
+     * may put the part above its whole: the share is then 1, never more.
+     */
+    public Share share(Long part, Long whole) {
+        if (part == null || whole == null || !canShowShare(whole)) {
+            return null;
+        }
+        return Share.of(Math.min(part, whole), whole);
+    }
+
+    /** A median of durations over {@code timedPeople} people: shown only when they are at least k. */
+    public Integer median(long timedPeople, Integer median) {
+        return canShowCount(timedPeople) ? median : null;
+    }
+
+    /**
+     * A part (leavers) of a whole (people), each released with its own noise: where they would say
+     * otherwise, the part is shown equal to the whole. A function of released values only.
+     */
+    public static Long atMost(Long part, Long whole) {
+        if (part == null || whole == null) {
+            return part;
+        }
+        return Long.valueOf(Math.min(part, whole));
     }
 }

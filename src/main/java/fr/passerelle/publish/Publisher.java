@@ -220,14 +220,11 @@ public final class Publisher {
     }
 
     private Share share(Long people, Long denominator) {
-        if (people == null || denominator == null || !thresholds.canShowShare(denominator)) {
-            return null;
-        }
-        return Share.of(Math.min(people, denominator), denominator);
+        return thresholds.share(people, denominator);
     }
 
     private Integer median(Cell cell) {
-        return cell != null && thresholds.canShowCount(cell.timed()) ? cell.median() : null;
+        return cell == null ? null : thresholds.median(cell.timed(), cell.median());
     }
 
     private Counts write(Path dir, long version, String updatedAt, String lastPurge) throws IOException {
@@ -486,7 +483,7 @@ public final class Publisher {
                 releasedCodes.set(node, codes);
             }
             pathLeaving[node] = t.length(node) < ReleaseCatalogue.MAX_PATH_STEPS
-                    ? atMost(released(t.pathLeaving.get(node), CellName.leaving(codes)), pathPeople[node])
+                    ? Thresholds.atMost(released(t.pathLeaving.get(node), CellName.leaving(codes)), pathPeople[node])
                     : null;
         }
 
@@ -517,7 +514,7 @@ public final class Publisher {
                         step.level(),
                         step.search(),
                         stepPeople[s],
-                        atMost(
+                        Thresholds.atMost(
                                 released(
                                         t.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0)),
                                         CellName.arriving(step.id())),
@@ -752,7 +749,7 @@ public final class Publisher {
                 Long people = released(
                         t.get(key),
                         CellName.slice(column, values.get(v), steps.get(s).id()));
-                Long left = atMost(
+                Long left = Thresholds.atMost(
                         released(
                                 t.get(ReleaseTables.key(leavingTable, s, v, 0)),
                                 CellName.sliceLeaving(
@@ -807,17 +804,6 @@ public final class Publisher {
             }
         }
         return written;
-    }
-
-    /**
-     * Leavers are a part of the people: where their two released values (each with its own noise)
-     * would say otherwise, the part is shown equal to the whole. A function of released values only.
-     */
-    private static Long atMost(Long part, Long whole) {
-        if (part == null || whole == null) {
-            return part;
-        }
-        return Long.valueOf(Math.min(part, whole));
     }
 
     /** "study", "other" or "job:<domain letter>", as cell names spell situations. */

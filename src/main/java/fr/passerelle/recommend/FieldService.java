@@ -74,10 +74,10 @@ public final class FieldService {
                     reached += next.people();
                 }
             }
-            if (reached == 0 || e.released() == null || bridgeOut == null || !thresholds.canShowShare(bridgeOut)) {
+            Share second = reached == 0 || e.released() == null ? null : thresholds.share(reached, bridgeOut);
+            if (second == null) {
                 continue;
             }
-            Share second = Share.of(Math.min(reached, bridgeOut), bridgeOut);
             bridges.add(new Bridges.Bridge(
                     refs.get(x),
                     Math.round(e.released().value() * second.value() * 10000) / 10000.0,

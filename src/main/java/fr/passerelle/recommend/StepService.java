@@ -201,9 +201,7 @@ public final class StepService {
                 continue;
             }
             long people = r.get("people").asLong();
-            Share share = sharesReleased
-                    ? share(r)
-                    : total != null && thresholds.canShowShare(total) ? Share.of(Math.min(people, total), total) : null;
+            Share share = sharesReleased ? share(r) : thresholds.share(people, total);
             items.add(new NextStep(stepRef(r), people, share, r.integer("medianMonths")));
         }
         return new Flow(
