@@ -51,9 +51,8 @@ public final class Environment implements AutoCloseable {
 
     public static Environment open(Settings o) {
         Thresholds thresholds = new Thresholds(o.k(), o.minDenominator());
-        HmacKey key =
-                HmacKey.load(o.keyFileOrDefault(), System.getenv(HmacKey.ENV), o.embedded() ? o.databaseDir() : null);
-        RecordKeys recordKeys = RecordKeys.load(o.recordKeyFile(), System.getenv(RecordKeys.ENV));
+        HmacKey key = HmacKey.load(o.keyFileOrDefault(), Settings.hmacSecret(), o.embedded() ? o.databaseDir() : null);
+        RecordKeys recordKeys = RecordKeys.load(o.recordKeyFile(), Settings.recordSecret());
         Catalogue catalogue = o.catalogue() == null ? Catalogue.bundled() : Catalogue.load(o.catalogue());
         EmbeddedNeo4j embedded = null;
         Database db;

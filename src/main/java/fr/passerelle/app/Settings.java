@@ -40,6 +40,20 @@ public record Settings(
     /** Records per transaction for people's own contributions (one or a few at a time). */
     public static final int CONTRIBUTION_BATCH = 100;
 
+    /**
+     * The pseudonymisation secret given in the environment ({@code PASSERELLE_HMAC_SECRET}, base64,
+     * a chain comma-separated oldest first), or null: then the key file holds it. Secrets stay out of
+     * this record, so that printing the settings never prints one.
+     */
+    public static String hmacSecret() {
+        return System.getenv(fr.passerelle.privacy.HmacKey.ENV);
+    }
+
+    /** The record-key secret given in the environment ({@code PASSERELLE_RECORD_SECRET}), or null: then {@code record.key} holds it. */
+    public static String recordSecret() {
+        return System.getenv(fr.passerelle.privacy.RecordKeys.ENV);
+    }
+
     /** The settings of a fresh embedded database in {@code home}, with every other value at its default. */
     public static Settings defaults(Path home) {
         return new Settings(

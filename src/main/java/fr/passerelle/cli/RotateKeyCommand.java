@@ -21,7 +21,8 @@ final class RotateKeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (System.getenv(HmacKey.ENV) != null && !System.getenv(HmacKey.ENV).isBlank()) {
+        if (fr.passerelle.app.Settings.hmacSecret() != null
+                && !fr.passerelle.app.Settings.hmacSecret().isBlank()) {
             throw new IllegalArgumentException(
                     "the key comes from " + HmacKey.ENV + ", which this command cannot rewrite: unset it and "
                             + "rotate with a key file (--key-file) holding the same secret, then store the file's lines in the variable, "

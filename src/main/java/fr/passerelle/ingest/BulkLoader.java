@@ -127,7 +127,7 @@ public final class BulkLoader {
             long t = System.nanoTime();
             writeCsv(people, workDir);
             writeTombstones(all.tombstones.values(), workDir);
-            if (System.getenv("PASSERELLE_PROFILE") != null) {
+            if (fr.passerelle.graph.Database.PROFILE_ENABLED) {
                 System.err.printf(
                         "read+normalise %.1f s, aggregate+write %.1f s%n",
                         Duration.between(started, clock.instant()).toMillis() / 1e3 - (System.nanoTime() - t) / 1e9,
