@@ -3,4 +3,5 @@
 // Parameters: none.
 // :param {}
 MATCH (m:Meta {name: 'graph'})
-RETURN m.version AS version, toString(m.updatedAt) AS updatedAt, toString(m.lastPurge) AS lastPurge
+RETURN m.version AS version, toString(m.updatedAt) AS updatedAt, toString(m.lastPurge) AS lastPurge,
+       toString(m.publishedAt) AS publishedAt

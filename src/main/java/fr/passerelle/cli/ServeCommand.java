@@ -90,9 +90,26 @@ final class ServeCommand implements Callable<Integer> {
                     "Requests per minute per API key (per address for anonymous calls); 0 = no limit (default: ${DEFAULT-VALUE}).")
     int rateLimit;
 
+    @Option(
+            names = "--release",
+            description =
+                    "Serve the API and the page from this folder of releases alone (a stateless replica: no database, "
+                            + "no keys, no admin routes); the newest complete <version>/ is served and a newer one is taken when it appears.")
+    java.nio.file.Path release;
+
+    @Option(
+            names = "--release-poll-seconds",
+            defaultValue = "10",
+            description =
+                    "With --release: how often the folder is checked for a newer release (default: ${DEFAULT-VALUE}).")
+    int releasePollSeconds;
+
     @Override
     public Integer call() {
         long started = System.nanoTime();
+        if (release != null) {
+            return replica(started);
+        }
         Environment env = Environment.open(options.settings());
         Server server;
         try {
@@ -146,6 +163,38 @@ final class ServeCommand implements Callable<Integer> {
                     + server.analystPassword());
             System.out.println("    Guide:         :guide " + guide + "/guide/fr.html   (English: /guide/en.html)");
         }
+        System.out.println("Stop with Ctrl-C.");
+        return 0;
+    }
+
+    /** A stateless replica: the release folder is all it reads; its stores live under --home. */
+    private int replica(long started) {
+        fr.passerelle.app.Settings settings = options.settings();
+        fr.passerelle.app.Replica replica = fr.passerelle.app.Replica.start(new fr.passerelle.app.Replica.Options(
+                release,
+                settings.home().resolve("replica"),
+                host,
+                port,
+                corsOrigins,
+                rateLimit,
+                java.time.Duration.ofSeconds(Math.max(1, releasePollSeconds)),
+                new fr.passerelle.privacy.Register.Settings(
+                        "held by the writer, not this replica",
+                        settings.retentionMonths(),
+                        settings.regionLevel().name(),
+                        settings.controller(),
+                        settings.dpoContact())));
+        SERVING = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(replica::close));
+        String base = "http://" + Server.shownHost(host) + ":" + replica.port();
+        System.out.printf(
+                "%nPasserelle replica is ready in %.1f s, serving release %d from %s (checked every %d s for a newer one).%n",
+                (System.nanoTime() - started) / 1e9,
+                replica.publication().version(),
+                release,
+                Math.max(1, releasePollSeconds));
+        System.out.println("  Web page:    " + base + "/");
+        System.out.println("  API health:  " + base + "/api/health");
         System.out.println("Stop with Ctrl-C.");
         return 0;
     }

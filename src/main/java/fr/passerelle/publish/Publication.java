@@ -38,7 +38,35 @@ public record Publication(
         JSON.writeValue(folder.resolve(DESCRIPTION).toFile(), description);
     }
 
-    static Publication read(Path dir) {
+    /**
+     * True when {@code dir} holds a whole release: its completion mark (written last, before the
+     * folder is renamed into place) and every file of the current catalogue.
+     */
+    public static boolean complete(Path dir) {
+        return java.nio.file.Files.exists(dir.resolve(Publisher.COMPLETE))
+                && Publisher.FILES.stream().allMatch(f -> java.nio.file.Files.exists(dir.resolve(f)));
+    }
+
+    /**
+     * The newest complete release under {@code root} (a folder of {@code <version>/} folders, as
+     * {@code publish} writes them), or {@code root} itself when it is one release; empty when none is
+     * complete yet. Half-built folders ({@code <version>.building}) are never taken.
+     */
+    public static java.util.Optional<Publication> newest(Path root) {
+        if (complete(root)) {
+            return java.util.Optional.of(read(root));
+        }
+        try (var dirs = java.nio.file.Files.list(root)) {
+            return dirs.filter(d -> d.getFileName().toString().matches("\\d+") && complete(d))
+                    .max(java.util.Comparator.comparingLong(
+                            d -> Long.parseLong(d.getFileName().toString())))
+                    .map(Publication::read);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the releases in " + root, e);
+        }
+    }
+
+    public static Publication read(Path dir) {
         try {
             JsonNode d = JSON.readTree(dir.resolve(DESCRIPTION).toFile());
             Publisher.Counts counts = JSON.treeToValue(d.get("counts"), Publisher.Counts.class);

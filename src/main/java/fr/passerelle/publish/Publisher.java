@@ -90,7 +90,7 @@ public final class Publisher {
             "reconversion-routes.csv",
             "bridge-routes.csv",
             "load.cypher");
-    private static final String COMPLETE = "COMPLETE";
+    static final String COMPLETE = "COMPLETE";
     /** Reading every person record is one transaction: at 1M people it takes tens of seconds, at 10M minutes. */
     private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofHours(1);
 
@@ -145,7 +145,7 @@ public final class Publisher {
         long v = (Long) version.get("version");
         Path dir = root.resolve(Long.toString(v));
         // A release written before a table joined the catalogue lacks its file: built again, not served half.
-        if (Files.exists(dir.resolve(COMPLETE)) && FILES.stream().allMatch(f -> Files.exists(dir.resolve(f)))) {
+        if (Publication.complete(dir)) {
             return Publication.read(dir);
         }
         Path work = root.resolve(v + ".building");

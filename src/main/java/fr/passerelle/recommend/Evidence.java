@@ -1,7 +1,8 @@
 package fr.passerelle.recommend;
 
 /**
- * What stands behind an answer: the dataset version it was computed on, the thresholds applied and
- * the {@code cypher/} file that computed it, so an analyst can re-run the same query.
+ * What stands behind an answer: the release version it was read from, the thresholds applied, the
+ * {@code cypher/} files that ran (so an analyst can re-run them), and when the release's figures
+ * were computed ({@code generatedAt}, its publication): one release, one answer, on every server.
  */
 public record Evidence(long datasetVersion, int k, int minDenominator, String query, String generatedAt) {}

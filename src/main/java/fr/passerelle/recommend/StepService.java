@@ -330,14 +330,32 @@ public final class StepService {
         return step.get("version").asLong(0);
     }
 
-    /** Evidence for an answer computed on release {@code version} by the queries it read, in the order they ran. */
+    /**
+     * Evidence for an answer on release {@code version}: the queries it read, in the order they ran,
+     * and when the release's figures were computed (its publication), so that the same question on
+     * the same release gives the same bytes on every replica.
+     */
     Evidence evidence(Reads reads, long version) {
         return new Evidence(
                 version,
                 thresholds.k(),
                 thresholds.minDenominator(),
                 reads.queries().stream().map(q -> "cypher/" + q + ".cypher").collect(Collectors.joining(" + ")),
-                Instant.now(clock).toString());
+                publishedAt(version));
+    }
+
+    private volatile Map.Entry<Long, String> publishedAt;
+
+    /** When release {@code version} was published (read once per version); now for a graph that was never published. */
+    private String publishedAt(long version) {
+        Map.Entry<Long, String> cached = publishedAt;
+        if (cached != null && cached.getKey() == version) {
+            return cached.getValue();
+        }
+        List<String> at = db.rows("queries/dataset-version", Map.of(), r -> r.text("publishedAt"));
+        String value = at.isEmpty() || at.get(0) == null ? Instant.now(clock).toString() : at.get(0);
+        publishedAt = Map.entry(version, value);
+        return value;
     }
 
     static StepRef stepRef(Row r) {
