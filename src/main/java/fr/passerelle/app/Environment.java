@@ -126,7 +126,7 @@ public final class Environment implements AutoCloseable {
     }
 
     public Importer importer(int batchSize) {
-        return new Importer(db, normaliser(), key, recordKeys, batchSize, clock);
+        return new Importer(db, normaliser(), key, recordKeys, batchSize, clock, erasure());
     }
 
     /** An importer that accepts the codes of {@code wider} (the catalogue plus official references), stored as steps first. */
@@ -138,7 +138,8 @@ public final class Environment implements AutoCloseable {
                 key,
                 recordKeys,
                 batchSize,
-                clock);
+                clock,
+                erasure());
     }
 
     public Normaliser normaliser() {
@@ -153,8 +154,13 @@ public final class Environment implements AutoCloseable {
         return embedded;
     }
 
+    /** The do-not-collect journal beside the database ({@code <home>/do-not-collect.jsonl}), read back by {@code restore}. */
+    public fr.passerelle.lifecycle.DoNotCollectJournal journal() {
+        return new fr.passerelle.lifecycle.DoNotCollectJournal(options.journalFile());
+    }
+
     public Erasure erasure() {
-        return new Erasure(db, key, clock);
+        return new Erasure(db, key, clock, journal());
     }
 
     /** The do-not-collect list as stored, to carry it through a rebuild. */

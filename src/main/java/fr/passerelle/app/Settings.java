@@ -114,6 +114,11 @@ public record Settings(
         return home.resolve("analyst");
     }
 
+    /** Every pseudonym put on the do-not-collect list, outside the database: what a restore applies again. */
+    public Path journalFile() {
+        return home.resolve("do-not-collect.jsonl");
+    }
+
     public Path publishedDir() {
         return home.resolve("published");
     }

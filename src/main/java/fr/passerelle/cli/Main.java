@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             CatalogCommand.class,
             RotateKeyCommand.class,
             PrivacyCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -43,13 +43,25 @@ public final class Importer {
 
     public Importer(
             Database db, Normaliser normaliser, HmacKey key, RecordKeys recordKeys, int batchSize, Clock clock) {
+        this(db, normaliser, key, recordKeys, batchSize, clock, new Erasure(db, key, clock));
+    }
+
+    /** With the erasure that removes people absent from a source or who withdrew (and journals those it lists). */
+    public Importer(
+            Database db,
+            Normaliser normaliser,
+            HmacKey key,
+            RecordKeys recordKeys,
+            int batchSize,
+            Clock clock,
+            Erasure erasure) {
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("batch size must be 1..100000, got " + batchSize);
         }
         this.db = db;
         this.normaliser = normaliser;
         this.keyId = key.keyId();
-        this.erasure = new Erasure(db, key, clock);
+        this.erasure = erasure;
         this.batchSize = batchSize;
         this.clock = clock;
         this.recordKeys = recordKeys;

@@ -61,11 +61,18 @@ public final class Erasure {
     private final Database db;
     private final HmacKey key;
     private final Clock clock;
+    private final DoNotCollectJournal journal;
 
     public Erasure(Database db, HmacKey key, Clock clock) {
+        this(db, key, clock, null);
+    }
+
+    /** With {@code journal}: every pseudonym put on the do-not-collect list is also appended there (null: none). */
+    public Erasure(Database db, HmacKey key, Clock clock, DoNotCollectJournal journal) {
         this.db = db;
         this.key = key;
         this.clock = clock;
+        this.journal = journal;
     }
 
     /** Erases the people known to {@code source} as {@code ids}. */
@@ -128,17 +135,14 @@ public final class Erasure {
             delta.writeTo(w);
         }
         if (reason.tombstone) {
+            String why = reason.name().toLowerCase(java.util.Locale.ROOT);
+            String day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
             w.run(
                     "lifecycle/add-do-not-collect",
-                    Map.of(
-                            "pids",
-                            new ArrayList<>(seen),
-                            "keyId",
-                            key.keyId(),
-                            "reason",
-                            reason.name().toLowerCase(java.util.Locale.ROOT),
-                            "at",
-                            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString()));
+                    Map.of("pids", new ArrayList<>(seen), "keyId", key.keyId(), "reason", why, "at", day));
+            if (journal != null) {
+                journal.append(new ArrayList<>(seen), key.keyId(), why, day);
+            }
         }
         return receipts;
     }
