@@ -34,8 +34,16 @@ public final class CsvTrajectoryReader implements TrajectoryReader {
                 .setIgnoreEmptyLines(true)
                 .get();
         Map<String, Person> people = new LinkedHashMap<>();
+        // A person's rows span lines: a file with lines that are not UTF-8 is refused whole, each bad line named,
+        // rather than read with a code or an identifier silently altered.
+        if (!allUtf8(file, sink)) {
+            return;
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = format.parse(reader)) {
+                CSVParser parser = header(format, reader, file, sink)) {
+            if (parser == null) {
+                return;
+            }
             List<String> header = parser.getHeaderNames().stream()
                     .map(h -> h.replace("\uFEFF", ""))
                     .toList();
@@ -112,6 +120,34 @@ public final class CsvTrajectoryReader implements TrajectoryReader {
                         person.source, person.id, new ArrayList<>(person.steps.values()), person.origin));
             }
         }
+    }
+
+    /** The parser past the header row, or null (with the problem given) when the header is not one. */
+    private static CSVParser header(CSVFormat format, Reader reader, Path file, Sink sink) throws IOException {
+        try {
+            return format.parse(reader);
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            // An empty or repeated column name, an unclosed quote in the header.
+            sink.problem(new InputProblem(
+                    file + ":1",
+                    "the header is not a list of column names (" + rootMessage(e) + "); expected "
+                            + String.join(",", KNOWN) + "; the file was not read"));
+            return null;
+        }
+    }
+
+    private static boolean allUtf8(Path file, Sink sink) throws IOException {
+        boolean ok = true;
+        try (Utf8Lines lines = new Utf8Lines(file)) {
+            while (lines.next()) {
+                if (lines.text() == null) {
+                    sink.problem(new InputProblem(
+                            file + ":" + lines.number(), JsonLinesReader.NOT_UTF8 + "; the file was not read"));
+                    ok = false;
+                }
+            }
+        }
+        return ok;
     }
 
     private static String get(CSVRecord row, List<String> header, String column) {

@@ -3,10 +3,7 @@ package fr.passerelle.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,18 +22,21 @@ public final class JsonLinesReader implements TrajectoryReader {
 
     static final Set<String> STEP_FIELDS = Set.of("kind", "code", "label", "start", "end", "region");
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String NOT_UTF8 = "not UTF-8 text (save the file as UTF-8)";
 
     @Override
     public void read(Path file, Sink sink) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
+        try (Utf8Lines lines = new Utf8Lines(file)) {
+            while (lines.next()) {
+                String line = lines.text();
+                String origin = file + ":" + lines.number();
+                if (line == null) {
+                    sink.problem(new InputProblem(origin, NOT_UTF8));
+                    continue;
+                }
                 if (line.isBlank()) {
                     continue;
                 }
-                String origin = file + ":" + number;
                 try {
                     sink.accept(parse(line, origin, sink::droppedField));
                 } catch (InvalidRecordException e) {

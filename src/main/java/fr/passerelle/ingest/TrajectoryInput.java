@@ -1,10 +1,7 @@
 package fr.passerelle.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,18 +41,17 @@ final class TrajectoryInput {
     }
 
     private void readJsonLines(Path file, Consumer<Trajectory> out) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Utf8Lines in = new Utf8Lines(file)) {
             List<String> lines = new ArrayList<>(CHUNK);
             List<Integer> numbers = new ArrayList<>(CHUNK);
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
+            while (in.next()) {
+                String line = in.text();
+                if (line != null && line.isBlank()) {
                     continue;
                 }
+                // A line that is not UTF-8 stays null here and becomes its own problem below.
                 lines.add(line);
-                numbers.add(number);
+                numbers.add(in.number());
                 if (lines.size() == CHUNK) {
                     deliver(parseChunk(file, lines, numbers), out);
                     lines.clear();
@@ -73,6 +69,9 @@ final class TrajectoryInput {
                 .map(i -> {
                     String origin = file + ":" + numbers.get(i);
                     List<String> dropped = new ArrayList<>(0);
+                    if (lines.get(i) == null) {
+                        return new Outcome(null, new InputProblem(origin, JsonLinesReader.NOT_UTF8), dropped, 0);
+                    }
                     try {
                         RawTrajectory raw = JsonLinesReader.parse(lines.get(i), origin, dropped::add);
                         return outcome(raw, dropped);
