@@ -125,9 +125,12 @@ public final class RouteTable {
                 internalError(ctx, e);
             }
         });
+        // The person store gone (an external Neo4j stopped, a cluster electing): answers go on from the release; what
+        // needs the store says when to try again, and the driver reconnects by itself when it is back.
+        config.routes.exception(ServiceUnavailableException.class, (e, ctx) -> unavailable(ctx));
+        // Through the routing driver (neo4j://) a server that went away can also show as an expired session.
         config.routes.exception(
-                ServiceUnavailableException.class,
-                (e, ctx) -> ctx.status(503).json(Map.of("error", "the database is unavailable")));
+                org.neo4j.driver.exceptions.SessionExpiredException.class, (e, ctx) -> unavailable(ctx));
         config.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
         config.routes.error(405, ctx -> {
             List<String> allowed = allowed(ctx.path());
@@ -149,6 +152,12 @@ public final class RouteTable {
                 ctx.json(Map.of("error", "no such endpoint", "path", ctx.path()));
             }
         });
+    }
+
+    private static void unavailable(Context ctx) {
+        ctx.header("Retry-After", "10");
+        ctx.status(503)
+                .json(Map.of("error", "the database is unavailable; try again shortly", "retryAfterSeconds", 10));
     }
 
     /** A logged 500 with an id the caller can quote to the operator; no exception text leaves the server. */

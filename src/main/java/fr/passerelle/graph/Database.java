@@ -44,6 +44,9 @@ public final class Database implements AutoCloseable {
         Config config = Config.builder()
                 .withMaxConnectionPoolSize(64)
                 .withConnectionAcquisitionTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                // A transaction is retried through a leader election or a restart for this long, then the caller
+                // gets a 503 to retry later rather than a request held for the driver's default 30 s.
+                .withMaxTransactionRetryTime(10, java.util.concurrent.TimeUnit.SECONDS)
                 .withLogging(org.neo4j.driver.Logging.slf4j())
                 .build();
         Driver driver = GraphDatabase.driver(uri, auth, config);
