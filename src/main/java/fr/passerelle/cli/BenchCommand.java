@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
         description =
                 "Benchmarks. 'bench ingest': write N demo people to a JSON Lines file, import it end to end into a fresh "
                         + "embedded database, report people/s and peak memory. 'bench api': load N demo people, then measure API latency "
-                        + "percentiles over HTTP for next, next?after=, routes and bridges, and the in-memory route search alone.")
+                        + "percentiles over HTTP for next, next?after=, routes and bridges, and the in-memory route search alone. 'bench soak': "
+                        + "the serve wiring under 16 clients for --minutes with an erasure every --erase-every minutes; errors, "
+                        + "p50/p99 and RSS per minute.")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
@@ -56,13 +58,23 @@ final class BenchCommand implements Callable<Integer> {
             description = "bench api: warm-up requests per endpoint before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--minutes", defaultValue = "10", description = "bench soak: how long (default: ${DEFAULT-VALUE}).")
+    int minutes;
+
+    @Option(
+            names = "--erase-every",
+            defaultValue = "2",
+            description =
+                    "bench soak: an erasure (published at once) every this many minutes; 0 none (default: ${DEFAULT-VALUE}).")
+    int eraseEvery;
+
     @Option(names = "--keep", description = "Keep the benchmark's database directory.")
     boolean keep;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (!what.equals("ingest") && !what.equals("api")) {
-            throw new IllegalArgumentException("unknown benchmark \"" + what + "\"; available: ingest, api");
+    public Integer call() throws Exception {
+        if (!List.of("ingest", "api", "soak").contains(what)) {
+            throw new IllegalArgumentException("unknown benchmark \"" + what + "\"; available: ingest, api, soak");
         }
         Path dir = Files.createTempDirectory("passerelle-bench-");
         fr.passerelle.app.Settings settings = options.settings().withHome(dir).withBoltPort(0);
@@ -91,6 +103,10 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.print(report.summary());
                 if (what.equals("api")) {
                     new ApiBenchmark(env, requests, warmup).run();
+                    return 0;
+                }
+                if (what.equals("soak")) {
+                    new SoakBenchmark(env, minutes, eraseEvery).run();
                     return 0;
                 }
                 System.out.printf(
