@@ -141,6 +141,32 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Writes the test keys ({@link #KEY}, {@link #RECORD_KEYS}) as key files into {@code home/keys}, so
+     * that a home opened by the application gives the pseudonyms and noise tests compute.
+     */
+    public static void writeKeys(Path home) {
+        try {
+            Path keys = Files.createDirectories(home.resolve("keys"));
+            Map<String, String> secrets = Map.of(
+                    "hmac.key", "0123456789abcdef0123456789abcdef", "record.key", "fedcba9876543210fedcba9876543210");
+            for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                Files.writeString(
+                        keys.resolve(secret.getKey()),
+                        java.util.Base64.getEncoder()
+                                        .encodeToString(secret.getValue().getBytes(StandardCharsets.US_ASCII))
+                                + "\n");
+            }
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Settings of a home on {@code neo4jUri} (an external Neo4j; null: embedded) with every other value at its default. */
+    public static fr.passerelle.app.Settings settings(Path home, String neo4jUri, String user, String password) {
+        return fr.passerelle.app.Settings.defaults(home).withBoltPort(0).withNeo4j(neo4jUri, user, password);
+    }
+
     /** Steps, transitions and people as plain values, to compare two graphs. */
     public static Map<String, Object> snapshot(Database db) {
         return Map.of(

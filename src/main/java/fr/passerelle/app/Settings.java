@@ -165,6 +165,26 @@ public record Settings(
                 dpoContact);
     }
 
+    /** The same settings on an external Neo4j (null uri: the embedded one). */
+    public Settings withNeo4j(String uri, String user, String password) {
+        return new Settings(
+                home,
+                uri,
+                user,
+                password,
+                neo4jDatabase,
+                boltPort,
+                pageCacheMb,
+                keyFile,
+                k,
+                minDenominator,
+                regionLevel,
+                retentionMonths,
+                catalogue,
+                controller,
+                dpoContact);
+    }
+
     public Settings withCatalogue(Path file) {
         return new Settings(
                 home,

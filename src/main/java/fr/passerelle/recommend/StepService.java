@@ -132,24 +132,28 @@ public final class StepService {
             Long leaving = continuations.isEmpty() ? null : continuations.get(0).count("leaving");
             Flow flow = flow(continuations, leaving, query.kind(), true);
             if (leaving != null && !flow.items().isEmpty()) {
-                return new NextSteps(
-                        step,
-                        query.after(),
-                        after,
-                        filters,
-                        leaving,
-                        flow.items(),
-                        flow.hiddenPeople(),
-                        evidence(reads, version));
+                return answer(step, query, after, filters, leaving, flow, reads, version);
             }
             after = after.subList(1, after.size());
         }
         Long leaving = first.count("leaving");
         Flow flow = flow(rows, leaving, query.kind(), true);
+        return answer(step, query, List.of(), filters, leaving, flow, reads, version);
+    }
+
+    private NextSteps answer(
+            StepRef step,
+            NextQuery query,
+            List<String> pathUsed,
+            NextSteps.Filters filters,
+            Long leaving,
+            Flow flow,
+            Reads reads,
+            long version) {
         return new NextSteps(
                 step,
                 query.after(),
-                List.of(),
+                pathUsed,
                 filters,
                 leaving,
                 flow.items(),
@@ -163,15 +167,7 @@ public final class StepService {
         List<Row> rows = reads.read(name, params("step", query.step(), "value", value), r -> r);
         Long leaving = rows.isEmpty() ? null : rows.get(0).count("leaving");
         Flow flow = flow(rows, leaving, query.kind(), true);
-        return new NextSteps(
-                s.ref(),
-                query.after(),
-                List.of(),
-                filters,
-                leaving,
-                flow.items(),
-                flow.hiddenPeople(),
-                evidence(reads, s.version()));
+        return answer(s.ref(), query, List.of(), filters, leaving, flow, reads, s.version());
     }
 
     /** Where the people who came to step {@code id} came from. */

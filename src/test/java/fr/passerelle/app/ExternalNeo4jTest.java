@@ -7,19 +7,16 @@ import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
 import fr.passerelle.graph.Database;
 import fr.passerelle.graph.EmbeddedNeo4j;
-import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.publish.Publication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -95,35 +92,8 @@ class ExternalNeo4jTest {
         Process neo4j = startNeo4j(neo4jHome, port);
         try {
             Path home = dir.resolve("home");
-            Path keys = Files.createDirectories(home.resolve("keys"));
-            Files.writeString(
-                    keys.resolve("hmac.key"),
-                    Base64.getEncoder()
-                                    .encodeToString(
-                                            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))
-                            + "\n");
-            Files.writeString(
-                    keys.resolve("record.key"),
-                    Base64.getEncoder()
-                                    .encodeToString(
-                                            "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII))
-                            + "\n");
-            Settings settings = new Settings(
-                    home,
-                    "neo4j://127.0.0.1:" + port,
-                    "neo4j",
-                    PASSWORD,
-                    null,
-                    0,
-                    64,
-                    null,
-                    11,
-                    20,
-                    Normaliser.RegionLevel.REGION,
-                    24,
-                    null,
-                    null,
-                    null);
+            Fixtures.writeKeys(home);
+            Settings settings = Fixtures.settings(home, "neo4j://127.0.0.1:" + port, "neo4j", PASSWORD);
             String adminKey = fr.passerelle.api.ApiKeys.load(settings.apiKeysFile())
                     .create("ops", fr.passerelle.api.ApiKeys.Role.ADMIN, java.time.Clock.systemUTC());
             try (Environment env = Environment.open(settings)) {

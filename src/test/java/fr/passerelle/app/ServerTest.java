@@ -10,17 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
 import fr.passerelle.api.ApiKeys;
-import fr.passerelle.ingest.Normaliser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,33 +34,8 @@ class ServerTest {
     void anErasureThroughTheAdminApiIsGoneFromTheNextAnswer(@TempDir Path home) throws Exception {
         TestNeo4j.reset();
         // The test keys, so that the expected released numbers are computed independently (Fixtures.released).
-        Path keys = Files.createDirectories(home.resolve("keys"));
-        Files.writeString(
-                keys.resolve("hmac.key"),
-                Base64.getEncoder()
-                                .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))
-                        + "\n");
-        Files.writeString(
-                keys.resolve("record.key"),
-                Base64.getEncoder()
-                                .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII))
-                        + "\n");
-        Settings settings = new Settings(
-                home,
-                TestNeo4j.boltUri(),
-                null,
-                null,
-                null,
-                0,
-                64,
-                null,
-                11,
-                20,
-                Normaliser.RegionLevel.REGION,
-                24,
-                null,
-                null,
-                null);
+        Fixtures.writeKeys(home);
+        Settings settings = Fixtures.settings(home, TestNeo4j.boltUri(), null, null);
         String adminKey = ApiKeys.load(settings.apiKeysFile()).create("ops", ApiKeys.Role.ADMIN, Clock.systemUTC());
         List<String> a = Fixtures.ids("a", 30);
         List<String> b = Fixtures.ids("b", 14);
