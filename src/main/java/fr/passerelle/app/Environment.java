@@ -232,16 +232,7 @@ public final class Environment implements AutoCloseable {
 
     /** The services over {@code database}: a release store, never the live graph. */
     public Services services(Database database) {
-        return Services.over(
-                database,
-                thresholds,
-                clock,
-                new fr.passerelle.privacy.Register.Settings(
-                        key.keyId(),
-                        options.retentionMonths(),
-                        options.regionLevel().name(),
-                        options.controller(),
-                        options.dpoContact()));
+        return Services.over(database, thresholds, clock, options.register(key.keyId()));
     }
 
     public long people() {

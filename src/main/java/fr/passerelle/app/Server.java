@@ -107,8 +107,7 @@ public final class Server implements AutoCloseable {
                             && !options.analystPassword().isBlank()
                     ? options.analystPassword()
                     : PasswordFile.loadOrCreate(settings.analystPasswordFile());
-            String guide = "http://" + (shownHost.equals("127.0.0.1") ? "localhost" : shownHost) + ":" + options.port()
-                    + "/guide/fr.html";
+            String guide = guideBase(options.host(), options.port()) + "/guide/fr.html";
             analystSettings = new AnalystNeo4j.Settings(
                     settings.analystDir(),
                     shownHost,
@@ -141,6 +140,12 @@ public final class Server implements AutoCloseable {
             apiStore.thenAccept(ReleaseApi::close);
             throw e;
         }
+    }
+
+    /** This server as Neo4j Browser fetches the guide from it: "localhost" for the loopback and wildcard interfaces. */
+    public static String guideBase(String host, int port) {
+        String shown = shownHost(host);
+        return "http://" + (shown.equals("127.0.0.1") ? "localhost" : shown) + ":" + port;
     }
 
     /** "localhost" for a wildcard interface, as people type it. */

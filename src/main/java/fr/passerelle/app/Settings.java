@@ -114,6 +114,12 @@ public record Settings(
         return home.resolve("analyst");
     }
 
+    /** What the processing register states of these settings, with the key id the pseudonyms are under. */
+    public fr.passerelle.privacy.Register.Settings register(String keyId) {
+        return new fr.passerelle.privacy.Register.Settings(
+                keyId, retentionMonths, regionLevel.name(), controller, dpoContact);
+    }
+
     /** Every pseudonym put on the do-not-collect list, outside the database: what a restore applies again. */
     public Path journalFile() {
         return home.resolve("do-not-collect.jsonl");

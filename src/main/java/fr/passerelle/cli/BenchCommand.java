@@ -131,15 +131,21 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String peakRssMib() {
+        long mib = procStatusMib("VmHWM");
+        return mib < 0 ? "?" : String.valueOf(mib);
+    }
+
+    /** A memory line of /proc/self/status ("VmRSS", "VmHWM") in MiB; -1 where there is none (not Linux). */
+    static long procStatusMib(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
                 }
             }
         } catch (IOException | NumberFormatException ignored) {
             // not Linux: no figure
         }
-        return "?";
+        return -1;
     }
 }

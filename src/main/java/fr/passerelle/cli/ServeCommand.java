@@ -154,9 +154,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  API docs:    " + base + "/api/docs");
         AnalystNeo4j a = server.analysts();
         if (a != null) {
-            String guide =
-                    "http://" + (Server.shownHost(host).equals("127.0.0.1") ? "localhost" : Server.shownHost(host))
-                            + ":" + server.port();
+            String guide = Server.guideBase(host, server.port());
             System.out.println("  Analysts (read-only, published layer only):");
             System.out.println("    Neo4j Browser: " + a.browserUrl());
             System.out.println("    Bolt:          " + a.boltUri() + "   user: " + AnalystNeo4j.USER + "   password: "
@@ -178,12 +176,7 @@ final class ServeCommand implements Callable<Integer> {
                 corsOrigins,
                 rateLimit,
                 java.time.Duration.ofSeconds(Math.max(1, releasePollSeconds)),
-                new fr.passerelle.privacy.Register.Settings(
-                        "held by the writer, not this replica",
-                        settings.retentionMonths(),
-                        settings.regionLevel().name(),
-                        settings.controller(),
-                        settings.dpoContact())));
+                settings.register("held by the writer, not this replica")));
         SERVING = true;
         Runtime.getRuntime().addShutdownHook(new Thread(replica::close));
         String base = "http://" + Server.shownHost(host) + ":" + replica.port();

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,7 +169,7 @@ final class SoakBenchmark {
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
-                rss[m] = rssMib();
+                rss[m] = BenchCommand.procStatusMib("VmRSS");
             }
             for (Thread t : clients) {
                 t.join();
@@ -215,18 +213,5 @@ final class SoakBenchmark {
 
     private static long percentile(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static long rssMib() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
     }
 }
