@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,9 +43,9 @@ final class RestoreCommand implements Callable<Integer> {
         Backup.manifest(backup);
         if (Settings.hmacSecret() == null && !Files.exists(settings.keyFileOrDefault())) {
             // A new home: the backup's secrets, so that its pseudonyms and record keys stay what they were.
-            copySecret(backup.resolve("keys").resolve("hmac.key"), settings.keyFileOrDefault());
-            copySecret(backup.resolve("keys").resolve("record.key"), settings.recordKeyFile());
-            copySecret(backup.resolve("keys").resolve("api-keys.csv"), settings.apiKeysFile());
+            Backup.copySecret(backup.resolve("keys").resolve("hmac.key"), settings.keyFileOrDefault());
+            Backup.copySecret(backup.resolve("keys").resolve("record.key"), settings.recordKeyFile());
+            Backup.copySecret(backup.resolve("keys").resolve("api-keys.csv"), settings.apiKeysFile());
         }
         List<DoNotCollectJournal.Entry> entries = new ArrayList<>(DoNotCollectJournal.read(settings.journalFile()));
         for (Path journal : journals) {
@@ -67,15 +66,6 @@ final class RestoreCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9);
         }
         return 0;
-    }
-
-    private static void copySecret(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) {
-            return;
-        }
-        Files.createDirectories(to.toAbsolutePath().getParent());
-        Files.createFile(to, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(to, Files.readAllBytes(from));
     }
 
     /** The highest version already published from this home: the restored data gets a newer one. */

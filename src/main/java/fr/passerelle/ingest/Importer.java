@@ -4,7 +4,6 @@ import fr.passerelle.graph.Database;
 import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.person.AggregateDelta;
 import fr.passerelle.person.PersonRecords;
-import fr.passerelle.person.Visit;
 import fr.passerelle.person.WriteLock;
 import fr.passerelle.privacy.HmacKey;
 import fr.passerelle.privacy.RecordKeys;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,30 +260,6 @@ public final class Importer {
 
     /** The stored records of these people, by pseudonym (read under the writer lock). */
     private static Map<String, Object> personRow(Trajectory t, long rkey) {
-        List<String> steps = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        List<Integer> ends = new ArrayList<>();
-        List<String> regions = new ArrayList<>();
-        List<Map<String, Object>> passed = new ArrayList<>();
-        Map<String, Integer> firstPosition = new LinkedHashMap<>();
-        for (Visit v : t.visits()) {
-            firstPosition.putIfAbsent(v.step(), steps.size());
-            steps.add(v.step());
-            starts.add(v.start());
-            ends.add(v.end());
-            regions.add(v.region());
-        }
-        firstPosition.forEach((step, pos) -> passed.add(Map.of("step", step, "pos", pos)));
-        Map<String, Object> row = new HashMap<>();
-        row.put("pid", t.pid());
-        row.put("rkey", rkey);
-        row.put("source", t.source());
-        row.put("digest", t.digest());
-        row.put("steps", steps);
-        row.put("starts", starts);
-        row.put("ends", ends);
-        row.put("regions", regions);
-        row.put("passed", passed);
-        return row;
+        return PersonRecords.row(t.pid(), rkey, t.source(), t.digest(), t.visits());
     }
 }

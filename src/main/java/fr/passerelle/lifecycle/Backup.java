@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.files.Folders;
 import fr.passerelle.graph.Database;
 import fr.passerelle.person.AggregateDelta;
+import fr.passerelle.person.PersonRecords;
 import fr.passerelle.person.Visit;
 import fr.passerelle.person.WriteLock;
 import fr.passerelle.privacy.HmacKey;
@@ -19,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,12 +102,7 @@ public final class Backup {
                 }
             });
             for (Path secret : secrets) {
-                if (Files.exists(secret)) {
-                    Path copy = work.resolve("keys").resolve(secret.getFileName());
-                    Files.createFile(
-                            copy, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.write(copy, Files.readAllBytes(secret));
-                }
+                copySecret(secret, work.resolve("keys").resolve(secret.getFileName()));
             }
             JSON.writerWithDefaultPrettyPrinter()
                     .writeValue(work.resolve("manifest.json").toFile(), manifest);
@@ -126,6 +121,19 @@ public final class Backup {
             }
         }
         return rows.size();
+    }
+
+    /**
+     * Copies a secret file ({@code from}, when it exists) to a new file {@code to} that is its owner's
+     * alone from the moment it exists: never a moment readable by others, never over an existing key.
+     */
+    public static void copySecret(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) {
+            return;
+        }
+        Files.createDirectories(to.toAbsolutePath().getParent());
+        Files.createFile(to, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(to, Files.readAllBytes(from));
     }
 
     /** The manifest of the backup in {@code dir}; an error naming what is wrong when it is not one. */
@@ -226,32 +234,27 @@ public final class Backup {
         List<Map<String, Object>> persons = new ArrayList<>();
         AggregateDelta delta = new AggregateDelta();
         for (JsonNode p : batch) {
-            Map<String, Object> row = new HashMap<>();
-            for (String field : List.of("pid", "keyId", "source", "digest", "collectedAt")) {
-                row.put(field, p.path(field).isNull() ? null : p.path(field).asText());
-            }
-            row.put("rkey", p.path("rkey").isNull() ? null : p.path("rkey").asLong());
             List<String> steps = texts(p.path("steps"));
             List<Long> starts = longs(p.path("starts"));
             List<Long> ends = longs(p.path("ends"));
             List<String> regions = texts(p.path("regions"));
-            row.put("steps", steps);
-            row.put("starts", starts);
-            row.put("ends", ends);
-            row.put("regions", regions);
             List<Visit> visits = new ArrayList<>();
-            Map<String, Integer> first = new LinkedHashMap<>();
             for (int i = 0; i < steps.size(); i++) {
-                first.putIfAbsent(steps.get(i), i);
+                // A record written by the bulk importer may lack an array that holds only unknowns.
                 visits.add(new Visit(
                         steps.get(i),
-                        starts.get(i).intValue(),
-                        ends.get(i).intValue(),
+                        i < starts.size() ? starts.get(i).intValue() : Visit.UNKNOWN,
+                        i < ends.size() ? ends.get(i).intValue() : Visit.UNKNOWN,
                         i < regions.size() ? regions.get(i) : ""));
             }
-            List<Map<String, Object>> passed = new ArrayList<>();
-            first.forEach((step, pos) -> passed.add(Map.of("step", step, "pos", pos)));
-            row.put("passed", passed);
+            Map<String, Object> row = PersonRecords.row(
+                    text(p, "pid"),
+                    p.path("rkey").isNull() ? null : p.path("rkey").asLong(),
+                    text(p, "source"),
+                    text(p, "digest"),
+                    visits);
+            row.put("keyId", text(p, "keyId"));
+            row.put("collectedAt", text(p, "collectedAt"));
             persons.add(row);
             delta.add(visits, 1);
         }
@@ -278,6 +281,12 @@ public final class Backup {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return rows;
+    }
+
+    private static String text(JsonNode record, String field) {
+        return record.path(field).isNull() || record.path(field).isMissingNode()
+                ? null
+                : record.path(field).asText();
     }
 
     private static List<String> texts(JsonNode array) {

@@ -20,6 +20,39 @@ public final class PersonRecords {
         return stored;
     }
 
+    /**
+     * A person record as {@code import/create-persons} and {@code lifecycle/restore-persons} write it:
+     * the steps in order (codes, start and end months, regions) and one {@code passed} entry per
+     * distinct step at its first position. A mutable map, for the caller's own fields.
+     */
+    public static Map<String, Object> row(String pid, Long rkey, String source, String digest, List<Visit> visits) {
+        List<String> steps = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
+        Map<String, Integer> firstPosition = new java.util.LinkedHashMap<>();
+        for (Visit v : visits) {
+            firstPosition.putIfAbsent(v.step(), steps.size());
+            steps.add(v.step());
+            starts.add(v.start());
+            ends.add(v.end());
+            regions.add(v.region());
+        }
+        List<Map<String, Object>> passed = new ArrayList<>();
+        firstPosition.forEach((step, pos) -> passed.add(Map.of("step", step, "pos", pos)));
+        Map<String, Object> row = new HashMap<>();
+        row.put("pid", pid);
+        row.put("rkey", rkey);
+        row.put("source", source);
+        row.put("digest", digest);
+        row.put("steps", steps);
+        row.put("starts", starts);
+        row.put("ends", ends);
+        row.put("regions", regions);
+        row.put("passed", passed);
+        return row;
+    }
+
     /** A stored record's steps, in order. */
     public static List<Visit> visits(Record r) {
         List<String> steps = r.get("steps").asList(v -> v.asString());
