@@ -167,6 +167,22 @@ public final class Fixtures {
         return fr.passerelle.app.Settings.defaults(home).withBoltPort(0).withNeo4j(neo4jUri, user, password);
     }
 
+    /** A release's tables by file name; not meta.csv, which says when and which version, so two releases of the same data compare equal. */
+    public static java.util.TreeMap<String, String> releaseTables(Path release) {
+        java.util.TreeMap<String, String> tables = new java.util.TreeMap<>();
+        try (var files = Files.list(release)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".csv") && !name.equals("meta.csv")) {
+                    tables.put(name, Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tables;
+    }
+
     /** Steps, transitions and people as plain values, to compare two graphs. */
     public static Map<String, Object> snapshot(Database db) {
         return Map.of(

@@ -6,7 +6,6 @@ import fr.passerelle.demo.TrajectoryFileWriter;
 import fr.passerelle.eval.MvadConverter;
 import fr.passerelle.eval.NextStepEvaluation;
 import fr.passerelle.ingest.ImportReport;
-import fr.passerelle.ingest.InputProblem;
 import fr.passerelle.ingest.Normaliser;
 import fr.passerelle.ingest.RawTrajectory;
 import fr.passerelle.ingest.TrajectoryReader;
@@ -53,20 +52,11 @@ final class EvalCommand implements Runnable {
         public Integer call() throws IOException {
             List<RawTrajectory> people = new ArrayList<>();
             for (Path file : files) {
-                TrajectoryReader.forFile(file).read(file, new TrajectoryReader.Sink() {
-                    @Override
-                    public void accept(RawTrajectory trajectory) {
-                        people.add(trajectory);
-                    }
-
-                    @Override
-                    public void problem(InputProblem problem) {
-                        System.err.println("skipped " + problem);
-                    }
-
-                    @Override
-                    public void droppedField(String name) {}
-                });
+                TrajectoryReader.forFile(file)
+                        .read(
+                                file,
+                                TrajectoryReader.Sink.of(
+                                        people::add, problem -> System.err.println("skipped " + problem)));
             }
             NextStepEvaluation.Split split = NextStepEvaluation.split(people, seed);
             Path dir = Files.createTempDirectory("passerelle-eval-");

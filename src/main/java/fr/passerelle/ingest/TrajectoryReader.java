@@ -17,6 +17,26 @@ public interface TrajectoryReader {
 
         /** A field that is not part of the format: dropped, only its name is counted. */
         void droppedField(String name);
+
+        /** A sink for records and problems that does not count dropped fields. */
+        static Sink of(
+                java.util.function.Consumer<RawTrajectory> records,
+                java.util.function.Consumer<InputProblem> problems) {
+            return new Sink() {
+                @Override
+                public void accept(RawTrajectory trajectory) {
+                    records.accept(trajectory);
+                }
+
+                @Override
+                public void problem(InputProblem problem) {
+                    problems.accept(problem);
+                }
+
+                @Override
+                public void droppedField(String name) {}
+            };
+        }
     }
 
     /** The reader for a file, chosen by its extension. */

@@ -13,12 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +101,9 @@ class ExternalNeo4jTest {
                 assertEquals(0, env.erasure().purge(24).size(), "nobody is past retention");
                 Publication external = env.publish();
                 assertEquals(
-                        tables(reference.dir()), tables(external.dir()), "the same release from a separate server");
+                        Fixtures.releaseTables(reference.dir()),
+                        Fixtures.releaseTables(external.dir()),
+                        "the same release from a separate server");
 
                 try (Server server =
                         Server.start(env, new Server.Options("127.0.0.1", 0, List.of(), true, 0, 0, null, false, 0))) {
@@ -146,19 +146,5 @@ class ExternalNeo4jTest {
         } finally {
             neo4j.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    /** A release's tables (not meta.csv, which says when it was published). */
-    static TreeMap<String, String> tables(Path release) throws Exception {
-        TreeMap<String, String> tables = new TreeMap<>();
-        try (var files = Files.list(release)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".csv") && !name.equals("meta.csv")) {
-                    tables.put(name, Files.readString(f));
-                }
-            }
-        }
-        return tables;
     }
 }

@@ -60,20 +60,7 @@ class ParserFuzzTest {
             Files.write(file, content);
             List<RawTrajectory> read = new ArrayList<>();
             List<InputProblem> problems = new ArrayList<>();
-            TrajectoryReader.forFile(file).read(file, new TrajectoryReader.Sink() {
-                @Override
-                public void accept(RawTrajectory trajectory) {
-                    read.add(trajectory);
-                }
-
-                @Override
-                public void problem(InputProblem problem) {
-                    problems.add(problem);
-                }
-
-                @Override
-                public void droppedField(String name) {}
-            });
+            TrajectoryReader.forFile(file).read(file, TrajectoryReader.Sink.of(read::add, problems::add));
             for (InputProblem p : problems) {
                 assertTrue(p.toString().startsWith(file.toString() + ":"), "a problem names the file and line: " + p);
             }

@@ -3,6 +3,7 @@ package fr.passerelle.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.passerelle.Fixtures;
 import fr.passerelle.app.Environment;
 import fr.passerelle.app.Settings;
 import fr.passerelle.demo.DemoGenerator;
@@ -10,7 +11,6 @@ import fr.passerelle.demo.TrajectoryFileWriter;
 import fr.passerelle.files.Folders;
 import fr.passerelle.privacy.HmacKey;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,15 +92,7 @@ class CrashTest {
                             !v.getFileName().toString().endsWith(".building") || !Files.exists(v.resolve("COMPLETE")),
                             "no half-written release is marked complete: " + v);
                     if (fr.passerelle.publish.Publication.complete(v)) {
-                        try (var files = Files.list(v)) {
-                            for (Path f : files.sorted().toList()) {
-                                String name = f.getFileName().toString();
-                                // The tables are compared; the files that say when and which version are not.
-                                if (name.endsWith(".csv") && !name.equals("meta.csv")) {
-                                    release.put(name, Files.readString(f, StandardCharsets.UTF_8));
-                                }
-                            }
-                        }
+                        release.putAll(Fixtures.releaseTables(v));
                     }
                 }
             }
