@@ -38,13 +38,18 @@ final class PrivacyRoutes {
                     "Content-Security-Policy",
                     SecurityHeaders.POLICY.replace("frame-ancestors 'none'", "frame-ancestors *"));
             ctx.removeHeader("X-Frame-Options");
-            ctx.html(Notice.embedPage(origin(ctx), english(ctx)));
+            ctx.html(Notice.embedPage(origin(ctx), english(ctx), k()));
         });
         routes.get(
                 "/vie-privee/encart.html",
-                ctx -> ctx.contentType("text/plain; charset=utf-8").result(Notice.snippet(origin(ctx), english(ctx))));
+                ctx -> ctx.contentType("text/plain; charset=utf-8")
+                        .result(Notice.snippet(origin(ctx), english(ctx), k())));
         // The opposition page: a form for anyone, in French and English.
         routes.get("/vie-privee/opposition", ctx -> ctx.html(ApiServer.resource("/web/opposition.html")));
+    }
+
+    private int k() {
+        return services.register().thresholds().k();
     }
 
     private static boolean english(Context ctx) {

@@ -1,5 +1,6 @@
 package fr.passerelle.privacy;
 
+import fr.passerelle.texts.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -323,6 +324,6 @@ public final class Pia {
     }
 
     private static String html(String text) {
-        return "<p>" + Notice.esc(text) + "</p>";
+        return "<p>" + Texts.escape(text) + "</p>";
     }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.publish;
 
+import fr.passerelle.texts.Texts;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,78 +119,24 @@ public final class ReleaseCatalogue {
         return nextStart >= start ? nextStart - start : -1;
     }
 
-    /** The catalogue as the README and the processing register state it. */
+    /** The catalogue as the README and the processing register state it (texts/release-tables.*.json). */
     public static List<java.util.Map<String, String>> describe(boolean english) {
-        String periods = String.join(", ", periods());
-        String[][] rows = {
-            {
-                "steps",
-                "step",
-                english
-                        ? "people who passed through it, came to it from another step, left it for another"
-                        : "personnes passées par l'étape, arrivées d'une autre étape, parties vers une autre"
-            },
-            {
-                "paths",
-                "2 to " + MAX_PATH_STEPS + " consecutive steps",
-                english
-                        ? "people who followed them, those who went on (transitions are the 2-step paths), share of the prefix's leavers, median months"
-                        : "personnes qui les ont suivies, celles qui ont continué (les transitions sont les chemins de 2 étapes), part, durée médiane"
-            },
-            {"step-regions", "step x region (18 INSEE regions)", english ? "people, leavers" : "personnes, partants"},
-            {
-                "region-transitions",
-                "step x region x next step",
-                english
-                        ? "people, share of the region's leavers, median months"
-                        : "personnes, part des partants de la région, durée médiane"
-            },
-            {
-                "step-periods",
-                "step x entry period (" + periods + ")",
-                english ? "people, leavers" : "personnes, partants"
-            },
-            {
-                "period-transitions",
-                "step x entry period x next step",
-                english ? "people, share, median months" : "personnes, part, durée médiane"
-            },
-            {
-                "step-since",
-                "step x months spent at it before leaving (" + String.join(", ", sinceBins()) + ")",
-                english
-                        ? "people who left it after such a stay, those of them who went on to another step"
-                        : "personnes parties après un tel séjour, celles qui ont continué vers une autre étape"
-            },
-            {
-                "since-transitions",
-                "step x months spent at it x next step",
-                english
-                        ? "people, share of that bin's leavers, median months"
-                        : "personnes, part des partants de cette durée, durée médiane"
-            },
-            {
-                "outcomes",
-                "step x months after its end (" + OUTCOME_MONTHS + ") x situation (job by ROME domain, study, other)",
-                english ? "cohort observed that long, people, share" : "cohorte observée, personnes, part"
-            },
-            {
-                "reconversions",
-                "job x maxSteps (1.." + MAX_RECONVERSION_STEPS
-                        + ") x ROME domain of the first later job elsewhere [x steps in between]",
-                english ? "people" : "personnes"
-            },
-            {
-                "bridge-routes",
-                "step x next step x ROME domain of the job right after",
-                english ? "people who did the three back to back" : "personnes ayant enchaîné les trois"
-            },
-            {"sources", "source", english ? "people" : "personnes"},
-        };
+        java.util.Map<String, Object> tables = Texts.strings(
+                "release-tables",
+                Texts.Language.of(english),
+                java.util.Map.of(
+                        "maxPathSteps", MAX_PATH_STEPS,
+                        "periods", String.join(", ", periods()),
+                        "sinceBins", String.join(", ", sinceBins()),
+                        "outcomeMonths", String.valueOf(OUTCOME_MONTHS),
+                        "maxReconversionSteps", MAX_RECONVERSION_STEPS));
         List<java.util.Map<String, String>> out = new ArrayList<>();
-        for (String[] r : rows) {
-            out.add(java.util.Map.of("table", r[0], "dimensions", r[1], "values", r[2]));
-        }
+        tables.forEach((table, text) -> {
+            java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+            row.put("table", table);
+            row.putAll(Texts.asStrings(text));
+            out.add(row);
+        });
         return out;
     }
 }
