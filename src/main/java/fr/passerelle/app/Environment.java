@@ -50,7 +50,7 @@ public final class Environment implements AutoCloseable {
     }
 
     public static Environment open(Settings o) {
-        Thresholds thresholds = new Thresholds(o.k(), o.minDenominator());
+        Thresholds thresholds = new Thresholds(o.privacy().k(), o.privacy().minDenominator());
         HmacKey key = HmacKey.load(o.keyFileOrDefault(), Settings.hmacSecret(), o.embedded() ? o.databaseDir() : null);
         RecordKeys recordKeys = RecordKeys.load(o.recordKeyFile(), Settings.recordSecret());
         Catalogue catalogue = o.catalogue() == null ? Catalogue.bundled() : Catalogue.load(o.catalogue());
@@ -61,7 +61,11 @@ public final class Environment implements AutoCloseable {
             db = connectEmbedded(embedded, o);
         } else {
             db = Database.connect(
-                    o.neo4jUri(), o.neo4jUser(), o.neo4jPassword(), o.neo4jDatabase(), Settings.NEO4J_TIMEOUT);
+                    o.neo4j().uri(),
+                    o.neo4j().user(),
+                    o.neo4j().password(),
+                    o.neo4j().database(),
+                    Settings.NEO4J_TIMEOUT);
         }
         try {
             prepare(db, catalogue);
@@ -76,13 +80,14 @@ public final class Environment implements AutoCloseable {
     }
 
     private static EmbeddedNeo4j startEmbedded(Settings o) {
-        return EmbeddedNeo4j.start(o.databaseDir(), o.boltPort(), o.pageCacheMb() * 1024 * 1024, embeddedPassword(o));
+        return EmbeddedNeo4j.start(
+                o.databaseDir(), o.neo4j().boltPort(), o.neo4j().pageCacheMb() * 1024 * 1024, embeddedPassword(o));
     }
 
     /** The embedded database's password: --neo4j-password, else generated once into <home>/keys/neo4j.password (owner-only). */
     static String embeddedPassword(Settings o) {
-        return o.neo4jPassword() != null && !o.neo4jPassword().isBlank()
-                ? o.neo4jPassword()
+        return o.neo4j().password() != null && !o.neo4j().password().isBlank()
+                ? o.neo4j().password()
                 : PasswordFile.loadOrCreate(o.neo4jPasswordFile());
     }
 
@@ -134,7 +139,7 @@ public final class Environment implements AutoCloseable {
         db.writeOne("import/catalogue-upsert", Map.of("steps", wider.asRows()));
         return new Importer(
                 db,
-                new Normaliser(wider, Regions.bundled(), key, options.regionLevel()),
+                new Normaliser(wider, Regions.bundled(), key, options.privacy().regionLevel()),
                 key,
                 recordKeys,
                 batchSize,
@@ -143,7 +148,8 @@ public final class Environment implements AutoCloseable {
     }
 
     public Normaliser normaliser() {
-        return new Normaliser(catalogue, Regions.bundled(), key, options.regionLevel());
+        return new Normaliser(
+                catalogue, Regions.bundled(), key, options.privacy().regionLevel());
     }
 
     public boolean isEmbedded() {
@@ -165,14 +171,7 @@ public final class Environment implements AutoCloseable {
 
     /** The do-not-collect list as stored, to carry it through a rebuild. */
     public List<BulkLoader.Tombstone> doNotCollect() {
-        return db.read(
-                "person/all-do-not-collect",
-                Map.of(),
-                r -> new BulkLoader.Tombstone(
-                        r.get("pid").asString(),
-                        r.get("keyId").asString(),
-                        r.get("reason").asString(),
-                        r.get("since").asString()));
+        return db.read("person/all-do-not-collect", Map.of(), BulkLoader.Tombstone::from);
     }
 
     /**
@@ -244,7 +243,7 @@ public final class Environment implements AutoCloseable {
         return embedded != null
                 ? "embedded Neo4j in " + options.databaseDir().toAbsolutePath().normalize() + " (Bolt "
                         + embedded.boltUri() + ")"
-                : "external Neo4j at " + options.neo4jUri();
+                : "external Neo4j at " + options.neo4j().uri();
     }
 
     @Override

@@ -78,9 +78,10 @@ public final class Server implements AutoCloseable {
         ApiServer.Options apiOptions = new ApiServer.Options(options.corsOrigins(), latest::get)
                 .withAccess(
                         admin(), ApiKeys.load(settings.apiKeysFile()), options.requireReaderKey(), options.rateLimit())
-                .withOpposition(new Opposition(env.erasure(), env.clock()))
-                .withContributions(new DirectContributions(
-                        env.db(), env.importer(Settings.CONTRIBUTION_BATCH), env.erasure(), env.clock()));
+                .withSelfService(
+                        new Opposition(env.erasure(), env.clock()),
+                        new DirectContributions(
+                                env.db(), env.importer(Settings.CONTRIBUTION_BATCH), env.erasure(), env.clock()));
         this.app = ApiServer.create(env.services(release.database()), apiOptions, new ArrayList<>())
                 .start(options.host(), options.port());
         // Retention is enforced by the server itself: every day a purge, then a publication (which also shows what was
@@ -174,12 +175,14 @@ public final class Server implements AutoCloseable {
 
     private void purgeAndPublish() {
         try {
-            int purged = env.erasure().purge(env.settings().retentionMonths()).size();
+            int purged = env.erasure()
+                    .purge(env.settings().privacy().retentionMonths())
+                    .size();
             if (purged > 0) {
                 LOG.info(
                         "retention: purged {} record(s) older than {} months",
                         purged,
-                        env.settings().retentionMonths());
+                        env.settings().privacy().retentionMonths());
             }
             publish();
         } catch (RuntimeException e) {
@@ -200,7 +203,7 @@ public final class Server implements AutoCloseable {
             @Override
             public List<Erasure.Receipt> purge() {
                 List<Erasure.Receipt> receipts =
-                        env.erasure().purge(env.settings().retentionMonths());
+                        env.erasure().purge(env.settings().privacy().retentionMonths());
                 publish();
                 return receipts;
             }

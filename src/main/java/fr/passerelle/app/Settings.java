@@ -10,27 +10,38 @@ import java.time.Duration;
  * options or the environment. Derived paths and the fixed sizes every component shares live here too.
  *
  * @param home working directory: embedded database in {@code <home>/neo4j}, keys in {@code <home>/keys}
- * @param neo4jUri an external Neo4j instead of the embedded one (null: embedded)
- * @param boltPort the embedded database's Bolt port on 127.0.0.1 (0: any free port)
- * @param keyFile the HMAC key file (null: {@code <home>/keys/hmac.key})
+ * @param neo4j which Neo4j holds the person layer, and how to reach it
+ * @param privacy the pseudonymisation key, the disclosure thresholds and what the register states
  * @param catalogue the steps trajectories may use (null: the bundled {@code import/catalogue.csv})
  */
-public record Settings(
-        Path home,
-        String neo4jUri,
-        String neo4jUser,
-        String neo4jPassword,
-        String neo4jDatabase,
-        int boltPort,
-        long pageCacheMb,
-        Path keyFile,
-        int k,
-        int minDenominator,
-        Normaliser.RegionLevel regionLevel,
-        int retentionMonths,
-        Path catalogue,
-        String controller,
-        String dpoContact) {
+public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue) {
+    /**
+     * @param uri an external Neo4j instead of the embedded one (null: embedded)
+     * @param password of the external Neo4j or the embedded one (null: generated once into a file)
+     * @param database the external Neo4j's database (null: its default)
+     * @param boltPort the embedded database's Bolt port on 127.0.0.1 (0: any free port)
+     * @param pageCacheMb the embedded database's page cache
+     */
+    public record Neo4j(String uri, String user, String password, String database, int boltPort, long pageCacheMb) {
+        public boolean embedded() {
+            return uri == null || uri.isBlank();
+        }
+    }
+
+    /**
+     * @param keyFile the HMAC key file (null: {@code <home>/keys/hmac.key})
+     * @param k no released count below it; @param minDenominator no share on fewer
+     * @param controller who is responsible for the processing; @param dpoContact how to reach the DPO
+     */
+    public record Privacy(
+            Path keyFile,
+            int k,
+            int minDenominator,
+            Normaliser.RegionLevel regionLevel,
+            int retentionMonths,
+            String controller,
+            String dpoContact) {}
+
     /** How long a connection to Neo4j may take to answer before the command or request fails. */
     public static final Duration NEO4J_TIMEOUT = Duration.ofSeconds(30);
     /** Page cache of each release store (the API's, the analysts'): a release is tens of MiB, whatever the people. */
@@ -58,24 +69,13 @@ public record Settings(
     public static Settings defaults(Path home) {
         return new Settings(
                 home,
-                null,
-                null,
-                null,
-                null,
-                7687,
-                512,
-                null,
-                11,
-                20,
-                Normaliser.RegionLevel.REGION,
-                24,
-                null,
-                null,
+                new Neo4j(null, null, null, null, 7687, 512),
+                new Privacy(null, 11, 20, Normaliser.RegionLevel.REGION, 24, null, null),
                 null);
     }
 
     public boolean embedded() {
-        return neo4jUri == null || neo4jUri.isBlank();
+        return neo4j.embedded();
     }
 
     public Path databaseDir() {
@@ -83,7 +83,9 @@ public record Settings(
     }
 
     public Path keyFileOrDefault() {
-        return keyFile != null ? keyFile : home.resolve("keys").resolve("hmac.key");
+        return privacy.keyFile() != null
+                ? privacy.keyFile()
+                : home.resolve("keys").resolve("hmac.key");
     }
 
     /** The secret behind the record keys of cell-key perturbation: beside the pseudonymisation key, never the same. */
@@ -117,7 +119,11 @@ public record Settings(
     /** What the processing register states of these settings, with the key id the pseudonyms are under. */
     public fr.passerelle.privacy.Register.Settings register(String keyId) {
         return new fr.passerelle.privacy.Register.Settings(
-                keyId, retentionMonths, regionLevel.name(), controller, dpoContact);
+                keyId,
+                privacy.retentionMonths(),
+                privacy.regionLevel().name(),
+                privacy.controller(),
+                privacy.dpoContact());
     }
 
     /** Every pseudonym put on the do-not-collect list, outside the database: what a restore applies again. */
@@ -134,79 +140,26 @@ public record Settings(
     }
 
     public Settings withHome(Path newHome) {
-        return new Settings(
-                newHome,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                neo4jDatabase,
-                boltPort,
-                pageCacheMb,
-                keyFile,
-                k,
-                minDenominator,
-                regionLevel,
-                retentionMonths,
-                catalogue,
-                controller,
-                dpoContact);
+        return new Settings(newHome, neo4j, privacy, catalogue);
     }
 
     public Settings withBoltPort(int port) {
+        Neo4j n = neo4j;
         return new Settings(
                 home,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                neo4jDatabase,
-                port,
-                pageCacheMb,
-                keyFile,
-                k,
-                minDenominator,
-                regionLevel,
-                retentionMonths,
-                catalogue,
-                controller,
-                dpoContact);
+                new Neo4j(n.uri(), n.user(), n.password(), n.database(), port, n.pageCacheMb()),
+                privacy,
+                catalogue);
     }
 
     /** The same settings on an external Neo4j (null uri: the embedded one). */
     public Settings withNeo4j(String uri, String user, String password) {
+        Neo4j n = neo4j;
         return new Settings(
-                home,
-                uri,
-                user,
-                password,
-                neo4jDatabase,
-                boltPort,
-                pageCacheMb,
-                keyFile,
-                k,
-                minDenominator,
-                regionLevel,
-                retentionMonths,
-                catalogue,
-                controller,
-                dpoContact);
+                home, new Neo4j(uri, user, password, n.database(), n.boltPort(), n.pageCacheMb()), privacy, catalogue);
     }
 
     public Settings withCatalogue(Path file) {
-        return new Settings(
-                home,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                neo4jDatabase,
-                boltPort,
-                pageCacheMb,
-                keyFile,
-                k,
-                minDenominator,
-                regionLevel,
-                retentionMonths,
-                file,
-                controller,
-                dpoContact);
+        return new Settings(home, neo4j, privacy, file);
     }
 }

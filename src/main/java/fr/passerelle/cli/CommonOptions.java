@@ -97,20 +97,11 @@ public final class CommonOptions {
     public fr.passerelle.app.Settings settings() {
         return new fr.passerelle.app.Settings(
                 home,
-                neo4jUri,
-                neo4jUser,
-                neo4jPassword,
-                neo4jDatabase,
-                boltPort,
-                pageCacheMb,
-                keyFile,
-                k,
-                minDenominator,
-                regionLevel,
-                retentionMonths,
-                catalogue,
-                controller,
-                dpoContact);
+                new fr.passerelle.app.Settings.Neo4j(
+                        neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, boltPort, pageCacheMb),
+                new fr.passerelle.app.Settings.Privacy(
+                        keyFile, k, minDenominator, regionLevel, retentionMonths, controller, dpoContact),
+                catalogue);
     }
 
     @picocli.CommandLine.Option(

@@ -78,7 +78,7 @@ final class EvalCommand implements Runnable {
                             env.catalogue(),
                             Regions.bundled(),
                             env.key(),
-                            env.settings().regionLevel());
+                            env.settings().privacy().regionLevel());
                     for (NextStepEvaluation.Score score :
                             NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())) {
                         System.out.println(score);
