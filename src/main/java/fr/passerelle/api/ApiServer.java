@@ -49,21 +49,13 @@ public final class ApiServer {
             this(corsOrigins, publication, null, ApiKeys.none(), false, 0, null, null);
         }
 
-        /** With self-service opposition by profile URL ({@code POST /api/opposition}). */
-        public Options withOpposition(fr.passerelle.collect.Opposition opposition) {
-            return new Options(
-                    corsOrigins,
-                    publication,
-                    admin,
-                    keys,
-                    readerKeyRequired,
-                    requestsPerMinute,
-                    opposition,
-                    contributions);
-        }
-
-        /** With trajectories contributed by people through apps, with consent ({@code /api/contributions}). */
-        public Options withContributions(fr.passerelle.ingest.DirectContributions contributions) {
+        /**
+         * With what people do themselves: object to the collection of their profile by its URL
+         * ({@code POST /api/opposition}), contribute their trajectory with consent
+         * ({@code /api/contributions}); either may be null (the route then answers 503).
+         */
+        public Options withSelfService(
+                fr.passerelle.collect.Opposition opposition, fr.passerelle.ingest.DirectContributions contributions) {
             return new Options(
                     corsOrigins,
                     publication,

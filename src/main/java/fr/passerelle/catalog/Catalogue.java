@@ -119,14 +119,7 @@ public final class Catalogue {
             for (CatalogueStep s : byCode.values().stream()
                     .sorted(java.util.Comparator.comparing(CatalogueStep::code))
                     .toList()) {
-                csv.printRecord(
-                        s.code(),
-                        s.kind().code(),
-                        s.label(),
-                        s.domain(),
-                        s.field(),
-                        s.level() == 0 ? "" : s.level(),
-                        s.typicalMonths() == 0 ? "" : s.typicalMonths());
+                csv.printRecord(s.csvFields());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the catalogue " + file, e);

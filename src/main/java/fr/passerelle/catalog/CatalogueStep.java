@@ -11,4 +11,16 @@ package fr.passerelle.catalog;
  * @param typicalMonths usual length of a programme, 0 when not applicable
  */
 public record CatalogueStep(
-        String code, StepKind kind, String label, String domain, String field, int level, int typicalMonths) {}
+        String code, StepKind kind, String label, String domain, String field, int level, int typicalMonths) {
+    /** The step as CSV fields, in the catalogue file's order (an unknown level or length is empty). */
+    public java.util.List<Object> csvFields() {
+        return java.util.List.of(
+                code,
+                kind.code(),
+                label,
+                domain,
+                field,
+                level == 0 ? "" : level,
+                typicalMonths == 0 ? "" : typicalMonths);
+    }
+}

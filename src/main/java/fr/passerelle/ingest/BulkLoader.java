@@ -57,7 +57,16 @@ public final class BulkLoader {
     /**
      * A do-not-collect entry, carried from the database being replaced into the rebuilt one.
      */
-    public record Tombstone(String pid, String keyId, String reason, String since) {}
+    public record Tombstone(String pid, String keyId, String reason, String since) {
+        /** A row of {@code person/all-do-not-collect}. */
+        public static Tombstone from(org.neo4j.driver.Record r) {
+            return new Tombstone(
+                    r.get("pid").asString(),
+                    r.get("keyId").asString(),
+                    r.get("reason").asString(),
+                    r.get("since").asString());
+        }
+    }
 
     public Prepared prepare(List<Path> files, boolean strict, List<Tombstone> doNotCollect, Path workDir) {
         ImportReport report = new ImportReport();
@@ -168,19 +177,11 @@ public final class BulkLoader {
                 "peopleIn:long")) {
             for (CatalogueStep s : catalogue.steps()) {
                 long[] c = counts.getOrDefault(s.code(), new long[3]);
-                out.printRecord(
-                        stepIds.get(s.code()),
-                        s.code(),
-                        s.kind().code(),
-                        s.label(),
-                        s.domain(),
-                        s.field(),
-                        s.level() == 0 ? "" : s.level(),
-                        s.typicalMonths() == 0 ? "" : s.typicalMonths(),
-                        Folding.fold(s.label() + " " + s.code()),
-                        c[0],
-                        c[1],
-                        c[2]);
+                List<Object> row = new ArrayList<>();
+                row.add(stepIds.get(s.code()));
+                row.addAll(s.csvFields());
+                row.addAll(List.of(Folding.fold(s.label() + " " + s.code()), c[0], c[1], c[2]));
+                out.printRecord(row);
             }
         }
         String collectedAt =

@@ -40,7 +40,7 @@ class ContributionApiTest {
                         Fixtures.services(release),
                         ApiServer.Options.defaults()
                                 .withAccess(null, keys, false, 0)
-                                .withContributions(contributions),
+                                .withSelfService(null, contributions),
                         new ArrayList<>())
                 .start("127.0.0.1", 0);
         try {

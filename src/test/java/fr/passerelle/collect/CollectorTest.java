@@ -203,8 +203,9 @@ class CollectorTest {
                                 db, fr.passerelle.privacy.Thresholds.defaults(), Fixtures.CLOCK, Fixtures.REGISTER),
                         fr.passerelle.api.ApiServer.Options.defaults()
                                 .withAccess(null, fr.passerelle.api.ApiKeys.none(), true, 4)
-                                .withOpposition(
-                                        new Opposition(new Erasure(db, Fixtures.KEY, Fixtures.CLOCK), Fixtures.CLOCK)),
+                                .withSelfService(
+                                        new Opposition(new Erasure(db, Fixtures.KEY, Fixtures.CLOCK), Fixtures.CLOCK),
+                                        null),
                         new ArrayList<>())
                 .start("127.0.0.1", 0);
         try {

@@ -56,14 +56,8 @@ class BulkLoaderTest {
         // demo-5 asked for erasure before: both paths must skip it and keep it listed.
         new Erasure(transactional, Fixtures.KEY, Fixtures.CLOCK)
                 .erase("demo", List.of("demo-5"), Erasure.Reason.ERASURE);
-        List<BulkLoader.Tombstone> listed = transactional.read(
-                "person/all-do-not-collect",
-                Map.of(),
-                r -> new BulkLoader.Tombstone(
-                        r.get("pid").asString(),
-                        r.get("keyId").asString(),
-                        r.get("reason").asString(),
-                        r.get("since").asString()));
+        List<BulkLoader.Tombstone> listed =
+                transactional.read("person/all-do-not-collect", Map.of(), BulkLoader.Tombstone::from);
         ImportReport viaDriver = Fixtures.importer(transactional, 250).importFiles(List.of(file), false, n -> {});
         Map<String, Object> expected = Fixtures.snapshot(transactional);
 
