@@ -14,7 +14,8 @@
  * {@code lifecycle} erasure, retention and key rotation; {@code person} the stored person records;
  * {@code privacy} the keyed pseudonym, record keys, thresholds, noise, register and notice;
  * {@code catalog} steps, regions, domains; {@code graph} Neo4j (embedded or external), named Cypher
- * files and checked rows; {@code files} folders the application removes whole;
+ * files and checked rows; {@code files} folders the application removes whole, and CSV;
+ * {@code texts} the server's texts per language (notice, register, guide) as resource files;
  * {@code demo} the synthetic population; {@code eval} quality measured on real sequences.
  */
 package fr.passerelle;

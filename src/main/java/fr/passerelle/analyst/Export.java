@@ -3,7 +3,7 @@ package fr.passerelle.analyst;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import fr.passerelle.graph.Cypher;
+import fr.passerelle.graph.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -14,10 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
 
@@ -85,10 +82,9 @@ public final class Export {
     }
 
     /** Runs {@code name} with {@code params} on the published graph and writes CSV; returns the number of rows. */
-    public static int toCsv(Driver driver, String name, Map<String, Object> params, Writer out) {
-        try (Session session = driver.session(SessionConfig.forDatabase("neo4j"))) {
-            List<Record> rows =
-                    session.executeRead(tx -> tx.run(Cypher.load(name), params).list());
+    public static int toCsv(Database published, String name, Map<String, Object> params, Writer out) {
+        List<Record> rows = published.read(name, params, r -> r);
+        try {
             List<String> columns = rows.isEmpty()
                     ? List.of()
                     : rows.get(0).keys().stream()

@@ -3,6 +3,8 @@ package fr.passerelle.cli;
 import fr.passerelle.analyst.AnalystNeo4j;
 import fr.passerelle.analyst.Export;
 import fr.passerelle.app.Environment;
+import fr.passerelle.app.Settings;
+import fr.passerelle.graph.Database;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -16,9 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,12 +79,12 @@ final class ExportCommand implements Callable<Integer> {
                                     password,
                                     64L << 20,
                                     null));
-                    Driver driver =
-                            GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, password));
+                    Database published = Database.connect(
+                            analysts.boltUri(), AnalystNeo4j.USER, password, "neo4j", Settings.NEO4J_TIMEOUT);
                     Writer writer = out == null
                             ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                             : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                int rows = Export.toCsv(driver, name, parameters, writer);
+                int rows = Export.toCsv(published, name, parameters, writer);
                 System.err.printf(
                         "%d row(s) from cypher/%s.cypher with %s on publication %d%n",
                         rows, name, parameters, analysts.publication().version());

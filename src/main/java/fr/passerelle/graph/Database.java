@@ -39,6 +39,11 @@ public final class Database implements AutoCloseable {
     /** Connects to {@code uri} (bolt://, neo4j://, neo4j+s://...); user null means no authentication. */
     public static Database connect(
             String uri, String user, String password, String databaseName, Duration readTimeout) {
+        return new Database(driver(uri, user, password), databaseName, readTimeout);
+    }
+
+    /** The one way Passerelle opens a driver: its pool, timeouts and retries, checked before use. */
+    public static Driver driver(String uri, String user, String password) {
         AuthToken auth = user == null || user.isBlank() ? AuthTokens.none() : AuthTokens.basic(user, password);
         // Encryption is chosen by the URI scheme (neo4j+s://, bolt+s://), as the driver expects.
         Config config = Config.builder()
@@ -50,8 +55,13 @@ public final class Database implements AutoCloseable {
                 .withLogging(org.neo4j.driver.Logging.slf4j())
                 .build();
         Driver driver = GraphDatabase.driver(uri, auth, config);
-        driver.verifyConnectivity();
-        return new Database(driver, databaseName, readTimeout);
+        try {
+            driver.verifyConnectivity();
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
+        return driver;
     }
 
     /**
@@ -114,11 +124,31 @@ public final class Database implements AutoCloseable {
 
     /** Schema statements (constraints, indexes) cannot share a transaction with data writes. */
     public void runSchema(String queryName) {
-        try (Session session = session()) {
-            session.run(Cypher.load(queryName)).consume();
+        try {
+            runAlone(queryName, Map.of());
         } catch (ClientException e) {
             throw new IllegalStateException("schema statement " + queryName + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs one named statement outside any explicit transaction, for those that manage their own:
+     * {@code CALL { } IN TRANSACTIONS} loads, schema and user administration. Not retried.
+     */
+    public void runAlone(String queryName, Map<String, Object> params) {
+        long t = System.nanoTime();
+        try (Session session = session()) {
+            session.run(Cypher.load(queryName), Values.value(params)).consume();
+        } finally {
+            if (PROFILE) {
+                System.err.printf("%-40s %6d ms%n", queryName, (System.nanoTime() - t) / 1_000_000);
+            }
+        }
+    }
+
+    /** The same server's database {@code name} (the {@code system} database for accounts), on this connection. */
+    public Database on(String name) {
+        return new Database(driver, name, readTimeout);
     }
 
     public Driver driver() {

@@ -60,19 +60,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** A store first opened before Bolt needed a password still has neo4j/neo4j: replace it, once. */
     private void upgradeDefaultPassword(String password) {
-        try (org.neo4j.driver.Driver driver =
-                org.neo4j.driver.GraphDatabase.driver(boltUri(), org.neo4j.driver.AuthTokens.basic(USER, password))) {
-            driver.verifyConnectivity();
+        try (Database ready = Database.connect(boltUri(), USER, password, null, Duration.ofSeconds(30))) {
             return;
         } catch (org.neo4j.driver.exceptions.AuthenticationException notYet) {
             // the default password, below
         }
-        try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(
-                        boltUri(), org.neo4j.driver.AuthTokens.basic(USER, "neo4j"));
-                org.neo4j.driver.Session system =
-                        driver.session(org.neo4j.driver.SessionConfig.forDatabase("system"))) {
-            system.run(Cypher.load("system/change-default-password"), java.util.Map.of("password", password))
-                    .consume();
+        try (Database system = Database.connect(boltUri(), USER, "neo4j", "system", Duration.ofSeconds(30))) {
+            system.runAlone("system/change-default-password", java.util.Map.of("password", password));
         } catch (org.neo4j.driver.exceptions.AuthenticationException e) {
             close();
             throw new IllegalStateException(

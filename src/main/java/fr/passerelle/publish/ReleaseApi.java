@@ -10,10 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 /**
  * What the public API reads: a read-only Neo4j holding only the current release (no person, no
@@ -80,14 +77,7 @@ public final class ReleaseApi implements AutoCloseable {
         Path store = ReleaseStore.build(release, root, USER, password);
         int port = EmbeddedNeo4j.freePort();
         DatabaseManagementService service = ReleaseStore.serve(store, pageCacheBytes, "127.0.0.1", port);
-        Driver driver = GraphDatabase.driver(
-                "bolt://127.0.0.1:" + port,
-                AuthTokens.basic(USER, password),
-                Config.builder()
-                        .withMaxConnectionPoolSize(64)
-                        .withLogging(org.neo4j.driver.Logging.slf4j())
-                        .build());
-        driver.verifyConnectivity();
+        Driver driver = Database.driver("bolt://127.0.0.1:" + port, USER, password);
         return new Serving(release, store, service, driver, "bolt://127.0.0.1:" + port);
     }
 

@@ -1,6 +1,6 @@
 package fr.passerelle.publish;
 
-import fr.passerelle.graph.Cypher;
+import fr.passerelle.graph.Database;
 import fr.passerelle.graph.EmbeddedNeo4j;
 import fr.passerelle.graph.Neo4jConfig;
 import java.io.IOException;
@@ -15,11 +15,6 @@ import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * A Neo4j store that holds one release and nothing else, built by the same load script an
@@ -49,22 +44,14 @@ public final class ReleaseStore {
                         release.dir().toAbsolutePath().normalize())
                 .build();
         long t1 = System.nanoTime();
-        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.basic("neo4j", admin))) {
-            try (Session session = driver.session(SessionConfig.forDatabase("neo4j"))) {
-                for (String name : Publisher.LOAD_ORDER) {
-                    // Auto-commit, as cypher-shell runs the exported script.
-                    long t = System.nanoTime();
-                    session.run(Cypher.load(name), Map.of("base", "file:///")).consume();
-                    if (fr.passerelle.graph.Database.PROFILE_ENABLED) {
-                        System.err.printf("  %-40s %6d ms%n", name, (System.nanoTime() - t) / 1_000_000);
-                    }
-                }
-                session.run(Cypher.load("schema/await-indexes")).consume();
+        try (Database store =
+                Database.connect("bolt://127.0.0.1:" + port, "neo4j", admin, "neo4j", Duration.ofMinutes(1))) {
+            for (String name : Publisher.LOAD_ORDER) {
+                // Auto-commit, as cypher-shell runs the exported script.
+                store.runAlone(name, Map.of("base", "file:///"));
             }
-            try (Session system = driver.session(SessionConfig.forDatabase("system"))) {
-                system.run(Cypher.load("published/create-analyst-user"), Map.of("user", user, "password", password))
-                        .consume();
-            }
+            store.runSchema("schema/await-indexes");
+            store.on("system").runAlone("published/create-analyst-user", Map.of("user", user, "password", password));
         } finally {
             long t2 = System.nanoTime();
             writable.shutdown();

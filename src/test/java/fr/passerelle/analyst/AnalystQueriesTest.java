@@ -19,9 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 /**
  * One query, two audiences: on a publication of the demo data, every {@code cypher/analyst/} file
@@ -31,7 +28,7 @@ import org.neo4j.driver.GraphDatabase;
 class AnalystQueriesTest {
     static final String PASSWORD = "analyst-queries-password";
     static AnalystNeo4j analysts;
-    static Driver analyst;
+    static Database analyst;
 
     @BeforeAll
     static void start(@TempDir Path dir) {
@@ -44,7 +41,8 @@ class AnalystQueriesTest {
         analysts = AnalystNeo4j.start(
                 publication,
                 new AnalystNeo4j.Settings(dir.resolve("analyst"), "127.0.0.1", 0, 0, PASSWORD, 32L << 20, null));
-        analyst = GraphDatabase.driver(analysts.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, PASSWORD));
+        analyst = Database.connect(
+                analysts.boltUri(), AnalystNeo4j.USER, PASSWORD, "neo4j", java.time.Duration.ofSeconds(30));
     }
 
     @AfterAll
