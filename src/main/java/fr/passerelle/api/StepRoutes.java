@@ -57,8 +57,8 @@ final class StepRoutes {
 
     /** Outcome months: only those the release holds. */
     private static List<Integer> months(Context ctx) {
-        List<Integer> months =
-                Params.ints(ctx, "months", 1, 120, ReleaseCatalogue.OUTCOME_MONTHS.size(), List.of(6, 12, 24));
+        List<Integer> months = Params.ints(
+                ctx, "months", 1, 120, ReleaseCatalogue.OUTCOME_MONTHS.size(), ReleaseCatalogue.DEFAULT_OUTCOME_MONTHS);
         for (Integer m : months) {
             if (!ReleaseCatalogue.OUTCOME_MONTHS.contains(m)) {
                 throw ApiError.badParameter(

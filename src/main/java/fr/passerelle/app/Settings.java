@@ -43,11 +43,13 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue) 
             String dpoContact) {}
 
     /** How long a connection to Neo4j may take to answer before the command or request fails. */
-    public static final Duration NEO4J_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration NEO4J_TIMEOUT = fr.passerelle.graph.Database.TIMEOUT;
     /** Page cache of each release store (the API's, the analysts'): a release is tens of MiB, whatever the people. */
-    public static final long RELEASE_PAGE_CACHE_BYTES = 64L << 20;
+    public static final long RELEASE_PAGE_CACHE_BYTES = fr.passerelle.publish.ReleaseStore.PAGE_CACHE_BYTES;
     /** Records per transaction for imports through the admin API and batch imports on an external Neo4j. */
     public static final int IMPORT_BATCH = 2000;
+    /** Pseudonyms re-keyed per transaction by a key rotation (two short strings each: larger batches than imports). */
+    public static final int REKEY_BATCH = 5000;
     /** Records per transaction for people's own contributions (one or a few at a time). */
     public static final int CONTRIBUTION_BATCH = 100;
 

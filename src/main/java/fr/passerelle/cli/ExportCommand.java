@@ -77,7 +77,7 @@ final class ExportCommand implements Callable<Integer> {
                                     0,
                                     0,
                                     password,
-                                    64L << 20,
+                                    Settings.RELEASE_PAGE_CACHE_BYTES,
                                     null));
                     Database published = Database.connect(
                             analysts.boltUri(), AnalystNeo4j.USER, password, "neo4j", Settings.NEO4J_TIMEOUT);

@@ -30,7 +30,7 @@ final class RotateKeyCommand implements Callable<Integer> {
         }
         try (Environment env = Environment.open(options.settings())) {
             long t0 = System.nanoTime();
-            KeyRotation.Result r = new KeyRotation(env.db(), 5000)
+            KeyRotation.Result r = new KeyRotation(env.db(), fr.passerelle.app.Settings.REKEY_BATCH)
                     .rotate(env.key(), env.settings().keyFileOrDefault());
             System.out.printf(
                     "%s key %s -> %s: %d person records and %d do-not-collect entries re-keyed in %.1f s%n",

@@ -22,6 +22,9 @@ import org.neo4j.driver.exceptions.ClientException;
  * through {@code executeRead} so a cluster can route them to secondaries.
  */
 public final class Database implements AutoCloseable {
+    /** How long a query may take to answer before the command or request fails. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     static final boolean PROFILE = System.getenv("PASSERELLE_PROFILE") != null;
     /** Whether PASSERELLE_PROFILE asks for timings on stderr. */
     public static final boolean PROFILE_ENABLED = PROFILE;

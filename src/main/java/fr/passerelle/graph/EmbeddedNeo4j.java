@@ -60,12 +60,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** A store first opened before Bolt needed a password still has neo4j/neo4j: replace it, once. */
     private void upgradeDefaultPassword(String password) {
-        try (Database ready = Database.connect(boltUri(), USER, password, null, Duration.ofSeconds(30))) {
+        try (Database ready = Database.connect(boltUri(), USER, password, null, Database.TIMEOUT)) {
             return;
         } catch (org.neo4j.driver.exceptions.AuthenticationException notYet) {
             // the default password, below
         }
-        try (Database system = Database.connect(boltUri(), USER, "neo4j", "system", Duration.ofSeconds(30))) {
+        try (Database system = Database.connect(boltUri(), USER, "neo4j", "system", Database.TIMEOUT)) {
             system.runAlone("system/change-default-password", java.util.Map.of("password", password));
         } catch (org.neo4j.driver.exceptions.AuthenticationException e) {
             close();

@@ -250,7 +250,9 @@ public final class Publisher {
         Regions regions = Regions.bundled();
         List<String> regionCodes = regions.codes();
         List<String> periods = ReleaseCatalogue.periods();
-        String[] kinds = steps.stream().map(Step::kind).toArray(String[]::new);
+        fr.passerelle.catalog.StepKind[] kinds = steps.stream()
+                .map(st -> fr.passerelle.catalog.StepKind.parse(st.kind()).orElse(fr.passerelle.catalog.StepKind.OTHER))
+                .toArray(fr.passerelle.catalog.StepKind[]::new);
         int[] stepDomains = steps.stream()
                 .mapToInt(s -> s.domain() == null ? -1 : domainCodes.indexOf(s.domain()))
                 .toArray();

@@ -39,7 +39,7 @@ public final class ReleaseApi implements AutoCloseable {
         this.root = root;
         this.pageCacheBytes = pageCacheBytes;
         this.current = open(first);
-        this.database = new Database(current.driver, "neo4j", Duration.ofSeconds(30));
+        this.database = new Database(current.driver, "neo4j", Database.TIMEOUT);
     }
 
     /** Serves {@code first}; stores live under {@code root} (cleared: leftovers of a previous run go). */

@@ -16,6 +16,8 @@ public final class ReleaseCatalogue {
     public static final int MAX_AFTER = MAX_PATH_STEPS - 2;
     /** Outcomes are released at these months after a step's end. */
     public static final List<Integer> OUTCOME_MONTHS = List.of(6, 12, 24, 36);
+    /** The horizons asked when none is given: what became of graduates at 6, 12 and 24 months. */
+    public static final List<Integer> DEFAULT_OUTCOME_MONTHS = List.of(6, 12, 24);
     /** Reconversions are released for these maximum numbers of transitions. */
     public static final int MAX_RECONVERSION_STEPS = 4;
     /** Observed routes are released paths: at most this many transitions. */

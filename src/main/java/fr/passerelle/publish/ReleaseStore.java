@@ -22,6 +22,9 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * authentication on. The API reads one, analysts another: neither ever holds a person.
  */
 public final class ReleaseStore {
+    /** Page cache of each release store (the API's, the analysts'): a release is tens of MiB, whatever the people. */
+    public static final long PAGE_CACHE_BYTES = 64L << 20;
+
     private ReleaseStore() {}
 
     /** Builds a new store under {@code parent} from {@code release}, with one account {@code user}. */
@@ -37,7 +40,7 @@ public final class ReleaseStore {
         Neo4jConfig.setInitialPassword(home, admin);
         long t0 = System.nanoTime();
         int port = EmbeddedNeo4j.freePort();
-        DatabaseManagementService writable = Neo4jConfig.bolt(configure(home, 64L << 20), "127.0.0.1", port)
+        DatabaseManagementService writable = Neo4jConfig.bolt(configure(home, PAGE_CACHE_BYTES), "127.0.0.1", port)
                 .setConfig(GraphDatabaseSettings.allow_file_urls, true)
                 .setConfig(
                         GraphDatabaseSettings.load_csv_file_url_root,

@@ -1,5 +1,6 @@
 package fr.passerelle.publish;
 
+import fr.passerelle.catalog.StepKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,11 +117,11 @@ final class ReleaseTables {
     private int[] lastStep = new int[1024];
     private int[] length = new int[1024];
 
-    private final String[] kinds;
+    private final StepKind[] kinds;
     private final int[] domains; // domain index of each step, -1 none
     private final List<String> situations = new ArrayList<>(List.of("study", "other"));
 
-    ReleaseTables(String[] kinds, int[] domains, int domainCount) {
+    ReleaseTables(StepKind[] kinds, int[] domains, int domainCount) {
         this.kinds = kinds;
         this.domains = domains;
         pathPeople.add(new Cell());
@@ -241,7 +242,7 @@ final class ReleaseTables {
                     cell(key(SINCE_NEXT, s[i], since, s[i + 1])).add(p, rk, between(start, i, i + 1));
                 }
             }
-            if (i + 2 < n && "job".equals(kinds[s[i + 2]]) && domains[s[i + 2]] >= 0) {
+            if (i + 2 < n && kinds[s[i + 2]] == StepKind.JOB && domains[s[i + 2]] >= 0) {
                 cell(key(BRIDGE_ROUTE, s[i], s[i + 1], domains[s[i + 2]])).add(p, rk);
             }
         }
@@ -303,9 +304,9 @@ final class ReleaseTables {
             int situation;
             if (j < 0 || person.ends()[j] >= 0 && person.ends()[j] < at) {
                 situation = 1;
-            } else if ("education".equals(kinds[s[j]])) {
+            } else if (kinds[s[j]] == StepKind.EDUCATION) {
                 situation = 0;
-            } else if ("job".equals(kinds[s[j]]) && domains[s[j]] >= 0) {
+            } else if (kinds[s[j]] == StepKind.JOB && domains[s[j]] >= 0) {
                 situation = 2 + domains[s[j]];
             } else {
                 situation = 1;
@@ -319,12 +320,12 @@ final class ReleaseTables {
     private void reconversions(int p, Person person, int i) {
         int[] s = person.steps();
         int from = s[i];
-        if (!"job".equals(kinds[from]) || domains[from] < 0) {
+        if (kinds[from] != StepKind.JOB || domains[from] < 0) {
             return;
         }
         for (int j = i + 1; j < s.length; j++) {
             int d = domains[s[j]];
-            if ("job".equals(kinds[s[j]]) && d >= 0 && d != domains[from]) {
+            if (kinds[s[j]] == StepKind.JOB && d >= 0 && d != domains[from]) {
                 if (j - i > ReleaseCatalogue.MAX_RECONVERSION_STEPS) {
                     return;
                 }
