@@ -36,6 +36,9 @@ public final class TrajectoryFileWriter {
             for (RawTrajectory t : trajectories) {
                 ObjectNode root =
                         json.createObjectNode().put("source", t.source()).put("id", t.id());
+                if (t.withdrawn()) {
+                    root.put("status", "withdrawn");
+                }
                 ArrayNode steps = root.putArray("steps");
                 for (RawStep s : t.steps()) {
                     ObjectNode step = steps.addObject()

@@ -72,26 +72,32 @@ public final class BulkLoader {
         ImportReport report = new ImportReport();
         Instant started = clock.instant();
         TrajectoryInput input = new TrajectoryInput(normaliser, report);
-        People people = new People(doNotCollect, report);
-        for (Path file : files) {
-            input.readFile(file, people::offer);
+        try (TrajectorySpill spill = new TrajectorySpill(workDir)) {
+            for (Path file : files) {
+                input.readFile(file, spill::add);
+            }
+            return finishPrepare(spill, doNotCollect, report, started, strict, workDir);
         }
-        return finishPrepare(people, report, started, strict, workDir);
     }
 
     public Prepared prepare(Iterable<RawTrajectory> records, List<Tombstone> doNotCollect, Path workDir) {
         ImportReport report = new ImportReport();
         Instant started = clock.instant();
         TrajectoryInput input = new TrajectoryInput(normaliser, report);
-        People people = new People(doNotCollect, report);
-        input.normalise(records, people::offer);
-        return finishPrepare(people, report, started, false, workDir);
+        try (TrajectorySpill spill = new TrajectorySpill(workDir)) {
+            input.normalise(records, spill::add);
+            return finishPrepare(spill, doNotCollect, report, started, false, workDir);
+        }
     }
 
-    /** The people to write, last version winning, withdrawn people removed and listed, listed people skipped. */
+    /**
+     * Who is written, as each trajectory is read back in order: the last version of a person wins, a
+     * withdrawn person is removed and listed, a listed person is skipped. Only people read more than
+     * once wait in memory until the end; everyone else is written at once.
+     */
     private final class People {
-        final Map<String, Trajectory> byPid = new LinkedHashMap<>();
         final Map<String, Tombstone> tombstones = new LinkedHashMap<>();
+        final Map<String, Trajectory> waiting = new LinkedHashMap<>();
         final ImportReport report;
 
         People(List<Tombstone> existing, ImportReport report) {
@@ -99,14 +105,14 @@ public final class BulkLoader {
             this.report = report;
         }
 
-        void offer(Trajectory t) {
+        void offer(Trajectory t, boolean repeated, PersonWriter out) throws IOException {
             Tombstone listed = tombstones.get(t.pid());
             if (listed != null) {
                 report.doNotCollect++;
                 return;
             }
             if (t.withdrawn()) {
-                byPid.remove(t.pid());
+                waiting.remove(t.pid());
                 tombstones.put(
                         t.pid(),
                         new Tombstone(
@@ -118,24 +124,38 @@ public final class BulkLoader {
                 report.withdrawn++;
                 return;
             }
-            if (byPid.put(t.pid(), t) != null) {
+            if (!repeated) {
+                out.write(t);
+            } else if (waiting.put(t.pid(), t) != null) {
                 report.replaced++;
+            }
+        }
+
+        void finish(PersonWriter out) throws IOException {
+            for (Trajectory t : waiting.values()) {
+                out.write(t);
             }
         }
     }
 
-    private Prepared finishPrepare(People all, ImportReport report, Instant started, boolean strict, Path workDir) {
-        Map<String, Trajectory> people = all.byPid;
+    private Prepared finishPrepare(
+            TrajectorySpill spill,
+            List<Tombstone> doNotCollect,
+            ImportReport report,
+            Instant started,
+            boolean strict,
+            Path workDir) {
         if (strict && report.problemCount > 0) {
             report.rejected = true;
             report.elapsed = Duration.between(started, clock.instant());
             return new Prepared(workDir, report, started, true);
         }
+        People people = new People(doNotCollect, report);
         try {
             Files.createDirectories(workDir);
             long t = System.nanoTime();
-            writeCsv(people, workDir);
-            writeTombstones(all.tombstones.values(), workDir);
+            writeCsv(spill, people, workDir);
+            writeTombstones(people.tombstones.values(), workDir);
             if (fr.passerelle.graph.Database.PROFILE_ENABLED) {
                 System.err.printf(
                         "read+normalise %.1f s, aggregate+write %.1f s%n",
@@ -145,19 +165,99 @@ public final class BulkLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the bulk import files in " + workDir, e);
         }
-        report.added = people.size();
-        people.values().forEach(t -> report.visits += t.visits().size());
         return new Prepared(workDir, report, started, false);
     }
 
-    private void writeCsv(Map<String, Trajectory> people, Path dir) throws IOException {
-        AggregateDelta totals = new AggregateDelta();
-        people.values().forEach(t -> totals.add(t.visits(), +1));
+    /** Writes each person's node and PASSED relationships as it comes, and adds them to the aggregates. */
+    private final class PersonWriter {
+        final CSVPrinter persons;
+        final CSVPrinter passed;
+        final Map<String, Long> stepIds;
+        final AggregateDelta totals = new AggregateDelta();
+        final String collectedAt =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        final ImportReport report;
+        long id;
+
+        PersonWriter(CSVPrinter persons, CSVPrinter passed, Map<String, Long> stepIds, ImportReport report) {
+            this.persons = persons;
+            this.passed = passed;
+            this.stepIds = stepIds;
+            this.report = report;
+        }
+
+        void write(Trajectory t) throws IOException {
+            StringJoiner steps = new StringJoiner(";");
+            StringJoiner starts = new StringJoiner(";");
+            StringJoiner ends = new StringJoiner(";");
+            StringJoiner regions = new StringJoiner(";");
+            Map<String, Integer> first = new LinkedHashMap<>();
+            int pos = 0;
+            for (Visit v : t.visits()) {
+                first.putIfAbsent(v.step(), pos++);
+                steps.add(v.step());
+                starts.add(Integer.toString(v.start()));
+                ends.add(Integer.toString(v.end()));
+                regions.add(v.region());
+            }
+            persons.printRecord(
+                    id,
+                    t.pid(),
+                    recordKeys.of(t.pid()),
+                    keyId,
+                    t.source(),
+                    t.digest(),
+                    collectedAt,
+                    steps,
+                    starts,
+                    ends,
+                    regions);
+            for (Map.Entry<String, Integer> e : first.entrySet()) {
+                passed.printRecord(id, stepIds.get(e.getKey()), e.getValue());
+            }
+            id++;
+            totals.add(t.visits(), +1);
+            report.added++;
+            report.visits += t.visits().size();
+        }
+    }
+
+    private void writeCsv(TrajectorySpill spill, People people, Path dir) throws IOException {
         Map<String, Long> stepIds = new HashMap<>();
         long nextId = 0;
         for (CatalogueStep s : catalogue.steps()) {
             stepIds.put(s.code(), nextId++);
         }
+        PersonWriter writer;
+        try (CSVPrinter persons = printer(
+                        dir.resolve("persons.csv"),
+                        ":ID(Person)",
+                        "pid",
+                        "rkey:long",
+                        "keyId",
+                        "source",
+                        "digest",
+                        "collectedAt:date",
+                        "steps:string[]",
+                        "starts:long[]",
+                        "ends:long[]",
+                        "regions:string[]");
+                CSVPrinter passed =
+                        printer(dir.resolve("passed.csv"), ":START_ID(Person)", ":END_ID(Step)", "pos:long")) {
+            writer = new PersonWriter(persons, passed, stepIds, people.report);
+            PersonWriter out = writer;
+            spill.replay((t, repeated) -> {
+                try {
+                    people.offer(t, repeated, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            people.finish(writer);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        AggregateDelta totals = writer.totals;
         Map<String, long[]> counts = new HashMap<>();
         totals.forEachStep(counts::put);
 
@@ -182,56 +282,6 @@ public final class BulkLoader {
                 row.addAll(s.csvFields());
                 row.addAll(List.of(Folding.fold(s.label() + " " + s.code()), c[0], c[1], c[2]));
                 out.printRecord(row);
-            }
-        }
-        String collectedAt =
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
-        try (CSVPrinter persons = printer(
-                        dir.resolve("persons.csv"),
-                        ":ID(Person)",
-                        "pid",
-                        "rkey:long",
-                        "keyId",
-                        "source",
-                        "digest",
-                        "collectedAt:date",
-                        "steps:string[]",
-                        "starts:long[]",
-                        "ends:long[]",
-                        "regions:string[]");
-                CSVPrinter passed =
-                        printer(dir.resolve("passed.csv"), ":START_ID(Person)", ":END_ID(Step)", "pos:long")) {
-            long id = 0;
-            for (Trajectory t : people.values()) {
-                StringJoiner steps = new StringJoiner(";");
-                StringJoiner starts = new StringJoiner(";");
-                StringJoiner ends = new StringJoiner(";");
-                StringJoiner regions = new StringJoiner(";");
-                Map<String, Integer> first = new LinkedHashMap<>();
-                int pos = 0;
-                for (Visit v : t.visits()) {
-                    first.putIfAbsent(v.step(), pos++);
-                    steps.add(v.step());
-                    starts.add(Integer.toString(v.start()));
-                    ends.add(Integer.toString(v.end()));
-                    regions.add(v.region());
-                }
-                persons.printRecord(
-                        id,
-                        t.pid(),
-                        recordKeys.of(t.pid()),
-                        keyId,
-                        t.source(),
-                        t.digest(),
-                        collectedAt,
-                        steps,
-                        starts,
-                        ends,
-                        regions);
-                for (Map.Entry<String, Integer> e : first.entrySet()) {
-                    passed.printRecord(id, stepIds.get(e.getKey()), e.getValue());
-                }
-                id++;
             }
         }
         try (CSVPrinter out = printer(

@@ -43,6 +43,11 @@ class BulkLoaderTest {
                         new RawStep("job", "D1301", "2021-09", null, "84")),
                 "x"));
         people.add(new RawTrajectory("demo", "bad", List.of(new RawStep("job", "X0000", "2019-09", null, null)), "x"));
+        // demo-8 is read again, then made private: gone and listed; demo-9 made private, then read again: still gone.
+        people.add(people.get(8));
+        people.add(new RawTrajectory("demo", "demo-8", List.of(), "x", true));
+        people.add(new RawTrajectory("demo", "demo-9", List.of(), "x", true));
+        people.add(people.get(9));
         people.add(new RawTrajectory(
                 "demo",
                 "nowhere",
@@ -94,16 +99,31 @@ class BulkLoaderTest {
                                     r -> r.get("version").asLong())
                             .get(0));
             assertEquals(
-                    List.of(Fixtures.KEY.pseudonym("demo", "demo-5")),
-                    bulk.read(
+                    new java.util.TreeSet<>(List.of(
+                            Fixtures.KEY.pseudonym("demo", "demo-5"),
+                            Fixtures.KEY.pseudonym("demo", "demo-8"),
+                            Fixtures.KEY.pseudonym("demo", "demo-9"))),
+                    new java.util.TreeSet<>(bulk.read(
                             "person/all-do-not-collect",
                             Map.of(),
-                            r -> r.get("pid").asString()));
+                            r -> r.get("pid").asString())));
+            assertEquals(
+                    new java.util.TreeSet<>(transactional.read(
+                            "person/all-do-not-collect",
+                            Map.of(),
+                            r -> r.get("pid").asString())),
+                    new java.util.TreeSet<>(bulk.read(
+                            "person/all-do-not-collect",
+                            Map.of(),
+                            r -> r.get("pid").asString())),
+                    "the same list both ways");
         }
         assertEquals(viaDriver.records(), prepared.report().records());
         assertEquals(1, prepared.report().skipped());
-        assertEquals(1, prepared.report().doNotCollect());
-        assertEquals(1, viaDriver.doNotCollect());
+        assertEquals(2, prepared.report().doNotCollect(), "demo-5, and demo-9 read after it was made private");
+        assertEquals(viaDriver.doNotCollect(), prepared.report().doNotCollect());
+        assertEquals(2, prepared.report().withdrawn());
+        assertEquals(viaDriver.withdrawn(), prepared.report().withdrawn());
         assertEquals(1, prepared.report().droppedRegions());
         long stored = ((List<?>) expected.get("persons"))
                 .stream()
