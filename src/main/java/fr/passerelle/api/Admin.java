@@ -20,6 +20,12 @@ public interface Admin {
     /** Builds (or reuses) the publication of the current graph and serves it to analysts. */
     Publication publish();
 
+    /**
+     * Where an uploaded body waits for its import: inside the server's home, owner-only, emptied at
+     * start (a body left by a killed server holds source identifiers, not yet pseudonymised).
+     */
+    Path uploads();
+
     /** Imports a JSON Lines or CSV file (strict: nothing is written if a line is bad). */
     ImportReport importFile(Path file, boolean strict);
 }

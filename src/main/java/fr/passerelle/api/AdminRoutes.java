@@ -95,7 +95,8 @@ final class AdminRoutes {
         try {
             // The input exists only for the import, owner-only, and is deleted whatever happens.
             file = Files.createTempFile(
-                    "passerelle-import-",
+                    admin().uploads(),
+                    "import-",
                     suffix,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(file, ctx.bodyAsBytes());

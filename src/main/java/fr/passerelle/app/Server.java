@@ -5,6 +5,7 @@ import fr.passerelle.api.Admin;
 import fr.passerelle.api.ApiKeys;
 import fr.passerelle.api.ApiServer;
 import fr.passerelle.collect.Opposition;
+import fr.passerelle.files.Folders;
 import fr.passerelle.ingest.DirectContributions;
 import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.lifecycle.Erasure;
@@ -192,7 +193,13 @@ public final class Server implements AutoCloseable {
 
     /** The admin API's operations: an erasure or a purge is published at once, so nobody sees the person after it returns. */
     private Admin admin() {
+        Path uploads = Folders.emptyOwnerOnly(env.settings().uploadsDir());
         return new Admin() {
+            @Override
+            public Path uploads() {
+                return uploads;
+            }
+
             @Override
             public List<Erasure.Receipt> erase(String source, List<String> ids) {
                 List<Erasure.Receipt> receipts = env.erasure().erase(source, ids, Erasure.Reason.ERASURE);

@@ -133,6 +133,11 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue) 
         return home.resolve("do-not-collect.jsonl");
     }
 
+    /** Bodies of {@code POST /api/admin/import} while they are imported. */
+    public Path uploadsDir() {
+        return home.resolve("uploads");
+    }
+
     public Path publishedDir() {
         return home.resolve("published");
     }

@@ -15,6 +15,21 @@ public final class Folders {
      * Deletes {@code dir} and everything in it (nothing when it does not exist). A file that cannot
      * be deleted is an error naming it: a half-deleted release or key folder must not pass unseen.
      */
+    /**
+     * {@code dir} emptied of whatever an earlier, killed process left there, and readable by its
+     * owner only (it holds inputs before they are pseudonymised).
+     */
+    public static Path emptyOwnerOnly(Path dir) {
+        deleteTree(dir);
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        return dir;
+    }
+
     public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;

@@ -150,7 +150,16 @@ public final class Publisher {
         }
         Path work = root.resolve(v + ".building");
         try {
-            Folders.deleteTree(work);
+            // One writer per home (embedded: the store's lock; external: one writer process, see the README's
+            // deployment), so any half-built folder is a killed publication's, and would otherwise stay forever.
+            if (Files.isDirectory(root)) {
+                try (var stale = Files.list(root)) {
+                    for (Path p : stale.filter(p -> p.getFileName().toString().endsWith(".building"))
+                            .toList()) {
+                        Folders.deleteTree(p);
+                    }
+                }
+            }
             Files.createDirectories(work);
             Counts counts = write(work, v, (String) version.get("updatedAt"), (String) version.get("lastPurge"));
             sortRows(work);

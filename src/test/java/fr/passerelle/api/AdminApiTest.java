@@ -73,7 +73,13 @@ class AdminApiTest {
             }
 
             @Override
+            public Path uploads() {
+                return fr.passerelle.files.Folders.emptyOwnerOnly(dir.resolve("uploads"));
+            }
+
+            @Override
             public ImportReport importFile(Path file, boolean strict) {
+                assertTrue(file.startsWith(dir.resolve("uploads")), "the body waits in the home's uploads: " + file);
                 return Fixtures.importer(db, 50).importFiles(List.of(file), strict, n -> {});
             }
         };
