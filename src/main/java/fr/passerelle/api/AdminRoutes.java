@@ -102,6 +102,10 @@ final class AdminRoutes {
             Files.write(file, ctx.bodyAsBytes());
             ImportReport report = admin().importFile(file, strict);
             Map<String, Object> body = new LinkedHashMap<>();
+            if (report.rejected()) {
+                // An error like every other (the "error" field), with the report that names each bad line.
+                body.put("error", "import rejected: nothing was written");
+            }
             body.put("rejected", report.rejected());
             body.put("records", report.records());
             body.put("added", report.added());
