@@ -110,6 +110,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the named read query and hands each record to {@code each} as it arrives, so that a
+     * caller reading millions of records holds one at a time. One read transaction (routed to a
+     * reader in a cluster), not retried: a caller that counts what it sees must not see a record twice.
+     */
+    public void stream(
+            String queryName, Map<String, Object> params, java.util.function.Consumer<Record> each, Duration timeout) {
+        String text = Cypher.load(queryName);
+        long t = System.nanoTime();
+        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ);
+        if (databaseName != null) {
+            config.withDatabase(databaseName);
+        }
+        try (Session session = driver.session(config.build());
+                org.neo4j.driver.Transaction tx = session.beginTransaction(TransactionConfig.builder()
+                        .withTimeout(timeout)
+                        .withMetadata(Map.of("query", queryName))
+                        .build())) {
+            org.neo4j.driver.Result result = tx.run(text, Values.value(params));
+            while (result.hasNext()) {
+                each.accept(result.next());
+            }
+            tx.commit();
+        } finally {
+            if (PROFILE) {
+                System.err.printf("%-40s %8.2f ms%n", queryName, (System.nanoTime() - t) / 1e6);
+            }
+        }
+    }
+
     /** Runs a unit of work in one write transaction: all or nothing. */
     public <T> T write(Function<Writer, T> work) {
         try (Session session = session()) {

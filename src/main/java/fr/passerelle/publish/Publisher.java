@@ -269,25 +269,20 @@ public final class Publisher {
         List<String> sources = new ArrayList<>();
         Map<String, Integer> sourceIndex = new HashMap<>();
         long t0 = System.nanoTime();
-        List<List<Read>> parts = readPeople(stepIndex, regionCodes);
+        int[] counted = {0};
+        readPeople(stepIndex, regionCodes, r -> {
+            int src = sourceIndex.computeIfAbsent(r.source(), x -> {
+                sources.add(x);
+                return sources.size() - 1;
+            });
+            tables.count(
+                    counted[0]++,
+                    new ReleaseTables.Person(
+                            r.recordKey(), src, r.steps(), r.starts(), r.ends(), r.regions(), r.collectedMonth()));
+        });
         long t1 = System.nanoTime();
-        int counted = 0;
-        for (List<Read> part : parts) {
-            for (Read r : part) {
-                int src = sourceIndex.computeIfAbsent(r.source(), x -> {
-                    sources.add(x);
-                    return sources.size() - 1;
-                });
-                tables.count(
-                        counted++,
-                        new ReleaseTables.Person(
-                                r.recordKey(), src, r.steps(), r.starts(), r.ends(), r.regions(), r.collectedMonth()));
-            }
-        }
         if (Database.PROFILE_ENABLED) {
-            System.err.printf(
-                    "publication: read %d people in %.1f s, counted in %.1f s%n",
-                    counted, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+            System.err.printf("publication: read and counted %d people in %.1f s%n", counted[0], (t1 - t0) / 1e9);
         }
         return writeTables(
                 dir,
@@ -310,29 +305,57 @@ public final class Publisher {
 
     /**
      * Every person record, read in parallel parts (one transaction each, by record key modulo the
-     * number of parts): at 1M people most of the time is moving records over Bolt, which one reader
-     * thread cannot keep busy.
+     * number of parts: at 1M people most of the time is moving records over Bolt, which one reader
+     * thread cannot keep busy) and handed to {@code count} on this thread, through a bounded queue:
+     * memory holds a few thousand records, not all of them (10M people would not fit).
      */
-    private List<List<Read>> readPeople(Map<String, Integer> stepIndex, List<String> regionCodes) {
+    private void readPeople(
+            Map<String, Integer> stepIndex, List<String> regionCodes, java.util.function.Consumer<Read> count) {
         int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(8192);
+        Object partDone = new Object();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
         try {
-            List<java.util.concurrent.Future<List<Read>>> futures = new ArrayList<>();
             for (int part = 0; part < n; part++) {
                 Map<String, Object> params = Map.of("parts", n, "part", part);
-                futures.add(pool.submit(() -> db.read(
-                        "publish/person-sequences", params, r -> read(r, stepIndex, regionCodes), READ_TIMEOUT)));
+                pool.submit(() -> {
+                    Object last = partDone;
+                    try {
+                        db.stream(
+                                "publish/person-sequences",
+                                params,
+                                r -> {
+                                    try {
+                                        queue.put(read(r, stepIndex, regionCodes));
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                        throw new IllegalStateException("publication stopped", e);
+                                    }
+                                },
+                                READ_TIMEOUT);
+                    } catch (RuntimeException e) {
+                        last = e;
+                    }
+                    try {
+                        queue.put(last);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
             }
-            List<List<Read>> parts = new ArrayList<>();
-            for (java.util.concurrent.Future<List<Read>> f : futures) {
-                parts.add(f.get());
+            for (int done = 0; done < n; ) {
+                Object item = queue.take();
+                if (item instanceof Read r) {
+                    count.accept(r);
+                } else if (item instanceof RuntimeException e) {
+                    throw e;
+                } else {
+                    done++;
+                }
             }
-            return parts;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the person records", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
