@@ -16,12 +16,19 @@ final class ReleaseTables {
     record Person(
             long recordKey, int source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {}
 
-    /** Distinct people and the sum of their record keys; months for the median (first passage of each person). */
+    /**
+     * Distinct people and the sum of their record keys; months for the median (first passage of each
+     * person), as a short list while few, then as a histogram of 0..120 months: a cell's memory stops
+     * growing with its people (at 10M people a list per cell would hold hundreds of MiB).
+     */
     static final class Cell {
+        private static final int LIST = 32;
+        private static final int MAX_MONTHS = 120;
         long people;
         long key;
         private int last = -1;
         private int[] months;
+        private boolean histogram;
         private int timed;
 
         /** Counts {@code person} once; true the first time. */
@@ -37,12 +44,27 @@ final class ReleaseTables {
 
         void add(int person, long recordKey, int monthsBetween) {
             if (add(person, recordKey) && monthsBetween >= 0) {
+                int m = Math.min(monthsBetween, MAX_MONTHS);
                 if (months == null) {
                     months = new int[4];
-                } else if (timed == months.length) {
-                    months = Arrays.copyOf(months, timed * 2);
+                } else if (!histogram && timed == months.length) {
+                    if (timed < LIST) {
+                        months = Arrays.copyOf(months, timed * 2);
+                    } else {
+                        int[] bins = new int[MAX_MONTHS + 1];
+                        for (int i = 0; i < timed; i++) {
+                            bins[months[i]]++;
+                        }
+                        months = bins;
+                        histogram = true;
+                    }
                 }
-                months[timed++] = Math.min(monthsBetween, 120);
+                if (histogram) {
+                    months[m]++;
+                    timed++;
+                } else {
+                    months[timed++] = m;
+                }
             }
         }
 
@@ -55,9 +77,20 @@ final class ReleaseTables {
             if (timed == 0) {
                 return null;
             }
+            int rank = (int) Math.ceil(0.5 * timed) - 1;
+            if (histogram) {
+                int seen = 0;
+                for (int m = 0; m <= MAX_MONTHS; m++) {
+                    seen += months[m];
+                    if (seen > rank) {
+                        return m;
+                    }
+                }
+                throw new IllegalStateException("median beyond the histogram");
+            }
             int[] sorted = Arrays.copyOf(months, timed);
             Arrays.sort(sorted);
-            return sorted[(int) Math.ceil(0.5 * timed) - 1];
+            return sorted[rank];
         }
     }
 

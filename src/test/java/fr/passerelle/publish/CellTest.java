@@ -1,0 +1,32 @@
+package fr.passerelle.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** A cell's median is the lower median of the months given, whether it keeps a list or a histogram. */
+class CellTest {
+    @Test
+    void theMedianIsTheLowerMedianOfTheMonthsAtAnySize() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int size : new int[] {1, 2, 3, 31, 32, 33, 64, 1000, 100_000}) {
+            ReleaseTables.Cell cell = new ReleaseTables.Cell();
+            int[] given = new int[size];
+            for (int p = 0; p < size; p++) {
+                // Months beyond 120 count as 120, as published.
+                int months = random.nextInt(200);
+                cell.add(p, p, months);
+                cell.add(p, p, 7); // the same person again: not counted twice
+                given[p] = Math.min(months, 120);
+            }
+            Arrays.sort(given);
+            assertEquals(size, cell.people, "people at " + size);
+            assertEquals(size, cell.timed(), "timed at " + size);
+            assertEquals(given[(int) Math.ceil(0.5 * size) - 1], cell.median(), "median at " + size);
+        }
+        assertNull(new ReleaseTables.Cell().median());
+    }
+}
