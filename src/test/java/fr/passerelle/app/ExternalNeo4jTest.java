@@ -28,7 +28,7 @@ import org.neo4j.driver.GraphDatabase;
  * ({@code neo4j://}) as a cluster or Aura would be: import, erasure, purge and publication give the
  * release the embedded path gives; while the server is stopped, answers go on from the release and
  * what needs the person store answers 503 with Retry-After; when it is back, it works again without
- * a restart.
+ * a restart; a key rotation re-keys every record and changes no number.
  */
 class ExternalNeo4jTest {
     private static final String PASSWORD = "external-neo4j-test";
@@ -142,6 +142,31 @@ class ExternalNeo4jTest {
                     assertEquals(200, again.statusCode(), "the server recovers by itself: " + again.body());
                     assertTrue(again.body().contains("\"found\":true"), again.body());
                 }
+            }
+
+            // A key rotation through neo4j://: every pseudonym re-keyed, the same numbers, and an erasure by
+            // the source's identifier still finds its person under the new key.
+            Publication beforeRotation;
+            try (Environment env = Environment.open(settings)) {
+                beforeRotation = env.publish();
+                fr.passerelle.lifecycle.KeyRotation.Result rotated = new fr.passerelle.lifecycle.KeyRotation(
+                                env.db(), 10)
+                        .rotate(env.key(), settings.keyFileOrDefault());
+                assertEquals(env.people(), rotated.persons(), "every record re-keyed");
+            }
+            try (Environment env = Environment.open(settings)) {
+                long people = env.people();
+                assertEquals(
+                        Fixtures.releaseTables(beforeRotation.dir()),
+                        Fixtures.releaseTables(env.publish().dir()),
+                        "a rotation changes no number");
+                assertTrue(
+                        env.erasure()
+                                .erase("test", List.of("a-1"), Erasure.Reason.ERASURE)
+                                .get(0)
+                                .found(),
+                        "found under the new key");
+                assertEquals(people - 1, env.people());
             }
         } finally {
             neo4j.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
