@@ -71,6 +71,49 @@ public final class Fixtures {
                 dir.resolve("release-api"), 16L << 20, publisher(live).publish(dir.resolve("published")));
     }
 
+    /**
+     * The admin operations over a test database, as {@code app/Server} wires them: an erasure is
+     * published (and served) before it returns; uploads wait in {@code dir/uploads}.
+     */
+    public static fr.passerelle.api.Admin admin(Database db, fr.passerelle.publish.ReleaseApi release, Path dir) {
+        fr.passerelle.lifecycle.Erasure erasure = new fr.passerelle.lifecycle.Erasure(db, KEY, CLOCK);
+        Path uploads = fr.passerelle.files.Folders.emptyOwnerOnly(dir.resolve("uploads"));
+        return new fr.passerelle.api.Admin() {
+            @Override
+            public java.util.List<fr.passerelle.lifecycle.Erasure.Receipt> erase(
+                    String source, java.util.List<String> ids) {
+                var receipts = erasure.erase(source, ids, fr.passerelle.lifecycle.Erasure.Reason.ERASURE);
+                publish();
+                return receipts;
+            }
+
+            @Override
+            public java.util.List<fr.passerelle.lifecycle.Erasure.Receipt> purge() {
+                return erasure.purge(24);
+            }
+
+            @Override
+            public fr.passerelle.publish.Publication publish() {
+                fr.passerelle.publish.Publication p = publisher(db).publish(dir.resolve("published"));
+                release.switchTo(p);
+                return p;
+            }
+
+            @Override
+            public Path uploads() {
+                return uploads;
+            }
+
+            @Override
+            public fr.passerelle.ingest.ImportReport importFile(Path file, boolean strict) {
+                if (!file.startsWith(uploads)) {
+                    throw new AssertionError("the body waits in the home's uploads, not in " + file);
+                }
+                return importer(db, 50).importFiles(java.util.List.of(file), strict, n -> {});
+            }
+        };
+    }
+
     /** The services over a served release, as the API builds them. */
     public static fr.passerelle.recommend.Services services(fr.passerelle.publish.ReleaseApi release) {
         return fr.passerelle.recommend.Services.over(

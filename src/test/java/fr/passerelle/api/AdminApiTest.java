@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.Fixtures;
 import fr.passerelle.TestNeo4j;
 import fr.passerelle.graph.Database;
-import fr.passerelle.ingest.ImportReport;
-import fr.passerelle.lifecycle.Erasure;
-import fr.passerelle.publish.Publication;
 import fr.passerelle.recommend.Services;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -51,38 +48,7 @@ class AdminApiTest {
         keys = ApiKeys.load(dir.resolve("keys").resolve("api-keys.csv"));
         adminKey = keys.create("ops", ApiKeys.Role.ADMIN, Fixtures.CLOCK);
         readerKey = keys.create("app1", ApiKeys.Role.READER, Fixtures.CLOCK);
-        Erasure erasure = new Erasure(db, Fixtures.KEY, Fixtures.CLOCK);
-        Admin admin = new Admin() {
-            @Override
-            public List<Erasure.Receipt> erase(String source, List<String> ids) {
-                List<Erasure.Receipt> receipts = erasure.erase(source, ids, Erasure.Reason.ERASURE);
-                publish();
-                return receipts;
-            }
-
-            @Override
-            public List<Erasure.Receipt> purge() {
-                return erasure.purge(24);
-            }
-
-            @Override
-            public Publication publish() {
-                Publication p = Fixtures.publisher(db).publish(dir.resolve("published"));
-                release.switchTo(p);
-                return p;
-            }
-
-            @Override
-            public Path uploads() {
-                return fr.passerelle.files.Folders.emptyOwnerOnly(dir.resolve("uploads"));
-            }
-
-            @Override
-            public ImportReport importFile(Path file, boolean strict) {
-                assertTrue(file.startsWith(dir.resolve("uploads")), "the body waits in the home's uploads: " + file);
-                return Fixtures.importer(db, 50).importFiles(List.of(file), strict, n -> {});
-            }
-        };
+        Admin admin = Fixtures.admin(db, release, dir);
         app = ApiServer.create(
                         services,
                         ApiServer.Options.defaults().withAccess(admin, keys, readerKeyRequired, perMinute),

@@ -13,12 +13,9 @@ import fr.passerelle.api.Admin;
 import fr.passerelle.api.ApiKeys;
 import fr.passerelle.api.ApiServer;
 import fr.passerelle.collect.Opposition;
-import fr.passerelle.files.Folders;
 import fr.passerelle.graph.Database;
 import fr.passerelle.ingest.DirectContributions;
-import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.lifecycle.Erasure;
-import fr.passerelle.publish.Publication;
 import fr.passerelle.publish.ReleaseApi;
 import io.javalin.Javalin;
 import java.net.HttpURLConnection;
@@ -70,35 +67,7 @@ class BodyFuzzTest {
             ApiKeys keys = ApiKeys.load(dir.resolve("api-keys.csv"));
             adminKey = keys.create("ops", ApiKeys.Role.ADMIN, Fixtures.CLOCK);
             Erasure erasure = new Erasure(db, Fixtures.KEY, Fixtures.CLOCK);
-            Path uploads = Folders.emptyOwnerOnly(dir.resolve("uploads"));
-            Admin admin = new Admin() {
-                @Override
-                public List<Erasure.Receipt> erase(String source, List<String> ids) {
-                    return erasure.erase(source, ids, Erasure.Reason.ERASURE);
-                }
-
-                @Override
-                public List<Erasure.Receipt> purge() {
-                    return erasure.purge(24);
-                }
-
-                @Override
-                public Publication publish() {
-                    Publication p = Fixtures.publisher(db).publish(dir.resolve("published"));
-                    release.switchTo(p);
-                    return p;
-                }
-
-                @Override
-                public Path uploads() {
-                    return uploads;
-                }
-
-                @Override
-                public ImportReport importFile(Path file, boolean strict) {
-                    return Fixtures.importer(db, 50).importFiles(List.of(file), strict, n -> {});
-                }
-            };
+            Admin admin = Fixtures.admin(db, release, dir);
             app = ApiServer.create(
                             Fixtures.services(release),
                             ApiServer.Options.defaults()
