@@ -78,7 +78,18 @@ public final class Database implements AutoCloseable {
     }
 
     private Session session() {
-        return databaseName == null ? driver.session() : driver.session(SessionConfig.forDatabase(databaseName));
+        return driver.session(config().build());
+    }
+
+    /**
+     * Every session shares the driver's bookmarks: in a cluster, a read that follows a write (the
+     * publication after an erasure, the answer after an import) waits until the member it is routed
+     * to has that write, so nobody erased is counted by a lagging follower.
+     */
+    private SessionConfig.Builder config() {
+        SessionConfig.Builder config =
+                SessionConfig.builder().withBookmarkManager(driver.executableQueryBookmarkManager());
+        return databaseName == null ? config : config.withDatabase(databaseName);
     }
 
     /** Runs the named read query and maps every record. */
@@ -119,11 +130,8 @@ public final class Database implements AutoCloseable {
             String queryName, Map<String, Object> params, java.util.function.Consumer<Record> each, Duration timeout) {
         String text = Cypher.load(queryName);
         long t = System.nanoTime();
-        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ);
-        if (databaseName != null) {
-            config.withDatabase(databaseName);
-        }
-        try (Session session = driver.session(config.build());
+        try (Session session = driver.session(config().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ)
+                        .build());
                 org.neo4j.driver.Transaction tx = session.beginTransaction(TransactionConfig.builder()
                         .withTimeout(timeout)
                         .withMetadata(Map.of("query", queryName))
