@@ -2,8 +2,10 @@ package fr.passerelle.app;
 
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.Regions;
+import fr.passerelle.files.Folders;
 import fr.passerelle.graph.Database;
 import fr.passerelle.graph.EmbeddedNeo4j;
+import fr.passerelle.graph.Neo4jConfig;
 import fr.passerelle.graph.Schema;
 import fr.passerelle.ingest.BulkLoader;
 import fr.passerelle.ingest.ImportReport;
@@ -15,6 +17,7 @@ import fr.passerelle.privacy.RecordKeys;
 import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.recommend.Services;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -57,6 +60,7 @@ public final class Environment implements AutoCloseable {
         EmbeddedNeo4j embedded = null;
         Database db;
         if (o.embedded()) {
+            finishRebuildSwap(o);
             embedded = startEmbedded(o);
             db = connectEmbedded(embedded, o);
         } else {
@@ -194,21 +198,62 @@ public final class Environment implements AutoCloseable {
             if (prepared.strictRejected()) {
                 return report;
             }
+            // The bulk importer writes a new store beside the live one, which keeps running meanwhile; the two
+            // are swapped by renames. A kill at any moment leaves a store that starts: the old one, or the new.
+            Path staging = rebuildStaging(options);
+            Folders.deleteTree(staging);
+            BulkLoader.runImport(staging, work, log);
+            Neo4jConfig.setInitialPassword(staging, embeddedPassword(options));
+            long t2 = System.nanoTime();
             db.close();
             embedded.close();
-            long t2 = System.nanoTime();
-            BulkLoader.runImport(options.databaseDir(), work, log);
+            Path live = options.databaseDir();
+            Path old = live.resolveSibling(live.getFileName() + ".old");
+            Folders.deleteTree(old);
+            move(live, old);
+            move(staging, live);
+            Folders.deleteTree(old);
             long t3 = System.nanoTime();
             embedded = startEmbedded(options);
             db = connectEmbedded(embedded);
             prepare(db, catalogue);
             report.phases(String.format(
-                    "read, normalise, aggregate and write CSV %.1f s; stop %.1f s; bulk import %.1f s; restart and indexes %.1f s",
+                    "read, normalise, aggregate and write CSV %.1f s; bulk import %.1f s; stop and swap %.1f s; restart and indexes %.1f s",
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9));
             report.finishedAt(clock.instant(), prepared.started());
             return report;
         } finally {
             fr.passerelle.files.Folders.deleteTree(work);
+        }
+    }
+
+    private static Path rebuildStaging(Settings o) {
+        return o.databaseDir().resolveSibling(o.databaseDir().getFileName() + ".rebuild");
+    }
+
+    /**
+     * Finishes or forgets a rebuild a killed process left: the live store moved aside but the new one
+     * not yet in place means the old one goes back (the rebuild, run again, redoes the rest); both in
+     * place means the old one goes; a half-written new store is removed.
+     */
+    private static void finishRebuildSwap(Settings o) {
+        Path live = o.databaseDir();
+        Path old = live.resolveSibling(live.getFileName() + ".old");
+        if (Files.exists(old)) {
+            if (Files.exists(live)) {
+                Folders.deleteTree(old);
+            } else {
+                move(old, live);
+            }
+        }
+        Folders.deleteTree(rebuildStaging(o));
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot move " + from + " to " + to, e);
         }
     }
 

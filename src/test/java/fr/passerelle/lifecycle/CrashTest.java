@@ -184,6 +184,12 @@ class CrashTest {
         return after;
     }
 
+    /** The end of a home's log, for a failure message (the temporary folder goes with the test). */
+    static String tail(Path home) throws IOException {
+        List<String> lines = Files.readAllLines(home.resolveSibling(home.getFileName() + ".log"));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
     /** A home holding the shared keys and nothing else. */
     Path home(String name) throws IOException {
         Path home = dir.resolve(name);
@@ -253,7 +259,10 @@ class CrashTest {
                 if (run(home, at, steps[s]) == -9) {
                     killed[s]++;
                 }
-                assertEquals(0, run(home, 0, steps[s]), "run again after the kill: " + String.join(" ", steps[s]));
+                assertEquals(
+                        0,
+                        run(home, 0, steps[s]),
+                        "run again after the kill at " + at + " ms: " + String.join(" ", steps[s]) + "\n" + tail(home));
             }
             Map<String, Object> expected = rekeyed(beforeRotation, home);
             expected.put("release", expectedRelease.get("release"));
