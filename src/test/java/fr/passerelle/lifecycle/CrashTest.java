@@ -267,6 +267,7 @@ class CrashTest {
             Map<String, Object> expected = rekeyed(beforeRotation, home);
             expected.put("release", expectedRelease.get("release"));
             assertEquals(expected, digest(home), "kill point " + point);
+            System.out.printf("kill point %d: every command killed and run again, digest equal%n", point);
             Folders.deleteTree(home);
         }
         System.out.printf(
