@@ -200,7 +200,7 @@ public final class Environment implements AutoCloseable {
             }
             // The bulk importer writes a new store beside the live one, which keeps running meanwhile; the two
             // are swapped by renames. A kill at any moment leaves a store that starts: the old one, or the new.
-            Path staging = rebuildStaging(options);
+            Path staging = options.rebuildDir();
             Folders.deleteTree(staging);
             BulkLoader.runImport(staging, work, log);
             Neo4jConfig.setInitialPassword(staging, embeddedPassword(options));
@@ -208,8 +208,7 @@ public final class Environment implements AutoCloseable {
             db.close();
             embedded.close();
             Path live = options.databaseDir();
-            Path old = live.resolveSibling(live.getFileName() + ".old");
-            Folders.deleteTree(old);
+            Path old = options.replacedDatabaseDir();
             move(live, old);
             move(staging, live);
             Folders.deleteTree(old);
@@ -227,10 +226,6 @@ public final class Environment implements AutoCloseable {
         }
     }
 
-    private static Path rebuildStaging(Settings o) {
-        return o.databaseDir().resolveSibling(o.databaseDir().getFileName() + ".rebuild");
-    }
-
     /**
      * Finishes or forgets a rebuild a killed process left: the live store moved aside but the new one
      * not yet in place means the old one goes back (the rebuild, run again, redoes the rest); both in
@@ -238,7 +233,7 @@ public final class Environment implements AutoCloseable {
      */
     private static void finishRebuildSwap(Settings o) {
         Path live = o.databaseDir();
-        Path old = live.resolveSibling(live.getFileName() + ".old");
+        Path old = o.replacedDatabaseDir();
         if (Files.exists(old)) {
             if (Files.exists(live)) {
                 Folders.deleteTree(old);
@@ -246,7 +241,7 @@ public final class Environment implements AutoCloseable {
                 move(old, live);
             }
         }
-        Folders.deleteTree(rebuildStaging(o));
+        Folders.deleteTree(o.rebuildDir());
     }
 
     private static void move(Path from, Path to) {

@@ -84,6 +84,16 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue) 
         return home.resolve("neo4j");
     }
 
+    /** Where {@code import --rebuild} writes the new store before it replaces the live one. */
+    public Path rebuildDir() {
+        return home.resolve("neo4j.rebuild");
+    }
+
+    /** Where the live store waits, during a rebuild's swap, until the new one is in place. */
+    public Path replacedDatabaseDir() {
+        return home.resolve("neo4j.old");
+    }
+
     public Path keyFileOrDefault() {
         return privacy.keyFile() != null
                 ? privacy.keyFile()
