@@ -72,19 +72,35 @@ public final class Fixtures {
     }
 
     /**
-     * The admin operations over a test database, as {@code app/Server} wires them: an erasure is
-     * published (and served) before it returns; uploads wait in {@code dir/uploads}.
+     * The releases of a test home as {@code app/Environment} builds them: the default publication
+     * policy, stable values kept in {@code dir/release-state}, releases in {@code dir/published}.
+     */
+    public static fr.passerelle.publish.Releases releases(Database db, Path dir, java.time.Clock clock) {
+        fr.passerelle.app.Settings.Publishing p = fr.passerelle.app.Settings.Publishing.defaults();
+        return new fr.passerelle.publish.Releases(
+                db,
+                new fr.passerelle.publish.Publisher(
+                                db, fr.passerelle.privacy.Thresholds.defaults(), NOISE, RECORD_KEYS, clock)
+                        .withStableValues(dir.resolve("release-state"), p.stableWithin()),
+                dir.resolve("published"),
+                new fr.passerelle.publish.PublicationPolicy(p.minChanges(), p.maxDelay(), p.checkEvery()),
+                clock);
+    }
+
+    /**
+     * The admin operations over a test database, as {@code app/Server} wires them: an erasure removes
+     * the records at once, the published figures follow at the next release the policy allows;
+     * uploads wait in {@code dir/uploads}.
      */
     public static fr.passerelle.api.Admin admin(Database db, fr.passerelle.publish.ReleaseApi release, Path dir) {
         fr.passerelle.lifecycle.Erasure erasure = new fr.passerelle.lifecycle.Erasure(db, KEY, CLOCK);
+        fr.passerelle.publish.Releases releases = releases(db, dir, CLOCK);
         Path uploads = fr.passerelle.files.Folders.emptyOwnerOnly(dir.resolve("uploads"));
         return new fr.passerelle.api.Admin() {
             @Override
             public java.util.List<fr.passerelle.lifecycle.Erasure.Receipt> erase(
                     String source, java.util.List<String> ids) {
-                var receipts = erasure.erase(source, ids, fr.passerelle.lifecycle.Erasure.Reason.ERASURE);
-                publish();
-                return receipts;
+                return erasure.erase(source, ids, fr.passerelle.lifecycle.Erasure.Reason.ERASURE);
             }
 
             @Override
@@ -93,10 +109,17 @@ public final class Fixtures {
             }
 
             @Override
-            public fr.passerelle.publish.Publication publish() {
-                fr.passerelle.publish.Publication p = publisher(db).publish(dir.resolve("published"));
-                release.switchTo(p);
-                return p;
+            public fr.passerelle.publish.Releases.Outcome publish(String forcedBy) {
+                fr.passerelle.publish.Releases.Outcome outcome = releases.publish(forcedBy);
+                if (outcome.published()) {
+                    release.switchTo(outcome.release());
+                }
+                return outcome;
+            }
+
+            @Override
+            public java.util.Map<String, Object> schedule() {
+                return releases.schedule();
             }
 
             @Override

@@ -17,7 +17,10 @@ final class AboutRoutes {
     private final Supplier<Publication> publication;
     private final String openApi = ApiServer.resource(ApiServer.OPENAPI);
 
-    AboutRoutes(Services services, Supplier<Publication> publication) {
+    private final Supplier<Map<String, Object>> schedule;
+
+    AboutRoutes(Services services, Supplier<Publication> publication, Supplier<Map<String, Object>> schedule) {
+        this.schedule = schedule;
         this.services = services;
         this.publication = publication;
     }
@@ -29,6 +32,8 @@ final class AboutRoutes {
             health.put("datasetVersion", services.steps().datasetVersion());
             health.put("k", services.steps().thresholds().k());
             health.put("minDenominator", services.steps().thresholds().minDenominator());
+            // Releases go out in batches: when the last did, and by when any change made now is published.
+            health.put("publication", schedule == null ? null : schedule.get());
             ctx.json(health);
         });
         routes.get(

@@ -28,7 +28,9 @@ final class AccessControl {
     }
 
     void check(Context ctx, ApiKeys.Role needed) {
-        authorize(ctx, needed, needed == ApiKeys.Role.ADMIN || readerKeyRequired);
+        // The admin key's name goes with what it does (a forced publication is logged with it).
+        authorize(ctx, needed, needed == ApiKeys.Role.ADMIN || readerKeyRequired)
+                .ifPresent(key -> ctx.attribute("apiKeyName", key.name()));
     }
 
     /** A key is needed whatever the server's setting (an app says who it is); the rate limit applies. */

@@ -2,9 +2,10 @@ package fr.passerelle.api;
 
 import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.lifecycle.Erasure;
-import fr.passerelle.publish.Publication;
+import fr.passerelle.publish.Releases;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operations behind {@code /api/admin/*}: what the CLI's import, erase, purge and publish do,
@@ -17,8 +18,14 @@ public interface Admin {
     /** Erases records older than the retention limit. */
     List<Erasure.Receipt> purge();
 
-    /** Builds (or reuses) the publication of the current graph and serves it to analysts. */
-    Publication publish();
+    /**
+     * A new release when the publication policy says one is due, or when {@code forcedBy} (the admin
+     * key's name) forces it (logged); otherwise the newest release as it is.
+     */
+    Releases.Outcome publish(String forcedBy);
+
+    /** When the last release went out and the rule for the next (what erasure receipts and health say). */
+    Map<String, Object> schedule();
 
     /**
      * Where an uploaded body waits for its import: inside the server's home, owner-only, emptied at

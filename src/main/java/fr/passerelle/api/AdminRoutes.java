@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.publish.Publication;
+import fr.passerelle.publish.Releases;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,16 +30,25 @@ final class AdminRoutes {
         routes.post("/api/admin/erase", this::erase);
         routes.post("/api/admin/purge", ctx -> {
             List<Erasure.Receipt> receipts = admin().purge();
-            ctx.json(Map.of("purged", receipts.size(), "receipts", receipts));
+            ctx.json(Map.of("purged", receipts.size(), "receipts", receipts, "publication", pending()));
         });
         routes.post("/api/admin/publish", ctx -> {
-            Publication p = admin().publish();
+            String force = ctx.queryParam("force");
+            if (force != null && !force.equals("true") && !force.equals("false")) {
+                throw ApiError.badParameter("force", force, "true or false");
+            }
+            Releases.Outcome outcome =
+                    admin().publish("true".equals(force) ? "admin key " + ctx.attribute("apiKeyName") : null);
+            Publication p = outcome.release();
             Map<String, Object> body = new LinkedHashMap<>();
+            body.put("published", outcome.published());
+            body.put("reason", outcome.decision().reason().name().toLowerCase(java.util.Locale.ROOT));
             body.put("version", p.version());
             body.put("publishedAt", p.publishedAt());
             body.put("k", p.k());
             body.put("minDenominator", p.minDenominator());
             body.put("counts", p.counts());
+            body.put("schedule", admin().schedule());
             ctx.json(body);
         });
         routes.post("/api/admin/import", this::importBody);
@@ -78,8 +88,19 @@ final class AdminRoutes {
             throw new ApiError(400, "at most 10000 ids per request", "got", ids.size());
         }
         List<Erasure.Receipt> receipts = admin().erase(body.get("source").asText(), ids);
-        ctx.json(Map.of("receipts", receipts));
+        ctx.json(Map.of("receipts", receipts, "publication", pending()));
     }
+
+    /** What a receipt says of the published figures: the records are gone now, the figures follow at the next release. */
+    private Map<String, Object> pending() {
+        Map<String, Object> p = new LinkedHashMap<>(admin().schedule());
+        p.put("effect", PUBLISHED_LATER);
+        return p;
+    }
+
+    static final String PUBLISHED_LATER =
+            "The records and every per-person trace are gone now. Published figures follow"
+                    + " at the next release: when enough people have changed, and at the latest by latestNextPublication.";
 
     private void importBody(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType();

@@ -31,6 +31,8 @@ public final class ApiServer {
      *
      * @param publication the publication analysts see (for the Neo4j Browser guide), or null when
      *     there is none: the guide then states the live thresholds
+     * @param schedule when the last release went out and the rule for the next (null: a replica, which
+     *     publishes nothing)
      */
     public record Options(
             List<String> corsOrigins,
@@ -40,13 +42,14 @@ public final class ApiServer {
             boolean readerKeyRequired,
             int requestsPerMinute,
             fr.passerelle.collect.Opposition opposition,
-            fr.passerelle.ingest.DirectContributions contributions) {
+            fr.passerelle.ingest.DirectContributions contributions,
+            Supplier<java.util.Map<String, Object>> schedule) {
         public Options(List<String> corsOrigins) {
             this(corsOrigins, () -> null);
         }
 
         public Options(List<String> corsOrigins, Supplier<Publication> publication) {
-            this(corsOrigins, publication, null, ApiKeys.none(), false, 0, null, null);
+            this(corsOrigins, publication, null, ApiKeys.none(), false, 0, null, null, null);
         }
 
         /**
@@ -64,7 +67,22 @@ public final class ApiServer {
                     readerKeyRequired,
                     requestsPerMinute,
                     opposition,
-                    contributions);
+                    contributions,
+                    schedule);
+        }
+
+        /** With the publication schedule that health, the register and the notice state. */
+        public Options withSchedule(Supplier<java.util.Map<String, Object>> schedule) {
+            return new Options(
+                    corsOrigins,
+                    publication,
+                    admin,
+                    keys,
+                    readerKeyRequired,
+                    requestsPerMinute,
+                    opposition,
+                    contributions,
+                    schedule);
         }
 
         public static Options defaults() {
@@ -81,7 +99,8 @@ public final class ApiServer {
                     readerKeyRequired,
                     requestsPerMinute,
                     opposition,
-                    contributions);
+                    contributions,
+                    schedule);
         }
     }
 
@@ -152,10 +171,11 @@ public final class ApiServer {
                 ctx.header("Access-Control-Allow-Headers", "cache-control, pragma, sentry-trace, content-type, accept");
             });
             // Every route, by feature: each class parses and validates, calls one service, returns its record.
-            new AboutRoutes(services, options.publication()).register(routes);
+            new AboutRoutes(services, options.publication(), options.schedule()).register(routes);
             new StepRoutes(services).register(routes);
             new PathwayRoutes(services).register(routes);
-            new PrivacyRoutes(services, options.publication(), options.opposition()).register(routes);
+            new PrivacyRoutes(services, options.publication(), options.schedule(), options.opposition())
+                    .register(routes);
             new ContributionRoutes(options.contributions(), json).register(routes);
             new AdminRoutes(options.admin()).register(routes);
             routes.mapErrors();

@@ -59,6 +59,15 @@ final class ContributionRoutes {
                             body.get("consent").path("consentedAt").asText(null)));
         } catch (DirectContributions.InvalidContribution e) {
             throw new ApiError(400, "invalid contribution", "field", e.field(), "expected", e.getMessage());
+        } catch (DirectContributions.QuotaExceeded e) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            throw new ApiError(
+                    429,
+                    "daily contribution quota reached",
+                    "perKeyPerDay",
+                    e.perDay(),
+                    "retryAfterSeconds",
+                    e.retryAfterSeconds());
         }
     }
 
@@ -68,14 +77,14 @@ final class ContributionRoutes {
         if (receipt.isEmpty()) {
             throw new ApiError(404, "no contribution with this token (unknown, or already withdrawn)");
         }
-        ctx.json(
-                Map.of(
-                        "withdrawn",
-                        true,
-                        "receipt",
-                        receipt.get(),
-                        "effect",
-                        "The trajectory is erased and will not be taken again; published figures follow at the next publication."));
+        ctx.json(Map.of(
+                "withdrawn",
+                true,
+                "receipt",
+                receipt.get(),
+                "effect",
+                "The trajectory is erased and will not be taken again; published figures follow at the next release "
+                        + "(releases go out in batches, within 30 days at the latest by default)."));
     }
 
     private void available() {

@@ -20,7 +20,14 @@ final class PrivacyRoutes {
     private final Supplier<Publication> publication;
     private final Opposition opposition;
 
-    PrivacyRoutes(Services services, Supplier<Publication> publication, Opposition opposition) {
+    private final Supplier<Map<String, Object>> schedule;
+
+    PrivacyRoutes(
+            Services services,
+            Supplier<Publication> publication,
+            Supplier<Map<String, Object>> schedule,
+            Opposition opposition) {
+        this.schedule = schedule;
         this.services = services;
         this.publication = publication;
         this.opposition = opposition;
@@ -31,7 +38,9 @@ final class PrivacyRoutes {
         routes.get("/api/privacy", this::register);
         // The information notice (GDPR Art. 14), from the register's live values; partners link to it.
         routes.get(
-                "/vie-privee", ctx -> ctx.html(Notice.html(services.register().describe(english(ctx)), english(ctx))));
+                "/vie-privee",
+                ctx -> ctx.html(
+                        Notice.html(services.register().describe(english(ctx), null, schedule()), english(ctx))));
         // The partners' short notice: a page to frame (the one page other sites may frame), and a snippet to paste.
         routes.get("/vie-privee/encart", ctx -> {
             ctx.header(
@@ -81,7 +90,11 @@ final class PrivacyRoutes {
             published.put("publishedAt", p.publishedAt());
             published.put("counts", p.counts());
         }
-        ctx.json(services.register().describe(english(ctx), published));
+        ctx.json(services.register().describe(english(ctx), published, schedule()));
+    }
+
+    private Map<String, Object> schedule() {
+        return schedule == null ? null : schedule.get();
     }
 
     /** This server as the request reached it (scheme, host, port): the absolute base of links given to partners. */

@@ -33,7 +33,7 @@ public final class Environment implements AutoCloseable {
     private final RecordKeys recordKeys;
     private final Thresholds thresholds;
     private final Settings options;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private Environment(
             EmbeddedNeo4j embedded,
@@ -42,7 +42,9 @@ public final class Environment implements AutoCloseable {
             HmacKey key,
             RecordKeys recordKeys,
             Thresholds thresholds,
-            Settings options) {
+            Settings options,
+            Clock clock) {
+        this.clock = clock;
         this.embedded = embedded;
         this.recordKeys = recordKeys;
         this.db = db;
@@ -53,6 +55,11 @@ public final class Environment implements AutoCloseable {
     }
 
     public static Environment open(Settings o) {
+        return open(o, Clock.systemUTC());
+    }
+
+    /** With another clock (tests that age the release past the longest delay). */
+    public static Environment open(Settings o, Clock clock) {
         Thresholds thresholds = new Thresholds(o.privacy().k(), o.privacy().minDenominator());
         HmacKey key = HmacKey.load(o.keyFileOrDefault(), Settings.hmacSecret(), o.embedded() ? o.databaseDir() : null);
         RecordKeys recordKeys = RecordKeys.load(o.recordKeyFile(), Settings.recordSecret());
@@ -80,7 +87,7 @@ public final class Environment implements AutoCloseable {
             }
             throw e;
         }
-        return new Environment(embedded, db, catalogue, key, recordKeys, thresholds, o);
+        return new Environment(embedded, db, catalogue, key, recordKeys, thresholds, o, clock);
     }
 
     private static EmbeddedNeo4j startEmbedded(Settings o) {
@@ -252,18 +259,33 @@ public final class Environment implements AutoCloseable {
         }
     }
 
-    /** The release of the graph as it is now, in {@code <home>/published/<version>} (reused when unchanged). */
-    public fr.passerelle.publish.Publication publish() {
-        return new fr.passerelle.publish.Publisher(
+    /**
+     * The releases of this home, in {@code <home>/published/<version>}: published when the policy
+     * says so, with values kept stable from one release to the next (state in {@code <home>/release-state}).
+     */
+    public fr.passerelle.publish.Releases releases() {
+        Settings.Publishing p = options.publishing();
+        fr.passerelle.publish.Publisher publisher = new fr.passerelle.publish.Publisher(
                         db,
                         thresholds,
                         fr.passerelle.privacy.PerturbationTable.defaults(thresholds.k()),
                         recordKeys,
                         clock)
-                .publish(options.publishedDir());
+                .withStableValues(options.releaseStateDir(), p.stableWithin());
+        return new fr.passerelle.publish.Releases(
+                db,
+                publisher,
+                options.publishedDir(),
+                new fr.passerelle.publish.PublicationPolicy(p.minChanges(), p.maxDelay(), p.checkEvery()),
+                clock);
     }
 
-    /** Publishes the graph as it is now and serves that release read-only for the services (close it after use). */
+    /** The newest release, published first when the policy says one is due (or none exists yet). */
+    public fr.passerelle.publish.Publication publish() {
+        return releases().publish(null).release();
+    }
+
+    /** Serves the newest release (published first when due) read-only for the services (close it after use). */
     public fr.passerelle.publish.ReleaseApi releaseApi() {
         return fr.passerelle.publish.ReleaseApi.start(
                 options.releaseApiDir(), Settings.RELEASE_PAGE_CACHE_BYTES, publish());

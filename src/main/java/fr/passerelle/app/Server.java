@@ -11,6 +11,7 @@ import fr.passerelle.ingest.ImportReport;
 import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.publish.Publication;
 import fr.passerelle.publish.ReleaseApi;
+import fr.passerelle.publish.Releases;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code serve} runs, wired once: the first publication, the API's release store and the
- * analysts' (loaded side by side from the same release), the admin operations (each erasure or
- * purge published at once), the daily retention purge and publication, the HTTP server, and the
- * orderly stop. Tests start it as the command does.
+ * What {@code serve} runs, wired once: the newest release (published first when due or when there
+ * is none), the API's release store and the analysts' (loaded side by side from the same release),
+ * the admin operations, the scheduled retention purge and publication check (a release goes out only
+ * when the publication policy says so), the HTTP server, and the orderly stop. Tests start it as the
+ * command does.
  */
 public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
@@ -59,6 +61,7 @@ public final class Server implements AutoCloseable {
     private final AnalystNeo4j analysts;
     private final String analystPassword;
     private final AtomicReference<Publication> latest;
+    private final Releases releases;
     private final Javalin app;
     private final ScheduledExecutorService daily;
     private final Object publishing = new Object();
@@ -69,30 +72,38 @@ public final class Server implements AutoCloseable {
             AnalystNeo4j analysts,
             String analystPassword,
             AtomicReference<Publication> latest,
+            Releases releases,
             Options options) {
         this.env = env;
+        this.releases = releases;
         this.release = release;
         this.analysts = analysts;
         this.analystPassword = analystPassword;
         this.latest = latest;
         Settings settings = env.settings();
         ApiServer.Options apiOptions = new ApiServer.Options(options.corsOrigins(), latest::get)
+                .withSchedule(releases::schedule)
                 .withAccess(
                         admin(), ApiKeys.load(settings.apiKeysFile()), options.requireReaderKey(), options.rateLimit())
                 .withSelfService(
                         new Opposition(env.erasure(), env.clock()),
                         new DirectContributions(
-                                env.db(), env.importer(Settings.CONTRIBUTION_BATCH), env.erasure(), env.clock()));
+                                env.db(),
+                                env.importer(Settings.CONTRIBUTION_BATCH),
+                                env.erasure(),
+                                env.clock(),
+                                settings.publishing().contributionsPerKeyPerDay()));
         this.app = ApiServer.create(env.services(release.database()), apiOptions, new ArrayList<>())
                 .start(options.host(), options.port());
-        // Retention is enforced by the server itself: every day a purge, then a publication (which also shows what was
-        // imported since the last one).
+        // Retention is enforced by the server itself: at every check a purge, then a publication if the policy says one
+        // is due (enough people changed, or the longest delay reached).
         this.daily = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "retention-purge");
             t.setDaemon(true);
             return t;
         });
-        daily.scheduleAtFixedRate(this::purgeAndPublish, 1, 1, TimeUnit.DAYS);
+        long every = Math.max(1, settings.publishing().checkEvery().toMinutes());
+        daily.scheduleAtFixedRate(this::purgeAndPublish, every, every, TimeUnit.MINUTES);
     }
 
     /**
@@ -120,7 +131,8 @@ public final class Server implements AutoCloseable {
                     guide);
         }
         long t0 = System.nanoTime();
-        Publication first = env.publish();
+        Releases releases = env.releases();
+        Publication first = releases.publish(null).release();
         CompletableFuture<ReleaseApi> apiStore = CompletableFuture.supplyAsync(
                 () -> ReleaseApi.start(settings.releaseApiDir(), Settings.RELEASE_PAGE_CACHE_BYTES, first));
         AnalystNeo4j analysts = null;
@@ -134,7 +146,7 @@ public final class Server implements AutoCloseable {
                             ? " (API release store ready)"
                             : " and started the API's and the analysts' release stores",
                     String.format("%.1f", (System.nanoTime() - t0) / 1e9));
-            return new Server(env, release, analysts, password, new AtomicReference<>(first), options);
+            return new Server(env, release, analysts, password, new AtomicReference<>(first), releases, options);
         } catch (RuntimeException e) {
             if (analysts != null) {
                 analysts.close();
@@ -155,13 +167,22 @@ public final class Server implements AutoCloseable {
         return host.equals("0.0.0.0") ? "localhost" : host;
     }
 
-    /**
-     * One publication: the release built from the person records, then the API and the analysts
-     * switched to it. One at a time: the daily one and an erasure's never interleave.
-     */
+    /** A publication if the policy says one is due; the newest release either way. */
     public Publication publish() {
+        return publish(null).release();
+    }
+
+    /**
+     * One publication when due (or forced by {@code forcedBy}, logged): the release built from the
+     * person records, then the API and the analysts switched to it. One at a time.
+     */
+    public Releases.Outcome publish(String forcedBy) {
         synchronized (publishing) {
-            Publication p = env.publish();
+            Releases.Outcome outcome = releases.publish(forcedBy);
+            Publication p = outcome.release();
+            if (latest.get() != null && latest.get().dir().equals(p.dir())) {
+                return outcome;
+            }
             // Both stores are loaded from the same release side by side (measured at 1M: no faster than one after the
             // other on 2 cores, about 15 s each; copying one built store would be the real saving).
             CompletableFuture<Void> api = CompletableFuture.runAsync(() -> release.switchTo(p));
@@ -170,7 +191,7 @@ public final class Server implements AutoCloseable {
             }
             api.join();
             latest.set(p);
-            return p;
+            return outcome;
         }
     }
 
@@ -191,7 +212,10 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** The admin API's operations: an erasure or a purge is published at once, so nobody sees the person after it returns. */
+    /**
+     * The admin API's operations. An erasure or a purge removes the records at once; the published
+     * figures follow at the next release the policy allows (publishing each one would show who left).
+     */
     private Admin admin() {
         Path uploads = Folders.emptyOwnerOnly(env.settings().uploadsDir());
         return new Admin() {
@@ -202,22 +226,22 @@ public final class Server implements AutoCloseable {
 
             @Override
             public List<Erasure.Receipt> erase(String source, List<String> ids) {
-                List<Erasure.Receipt> receipts = env.erasure().erase(source, ids, Erasure.Reason.ERASURE);
-                publish();
-                return receipts;
+                return env.erasure().erase(source, ids, Erasure.Reason.ERASURE);
             }
 
             @Override
             public List<Erasure.Receipt> purge() {
-                List<Erasure.Receipt> receipts =
-                        env.erasure().purge(env.settings().privacy().retentionMonths());
-                publish();
-                return receipts;
+                return env.erasure().purge(env.settings().privacy().retentionMonths());
             }
 
             @Override
-            public Publication publish() {
-                return Server.this.publish();
+            public Releases.Outcome publish(String forcedBy) {
+                return Server.this.publish(forcedBy);
+            }
+
+            @Override
+            public java.util.Map<String, Object> schedule() {
+                return releases.schedule();
             }
 
             @Override

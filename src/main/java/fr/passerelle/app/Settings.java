@@ -13,8 +13,9 @@ import java.time.Duration;
  * @param neo4j which Neo4j holds the person layer, and how to reach it
  * @param privacy the pseudonymisation key, the disclosure thresholds and what the register states
  * @param catalogue the steps trajectories may use (null: the bundled {@code import/catalogue.csv})
+ * @param publishing when a new release goes out, how stable its values stay, what one app may contribute
  */
-public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue) {
+public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue, Publishing publishing) {
     /**
      * @param uri an external Neo4j instead of the embedded one (null: embedded)
      * @param password of the external Neo4j or the embedded one (null: generated once into a file)
@@ -41,6 +42,54 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue) 
             int retentionMonths,
             String controller,
             String dpoContact) {}
+
+    /**
+     * The release's history (README, "How releases change over time").
+     *
+     * @param minChanges a release goes out when at least this many people were added, replaced or removed
+     *     since the last one (never below 2k: a diff must blend several people)
+     * @param maxDelay ... or when the last release is this old and anything changed (an erased person
+     *     leaves the published figures within it)
+     * @param checkEvery how often the server checks (and runs the retention purge)
+     * @param stableWithin a released value stays as it was until its cell's true count moved by this
+     *     many people since the value was drawn (0: every value drawn again at each release)
+     * @param contributionsPerKeyPerDay contributions one app key may send in a UTC day
+     */
+    public record Publishing(
+            int minChanges, Duration maxDelay, Duration checkEvery, int stableWithin, int contributionsPerKeyPerDay) {
+        public static final int DEFAULT_MIN_CHANGES = 50;
+        public static final Duration DEFAULT_MAX_DELAY = Duration.ofDays(30);
+        public static final Duration DEFAULT_CHECK_EVERY = Duration.ofDays(1);
+        public static final int DEFAULT_STABLE_WITHIN = 5;
+        public static final int DEFAULT_CONTRIBUTIONS_PER_KEY_PER_DAY =
+                fr.passerelle.ingest.DirectContributions.DEFAULT_PER_KEY_PER_DAY;
+
+        public Publishing {
+            if (maxDelay.isNegative() || maxDelay.isZero() || checkEvery.isNegative() || checkEvery.isZero()) {
+                throw new IllegalArgumentException("the longest delay and the check interval must be positive");
+            }
+            if (stableWithin < 0 || contributionsPerKeyPerDay < 0) {
+                throw new IllegalArgumentException("stable-within and the contribution quota must be 0 or more");
+            }
+        }
+
+        public static Publishing defaults() {
+            return new Publishing(
+                    DEFAULT_MIN_CHANGES,
+                    DEFAULT_MAX_DELAY,
+                    DEFAULT_CHECK_EVERY,
+                    DEFAULT_STABLE_WITHIN,
+                    DEFAULT_CONTRIBUTIONS_PER_KEY_PER_DAY);
+        }
+    }
+
+    public Settings {
+        // Fewer than 2k changed people and a diff could isolate one of them from the rest of the batch.
+        if (publishing.minChanges() < 2 * privacy.k()) {
+            throw new IllegalArgumentException(
+                    "--min-changes must be at least 2k (" + 2 * privacy.k() + "), got " + publishing.minChanges());
+        }
+    }
 
     /** How long a connection to Neo4j may take to answer before the command or request fails. */
     public static final Duration NEO4J_TIMEOUT = fr.passerelle.graph.Database.TIMEOUT;
@@ -73,7 +122,8 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue) 
                 home,
                 new Neo4j(null, null, null, null, 7687, 512),
                 new Privacy(null, 11, 20, Normaliser.RegionLevel.REGION, 24, null, null),
-                null);
+                null,
+                Publishing.defaults());
     }
 
     public boolean embedded() {
@@ -157,7 +207,7 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue) 
     }
 
     public Settings withHome(Path newHome) {
-        return new Settings(newHome, neo4j, privacy, catalogue);
+        return new Settings(newHome, neo4j, privacy, catalogue, publishing);
     }
 
     public Settings withBoltPort(int port) {
@@ -166,17 +216,34 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue) 
                 home,
                 new Neo4j(n.uri(), n.user(), n.password(), n.database(), port, n.pageCacheMb()),
                 privacy,
-                catalogue);
+                catalogue,
+                publishing);
     }
 
     /** The same settings on an external Neo4j (null uri: the embedded one). */
     public Settings withNeo4j(String uri, String user, String password) {
         Neo4j n = neo4j;
         return new Settings(
-                home, new Neo4j(uri, user, password, n.database(), n.boltPort(), n.pageCacheMb()), privacy, catalogue);
+                home,
+                new Neo4j(uri, user, password, n.database(), n.boltPort(), n.pageCacheMb()),
+                privacy,
+                catalogue,
+                publishing);
     }
 
     public Settings withCatalogue(Path file) {
-        return new Settings(home, neo4j, privacy, file);
+        return new Settings(home, neo4j, privacy, file, publishing);
+    }
+
+    public Settings withPublishing(Publishing p) {
+        return new Settings(home, neo4j, privacy, catalogue, p);
+    }
+
+    /**
+     * The true counts behind the last release's values (what stable values are compared with):
+     * beside the person store, never in the published folder that readers and replicas copy.
+     */
+    public Path releaseStateDir() {
+        return home.resolve("release-state");
     }
 }

@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             names = "--erase-every",
             defaultValue = "2",
             description =
-                    "bench soak: an erasure (published at once) every this many minutes; 0 none (default: ${DEFAULT-VALUE}).")
+                    "bench soak: an erasure, then a forced release, every this many minutes; 0 none (default: ${DEFAULT-VALUE}).")
     int eraseEvery;
 
     @Option(names = "--keep", description = "Keep the benchmark's database directory.")

@@ -101,8 +101,50 @@ public final class CommonOptions {
                         neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, boltPort, pageCacheMb),
                 new fr.passerelle.app.Settings.Privacy(
                         keyFile, k, minDenominator, regionLevel, retentionMonths, controller, dpoContact),
-                catalogue);
+                catalogue,
+                new fr.passerelle.app.Settings.Publishing(
+                        minChanges,
+                        java.time.Duration.ofDays(maxDelayDays),
+                        java.time.Duration.ofHours(checkEveryHours),
+                        stableWithin,
+                        contributionsPerKeyPerDay));
     }
+
+    @Option(
+            names = "--min-changes",
+            defaultValue = "${env:PASSERELLE_MIN_CHANGES:-50}",
+            description =
+                    "A new release goes out when at least this many people were added, replaced or removed since the "
+                            + "last one (at least 2k; default: ${DEFAULT-VALUE}).")
+    int minChanges;
+
+    @Option(
+            names = "--max-delay-days",
+            defaultValue = "${env:PASSERELLE_MAX_DELAY_DAYS:-30}",
+            description = "... or when the last release is this many days old and anything changed: an erased person "
+                    + "leaves the published figures within it (default: ${DEFAULT-VALUE}).")
+    long maxDelayDays;
+
+    @Option(
+            names = "--check-every-hours",
+            defaultValue = "${env:PASSERELLE_CHECK_EVERY_HOURS:-24}",
+            description =
+                    "How often serve purges expired records and checks whether a release is due (default: ${DEFAULT-VALUE}).")
+    long checkEveryHours;
+
+    @Option(
+            names = "--stable-within",
+            defaultValue = "${env:PASSERELLE_STABLE_WITHIN:-5}",
+            description =
+                    "A released value stays as it was until its true count moved by this many people since it was "
+                            + "drawn (0: drawn again at every release; default: ${DEFAULT-VALUE}).")
+    int stableWithin;
+
+    @Option(
+            names = "--contributions-per-key-per-day",
+            defaultValue = "${env:PASSERELLE_CONTRIBUTIONS_PER_KEY_PER_DAY:-20}",
+            description = "Contributions one app key may send in a UTC day (default: ${DEFAULT-VALUE}).")
+    int contributionsPerKeyPerDay;
 
     @picocli.CommandLine.Option(
             names = "--controller",

@@ -21,7 +21,7 @@ import java.util.function.Function;
 /**
  * {@code bench soak}: the real serve wiring ({@link Server}) on the loaded population, driven for a
  * set time by 16 clients on loopback with the mix of requests an orientation app sends, while an
- * erasure (which publishes at once) arrives every few minutes. Per minute: answers by status,
+ * erasure followed by a forced release arrives every few minutes. Per minute: answers by status,
  * p50/p99 latency, and the process's RSS (server and clients share this JVM).
  */
 final class SoakBenchmark {
@@ -148,7 +148,8 @@ final class SoakBenchmark {
             for (int m = 0; m < minutes; m++) {
                 long minuteEnd = start + Duration.ofMinutes(m + 1).toNanos();
                 if (eraseEveryMinutes > 0 && m % eraseEveryMinutes == eraseEveryMinutes - 1) {
-                    // An erasure: published before it returns, while the clients keep asking.
+                    // An erasure, then a forced release (the policy alone would wait for 50 changes): the stores switch
+                    // while the clients keep asking.
                     long t0 = System.nanoTime();
                     HttpResponse<String> erased = http.send(
                             HttpRequest.newBuilder(URI.create(base + "/api/admin/erase"))
@@ -158,10 +159,17 @@ final class SoakBenchmark {
                                             "{\"source\": \"demo\", \"ids\": [\"demo-" + (m * 13) + "\"]}"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> published = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/admin/publish?force=true"))
+                                    .header("Authorization", "Bearer " + adminKey)
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     events.add(String.format(
-                            "minute %d: erasure %d, published version %d in %.1f s",
+                            "minute %d: erasure %d, forced release %d, published version %d in %.1f s",
                             m + 1,
                             erased.statusCode(),
+                            published.statusCode(),
                             server.publication().version(),
                             (System.nanoTime() - t0) / 1e9));
                 }

@@ -42,6 +42,7 @@ public final class Opposition {
                 UUID.randomUUID().toString(),
                 clock.instant().toString(),
                 "Nothing collected from this page is kept, and it will never be collected again; published figures follow at the next "
-                        + "publication (at the latest the next day)."));
+                        + "release (releases go out in batches, within 30 days at the latest by default: one change published alone "
+                        + "would single its person out)."));
     }
 }

@@ -13,7 +13,8 @@ public final class Schema {
             "schema/person-source-index",
             "schema/person-collected-index",
             "schema/do-not-collect-pid-unique",
-            "schema/consent-token-unique");
+            "schema/consent-token-unique",
+            "schema/consent-app-index");
 
     private Schema() {}
 

@@ -28,13 +28,43 @@ public final class DirectContributions {
     private final Importer importer;
     private final Erasure erasure;
     private final Clock clock;
+    private final int perKeyPerDay;
     private final SecureRandom random = new SecureRandom();
 
+    /** Contributions one app key may send in a UTC day, unless set otherwise. */
+    public static final int DEFAULT_PER_KEY_PER_DAY = 20;
+
     public DirectContributions(Database db, Importer importer, Erasure erasure, Clock clock) {
+        this(db, importer, erasure, clock, DEFAULT_PER_KEY_PER_DAY);
+    }
+
+    /** With at most {@code perKeyPerDay} contributions per app key and UTC day: one app cannot flood a release. */
+    public DirectContributions(Database db, Importer importer, Erasure erasure, Clock clock, int perKeyPerDay) {
         this.db = db;
         this.importer = importer;
         this.erasure = erasure;
         this.clock = clock;
+        this.perKeyPerDay = perKeyPerDay;
+    }
+
+    /** An app key has sent its contributions for the day; {@link #retryAfterSeconds} until the next. */
+    public static final class QuotaExceeded extends RuntimeException {
+        private final long retryAfterSeconds;
+        private final int perDay;
+
+        QuotaExceeded(int perDay, long retryAfterSeconds) {
+            super("this app key has sent its " + perDay + " contributions for today (UTC)");
+            this.perDay = perDay;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+
+        public int perDay() {
+            return perDay;
+        }
     }
 
     /**
@@ -61,9 +91,24 @@ public final class DirectContributions {
         if (steps == null || steps.isEmpty() || steps.size() > 50) {
             throw new InvalidContribution("steps", "1..50 steps in the import format (kind, code, start, end, region)");
         }
+        java.time.Instant now = clock.instant();
+        java.time.Instant today = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        long sent = db.read(
+                        "import/contributions-since",
+                        Map.of("app", app == null ? "" : app, "since", today.toString()),
+                        r -> r.get("sent").asLong())
+                .get(0);
+        if (sent >= perKeyPerDay) {
+            throw new QuotaExceeded(
+                    perKeyPerDay,
+                    java.time.Duration.between(now, today.plus(java.time.Duration.ofDays(1)))
+                                    .toSeconds()
+                            + 1);
+        }
         String id = UUID.randomUUID().toString();
-        ImportReport report =
-                importer.importRecords(List.of(new RawTrajectory(SOURCE, id, steps, "contribution")), n -> {});
+        // Each record names its app key: a cell's k test is counted without contributed people.
+        ImportReport report = importer.contributedThrough(app)
+                .importRecords(List.of(new RawTrajectory(SOURCE, id, steps, "contribution")), n -> {});
         if (report.added() != 1) {
             throw new InvalidContribution(
                     "steps",
@@ -89,7 +134,9 @@ public final class DirectContributions {
                         "purposeVersion",
                         purposeVersion,
                         "consentedAt",
-                        consented.toString()));
+                        consented.toString(),
+                        "receivedAt",
+                        now.toString()));
         return new Accepted(token, "DELETE /api/contributions/" + token, purposeVersion, consented.toString());
     }
 

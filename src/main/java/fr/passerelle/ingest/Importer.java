@@ -3,6 +3,7 @@ package fr.passerelle.ingest;
 import fr.passerelle.graph.Database;
 import fr.passerelle.lifecycle.Erasure;
 import fr.passerelle.person.AggregateDelta;
+import fr.passerelle.person.PendingChanges;
 import fr.passerelle.person.PersonRecords;
 import fr.passerelle.person.WriteLock;
 import fr.passerelle.privacy.HmacKey;
@@ -38,6 +39,8 @@ public final class Importer {
     private final int batchSize;
     private final Clock clock;
     private final RecordKeys recordKeys;
+    /** The app key contributions come through (null: not a contribution), kept on each record: contributed people never lift a cell over k. */
+    private final String contributor;
 
     public Importer(
             Database db, Normaliser normaliser, HmacKey key, RecordKeys recordKeys, int batchSize, Clock clock) {
@@ -53,6 +56,18 @@ public final class Importer {
             int batchSize,
             Clock clock,
             Erasure erasure) {
+        this(db, normaliser, key, recordKeys, batchSize, clock, erasure, null);
+    }
+
+    private Importer(
+            Database db,
+            Normaliser normaliser,
+            HmacKey key,
+            RecordKeys recordKeys,
+            int batchSize,
+            Clock clock,
+            Erasure erasure,
+            String contributor) {
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("batch size must be 1..100000, got " + batchSize);
         }
@@ -63,6 +78,23 @@ public final class Importer {
         this.batchSize = batchSize;
         this.clock = clock;
         this.recordKeys = recordKeys;
+        this.contributor = contributor;
+    }
+
+    private Importer(Importer other, String contributor) {
+        this.db = other.db;
+        this.normaliser = other.normaliser;
+        this.keyId = other.keyId;
+        this.erasure = other.erasure;
+        this.batchSize = other.batchSize;
+        this.clock = other.clock;
+        this.recordKeys = other.recordKeys;
+        this.contributor = contributor;
+    }
+
+    /** The same importer for people's own contributions through the app {@code appKey}: each record names the key. */
+    public Importer contributedThrough(String appKey) {
+        return new Importer(this, appKey);
     }
 
     /**
@@ -193,7 +225,7 @@ public final class Importer {
             long added, long replaced, long unchanged, long visits, long doNotCollect, long withdrawn) {}
 
     private BatchOutcome writeBatch(Database.Writer w, List<Trajectory> batch, String collectedAt) {
-        WriteLock.take(w, keyId);
+        long window = WriteLock.take(w, keyId);
         // The do-not-collect list is honoured before anything else.
         java.util.Set<String> refused = new java.util.HashSet<>(
                 w
@@ -210,7 +242,7 @@ public final class Importer {
                 .map(Trajectory::pid)
                 .toList();
         if (!withdrawn.isEmpty()) {
-            erasure.eraseBatch(w, withdrawn, Erasure.Reason.WITHDRAWN);
+            erasure.eraseBatch(w, window, withdrawn, Erasure.Reason.WITHDRAWN);
         }
         List<Trajectory> people = batch.stream()
                 .filter(t -> !t.withdrawn() && !refused.contains(t.pid()))
@@ -222,6 +254,7 @@ public final class Importer {
         List<String> replaced = new ArrayList<>();
         List<Map<String, Object>> create = new ArrayList<>();
         long visits = 0;
+        long changes = 0;
         for (Trajectory t : people) {
             Record old = stored.get(t.pid());
             if (old != null && old.get("digest").asString().equals(t.digest())) {
@@ -234,9 +267,14 @@ public final class Importer {
             }
             delta.add(t.visits(), +1);
             // A replaced record keeps its record key, so the noise of the cells it stays in does not move.
-            create.add(personRow(
+            Map<String, Object> row = personRow(
                     t,
-                    old != null && !old.get("rkey").isNull() ? old.get("rkey").asLong() : recordKeys.of(t.pid())));
+                    old != null && !old.get("rkey").isNull() ? old.get("rkey").asLong() : recordKeys.of(t.pid()));
+            row.put("window", window);
+            row.put("fresh", PendingChanges.freshAfterWrite(old, window));
+            row.put("contributor", contributor);
+            create.add(row);
+            changes += PendingChanges.ofWrite(old, window);
             visits += t.visits().size();
         }
         if (!unchanged.isEmpty()) {
@@ -249,6 +287,7 @@ public final class Importer {
             w.run("import/create-persons", Map.of("persons", create, "keyId", keyId, "collectedAt", collectedAt));
         }
         delta.writeTo(w);
+        PendingChanges.add(w, changes);
         return new BatchOutcome(
                 create.size() - replaced.size(),
                 replaced.size(),

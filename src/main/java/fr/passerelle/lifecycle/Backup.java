@@ -255,6 +255,7 @@ public final class Backup {
                     visits);
             row.put("keyId", text(p, "keyId"));
             row.put("collectedAt", text(p, "collectedAt"));
+            row.put("contributor", text(p, "contributor"));
             persons.add(row);
             delta.add(visits, 1);
         }

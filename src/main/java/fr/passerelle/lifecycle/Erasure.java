@@ -2,6 +2,7 @@ package fr.passerelle.lifecycle;
 
 import fr.passerelle.graph.Database;
 import fr.passerelle.person.AggregateDelta;
+import fr.passerelle.person.PendingChanges;
 import fr.passerelle.person.PersonRecords;
 import fr.passerelle.person.Visit;
 import fr.passerelle.person.WriteLock;
@@ -85,8 +86,8 @@ public final class Erasure {
         for (int i = 0; i < pids.size(); i += BATCH) {
             List<String> batch = pids.subList(i, Math.min(pids.size(), i + BATCH));
             receipts.addAll(db.write(w -> {
-                WriteLock.take(w, key.keyId());
-                return eraseBatch(w, batch, reason);
+                long window = WriteLock.take(w, key.keyId());
+                return eraseBatch(w, window, batch, reason);
             }));
         }
         if (receipts.stream().anyMatch(Receipt::found)) {
@@ -96,12 +97,13 @@ public final class Erasure {
     }
 
     /** Erases inside a transaction that already holds the writer lock (an import batch); returns the receipts. */
-    public List<Receipt> eraseBatch(Database.Writer w, List<String> pids, Reason reason) {
+    public List<Receipt> eraseBatch(Database.Writer w, long window, List<String> pids, Reason reason) {
         Map<String, Record> stored = PersonRecords.stored(w, pids);
         AggregateDelta delta = new AggregateDelta();
         String at = Instant.now(clock).toString();
         List<Receipt> receipts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        long changes = 0;
         for (String pid : pids) {
             if (!seen.add(pid)) {
                 continue;
@@ -110,6 +112,7 @@ public final class Erasure {
             int steps = 0;
             int transitions = 0;
             if (r != null) {
+                changes += PendingChanges.ofRemoval(r, window);
                 List<Visit> visits = PersonRecords.visits(r);
                 delta.add(visits, -1);
                 steps = visits.size();
@@ -133,6 +136,7 @@ public final class Erasure {
         if (!stored.isEmpty()) {
             w.run("person/delete-persons", Map.of("pids", new ArrayList<>(stored.keySet())));
             delta.writeTo(w);
+            PendingChanges.add(w, changes);
         }
         if (reason.tombstone) {
             String why = reason.name().toLowerCase(java.util.Locale.ROOT);

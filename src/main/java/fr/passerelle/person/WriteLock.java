@@ -13,10 +13,11 @@ import org.neo4j.driver.Record;
 public final class WriteLock {
     private WriteLock() {}
 
-    public static void take(Database.Writer w, String keyId) {
+    /** Takes the lock; returns the current publication window (see {@link PendingChanges}). */
+    public static long take(Database.Writer w, String keyId) {
         List<Record> meta = w.run("person/lock", Map.of("keyId", keyId));
         if (meta.isEmpty()) {
-            return;
+            return 0;
         }
         Record m = meta.get(0);
         if (!m.get("rotatingTo").isNull()) {
@@ -29,5 +30,6 @@ public final class WriteLock {
                     "the data is pseudonymised with key " + m.get("keyId").asString() + " but this process holds key "
                             + keyId + "; use the current key file (restart the server after 'rotate-key')");
         }
+        return m.get("window").asLong(0);
     }
 }

@@ -157,7 +157,7 @@ public final class Pia {
                 224,
                 at,
                 "Effacement par source et identifiant : suppression de l'enregistrement et de toute contribution aux chiffres (reçu "
-                        + "fourni), pseudonyme ajouté à la liste de non-collecte ; visible dès la publication suivante, déclenchée aussitôt.");
+                        + "fourni), pseudonyme ajouté à la liste de non-collecte ; l'enregistrement disparaît aussitôt, les chiffres publiés suivent à la publication suivante (par lots d'au moins 50 changements, au plus tard 30 jours après la précédente : une publication par changement désignerait la personne).");
         text(
                 answers,
                 225,

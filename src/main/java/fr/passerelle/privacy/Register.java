@@ -13,6 +13,9 @@ import org.neo4j.driver.Record;
  * how many people are held, and how to exercise one's rights.
  */
 public final class Register {
+    /** The release's name for what an app key contributed ({@code publish/Publisher.CONTRIBUTED_THROUGH}). */
+    static final String CONTRIBUTED_THROUGH = "contributions:";
+
     /** What the register reports about the running configuration. */
     /**
      * @param controller who is responsible for the processing (shown in the notice and the register)
@@ -63,11 +66,15 @@ public final class Register {
     }
 
     public Map<String, Object> describe(boolean english) {
-        return describe(english, null);
+        return describe(english, null, null);
     }
 
-    /** @param publication the last publication (version, publishedAt, ...) or null when there is none */
-    public Map<String, Object> describe(boolean english, Map<String, Object> publication) {
+    /**
+     * @param publication the last publication (version, publishedAt, ...) or null when there is none
+     * @param schedule the publication schedule ({@code publish/Releases#schedule}), or null (a replica)
+     */
+    public Map<String, Object> describe(
+            boolean english, Map<String, Object> publication, Map<String, Object> schedule) {
         Record figures = db.read("queries/register-figures", Map.of(), r -> r).get(0);
         Map<String, Object> text = Texts.strings(
                 "register",
@@ -75,7 +82,9 @@ public final class Register {
                 Map.of(
                         "maxNoise", figures.get("maxNoise").asInt(2),
                         "noiseVariance", figures.get("noiseVariance").asDouble(1.5),
-                        "minDenominator", thresholds.minDenominator()));
+                        "minDenominator", thresholds.minDenominator(),
+                        "minChanges", schedule == null ? "" : schedule.get("minChanges"),
+                        "maxDelayDays", schedule == null ? "" : schedule.get("maxDelayDays")));
         String fewer = "fewer than " + thresholds.k();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("language", english ? "en" : "fr");
@@ -90,7 +99,7 @@ public final class Register {
         r.put(
                 "sources",
                 figures.get("sources").asList(v -> v.get("source").asString()).stream()
-                        .filter(x -> !x.equals("contributions"))
+                        .filter(x -> !x.startsWith("contributions"))
                         .toList());
         r.put(
                 "peopleHeld",
@@ -133,6 +142,13 @@ public final class Register {
                 .map(v -> (Object) v.get("people").asLong())
                 .findFirst()
                 .orElse(fewer);
+        // What each app key contributed (released counts: an app under k is not listed).
+        Map<String, Object> byApp = new java.util.TreeMap<>();
+        figures.get("sources").asList(v -> v).stream()
+                .filter(v -> v.get("source").asString().startsWith(CONTRIBUTED_THROUGH))
+                .forEach(v -> byApp.put(
+                        v.get("source").asString().substring(CONTRIBUTED_THROUGH.length()),
+                        v.get("people").asLong()));
         r.put(
                 "contributions",
                 ordered(
@@ -143,7 +159,9 @@ public final class Register {
                         "withdrawn",
                         figures.get("consentWithdrawals").isNull()
                                 ? fewer
-                                : figures.get("consentWithdrawals").asLong()));
+                                : figures.get("consentWithdrawals").asLong(),
+                        "byApp",
+                        byApp));
         r.put(
                 "doNotCollectList",
                 figures.get("doNotCollect").isNull()
@@ -156,6 +174,11 @@ public final class Register {
                         ? null
                         : figures.get("updatedAt").asString());
         r.put("lastPublication", publication != null ? publication : text.get("noPublication"));
+        if (schedule != null) {
+            Map<String, Object> s = new LinkedHashMap<>(schedule);
+            s.put("rule", text.get("publicationRule"));
+            r.put("publicationSchedule", s);
+        }
         r.put("rights", text.get("rights"));
         return r;
     }

@@ -19,6 +19,11 @@ public final class CellName {
         return "path:" + String.join(";", steps);
     }
 
+    /** The months of a path's last transition (the median "where next" after a path gives). */
+    public static String lastHop(List<String> steps) {
+        return "last-hop:" + String.join(";", steps);
+    }
+
     /** Of those, the people who went on to another step. */
     public static String leaving(List<String> steps) {
         return "leaving:" + String.join(";", steps);

@@ -91,6 +91,8 @@ public final class Publisher {
             "bridge-routes.csv",
             "load.cypher");
     static final String COMPLETE = "COMPLETE";
+    /** In sources.csv, the prefix of the rows that count what each app key contributed. */
+    public static final String CONTRIBUTED_THROUGH = "contributions:";
     /** Reading every person record is one transaction: at 1M people it takes tens of seconds, at 10M minutes. */
     private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofHours(1);
 
@@ -99,13 +101,40 @@ public final class Publisher {
     private final PerturbationTable noise;
     private final RecordKeys recordKeys;
     private final Clock clock;
+    /** Where the true counts behind the last release's values wait (null: every value drawn afresh). */
+    private final Path stateDir;
+
+    private final int stableWithin;
+    /** The values of the release being built (one publication at a time per publisher). */
+    private StableValues values;
 
     public Publisher(Database db, Thresholds thresholds, PerturbationTable noise, RecordKeys recordKeys, Clock clock) {
+        this(db, thresholds, noise, recordKeys, clock, null, 0);
+    }
+
+    private Publisher(
+            Database db,
+            Thresholds thresholds,
+            PerturbationTable noise,
+            RecordKeys recordKeys,
+            Clock clock,
+            Path stateDir,
+            int stableWithin) {
         this.db = db;
         this.thresholds = thresholds;
         this.noise = noise;
         this.recordKeys = recordKeys;
         this.clock = clock;
+        this.stateDir = stateDir;
+        this.stableWithin = stableWithin;
+    }
+
+    /**
+     * The same publisher whose values stay as they were in the previous release until their cell moved
+     * by {@code within} people ({@link StableValues}); the state lives in {@code stateDir}.
+     */
+    public Publisher withStableValues(Path stateDir, int within) {
+        return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, within);
     }
 
     record Step(String id, String kind, String label, String domain, String field, Long level, String search) {}
@@ -149,6 +178,12 @@ public final class Publisher {
             return Publication.read(dir);
         }
         Path work = root.resolve(v + ".building");
+        long newest = Files.isDirectory(root)
+                ? Publication.newest(root).map(Publication::version).orElse(-1L)
+                : -1L;
+        values = stateDir == null
+                ? StableValues.fresh(noise, thresholds)
+                : StableValues.after(stateDir, newest, noise, thresholds, stableWithin);
         try {
             // One writer per home (embedded: the store's lock; external: one writer process, see the README's
             // deployment), so any half-built folder is a killed publication's, and would otherwise stay forever.
@@ -175,8 +210,18 @@ public final class Publisher {
                     dir);
             publication.writeDescription(work);
             Files.writeString(work.resolve(COMPLETE), publication.publishedAt() + "\n");
+            if (stateDir != null) {
+                // Before the release is in place: a release never exists without the state its successor needs.
+                values.write(stateDir, v);
+            }
             Folders.deleteTree(dir);
             Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
+            if (stateDir != null) {
+                StableValues.keepOnly(stateDir, v);
+            }
+            if (Database.PROFILE_ENABLED) {
+                System.err.printf("publication: %d values kept, %d drawn%n", values.kept(), values.drawn());
+            }
             return publication;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the release in " + root, e);
@@ -223,17 +268,18 @@ public final class Publisher {
         return script.toString();
     }
 
-    /** The released value of a cell (null when not released): its people, plus the noise its key draws. */
+    /** The released value of a cell (null when not released): kept from the last release, or drawn ({@link StableValues}). */
     private Long released(Cell cell, String name) {
-        return cell == null ? null : noise.release(cell.people, cell.key + CellName.salt(name));
+        return values.release(cell, name).people();
     }
 
     private Share share(Long people, Long denominator) {
         return thresholds.share(people, denominator);
     }
 
-    private Integer median(Cell cell) {
-        return cell == null ? null : thresholds.median(cell.timed(), cell.median());
+    /** The median that goes with a released cell: drawn and kept with its count. */
+    private Integer median(Cell cell, String name) {
+        return values.release(cell, name).median();
     }
 
     private Counts write(Path dir, long version, String updatedAt, String lastPurge) throws IOException {
@@ -268,6 +314,8 @@ public final class Publisher {
         ReleaseTables tables = new ReleaseTables(kinds, stepDomains, domainCodes.size());
         List<String> sources = new ArrayList<>();
         Map<String, Integer> sourceIndex = new HashMap<>();
+        List<String> contributors = new ArrayList<>();
+        Map<String, Integer> contributorIndex = new HashMap<>();
         long t0 = System.nanoTime();
         int[] counted = {0};
         readPeople(stepIndex, regionCodes, r -> {
@@ -275,10 +323,16 @@ public final class Publisher {
                 sources.add(x);
                 return sources.size() - 1;
             });
+            int app = r.contributor() == null
+                    ? -1
+                    : contributorIndex.computeIfAbsent(r.contributor(), x -> {
+                        contributors.add(x);
+                        return contributors.size() - 1;
+                    });
             tables.count(
                     counted[0]++,
                     new ReleaseTables.Person(
-                            r.recordKey(), src, r.steps(), r.starts(), r.ends(), r.regions(), r.collectedMonth()));
+                            r.recordKey(), src, r.steps(), r.starts(), r.ends(), r.regions(), r.collectedMonth(), app));
         });
         long t1 = System.nanoTime();
         if (Database.PROFILE_ENABLED) {
@@ -296,12 +350,20 @@ public final class Publisher {
                 regionCodes,
                 regions,
                 periods,
-                sources);
+                sources,
+                contributors);
     }
 
     /** One person record as read, before counting. */
     private record Read(
-            long recordKey, String source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {}
+            long recordKey,
+            String source,
+            int[] steps,
+            int[] starts,
+            int[] ends,
+            int[] regions,
+            int collectedMonth,
+            String contributor) {}
 
     /**
      * Every person record, read in parallel parts (one transaction each, by record key modulo the
@@ -390,7 +452,8 @@ public final class Publisher {
                 ints(r.get("starts"), n),
                 ints(r.get("ends"), n),
                 reg,
-                r.get("collectedMonth").asInt());
+                r.get("collectedMonth").asInt(),
+                r.get("contributor").asString(null));
     }
 
     /** Months of a record, -1 where unknown (and all unknown when the property is missing). */
@@ -420,7 +483,8 @@ public final class Publisher {
             List<String> regionCodes,
             Regions regions,
             List<String> periods,
-            List<String> sources)
+            List<String> sources,
+            List<String> contributors)
             throws IOException {
         // The do-not-collect list's size, perturbed like any count (its record keys from the listed pseudonyms).
         Cell listed = new Cell();
@@ -498,12 +562,22 @@ public final class Publisher {
                     csv.printRecord(sources.get(s), people);
                 }
             }
+            // What each app key contributed, as "contributions:<key name>" (the register lists them).
+            for (int c = 0; c < contributors.size(); c++) {
+                String name = CONTRIBUTED_THROUGH + contributors.get(c);
+                Long people =
+                        released(t.get(ReleaseTables.key(ReleaseTables.CONTRIBUTOR, c, 0, 0)), CellName.source(name));
+                if (people != null) {
+                    csv.printRecord(name, people);
+                }
+            }
         }
 
         // Every path's released people and leavers, once: one-step paths are the steps' people and peopleOut, paths of
         // 2..5 steps (2 steps: the transitions) are written below with the share of their prefix's leavers.
         Long[] pathPeople = new Long[t.paths()];
         Long[] pathLeaving = new Long[t.paths()];
+        Integer[] pathMedian = new Integer[t.paths()];
         // The codes of the released paths, kept for writing them (every path's are needed to name its cells).
         List<List<String>> releasedCodes = new ArrayList<>(java.util.Collections.nCopies(t.paths(), null));
         Map<Integer, Integer> oneStep = new HashMap<>();
@@ -512,7 +586,9 @@ public final class Publisher {
                 oneStep.put(t.lastStep(node), node);
             }
             List<String> codes = codes(t, node, steps);
-            pathPeople[node] = released(t.pathPeople.get(node), CellName.path(codes));
+            StableValues.Released path = values.release(t.pathPeople.get(node), CellName.path(codes));
+            pathPeople[node] = path.people();
+            pathMedian[node] = path.median();
             if (pathPeople[node] != null) {
                 releasedCodes.set(node, codes);
             }
@@ -584,7 +660,7 @@ public final class Publisher {
                 }
                 int prefix = t.parent(node);
                 Share share = share(pathPeople[node], pathLeaving[prefix]);
-                Integer median = median(t.pathPeople.get(node));
+                Integer median = pathMedian[node];
                 List<String> codes = releasedCodes.get(node);
                 csv.printRecord(
                         String.join(";", codes),
@@ -594,7 +670,7 @@ public final class Publisher {
                         share == null ? null : share.low(),
                         share == null ? null : share.high(),
                         median,
-                        t.length(node) == 2 ? median : median(t.pathLastHop.get(node)));
+                        t.length(node) == 2 ? median : median(t.pathLastHop.get(node), CellName.lastHop(codes)));
                 paths++;
                 if (t.length(node) == 2) {
                     tr.printRecord(
@@ -814,13 +890,14 @@ public final class Publisher {
                 }
                 int s = ReleaseTables.a(key);
                 int v = ReleaseTables.b(key);
-                Long people = released(
+                StableValues.Released next = this.values.release(
                         t.get(key),
                         CellName.sliceNext(
                                 column,
                                 values.get(v),
                                 steps.get(s).id(),
                                 steps.get(ReleaseTables.c(key)).id()));
+                Long people = next.people();
                 if (people == null) {
                     continue;
                 }
@@ -833,7 +910,7 @@ public final class Publisher {
                         share == null ? null : share.value(),
                         share == null ? null : share.low(),
                         share == null ? null : share.high(),
-                        median(t.get(key)));
+                        next.median());
                 written++;
             }
         }

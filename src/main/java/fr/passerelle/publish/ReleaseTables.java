@@ -14,7 +14,19 @@ import java.util.List;
 final class ReleaseTables {
     /** One person record as the publication reads it: step indexes, months (-1 unknown), region indexes (-1 unknown). */
     record Person(
-            long recordKey, int source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {}
+            long recordKey,
+            int source,
+            int[] steps,
+            int[] starts,
+            int[] ends,
+            int[] regions,
+            int collectedMonth,
+            int contributor) {
+        /** A person as collected or imported (not contributed through an app key). */
+        Person(long recordKey, int source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {
+            this(recordKey, source, steps, starts, ends, regions, collectedMonth, -1);
+        }
+    }
 
     /**
      * Distinct people and the sum of their record keys; months for the median (first passage of each
@@ -30,6 +42,7 @@ final class ReleaseTables {
         private int[] months;
         private boolean histogram;
         private int timed;
+        private int contributed;
 
         /** Counts {@code person} once; true the first time. */
         boolean add(int person, long recordKey) {
@@ -72,6 +85,21 @@ final class ReleaseTables {
             return timed;
         }
 
+        void contributed() {
+            contributed++;
+        }
+
+        /**
+         * The people of the cell who came through an app key (contributions). The k test is taken
+         * without them: no app, and no number of colluding apps, can lift a cell over k with people it
+         * invented, and so learn from the release whether anybody really is in it. (The dominance rule of
+         * statistical disclosure control would leave out the largest key only; two colluding keys then
+         * read every membership: 16 of 16 in SybilTest before this rule.)
+         */
+        int contributedPeople() {
+            return contributed;
+        }
+
         /** The lower median, as Cypher's percileDisc(…, 0.5) gives it. */
         Integer median() {
             if (timed == 0) {
@@ -112,6 +140,8 @@ final class ReleaseTables {
     static final int SINCE = 15;
     static final int SINCE_LEAVING = 16;
     static final int SINCE_NEXT = 17;
+    /** People contributed through each app key (the register's "what each app contributed"). */
+    static final int CONTRIBUTOR = 18;
 
     static long key(int table, long a, long b, long c) {
         if (a >= 1L << 17 || b >= 1L << 16 || c >= 1L << 26) {
@@ -227,56 +257,83 @@ final class ReleaseTables {
         return node;
     }
 
+    // The person being counted: every cell they enter goes through add(), which also notes their app key.
+    private int personIndex;
+    private long recordKey;
+    private int contributor = -1;
+
+    private void add(Cell cell) {
+        if (cell.add(personIndex, recordKey) && contributor >= 0) {
+            cell.contributed();
+        }
+    }
+
+    private void add(Cell cell, int months) {
+        boolean first = cell.last != personIndex;
+        cell.add(personIndex, recordKey, months);
+        if (first && contributor >= 0) {
+            cell.contributed();
+        }
+    }
+
     void count(int p, Person person) {
+        this.personIndex = p;
+        this.recordKey = person.recordKey();
+        this.contributor = person.contributor();
         int[] s = person.steps();
         int[] start = person.starts();
         int n = s.length;
         long rk = person.recordKey();
-        cell(key(EVERYONE, 0, 0, 0)).add(p, rk);
-        cell(key(SOURCE, person.source(), 0, 0)).add(p, rk);
+        add(cell(key(EVERYONE, 0, 0, 0)));
+        // How many people each source and each app key gave: counted as they are (they say what was sent, not where
+        // anybody went), so the register can show contributions.
+        cell(key(SOURCE, person.source(), 0, 0)).add(p, recordKey);
+        if (contributor >= 0) {
+            cell(key(CONTRIBUTOR, contributor, 0, 0)).add(p, recordKey);
+        }
         for (int i = 0; i < n; i++) {
             int node = 0;
             for (int len = 1; len <= ReleaseCatalogue.MAX_PATH_STEPS && i + len <= n; len++) {
                 int last = i + len - 1;
                 node = child(node, s[last]);
-                pathPeople.get(node).add(p, rk, len >= 2 ? between(start, i, last) : -1);
+                add(pathPeople.get(node), len >= 2 ? between(start, i, last) : -1);
                 if (len >= 3) {
-                    pathLastHop.get(node).add(p, rk, between(start, last - 1, last));
+                    add(pathLastHop.get(node), between(start, last - 1, last));
                 }
                 if (last + 1 < n) {
-                    pathLeaving.get(node).add(p, rk);
+                    add(pathLeaving.get(node));
                 }
             }
             if (i > 0) {
-                cell(key(STEP_IN, s[i], 0, 0)).add(p, rk);
+                add(cell(key(STEP_IN, s[i], 0, 0)));
             }
             int region = person.regions()[i];
             if (region >= 0) {
-                cell(key(REGION, s[i], region, 0)).add(p, rk);
+                add(cell(key(REGION, s[i], region, 0)));
                 if (i + 1 < n) {
-                    cell(key(REGION_LEAVING, s[i], region, 0)).add(p, rk);
-                    cell(key(REGION_NEXT, s[i], region, s[i + 1])).add(p, rk, between(start, i, i + 1));
+                    add(cell(key(REGION_LEAVING, s[i], region, 0)));
+                    add(cell(key(REGION_NEXT, s[i], region, s[i + 1])), between(start, i, i + 1));
                 }
             }
             int period = periodIndex(start[i]);
             if (period >= 0) {
-                cell(key(PERIOD, s[i], period, 0)).add(p, rk);
+                add(cell(key(PERIOD, s[i], period, 0)));
                 if (i + 1 < n) {
-                    cell(key(PERIOD_LEAVING, s[i], period, 0)).add(p, rk);
-                    cell(key(PERIOD_NEXT, s[i], period, s[i + 1])).add(p, rk, between(start, i, i + 1));
+                    add(cell(key(PERIOD_LEAVING, s[i], period, 0)));
+                    add(cell(key(PERIOD_NEXT, s[i], period, s[i + 1])), between(start, i, i + 1));
                 }
             }
             int since = ReleaseCatalogue.sinceIndex(
                     ReleaseCatalogue.monthsAt(start[i], person.ends()[i], i + 1 < n ? start[i + 1] : -1));
             if (since >= 0) {
-                cell(key(SINCE, s[i], since, 0)).add(p, rk);
+                add(cell(key(SINCE, s[i], since, 0)));
                 if (i + 1 < n) {
-                    cell(key(SINCE_LEAVING, s[i], since, 0)).add(p, rk);
-                    cell(key(SINCE_NEXT, s[i], since, s[i + 1])).add(p, rk, between(start, i, i + 1));
+                    add(cell(key(SINCE_LEAVING, s[i], since, 0)));
+                    add(cell(key(SINCE_NEXT, s[i], since, s[i + 1])), between(start, i, i + 1));
                 }
             }
             if (i + 2 < n && kinds[s[i + 2]] == StepKind.JOB && domains[s[i + 2]] >= 0) {
-                cell(key(BRIDGE_ROUTE, s[i], s[i + 1], domains[s[i + 2]])).add(p, rk);
+                add(cell(key(BRIDGE_ROUTE, s[i], s[i + 1], domains[s[i + 2]])));
             }
         }
         // After every path of this person is in the trie: reconversion routes name their via-path's node.
@@ -344,8 +401,8 @@ final class ReleaseTables {
             } else {
                 situation = 1;
             }
-            cell(key(OUTCOME_COHORT, s[i], m, 0)).add(p, person.recordKey());
-            cell(key(OUTCOME, s[i], m, situation)).add(p, person.recordKey());
+            add(cell(key(OUTCOME_COHORT, s[i], m, 0)));
+            add(cell(key(OUTCOME, s[i], m, situation)));
         }
     }
 
@@ -364,8 +421,8 @@ final class ReleaseTables {
                 }
                 int via = node(s, i + 1, j);
                 for (int m = Math.max(1, j - i); m <= ReleaseCatalogue.MAX_RECONVERSION_STEPS; m++) {
-                    cell(key(RECONVERSION, from, m, d)).add(p, person.recordKey());
-                    cell(key(RECONVERSION_ROUTE, from, m * 32 + d, via)).add(p, person.recordKey());
+                    add(cell(key(RECONVERSION, from, m, d)));
+                    add(cell(key(RECONVERSION_ROUTE, from, m * 32 + d, via)));
                 }
                 return;
             }
