@@ -74,6 +74,7 @@ public final class Fixtures {
     /**
      * The releases of a test home as {@code app/Environment} builds them: the default publication
      * policy, stable values kept in {@code dir/release-state}, releases in {@code dir/published}.
+     * {@code -Dpasserelle.stableWithin=N} tries another band (how the default was chosen).
      */
     public static fr.passerelle.publish.Releases releases(Database db, Path dir, java.time.Clock clock) {
         fr.passerelle.app.Settings.Publishing p = fr.passerelle.app.Settings.Publishing.defaults();
@@ -81,7 +82,9 @@ public final class Fixtures {
                 db,
                 new fr.passerelle.publish.Publisher(
                                 db, fr.passerelle.privacy.Thresholds.defaults(), NOISE, RECORD_KEYS, clock)
-                        .withStableValues(dir.resolve("release-state"), p.stableWithin()),
+                        .withStableValues(
+                                dir.resolve("release-state"),
+                                Integer.getInteger("passerelle.stableWithin", p.stableWithin())),
                 dir.resolve("published"),
                 new fr.passerelle.publish.PublicationPolicy(p.minChanges(), p.maxDelay(), p.checkEvery()),
                 clock);

@@ -223,6 +223,15 @@ public final class Environment implements AutoCloseable {
             embedded = startEmbedded(options);
             db = connectEmbedded(embedded);
             prepare(db, catalogue);
+            // A new store is new data for every reader: a version above every release of this home, and everyone
+            // counted as changed, so that the next publication (at once: far more than --min-changes) shows it.
+            db.writeOne(
+                    "person/rebuilt-meta",
+                    Map.of(
+                            "version",
+                            fr.passerelle.publish.Publication.highestVersion(options.publishedDir()) + 1,
+                            "changes",
+                            Math.max(report.added(), 1)));
             report.phases(String.format(
                     "read, normalise, aggregate and write CSV %.1f s; bulk import %.1f s; stop and swap %.1f s; restart and indexes %.1f s",
                     (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9));

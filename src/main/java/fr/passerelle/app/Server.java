@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code serve} runs, wired once: the newest release (published first when due or when there
- * is none), the API's release store and the analysts' (loaded side by side from the same release),
+ * What {@code serve} runs, wired once: the newest release (published first when there is none; a
+ * restart is no reason for one), the API's release store and the analysts' (loaded side by side from the same release),
  * the admin operations, the scheduled retention purge and publication check (a release goes out only
  * when the publication policy says so), the HTTP server, and the orderly stop. Tests start it as the
  * command does.
@@ -103,7 +103,7 @@ public final class Server implements AutoCloseable {
             return t;
         });
         long every = Math.max(1, settings.publishing().checkEvery().toMinutes());
-        daily.scheduleAtFixedRate(this::purgeAndPublish, every, every, TimeUnit.MINUTES);
+        daily.scheduleAtFixedRate(this::purgeAndPublish, Math.min(60, every), every, TimeUnit.MINUTES);
     }
 
     /**
@@ -132,7 +132,9 @@ public final class Server implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         Releases releases = env.releases();
-        Publication first = releases.publish(null).release();
+        // A restart is no reason for a release: the newest is served, and the first check comes within the hour.
+        Publication first =
+                releases.newest().orElseGet(() -> releases.publish(null).release());
         CompletableFuture<ReleaseApi> apiStore = CompletableFuture.supplyAsync(
                 () -> ReleaseApi.start(settings.releaseApiDir(), Settings.RELEASE_PAGE_CACHE_BYTES, first));
         AnalystNeo4j analysts = null;

@@ -31,12 +31,7 @@ final class BackupCommand implements Callable<Integer> {
         Settings settings = options.settings();
         try (Environment env = Environment.open(settings)) {
             long t0 = System.nanoTime();
-            Backup.Manifest m = Backup.write(
-                    env.db(),
-                    env.key().keyId(),
-                    out,
-                    List.of(settings.keyFileOrDefault(), settings.recordKeyFile(), settings.apiKeysFile()),
-                    env.clock());
+            Backup.Manifest m = Backup.write(env.db(), env.key().keyId(), out, secrets(settings), env.clock());
             System.out.printf(
                     "backed up %d person records, %d do-not-collect entries and %d consents (version %d, key %s) into %s in %.1f s%n",
                     m.people(),
@@ -50,5 +45,13 @@ final class BackupCommand implements Callable<Integer> {
                     + settings.keyFileOrDefault().getParent() + ".");
         }
         return 0;
+    }
+
+    /** The keys, and the true counts behind the newest release's stable values (exact counts: as secret as the keys). */
+    private static List<Path> secrets(Settings settings) {
+        List<Path> secrets = new java.util.ArrayList<>(
+                List.of(settings.keyFileOrDefault(), settings.recordKeyFile(), settings.apiKeysFile()));
+        fr.passerelle.publish.Releases.newestState(settings.releaseStateDir()).ifPresent(secrets::add);
+        return secrets;
     }
 }

@@ -5,7 +5,6 @@ import fr.passerelle.app.Settings;
 import fr.passerelle.lifecycle.Backup;
 import fr.passerelle.lifecycle.DoNotCollectJournal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +46,16 @@ final class RestoreCommand implements Callable<Integer> {
             Backup.copySecret(backup.resolve("keys").resolve("record.key"), settings.recordKeyFile());
             Backup.copySecret(backup.resolve("keys").resolve("api-keys.csv"), settings.apiKeysFile());
         }
+        if (fr.passerelle.publish.Releases.newestState(settings.releaseStateDir())
+                .isEmpty()) {
+            // The values readers have seen go on from the backup's release: a restored home does not redraw them all.
+            try (Stream<Path> kept = Files.list(backup.resolve("keys"))) {
+                for (Path state : kept.filter(p -> p.getFileName().toString().endsWith(".state"))
+                        .toList()) {
+                    Backup.copySecret(state, settings.releaseStateDir().resolve(state.getFileName()));
+                }
+            }
+        }
         List<DoNotCollectJournal.Entry> entries = new ArrayList<>(DoNotCollectJournal.read(settings.journalFile()));
         for (Path journal : journals) {
             entries.addAll(DoNotCollectJournal.read(journal));
@@ -54,7 +63,12 @@ final class RestoreCommand implements Callable<Integer> {
         try (Environment env = Environment.open(settings)) {
             long t0 = System.nanoTime();
             Backup.Restored r = Backup.restore(
-                    env.db(), backup, env.key(), entries, publishedVersions(settings.publishedDir()), env.erasure());
+                    env.db(),
+                    backup,
+                    env.key(),
+                    entries,
+                    fr.passerelle.publish.Publication.highestVersion(settings.publishedDir()),
+                    env.erasure());
             System.out.printf(
                     "restored %d person records from %s (taken %s); %d erased again from %d journal entries; dataset version %d; %.1f s%n",
                     r.people(),
@@ -66,21 +80,5 @@ final class RestoreCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9);
         }
         return 0;
-    }
-
-    /** The highest version already published from this home: the restored data gets a newer one. */
-    private static long publishedVersions(Path published) {
-        if (!Files.isDirectory(published)) {
-            return 0;
-        }
-        try (Stream<Path> dirs = Files.list(published)) {
-            return dirs.map(d -> d.getFileName().toString().replace(".building", ""))
-                    .filter(n -> n.matches("\\d+"))
-                    .mapToLong(Long::parseLong)
-                    .max()
-                    .orElse(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + published, e);
-        }
     }
 }

@@ -66,6 +66,22 @@ public record Publication(
         }
     }
 
+    /** The highest version ever published (or half-built) under {@code root}, 0 when none: newer data must get a higher one. */
+    public static long highestVersion(Path root) {
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return 0;
+        }
+        try (var dirs = java.nio.file.Files.list(root)) {
+            return dirs.map(d -> d.getFileName().toString().replace(".building", ""))
+                    .filter(n -> n.matches("\\d+"))
+                    .mapToLong(Long::parseLong)
+                    .max()
+                    .orElse(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the releases in " + root, e);
+        }
+    }
+
     public static Publication read(Path dir) {
         try {
             JsonNode d = JSON.readTree(dir.resolve(DESCRIPTION).toFile());

@@ -78,6 +78,14 @@ public final class Releases {
         return new Outcome(p, decision, true);
     }
 
+    /**
+     * The state behind the newest release's stable values in {@code stateDir} (what a backup keeps, so that
+     * a restored home goes on from the values readers have seen), if any.
+     */
+    public static Optional<Path> newestState(Path stateDir) {
+        return StableValues.stateOf(stateDir, -1);
+    }
+
     /** The exact number of people changed since the last release: for the policy only, never shown. */
     private long pendingChanges() {
         return db.read("person/pending-changes", Map.of(), r -> r.get("changes").asLong()).stream()

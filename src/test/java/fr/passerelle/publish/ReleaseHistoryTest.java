@@ -395,7 +395,8 @@ class ReleaseHistoryTest {
         Map<String, String> never =
                 rows(Fixtures.publisher(db).publish(dir.resolve("without")).dir());
         assertFalse(stable.containsKey(rarePath), "10 people left on the rare path: withheld at once");
-        int within = fr.passerelle.app.Settings.Publishing.DEFAULT_STABLE_WITHIN;
+        int within = Integer.getInteger(
+                "passerelle.stableWithin", fr.passerelle.app.Settings.Publishing.DEFAULT_STABLE_WITHIN);
         int band = within - 1 + 2 * Fixtures.NOISE.maxNoise();
         Map<String, Integer> compared = new HashMap<>();
         for (Map.Entry<String, String> row : stable.entrySet()) {
