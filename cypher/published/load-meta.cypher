@@ -1,6 +1,7 @@
 // Purpose: load the release's description: version of the data it was built from, when, k, the minimum
 // denominator, the noise (maximum and variance), people counted and do-not-collect list size (both
-// perturbed), withdrawals of consent (perturbed), and the catalogue's bins.
+// perturbed), withdrawals of consent (perturbed), the catalogue's bins, and whether every person counted
+// is a synthetic demo person (the page then shows a banner).
 // Parameters: $base, the folder holding the release's CSV files as a URL.
 // :param {base: 'file:///'}
 LOAD CSV WITH HEADERS FROM $base + 'meta.csv' AS row
@@ -9,4 +10,5 @@ CREATE (:Meta {name: 'graph', version: toInteger(row.version), updatedAt: dateti
                maxNoise: toInteger(row.maxNoise), noiseVariance: toFloat(row.noiseVariance),
                people: toInteger(row.people), doNotCollect: toInteger(row.doNotCollect),
                periods: split(row.periods, ';'), outcomeMonths: [m IN split(row.outcomeMonths, ';') | toInteger(m)],
-               maxPathSteps: toInteger(row.maxPathSteps), consentWithdrawals: toInteger(row.consentWithdrawals)})
+               maxPathSteps: toInteger(row.maxPathSteps), consentWithdrawals: toInteger(row.consentWithdrawals),
+               synthetic: row.synthetic = 'true'})

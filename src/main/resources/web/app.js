@@ -513,6 +513,8 @@
   async function start() {
     readUrl();
     wire();
+    // A release of invented demo people says so on the page and on every printed sheet (not awaited: nothing waits on it).
+    api("/api/health").then((h) => { $("synthetic").hidden = !h.synthetic; }, () => { /* health unknown: no banner */ });
     try { domains = (await api("/api/domains")).domains; } catch (e) { domains = []; }
     await syncControls();
     await render();

@@ -4,6 +4,7 @@ window.I18N = {
   fr: {
     skip: "Aller au contenu",
     title: "Passerelle : où sont allées des personnes réelles",
+    synthetic: "Données de démonstration (synthétiques) : ces chiffres décrivent des personnes inventées, pas des personnes réelles.",
     scenarios: "Scénarios",
     scenarioPick: "Choisir un scénario…",
     trainer: "Mode formateur",
@@ -105,6 +106,7 @@ window.I18N = {
   en: {
     skip: "Skip to content",
     title: "Passerelle: where real people went",
+    synthetic: "Demonstration data (synthetic): these figures describe invented people, not real ones.",
     scenarios: "Scenarios",
     scenarioPick: "Pick a scenario…",
     trainer: "Trainer mode",

@@ -32,6 +32,8 @@ final class AboutRoutes {
             health.put("datasetVersion", services.steps().datasetVersion());
             health.put("k", services.steps().thresholds().k());
             health.put("minDenominator", services.steps().thresholds().minDenominator());
+            // Invented demo people only: no figure is to be read as what became of real people.
+            health.put("synthetic", services.steps().synthetic());
             // Releases go out in batches: when the last did, and by when any change made now is published.
             health.put("publication", schedule == null ? null : schedule.get());
             ctx.json(health);

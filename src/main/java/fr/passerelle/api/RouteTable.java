@@ -28,10 +28,44 @@ public final class RouteTable {
     private final AnswerCache cache;
     /** Path pattern -> methods, in declaration order. */
     private final Map<String, List<String>> methods = new LinkedHashMap<>();
+    /** GET path pattern -> the query parameters the OpenAPI document declares for it. */
+    private final Map<String, java.util.SortedSet<String>> parameters;
 
     RouteTable(JavalinConfig config, AnswerCache cache) {
         this.config = config;
         this.cache = cache;
+        this.parameters = declaredParameters(ApiServer.resource(ApiServer.OPENAPI));
+    }
+
+    /**
+     * The query parameters of every GET operation in the OpenAPI document: the contract is the one
+     * list of what a route takes, so a misspelt parameter ({@code regoin=84}) is refused instead of
+     * silently answering the national figures.
+     */
+    static Map<String, java.util.SortedSet<String>> declaredParameters(String openApi) {
+        Map<String, java.util.SortedSet<String>> declared = new java.util.HashMap<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode doc =
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(openApi);
+            doc.path("paths").fields().forEachRemaining(path -> {
+                com.fasterxml.jackson.databind.JsonNode get = path.getValue().path("get");
+                if (get.isMissingNode()) {
+                    return;
+                }
+                java.util.SortedSet<String> names = new java.util.TreeSet<>();
+                for (com.fasterxml.jackson.databind.JsonNode p : get.path("parameters")) {
+                    com.fasterxml.jackson.databind.JsonNode param =
+                            p.has("$ref") ? doc.at(p.get("$ref").asText().substring(1)) : p;
+                    if ("query".equals(param.path("in").asText())) {
+                        names.add(param.path("name").asText());
+                    }
+                }
+                declared.put(path.getKey(), names);
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the OpenAPI document does not parse", e);
+        }
+        return declared;
     }
 
     /** A read answered from the release: the same request gets the same answer until the next release. */
@@ -41,7 +75,52 @@ public final class RouteTable {
 
     void get(String path, Handler handler) {
         declare("GET", path);
-        config.routes.get(path, handler);
+        java.util.SortedSet<String> allowed = parameters.get(path);
+        if (allowed == null) {
+            config.routes.get(path, handler);
+            return;
+        }
+        config.routes.get(path, ctx -> {
+            for (String name : ctx.queryParamMap().keySet()) {
+                if (!allowed.contains(name)) {
+                    throw new ApiError(
+                            400,
+                            "unknown parameter",
+                            "parameter",
+                            name,
+                            "allowed",
+                            List.copyOf(allowed),
+                            "closeMatches",
+                            closeMatches(name, allowed));
+                }
+            }
+            handler.handle(ctx);
+        });
+    }
+
+    /** The allowed names within two edits of {@code name} (case ignored): "regoin" -> "region". */
+    static List<String> closeMatches(String name, java.util.Collection<String> allowed) {
+        return allowed.stream()
+                .filter(a -> edits(a.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT)) <= 2)
+                .toList();
+    }
+
+    private static int edits(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + cost);
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     void post(String path, Handler handler) {

@@ -91,6 +91,9 @@ public final class Publisher {
             "bridge-routes.csv",
             "load.cypher");
     static final String COMPLETE = "COMPLETE";
+    /** The source of the demo generator's synthetic people ({@code demo/DemoGenerator}). */
+    static final String DEMO_SOURCE = "demo";
+
     /** In sources.csv, the prefix of the rows that count what each app key contributed. */
     public static final String CONTRIBUTED_THROUGH = "contributions:";
     /** Reading every person record is one transaction: at 1M people it takes tens of seconds, at 10M minutes. */
@@ -513,7 +516,8 @@ public final class Publisher {
                 "periods",
                 "outcomeMonths",
                 "maxPathSteps",
-                "consentWithdrawals")) {
+                "consentWithdrawals",
+                "synthetic")) {
             csv.printRecord(
                     version,
                     updatedAt == null || updatedAt.isEmpty() ? now : updatedAt,
@@ -530,7 +534,9 @@ public final class Publisher {
                             .map(String::valueOf)
                             .collect(Collectors.joining(";")),
                     ReleaseCatalogue.MAX_PATH_STEPS,
-                    released(withdrawnConsents, CellName.CONSENT_WITHDRAWALS));
+                    released(withdrawnConsents, CellName.CONSENT_WITHDRAWALS),
+                    // Demo people only: every answer and page must say the figures are invented.
+                    sources.equals(List.of(DEMO_SOURCE)));
         }
         try (CSVPrinter csv = printer(dir.resolve("domains.csv"), "code", "label")) {
             for (String code : domainCodes) {

@@ -337,21 +337,37 @@ public final class StepService {
                 thresholds.k(),
                 thresholds.minDenominator(),
                 reads.queries().stream().map(q -> "cypher/" + q + ".cypher").collect(Collectors.joining(" + ")),
-                publishedAt(version));
+                about(version).publishedAt(),
+                about(version).synthetic());
     }
 
-    private volatile Map.Entry<Long, String> publishedAt;
+    /** When a release was published, and whether it holds synthetic demo people only. */
+    private record About(String publishedAt, boolean synthetic) {}
 
-    /** When release {@code version} was published (read once per version); now for a graph that was never published. */
-    private String publishedAt(long version) {
-        Map.Entry<Long, String> cached = publishedAt;
+    private volatile Map.Entry<Long, About> about;
+
+    /** Release {@code version}'s publication time and demo flag (read once per version); now for a graph never published. */
+    private About about(long version) {
+        Map.Entry<Long, About> cached = about;
         if (cached != null && cached.getKey() == version) {
             return cached.getValue();
         }
-        List<String> at = db.rows("queries/dataset-version", Map.of(), r -> r.text("publishedAt"));
-        String value = at.isEmpty() || at.get(0) == null ? Instant.now(clock).toString() : at.get(0);
-        publishedAt = Map.entry(version, value);
+        List<About> read = db.rows(
+                "queries/dataset-version",
+                Map.of(),
+                r -> new About(r.text("publishedAt"), r.get("synthetic").asBoolean(false)));
+        About value = read.isEmpty() || read.get(0).publishedAt() == null
+                ? new About(
+                        Instant.now(clock).toString(),
+                        !read.isEmpty() && read.get(0).synthetic())
+                : read.get(0);
+        about = Map.entry(version, value);
         return value;
+    }
+
+    /** Whether the served release holds synthetic demo people only (health says so, the page shows a banner). */
+    public boolean synthetic() {
+        return about(datasetVersion()).synthetic();
     }
 
     static StepRef stepRef(Row r) {

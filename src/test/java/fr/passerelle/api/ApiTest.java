@@ -2,6 +2,7 @@ package fr.passerelle.api;
 
 import static fr.passerelle.Fixtures.people;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,22 @@ class ApiTest {
         assertEquals("ok", health.get("status").asText());
         assertEquals(11, health.get("k").asInt());
         assertTrue(health.get("datasetVersion").asLong() >= 1);
+        assertFalse(health.get("synthetic").asBoolean(), "people of source 'test' are not the demo's invented ones");
+    }
+
+    @Test
+    void aMisspeltParameterIsRefusedWithTheAllowedOnes() throws Exception {
+        // Ignored, it would give the national figures as if they were the region's.
+        JsonNode error = json("/api/steps/BTS-MCO/next?regoin=84", 400);
+        assertEquals("unknown parameter", error.get("error").asText());
+        assertEquals("regoin", error.get("parameter").asText());
+        assertEquals("region", error.get("closeMatches").get(0).asText());
+        assertTrue(error.get("allowed").toString().contains("since"), error.toString());
+        json("/api/steps?q=bts&limt=3", 400);
+        json("/api/health?x=1", 400);
+        // Every parameter the contract declares is taken.
+        json("/api/steps/BTS-MCO/next?region=84", 200);
+        json("/api/steps?q=bts&limit=3&kind=education", 200);
     }
 
     @Test

@@ -183,7 +183,7 @@ class SybilTest {
         int[] shown = new int[2];
         for (Suspect s : suspects) {
             JsonNode next = JSON.readTree(HTTP.send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/steps/" + s.from() + "/next?limit=50"))
+                            HttpRequest.newBuilder(URI.create(base + "/api/steps/" + s.from() + "/next"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body());

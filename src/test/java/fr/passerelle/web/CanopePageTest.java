@@ -167,6 +167,9 @@ class CanopePageTest {
         assertEquals(
                 "Passerelle : où sont allées des personnes réelles",
                 waitFor("h1").getText());
+        assertFalse(
+                browser.findElement(By.id("synthetic")).isDisplayed(),
+                "people of a real source: no demonstration banner");
         WebElement search = waitFor("#step-search");
         search.sendKeys("bts sio");
         WebElement option = waitFor("#step-options li[data-id='BTS-SIO-SLAM']");
@@ -571,5 +574,30 @@ class CanopePageTest {
             seen++;
         }
         assertTrue(seen > 0);
+    }
+
+    /** A release of the demo's invented people says so on the page, above every view and on the printed sheet. */
+    @Test
+    @Order(99)
+    void aReleaseOfDemoPeopleShowsTheSyntheticBanner(@TempDir Path dir) throws Exception {
+        Database db = TestNeo4j.reset();
+        List<fr.passerelle.ingest.RawTrajectory> demo = new ArrayList<>();
+        new fr.passerelle.demo.DemoGenerator(fr.passerelle.catalog.Catalogue.bundled())
+                .generate(300, 3)
+                .forEach(demo::add);
+        Fixtures.importer(db, 300).importRecords(demo, n -> {});
+        fr.passerelle.publish.ReleaseApi synthetic = Fixtures.release(db, dir);
+        Javalin demoApp = ApiServer.create(Fixtures.services(synthetic)).start("127.0.0.1", 0);
+        try {
+            browser.get("http://127.0.0.1:" + demoApp.port() + "/");
+            WebElement banner = waitFor("#synthetic");
+            assertTrue(banner.getText().startsWith("Données de démonstration (synthétiques)"), banner.getText());
+            browser.findElement(By.id("lang-en")).click();
+            wait.until(d -> banner.getText().startsWith("Demonstration data (synthetic)"));
+            screenshot("synthetic-banner");
+        } finally {
+            demoApp.stop();
+            synthetic.close();
+        }
     }
 }
