@@ -44,8 +44,34 @@ final class AboutRoutes {
                         "domains",
                         DOMAINS.codes().stream()
                                 .sorted()
-                                .map(code -> Map.of("domain", code, "label", DOMAINS.label(code)))
+                                .map(code -> ordered("domain", code, "label", DOMAINS.label(code)))
                                 .toList())));
+        // The values next?region= and next?period= / since= take, with their names: what an app shows in a menu.
+        routes.get("/api/regions", ctx -> {
+            fr.passerelle.catalog.Regions regions = fr.passerelle.catalog.Regions.bundled();
+            ctx.json(Map.of(
+                    "regions",
+                    regions.codes().stream()
+                            .map(code -> ordered("code", code, "name", regions.name(code)))
+                            .toList()));
+        });
+        routes.get("/api/periods", ctx -> {
+            List<Map<String, Object>> periods = new java.util.ArrayList<>();
+            for (String code : fr.passerelle.publish.ReleaseCatalogue.periods()) {
+                int[] years = fr.passerelle.publish.ReleaseCatalogue.years(code);
+                periods.add(ordered("code", code, "fromYear", years[0], "toYear", years[1]));
+            }
+            List<Map<String, Object>> since = new java.util.ArrayList<>();
+            for (String code : fr.passerelle.publish.ReleaseCatalogue.sinceBins()) {
+                int[] months = fr.passerelle.publish.ReleaseCatalogue.sinceMonths(code);
+                Map<String, Object> bin = new java.util.LinkedHashMap<>();
+                bin.put("code", code);
+                bin.put("fromMonths", months[0]);
+                bin.put("toMonths", months[1] < 0 ? null : months[1]);
+                since.add(bin);
+            }
+            ctx.json(ordered("periods", periods, "since", since));
+        });
         routes.get(
                 "/api/openapi.json",
                 ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
@@ -66,5 +92,14 @@ final class AboutRoutes {
                     : services.steps().thresholds().minDenominator();
             ctx.html(Guide.html(lang.startsWith("en"), k, min, version, at));
         });
+    }
+
+    /** Keys in the order given: an answer's bytes must not depend on a JVM's hash seed (replicas give the same). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 }

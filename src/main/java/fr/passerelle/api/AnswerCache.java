@@ -11,6 +11,10 @@ import java.util.function.Supplier;
  * published, so an answer stays right until the next one: the cache is emptied when the served
  * release's version changes. Only successful answers are kept; a bad request is validated every time.
  * Without a publication (tests driving the services directly) nothing is cached.
+ *
+ * <p>For HTTP caches and apps: every answer carries an {@code ETag} naming the release (version and
+ * publication time: the same bytes on every replica) and {@code Cache-Control: no-cache}, so a
+ * client revalidates each time and gets a 304 with no body until the next release.
  */
 final class AnswerCache {
     private static final int MAX_ENTRIES = 100_000;
@@ -39,12 +43,21 @@ final class AnswerCache {
             }
             String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString()) + "#"
                     + ctx.header("Accept-Language");
+            String etag = "\"r" + p.version() + "-" + p.publishedAt().replaceAll("[^0-9]", "") + "\"";
             String cached = answers.get(key);
             if (cached != null) {
+                validators(ctx, etag);
+                if (etag.equals(ctx.header("If-None-Match"))) {
+                    ctx.status(304);
+                    return;
+                }
                 ctx.contentType(ContentType.APPLICATION_JSON).result(cached);
                 return;
             }
             handler.handle(ctx);
+            if (ctx.statusCode() == 200) {
+                validators(ctx, etag);
+            }
             if (ctx.statusCode() == 200 && answers.size() < MAX_ENTRIES && p.version() == version) {
                 String body = ctx.result();
                 if (body != null) {
@@ -52,5 +65,12 @@ final class AnswerCache {
                 }
             }
         };
+    }
+
+    /** The release's validator: fixed bytes per release, so "no-cache" costs a 304 until the next one. */
+    private static void validators(io.javalin.http.Context ctx, String etag) {
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("Vary", "Accept-Language");
     }
 }

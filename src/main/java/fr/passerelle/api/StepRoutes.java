@@ -74,9 +74,15 @@ final class StepRoutes {
         if (region != null && region.isBlank()) {
             region = null;
         }
-        if (region != null && (region.length() != 2 || regions.name(region) == null)) {
-            throw ApiError.badParameter(
-                    "region", region, "an INSEE region code: " + String.join(", ", regions.codes()));
+        if (region != null) {
+            // What import accepts: an INSEE code, a region's name (accents and case free), or "dep:NN".
+            String asked = region;
+            region = regions.normalise(asked)
+                    .orElseThrow(() -> ApiError.badParameter(
+                            "region",
+                            asked,
+                            "an INSEE region code, a region name or dep:NN (GET /api/regions lists them): "
+                                    + String.join(", ", regions.codes())));
         }
         String period = ctx.queryParam("period");
         if (period != null && period.isBlank()) {

@@ -110,14 +110,15 @@ public final class DirectContributions {
         ImportReport report = importer.contributedThrough(app)
                 .importRecords(List.of(new RawTrajectory(SOURCE, id, steps, "contribution")), n -> {});
         if (report.added() != 1) {
+            // The reader's own words for the first problem ("step 2: unknown step code ..."), the field as the JSON
+            // body spells it (steps[1]: the second step).
+            String reason = report.problems().isEmpty()
+                    ? "the steps were not accepted"
+                    : report.problems().get(0).reason();
+            java.util.regex.Matcher step =
+                    java.util.regex.Pattern.compile("^step (\\d+): ").matcher(reason);
             throw new InvalidContribution(
-                    "steps",
-                    report.summary()
-                            .lines()
-                            .filter(l -> l.contains(":"))
-                            .findFirst()
-                            .orElse("the steps were not accepted")
-                            .strip());
+                    step.find() ? "steps[" + (Integer.parseInt(step.group(1)) - 1) + "]" : "steps", reason);
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);

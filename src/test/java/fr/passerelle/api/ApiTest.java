@@ -78,6 +78,28 @@ class ApiTest {
     }
 
     @Test
+    void regionsAndPeriodsAreListedWithTheirNamesAndRegionsAreTakenAsImportTakesThem() throws Exception {
+        JsonNode regions = json("/api/regions", 200).get("regions");
+        assertEquals(18, regions.size(), regions.toString());
+        assertTrue(regions.toString().contains("{\"code\":\"53\",\"name\":\"Bretagne\"}"), regions.toString());
+        JsonNode periods = json("/api/periods", 200);
+        assertEquals("before-1990", periods.get("periods").get(0).get("code").asText());
+        assertTrue(periods.get("since")
+                .get(periods.get("since").size() - 1)
+                .get("toMonths")
+                .isNull());
+        // A name, a department and a code are one question: the same released cells.
+        JsonNode byCode = json("/api/steps/BTS-MCO/next?region=84", 200);
+        JsonNode byName = json("/api/steps/BTS-MCO/next?region=auvergne-rhone-alpes", 200);
+        JsonNode byDepartment = json("/api/steps/BTS-MCO/next?region=dep:69", 200);
+        assertEquals(byCode.get("next"), byName.get("next"));
+        assertEquals(byCode.get("next"), byDepartment.get("next"));
+        assertEquals("84", byName.get("filters").get("region").asText(), byName.toString());
+        JsonNode bad = json("/api/steps/BTS-MCO/next?region=atlantis", 400);
+        assertTrue(bad.toString().contains("/api/regions"), bad.toString());
+    }
+
+    @Test
     void aMisspeltParameterIsRefusedWithTheAllowedOnes() throws Exception {
         // Ignored, it would give the national figures as if they were the region's.
         JsonNode error = json("/api/steps/BTS-MCO/next?regoin=84", 400);

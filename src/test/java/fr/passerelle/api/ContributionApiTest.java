@@ -52,7 +52,11 @@ class ContributionApiTest {
             assertEquals(401, post(base, null, body).statusCode(), "an app must say who it is");
             HttpResponse<String> bad = post(base, appKey, body.replace("D1301", "X9999"));
             assertEquals(400, bad.statusCode(), bad.body());
-            assertEquals("steps", JSON.readTree(bad.body()).get("field").asText());
+            // The step is named as the body spells it, with the reader's reason (not the import's report).
+            assertEquals("steps[1]", JSON.readTree(bad.body()).get("field").asText());
+            assertEquals(
+                    "step 2: unknown step code \"X9999\" (job)",
+                    JSON.readTree(bad.body()).get("expected").asText());
             assertEquals(
                     400,
                     post(base, appKey, body.replace("2026-11-28T09:00:00Z", "yesterday"))

@@ -49,6 +49,21 @@ class ServerTest {
                 assertNull(server.analysts(), "analysts get their own instance with the embedded database only");
                 String base = "http://127.0.0.1:" + server.port();
                 JsonNode before = get(base + "/api/steps/BTS-MCO/next");
+                // Fixed per release: an ETag naming it, and a 304 without a body while it is served.
+                HttpResponse<String> first = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/steps/BTS-MCO/next"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String etag = first.headers().firstValue("ETag").orElseThrow();
+                assertEquals(
+                        "no-cache", first.headers().firstValue("Cache-Control").orElseThrow());
+                HttpResponse<String> again = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/steps/BTS-MCO/next"))
+                                .header("If-None-Match", etag)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(304, again.statusCode());
+                assertEquals("", again.body());
                 assertEquals(Fixtures.path(List.of("BTS-MCO", "D1502"), b), people(before, "D1502"));
                 assertEquals(Fixtures.path(List.of("BTS-MCO", "D1301"), a), people(before, "D1301"));
                 long version = server.publication().version();
@@ -80,6 +95,15 @@ class ServerTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, forced.statusCode(), forced.body());
                 assertTrue(server.publication().version() > version, "a new release is served");
+                assertEquals(
+                        200,
+                        HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/api/steps/BTS-MCO/next"))
+                                                .header("If-None-Match", etag)
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode(),
+                        "a new release, a new ETag");
                 JsonNode after = get(base + "/api/steps/BTS-MCO/next");
                 // 10 people left on D1502: withheld at once, whatever the stability.
                 assertNull(people(after, "D1502"), after.toString());

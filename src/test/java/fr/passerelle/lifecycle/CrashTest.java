@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Dpasserelle.crash.points=N} sets the kill points per command: 1 in a normal test run,
  * 20 for the benchmark in the README (every command then). A normal run kills
- * {@code -Dpasserelle.crash.commands} (3) of the seven commands, drawn with a printed seed
+ * {@code -Dpasserelle.crash.commands} (2) of the seven commands, drawn with a printed seed
  * ({@code -Dpasserelle.crash.seed} replays one); each kill starts from a copy of the clean home
  * taken just before that command, so it costs two command runs.
  */
@@ -49,7 +49,7 @@ class CrashTest {
     private static final int POINTS = Integer.getInteger("passerelle.crash.points", 1);
     private static final long SEED = Long.getLong("passerelle.crash.seed", System.currentTimeMillis());
     /** Commands killed in one normal test run (of seven), drawn at random; every one when POINTS > 1. */
-    private static final int COMMANDS = Integer.getInteger("passerelle.crash.commands", 3);
+    private static final int COMMANDS = Integer.getInteger("passerelle.crash.commands", 2);
 
     private static final int PEOPLE = 2000;
 
@@ -233,7 +233,7 @@ class CrashTest {
             order.add(s);
         }
         java.util.Collections.shuffle(order, new java.util.Random(SEED));
-        java.util.Set<Integer> chosen =
+        java.util.TreeSet<Integer> chosen =
                 new java.util.TreeSet<>(order.subList(0, POINTS > 1 ? steps.length : Math.min(COMMANDS, steps.length)));
         System.out.printf("crash test: seed %d, commands killed this run %s%n", SEED, chosen);
         // One clean run, timed: the kill points fall inside each command's own duration. Before each chosen
@@ -243,7 +243,9 @@ class CrashTest {
         long[] took = new long[steps.length];
         Map<Integer, Map<String, Object>> after = new TreeMap<>();
         Map<String, Object> beforeRotation = null;
-        for (int s = 0; s < steps.length; s++) {
+        // The clean run goes as far as the last command killed (the whole sequence when the last is among them).
+        int last = chosen.last();
+        for (int s = 0; s <= last; s++) {
             if (s == purge) {
                 age(clean, 120);
             }
@@ -260,13 +262,16 @@ class CrashTest {
                 after.put(s, digest(clean));
             }
         }
-        Map<String, Object> expectedRelease = digest(clean);
-        @SuppressWarnings("unchecked")
-        Map<String, String> cleanPersons = (Map<String, String>) beforeRotation.get("persons");
-        // 2,300 people read, 120 of them expired and 150 erased (a few are both).
-        assertTrue(cleanPersons.size() <= PEOPLE + 300 - 200, "purged and erased: " + cleanPersons.size());
         System.out.printf("crash test: clean run, ms per command %s%n", java.util.Arrays.toString(took));
-        assertEquals(expectedRelease.get("release"), beforeRotation.get("release"), "a rotation changes no number");
+        if (beforeRotation != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> cleanPersons = (Map<String, String>) beforeRotation.get("persons");
+            // 2,300 people read, 120 of them expired and 150 erased (a few are both).
+            assertTrue(cleanPersons.size() <= PEOPLE + 300 - 200, "purged and erased: " + cleanPersons.size());
+        }
+        if (last == steps.length - 1) {
+            assertEquals(after.get(last).get("release"), beforeRotation.get("release"), "a rotation changes no number");
+        }
 
         SplittableRandom random = new SplittableRandom(SEED);
         int[] killed = new int[steps.length];
@@ -323,7 +328,9 @@ class CrashTest {
         }
         String erase = "{\"source\": \"demo\", \"ids\": [" + String.join(",", ids) + "]}";
 
-        Path clean = prepared("serve-clean");
+        Path prepared = prepared("serve-prepared");
+        Path clean = dir.resolve("serve-clean");
+        copy(prepared, clean);
         Server server = Server.start(clean);
         server.traffic(body, erase, Long.MAX_VALUE);
         server.stop();
@@ -335,7 +342,9 @@ class CrashTest {
         SplittableRandom random = new SplittableRandom(SEED);
         int killed = 0;
         for (int point = 0; point < POINTS; point++) {
-            Path home = prepared("serve-killed-" + point);
+            // The same prepared home, copied (a rebuild per server would cost a JVM and a Neo4j start).
+            Path home = dir.resolve("serve-killed-" + point);
+            copy(prepared, home);
             Server first = Server.start(home);
             long t0 = System.nanoTime();
             // Killed somewhere inside the admin traffic: an import, an erasure and its publication, a purge
