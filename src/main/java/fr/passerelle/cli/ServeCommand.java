@@ -110,7 +110,11 @@ final class ServeCommand implements Callable<Integer> {
         if (release != null) {
             return replica(started);
         }
+        // A line at once: opening the store and publishing take seconds, and silence reads as a hang.
+        System.out.println("Passerelle: opening the person store in "
+                + options.settings().home().toAbsolutePath().normalize() + " ...");
         Environment env = Environment.open(options.settings());
+        System.out.printf("Passerelle: store open after %.1f s%n", (System.nanoTime() - started) / 1e9);
         Server server;
         try {
             if (demo && env.people() == 0) {
@@ -121,6 +125,7 @@ final class ServeCommand implements Callable<Integer> {
                         : DemoCommand.load(env, demoPeople, 42);
                 System.out.print(report.summary());
             }
+            System.out.println("Passerelle: loading the newest release (published first if there is none) ...");
             server = Server.start(
                     env,
                     new Server.Options(
