@@ -56,18 +56,6 @@ public final class Importer {
             int batchSize,
             Clock clock,
             Erasure erasure) {
-        this(db, normaliser, key, recordKeys, batchSize, clock, erasure, null);
-    }
-
-    private Importer(
-            Database db,
-            Normaliser normaliser,
-            HmacKey key,
-            RecordKeys recordKeys,
-            int batchSize,
-            Clock clock,
-            Erasure erasure,
-            String contributor) {
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("batch size must be 1..100000, got " + batchSize);
         }
@@ -78,7 +66,7 @@ public final class Importer {
         this.batchSize = batchSize;
         this.clock = clock;
         this.recordKeys = recordKeys;
-        this.contributor = contributor;
+        this.contributor = null;
     }
 
     private Importer(Importer other, String contributor) {
