@@ -1,5 +1,7 @@
-// Purpose: find steps by label or code, accent- and case-insensitive (s.search holds the folded
-// label and code); prefix matches first, then the most travelled steps.
+// Purpose: find steps by label, code or everyday name in Neo4j Browser, accent- and case-insensitive
+// (s.search holds the folded label, code and the catalogue's everyday names); prefix matches first,
+// then the most travelled steps. The API's search (recommend/StepSearch.java, over
+// queries/step-list.cypher) also knows the ROME job titles, gender forms and word order, and corrects typos.
 // Parameters: $q (folded query text, e.g. 'bts sio'), $kind ('education', 'job', 'other' or null), $limit.
 // :param {q: 'developpement', kind: null, limit: 10}
 MATCH (s:Step)

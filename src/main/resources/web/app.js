@@ -121,12 +121,19 @@
     const close = () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1; input.removeAttribute("aria-activedescendant"); };
     const highlight = (i) => {
       active = i;
-      [...list.children].forEach((li, j) => li.setAttribute("aria-selected", String(j === i)));
-      if (i >= 0 && list.children[i]) input.setAttribute("aria-activedescendant", list.children[i].id);
+      const items = [...list.querySelectorAll("[role=option]")];
+      items.forEach((li, j) => li.setAttribute("aria-selected", String(j === i)));
+      if (i >= 0 && items[i]) input.setAttribute("aria-activedescendant", items[i].id);
     };
     const pick = (step) => { remember(step); input.value = step.label; close(); onPick(step.id); };
-    const show = () => {
+    const show = (correction) => {
       list.innerHTML = "";
+      if (correction && options.length > 0) {
+        const li = document.createElement("li");
+        li.className = "empty corrected";
+        li.textContent = t.resultsFor(correction);
+        list.appendChild(li);
+      }
       if (options.length === 0) {
         const li = document.createElement("li");
         li.className = "empty";
@@ -161,7 +168,7 @@
           const answer = await api(`/api/steps?q=${encodeURIComponent(q)}&limit=8`);
           if (input.value.trim() !== q) return;
           options = answer.steps;
-          show();
+          show(answer.didYouMean);
         } catch (e) { status(t.error(e.message)); }
       }, 150);
     });

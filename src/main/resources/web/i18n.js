@@ -101,6 +101,7 @@ window.I18N = {
     error: (e) => `Erreur : ${e}`,
     unknownStep: (s) => `Étape inconnue : ${s}.`,
     didYouMean: "Vouliez-vous dire :",
+    resultsFor: (w) => `Résultats pour « ${w} »`,
     exported: (f) => `Figure exportée : ${f}`,
   },
   en: {
@@ -207,6 +208,7 @@ window.I18N = {
     error: (e) => `Error: ${e}`,
     unknownStep: (s) => `Unknown step: ${s}.`,
     didYouMean: "Did you mean:",
+    resultsFor: (w) => `Results for “${w}”`,
     exported: (f) => `Figure exported: ${f}`,
   },
 };

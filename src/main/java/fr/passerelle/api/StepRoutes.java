@@ -6,7 +6,6 @@ import fr.passerelle.recommend.NextQuery;
 import fr.passerelle.recommend.Services;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code /api/steps}: search, one step, where next, where from, reconversions, outcomes, similar steps. */
@@ -51,8 +50,7 @@ final class StepRoutes {
         String q = Params.text(ctx, "q", 100, false);
         String kind = Params.oneOf(ctx, "kind", KINDS);
         int limit = Params.intParam(ctx, "limit", 1, 50, 10);
-        ctx.json(
-                Map.of("query", q == null ? "" : q, "steps", services.steps().search(q == null ? "" : q, kind, limit)));
+        ctx.json(services.steps().search(q == null ? "" : q, kind, limit));
     }
 
     /** Outcome months: only those the release holds. */

@@ -302,7 +302,18 @@ public final class Environment implements AutoCloseable {
 
     /** The services over {@code database}: a release store, never the live graph. */
     public Services services(Database database) {
-        return Services.over(database, thresholds, clock, options.register(key.keyId()));
+        return Services.over(database, thresholds, clock, options.register(key.keyId()), searchTitles());
+    }
+
+    private fr.passerelle.recommend.SearchTitles searchTitles;
+
+    /** The names search knows this home's steps by: its catalogue's, and the ROME job titles when at hand. */
+    public synchronized fr.passerelle.recommend.SearchTitles searchTitles() {
+        if (searchTitles == null) {
+            searchTitles = fr.passerelle.recommend.SearchTitles.of(
+                    catalogue(), fr.passerelle.recommend.SearchTitles.romeDir());
+        }
+        return searchTitles;
     }
 
     public long people() {

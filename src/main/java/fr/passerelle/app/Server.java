@@ -93,8 +93,13 @@ public final class Server implements AutoCloseable {
                                 env.erasure(),
                                 env.clock(),
                                 settings.publishing().contributionsPerKeyPerDay()));
-        this.app = ApiServer.create(env.services(release.database()), apiOptions, new ArrayList<>())
-                .start(options.host(), options.port());
+        fr.passerelle.recommend.Services services = env.services(release.database());
+        // The search index is built beside the start (ROME titles take a second or two to read), so
+        // that the first visitor who types does not wait for it.
+        Thread warm = new Thread(() -> services.steps().search("", null, 1), "search-index");
+        warm.setDaemon(true);
+        warm.start();
+        this.app = ApiServer.create(services, apiOptions, new ArrayList<>()).start(options.host(), options.port());
         // Retention is enforced by the server itself: at every check a purge, then a publication if the policy says one
         // is due (enough people changed, or the longest delay reached).
         this.daily = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -20,11 +20,13 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The steps trajectories may refer to, read from {@code import/catalogue.csv} (columns code, kind,
- * label, domain, field, level, typical_months). A trajectory's own free-text labels are never
+ * label, domain, field, level, typical_months, optional aliases). A trajectory's own free-text labels are never
  * stored: the catalogue's official label is.
  */
 public final class Catalogue {
     public static final String BUNDLED = "/import/catalogue.csv";
+    /** No step: for reading official references without a project catalogue. */
+    public static final Catalogue EMPTY = new Catalogue(Map.of(), "no catalogue");
 
     private final Map<String, CatalogueStep> byCode;
     private final String origin;
@@ -78,12 +80,24 @@ public final class Catalogue {
                     row.get("domain"),
                     row.get("field"),
                     intOrZero(row.get("level"), where),
-                    intOrZero(row.get("typical_months"), where));
+                    intOrZero(row.get("typical_months"), where),
+                    aliases(row));
             if (steps.put(code, step) != null) {
                 throw new IllegalArgumentException(where + ": step code " + code + " appears twice");
             }
         }
         return new Catalogue(Map.copyOf(steps), origin);
+    }
+
+    /** The optional {@code aliases} column: everyday names separated by '|'. */
+    private static List<String> aliases(CSVRecord row) {
+        if (!row.isMapped("aliases") || !row.isSet("aliases")) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(row.get("aliases").split("\\|"))
+                .map(String::strip)
+                .filter(a -> !a.isEmpty())
+                .toList();
     }
 
     private static int intOrZero(String text, String where) {
@@ -106,6 +120,15 @@ public final class Catalogue {
         return new Catalogue(Map.copyOf(merged), origin + " + " + extraOrigin);
     }
 
+    /** The same steps without their everyday names (to measure what the names add to search). */
+    public Catalogue withoutAliases() {
+        Map<String, CatalogueStep> plain = new LinkedHashMap<>();
+        byCode.forEach((code, s) -> plain.put(
+                code,
+                new CatalogueStep(s.code(), s.kind(), s.label(), s.domain(), s.field(), s.level(), s.typicalMonths())));
+        return new Catalogue(Map.copyOf(plain), origin + " without everyday names");
+    }
+
     /** Writes the catalogue in the format {@link #load} reads. */
     public void write(Path file) {
         try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -113,13 +136,23 @@ public final class Catalogue {
                         out,
                         CSVFormat.DEFAULT
                                 .builder()
-                                .setHeader("code", "kind", "label", "domain", "field", "level", "typical_months")
+                                .setHeader(
+                                        "code",
+                                        "kind",
+                                        "label",
+                                        "domain",
+                                        "field",
+                                        "level",
+                                        "typical_months",
+                                        "aliases")
                                 .setRecordSeparator('\n')
                                 .get())) {
             for (CatalogueStep s : byCode.values().stream()
                     .sorted(java.util.Comparator.comparing(CatalogueStep::code))
                     .toList()) {
-                csv.printRecord(s.csvFields());
+                List<Object> fields = new ArrayList<>(s.csvFields());
+                fields.add(String.join("|", s.aliases()));
+                csv.printRecord(fields);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the catalogue " + file, e);
@@ -154,7 +187,7 @@ public final class Catalogue {
             row.put("field", s.field().isEmpty() ? null : s.field());
             row.put("level", s.level() == 0 ? null : s.level());
             row.put("typicalMonths", s.typicalMonths() == 0 ? null : s.typicalMonths());
-            row.put("search", Folding.fold(s.label() + " " + s.code()));
+            row.put("search", s.searchText());
             rows.add(row);
         }
         return rows;

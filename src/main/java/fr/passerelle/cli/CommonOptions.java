@@ -90,7 +90,7 @@ public final class CommonOptions {
             names = "--catalogue",
             defaultValue = "${env:PASSERELLE_CATALOGUE}",
             description =
-                    "Catalogue CSV (code,kind,label,domain,field,level,typical_months); default: the bundled import/catalogue.csv.")
+                    "Catalogue CSV (code,kind,label,domain,field,level,typical_months[,aliases]); default: the bundled import/catalogue.csv.")
     Path catalogue;
 
     /** The parsed options as the one settings record every component reads. */

@@ -25,7 +25,12 @@ import picocli.CommandLine.Parameters;
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Quality evaluations.",
-        subcommands = {EvalCommand.NextStep.class, EvalCommand.MvadToJsonLines.class, EvalCommand.Mapping.class})
+        subcommands = {
+            EvalCommand.NextStep.class,
+            EvalCommand.MvadToJsonLines.class,
+            EvalCommand.Mapping.class,
+            EvalCommand.Search.class
+        })
 final class EvalCommand implements Runnable {
     @Override
     public void run() {
@@ -156,6 +161,83 @@ final class EvalCommand implements Runnable {
                     "speed: %d fuzzy matches in %.1f s (%.0f titles/s)%n",
                     n, (System.nanoTime() - t1) / 1e9, n / ((System.nanoTime() - t1) / 1e9));
             return 0;
+        }
+    }
+
+    @Command(
+            name = "search",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Search quality: the queries of eval/search-queries.csv (or --queries) against the catalogue's steps, "
+                            + "hit@1 and hit@5 overall and per kind of query, with and without the ROME job titles.")
+    static final class Search implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(
+                names = "--queries",
+                defaultValue = "eval/search-queries.csv",
+                description = "CSV query,expected,kind (default: ${DEFAULT-VALUE}).")
+        Path queries;
+
+        @Option(
+                names = "--rome",
+                defaultValue = "${env:PASSERELLE_ROME_DIR}",
+                description =
+                        "Folder with the ROME job titles (default: PASSERELLE_ROME_DIR, else ../shared/data/rome).")
+        Path rome;
+
+        @Option(names = "--misses", description = "Also print the queries missed at 5.")
+        boolean misses;
+
+        @Override
+        public Integer call() {
+            fr.passerelle.catalog.Catalogue catalogue = options.settings().catalogue() == null
+                    ? fr.passerelle.catalog.Catalogue.bundled()
+                    : fr.passerelle.catalog.Catalogue.load(options.settings().catalogue());
+            List<fr.passerelle.eval.SearchEvaluation.Query> list = fr.passerelle.eval.SearchEvaluation.read(queries);
+            Path romeDir = rome != null ? rome : fr.passerelle.recommend.SearchTitles.romeDir();
+            // Before this search: a step was found when its folded label or code held the folded query.
+            System.out.println("substring of labels and codes (the search before the title matcher)");
+            print(fr.passerelle.eval.SearchEvaluation.evaluate(list, q -> substring(catalogue, q)));
+            List<fr.passerelle.recommend.SearchTitles> variants = new ArrayList<>();
+            variants.add(fr.passerelle.recommend.SearchTitles.of(catalogue.withoutAliases(), null));
+            variants.add(fr.passerelle.recommend.SearchTitles.of(catalogue, null));
+            if (romeDir != null) {
+                variants.add(fr.passerelle.recommend.SearchTitles.of(catalogue.withoutAliases(), romeDir));
+                variants.add(fr.passerelle.recommend.SearchTitles.of(catalogue, romeDir));
+            }
+            for (fr.passerelle.recommend.SearchTitles titles : variants) {
+                fr.passerelle.recommend.StepSearch search = fr.passerelle.recommend.StepSearch.over(catalogue, titles);
+                System.out.println(titles.source() + ": " + search.titles() + " titles");
+                print(fr.passerelle.eval.SearchEvaluation.evaluate(list, q -> search.codes(q, 10)));
+            }
+            return 0;
+        }
+
+        private void print(List<fr.passerelle.eval.SearchEvaluation.Score> scores) {
+            for (fr.passerelle.eval.SearchEvaluation.Score score : scores) {
+                System.out.println("  " + score);
+                if (misses && score.name().equals("all")) {
+                    score.missed().forEach(m -> System.out.println("    missed: " + m));
+                }
+            }
+        }
+
+        private static List<String> substring(fr.passerelle.catalog.Catalogue catalogue, String query) {
+            String q = fr.passerelle.catalog.Folding.fold(query);
+            return catalogue.steps().stream()
+                    .filter(s -> fr.passerelle.catalog.Folding.fold(s.label() + " " + s.code())
+                            .contains(q))
+                    .sorted(java.util.Comparator.comparing((fr.passerelle.catalog.CatalogueStep s) ->
+                                    fr.passerelle.catalog.Folding.fold(s.label())
+                                                    .startsWith(q)
+                                            ? 0
+                                            : 1)
+                            .thenComparing(fr.passerelle.catalog.CatalogueStep::code))
+                    .map(fr.passerelle.catalog.CatalogueStep::code)
+                    .limit(10)
+                    .toList();
         }
     }
 }

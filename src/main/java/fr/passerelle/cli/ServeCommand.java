@@ -153,7 +153,8 @@ final class ServeCommand implements Callable<Integer> {
                 (System.nanoTime() - started) / 1e9, env.describe(), env.people());
         System.out.println("  Web page:    " + base + "/");
         System.out.println("  API health:  " + base + "/api/health");
-        System.out.println("  Search:      " + base + "/api/steps?q=bts%20sio");
+        System.out.println("  Search:      " + base + "/api/steps?q=infirmi%C3%A8re   (names: "
+                + env.searchTitles().source() + ")");
         System.out.println("  Where next:  " + base + "/api/steps/BTS-SIO-SLAM/next");
         System.out.println("  Routes:      " + base + "/api/routes?from=BAC-STMG&to=D1301");
         System.out.println("  API docs:    " + base + "/api/docs");

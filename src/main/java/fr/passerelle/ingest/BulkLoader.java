@@ -2,7 +2,6 @@ package fr.passerelle.ingest;
 
 import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.CatalogueStep;
-import fr.passerelle.catalog.Folding;
 import fr.passerelle.person.AggregateDelta;
 import fr.passerelle.person.Visit;
 import fr.passerelle.privacy.RecordKeys;
@@ -280,7 +279,7 @@ public final class BulkLoader {
                 List<Object> row = new ArrayList<>();
                 row.add(stepIds.get(s.code()));
                 row.addAll(s.csvFields());
-                row.addAll(List.of(Folding.fold(s.label() + " " + s.code()), c[0], c[1], c[2]));
+                row.addAll(List.of(s.searchText(), c[0], c[1], c[2]));
                 out.printRecord(row);
             }
         }

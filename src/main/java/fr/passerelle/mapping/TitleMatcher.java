@@ -193,6 +193,50 @@ public final class TitleMatcher {
             Reference best = preferred(same);
             return new Match(title, best.kind(), best.code(), best.label(), 1.0, "exact");
         }
+        Candidates found = candidates(q, kind);
+        double[] bestByCode = found.bestByCode();
+        int[] refByCode = found.refByCode();
+        List<Integer> touched = found.touched();
+        Reference best = null;
+        double bestScore = 0;
+        // Best single titles first; a code whose title score cannot lift it above the best so far
+        // even with full coverage is not looked at (coverage adds at most 1 - BLEND).
+        touched.sort((a, b) -> Double.compare(bestByCode[b], bestByCode[a]));
+        for (int c : touched) {
+            if (BLEND * bestByCode[c] + (1 - BLEND) < bestScore - 1e-9) {
+                break;
+            }
+            Reference r = references.get(refByCode[c]);
+            double score = BLEND * bestByCode[c] + (1 - BLEND) * covered(r.code(), q) / found.queryWeight();
+            if (score > bestScore + 1e-9
+                    || (Math.abs(score - bestScore) <= 1e-9 && best != null && rank(r) < rank(best))) {
+                best = r;
+                bestScore = score;
+            }
+        }
+        double confidence = Math.round(Math.min(bestScore, 0.99) * 1000) / 1000.0;
+        if (best == null || confidence < threshold) {
+            return new Match(title, kind, null, null, confidence, "unmapped");
+        }
+        return new Match(title, best.kind(), best.code(), best.label(), confidence, "fuzzy");
+    }
+
+    /** A code's score for a query, with the reference title that gave it. */
+    public record Scored(Reference reference, double score) {}
+
+    /**
+     * Every code that shares a word with the query (tokens as {@link #tokens} gives them), best first:
+     * the same scores {@link #match} ranks by, for a search that lists more than the best one.
+     */
+    public List<Scored> ranked(Set<String> query, StepKind kind, int limit) {
+        List<Scored> all = scored(query, kind);
+        return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    /** Per code touched by the query: its best single title's score (weighted Dice) and which title. */
+    private record Candidates(double[] bestByCode, int[] refByCode, List<Integer> touched, double queryWeight) {}
+
+    private Candidates candidates(Set<String> q, StepKind kind) {
         Map<Integer, Double> common = new HashMap<>();
         for (String t : q) {
             double w = idf.getOrDefault(t, 0.0);
@@ -226,35 +270,114 @@ public final class TitleMatcher {
                 refByCode[c] = i;
             }
         }
-        Reference best = null;
-        double bestScore = 0;
-        // Best single titles first; a code whose title score cannot lift it above the best so far
-        // even with full coverage is not looked at (coverage adds at most 1 - BLEND).
-        touched.sort((a, b) -> Double.compare(bestByCode[b], bestByCode[a]));
-        for (int c : touched) {
-            if (BLEND * bestByCode[c] + (1 - BLEND) < bestScore - 1e-9) {
-                break;
-            }
-            Reference r = references.get(refByCode[c]);
-            Set<String> words = codeWords.get(r.code());
-            double covered = 0;
-            for (String t : q) {
-                if (words.contains(t)) {
-                    covered += idf.getOrDefault(t, 0.0);
-                }
-            }
-            double score = BLEND * bestByCode[c] + (1 - BLEND) * covered / qWeight;
-            if (score > bestScore + 1e-9
-                    || (Math.abs(score - bestScore) <= 1e-9 && best != null && rank(r) < rank(best))) {
-                best = r;
-                bestScore = score;
+        return new Candidates(bestByCode, refByCode, touched, qWeight);
+    }
+
+    /** The IDF weight of the query's words that some title of {@code code} has. */
+    private double covered(String code, Set<String> q) {
+        Set<String> words = codeWords.get(code);
+        double covered = 0;
+        for (String t : q) {
+            if (words.contains(t)) {
+                covered += idf.getOrDefault(t, 0.0);
             }
         }
-        double confidence = Math.round(Math.min(bestScore, 0.99) * 1000) / 1000.0;
-        if (best == null || confidence < threshold) {
-            return new Match(title, kind, null, null, confidence, "unmapped");
+        return covered;
+    }
+
+    private List<Scored> scored(Set<String> q, StepKind kind) {
+        List<Scored> out = new ArrayList<>();
+        Candidates found = candidates(q, kind);
+        for (int c : found.touched()) {
+            Reference r = references.get(found.refByCode()[c]);
+            out.add(new Scored(
+                    r, BLEND * found.bestByCode()[c] + (1 - BLEND) * covered(r.code(), q) / found.queryWeight()));
         }
-        return new Match(title, best.kind(), best.code(), best.label(), confidence, "fuzzy");
+        out.sort((a, b) -> {
+            int byScore = Double.compare(b.score(), a.score());
+            if (Math.abs(a.score() - b.score()) > 1e-9 && byScore != 0) {
+                return byScore;
+            }
+            int byRank = Integer.compare(rank(a.reference()), rank(b.reference()));
+            return byRank != 0
+                    ? byRank
+                    : a.reference().code().compareTo(b.reference().code());
+        });
+        return out;
+    }
+
+    /**
+     * The query's words with each word no reference has replaced by one that does: the most common
+     * word it begins (a word typed half-way, "infirm"), else the closest by edit distance (one typo
+     * in a word of 4 to 7 letters, two beyond), the most common on a tie. A word with no such
+     * neighbour is kept as it is.
+     */
+    public Set<String> corrected(Set<String> query) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : query) {
+            out.add(idf.containsKey(t) || t.length() < 3 ? t : nearest(t));
+        }
+        return out;
+    }
+
+    private String nearest(String word) {
+        String best = null;
+        int bestDf = -1;
+        for (Map.Entry<String, List<Integer>> e : index.entrySet()) {
+            if (e.getKey().startsWith(word) && e.getValue().size() > bestDf) {
+                best = e.getKey();
+                bestDf = e.getValue().size();
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        if (word.length() < 4) {
+            return word;
+        }
+        int allowed = word.length() <= 7 ? 1 : 2;
+        int bestDistance = allowed + 1;
+        for (Map.Entry<String, List<Integer>> e : index.entrySet()) {
+            String candidate = e.getKey();
+            if (Math.abs(candidate.length() - word.length()) > allowed) {
+                continue;
+            }
+            int d = distance(word, candidate, allowed);
+            if (d > allowed) {
+                continue;
+            }
+            if (d < bestDistance || (d == bestDistance && e.getValue().size() > bestDf)) {
+                best = candidate;
+                bestDistance = d;
+                bestDf = e.getValue().size();
+            }
+        }
+        return best == null ? word : best;
+    }
+
+    /** Levenshtein distance, cut short once every path is above {@code max} (returns max + 1). */
+    static int distance(String a, String b, int max) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMin = current[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     private double weight(Set<String> tokens) {

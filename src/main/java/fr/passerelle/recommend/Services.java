@@ -14,8 +14,14 @@ public record Services(
         SimilarityService similarity,
         Register register) {
 
+    /** The services with the standard search names ({@link SearchTitles#standard()}). */
     public static Services over(Database db, Thresholds thresholds, Clock clock, Register.Settings settings) {
-        StepService steps = new StepService(db, thresholds, clock);
+        return over(db, thresholds, clock, settings, SearchTitles.standard());
+    }
+
+    public static Services over(
+            Database db, Thresholds thresholds, Clock clock, Register.Settings settings, SearchTitles titles) {
+        StepService steps = new StepService(db, thresholds, clock, titles);
         RouteService routes = new RouteService(db, steps);
         return new Services(
                 steps,

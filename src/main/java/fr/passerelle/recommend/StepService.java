@@ -22,31 +22,57 @@ public final class StepService {
     private final Database db;
     private final Thresholds thresholds;
     private final Clock clock;
+    private final SearchTitles titles;
 
-    public StepService(Database db, Thresholds thresholds, Clock clock) {
+    public StepService(Database db, Thresholds thresholds, Clock clock, SearchTitles titles) {
         this.db = db;
         this.thresholds = thresholds;
         this.clock = clock;
+        this.titles = titles;
     }
 
     public Thresholds thresholds() {
         return thresholds;
     }
 
-    /** Steps whose folded label or code contains the folded query, prefix matches first. */
-    public List<StepSummary> search(String query, String kind, int limit) {
-        String q = Folding.fold(query);
-        return new Reads(db)
-                .read(
-                        "queries/step-search",
-                        params("q", q, "kind", kind, "limit", limit),
-                        r -> new StepSummary(
-                                r.get("id").asString(),
-                                r.get("kind").asString(),
-                                r.get("label").asString(),
-                                r.text("domain"),
-                                r.integer("level"),
-                                r.count("people")));
+    /** Released steps for what people type (labels, everyday names, job titles; see {@link StepSearch}). */
+    public StepMatches search(String query, String kind, int limit) {
+        StepSearch.Found found = search().find(query, kind, limit);
+        return new StepMatches(query, found.steps(), found.didYouMean(), found.reason());
+    }
+
+    private volatile Map.Entry<Long, StepSearch> search;
+
+    /** The search index of the served release, built once per release version (one build at a time). */
+    private StepSearch search() {
+        long version = datasetVersion();
+        Map.Entry<Long, StepSearch> cached = search;
+        if (cached != null && cached.getKey() == version) {
+            return cached.getValue();
+        }
+        synchronized (this) {
+            return buildSearch(version);
+        }
+    }
+
+    private StepSearch buildSearch(long version) {
+        Map.Entry<Long, StepSearch> cached = search;
+        if (cached != null && cached.getKey() == version) {
+            return cached.getValue();
+        }
+        List<StepSummary> steps = db.rows(
+                "queries/step-list",
+                Map.of(),
+                r -> new StepSummary(
+                        r.get("id").asString(),
+                        r.get("kind").asString(),
+                        r.get("label").asString(),
+                        r.text("domain"),
+                        r.integer("level"),
+                        r.count("people")));
+        StepSearch built = new StepSearch(steps, titles);
+        search = Map.entry(version, built);
+        return built;
     }
 
     public StepDetail step(String id) {
@@ -236,7 +262,7 @@ public final class StepService {
     }
 
     /** Known steps that look like an unknown id: same code with other case, or close by edit distance or label. */
-    List<StepRef> closeMatches(String id) {
+    private List<StepRef> closeCodes(String id) {
         String folded = Folding.fold(id);
         List<Row> all = db.rows("queries/step-list", Map.of(), r -> r);
         return all.stream()
@@ -251,7 +277,19 @@ public final class StepService {
                         .thenComparing(e -> e.getKey().get("id").asString()))
                 .limit(5)
                 .map(e -> stepRef(e.getKey()))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** Close matches by code and label first, then what search finds for the text ("infirmiere" → J1506). */
+    List<StepRef> closeMatches(String id) {
+        List<StepRef> out = closeCodes(id);
+        for (StepSummary s :
+                search().find(id.replace('-', ' ').replace('_', ' '), null, 5).steps()) {
+            if (out.size() < 5 && out.stream().noneMatch(r -> r.id().equals(s.id()))) {
+                out.add(new StepRef(s.id(), s.kind(), s.label(), s.domain()));
+            }
+        }
+        return out;
     }
 
     private static int score(String query, String id, String search) {

@@ -190,10 +190,39 @@ class ApiTest {
                 hits.get(0).get("people").asLong());
         JsonNode byCode =
                 json("/api/steps?q=bts-sio&kind=education&limit=5", 200).get("steps");
-        assertEquals(2, byCode.size());
         assertEquals("BTS-SIO-SLAM", byCode.get(0).get("id").asText(), "the more travelled first");
+        assertEquals("BTS-SIO-SISR", byCode.get(1).get("id").asText());
         JsonNode jobs = json("/api/steps?q=informatique&kind=job&limit=50", 200).get("steps");
         jobs.forEach(s -> assertEquals("job", s.get("kind").asText()));
+    }
+
+    @Test
+    void searchFindsWhatPeopleTypeAndSaysWhenItCorrectedAWordOrFoundNothing() throws Exception {
+        assertEquals("J1506", first("/api/steps?q=infirmi%C3%A8re&kind=job"), "a job title in the feminine");
+        assertEquals("BAC-PRO-MCV", first("/api/steps?q=bac%20pro%20commerce"), "the page's own placeholder");
+        assertEquals("J1501", first("/api/steps?q=aide%20soignante&kind=job"));
+        assertEquals("BTS-SIO-SLAM", first("/api/steps?q=sio%20bts%20slam"), "word order is free");
+        assertEquals("BUT-INFO", first("/api/steps?q=dut%20info"), "an old diploma name");
+        JsonNode typo = json("/api/steps?q=infirmeire&kind=job", 200);
+        assertEquals("J1506", typo.get("steps").get(0).get("id").asText());
+        assertEquals("infirmier", typo.get("didYouMean").asText());
+        assertTrue(typo.get("reason").isNull());
+        JsonNode plain = json("/api/steps?q=comptable", 200);
+        assertTrue(plain.get("didYouMean").isNull(), "no correction when every word is known");
+        JsonNode nothing = json("/api/steps?q=zzqxv", 200);
+        assertEquals(0, nothing.get("steps").size());
+        assertTrue(nothing.get("reason").asText().contains("zzqxv"), nothing.toString());
+        List<String> close = new ArrayList<>();
+        json("/api/steps/infirmiere/next", 404)
+                .get("closeMatches")
+                .forEach(m -> close.add(m.get("id").asText()));
+        assertTrue(close.contains("J1506") && close.contains("DE-INFIRMIER"), close.toString());
+    }
+
+    private static String first(String path) throws Exception {
+        JsonNode steps = json(path, 200).get("steps");
+        assertTrue(steps.size() > 0, path + " found nothing");
+        return steps.get(0).get("id").asText();
     }
 
     @Test

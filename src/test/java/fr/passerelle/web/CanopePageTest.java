@@ -558,6 +558,20 @@ class CanopePageTest {
         waitFor("#status a.close-match[data-id='BTS-SIO-SLAM']").click();
         waitFor("#chart g.node[data-id='1:M1805']");
         assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM"), browser.getCurrentUrl());
+        // What people type: a mistyped job title is corrected, and the list says for what it shows results.
+        browser.get(base + "/");
+        WebElement search = waitFor("#step-search");
+        search.sendKeys("infirmeire");
+        waitFor("#step-options li[data-id='J1506']");
+        assertEquals(
+                "Résultats pour « infirmier »",
+                waitFor("#step-options li.corrected").getText());
+        search.sendKeys(Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().contains("step="));
+        assertTrue(
+                browser.getCurrentUrl().contains("step=J1506")
+                        || browser.getCurrentUrl().contains("step=DE-INFIRMIER"),
+                browser.getCurrentUrl());
     }
 
     /** Every "n = X" on the page is at least k: the page never recombines counts into smaller ones. */
