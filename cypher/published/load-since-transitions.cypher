@@ -1,9 +1,10 @@
 // Purpose: load the released transitions by months spent at the origin step ("since" bin): people
-// (perturbed, at least k), share of that bin's leavers, median months.
+// (perturbed, at least k), share of that bin's leavers, median months (start to start, and end to start: afterEndMonths).
 // Parameters: $base, the folder holding the release's CSV files as a URL.
 // :param {base: 'file:///'}
 LOAD CSV WITH HEADERS FROM $base + 'since-transitions.csv' AS row
 MATCH (a:Step {id: row.from}), (b:Step {id: row.to})
 CREATE (a)-[:TRANSITION_BY_SINCE {since: row.since, people: toInteger(row.people), share: toFloat(row.share),
                          shareLow: toFloat(row.shareLow), shareHigh: toFloat(row.shareHigh),
-                         medianMonths: toInteger(row.medianMonths)}]->(b)
+                         medianMonths: toInteger(row.medianMonths),
+                         afterEndMonths: toInteger(row.afterEndMonths)}]->(b)

@@ -303,7 +303,7 @@
       nodes.push({ id: "1:" + n.step.id, label: n.step.label, column: 1, count: `n = ${fmt(n.people)}` });
       const title = `${stepLabel} → ${n.step.label} : n = ${fmt(n.people)}${n.share ? ` (${pct(n.share)})` : ""}`;
       links.push({ source: "0:" + first.step.id, target: "1:" + n.step.id, value: n.people, title, kind: "shown" });
-      rows.push([stepLabel, n.step.label, fmt(n.people), pct(n.share), ci(n.share), duration(n.medianMonths)]);
+      rows.push([stepLabel, n.step.label, fmt(n.people), pct(n.share), ci(n.share), duration(n.medianMonthsAfterEnd), duration(n.medianMonthsStartToStart)]);
     });
     if (first.hiddenPeople != null) {
       nodes.push({ id: "1:hidden", label: t.others, column: 1, kind: "hidden", count: `n = ${fmt(first.hiddenPeople)}` });
@@ -344,7 +344,7 @@
             else nodes.push({ id, label: n.step.label, column: 2, count: `n = ${fmt(n.people)}` });
             links.push({ source: "1:" + via.id, target: id, value: n.people, kind: "shown",
               title: `${stepLabel} → ${via.label} → ${n.step.label} : n = ${fmt(n.people)}${n.share ? ` (${pct(n.share)})` : ""}` });
-            rows.push([`${stepLabel} → ${via.label}`, n.step.label, fmt(n.people), pct(n.share), ci(n.share), duration(n.medianMonths)]);
+            rows.push([`${stepLabel} → ${via.label}`, n.step.label, fmt(n.people), pct(n.share), ci(n.share), duration(n.medianMonthsAfterEnd), duration(n.medianMonthsStartToStart)]);
             accounted += n.people;
           });
           if (answer.hiddenPeople != null) {
@@ -368,7 +368,7 @@
     frame(title, t.nextSummary(first.peopleLeaving), notes, Object.assign({}, first.evidence, { query: [...queries].join(" + ") }));
     if (links.length === 0) { status(t.noData); return; }
     show(Charts.sankey($("chart-box"), { nodes, links }, chartOpts(title)), `passerelle-${state.step}-next`);
-    table(title, [t.from, t.to, `${t.n} (${t.people})`, t.share, t.interval, t.median], rows);
+    table(title, [t.from, t.to, `${t.n} (${t.people})`, t.share, t.interval, t.afterEnd, t.startToStart], rows);
   }
 
   async function renderRoutes(token) {

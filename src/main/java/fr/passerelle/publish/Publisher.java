@@ -280,11 +280,6 @@ public final class Publisher {
         return thresholds.share(people, denominator);
     }
 
-    /** The median that goes with a released cell: drawn and kept with its count. */
-    private Integer median(Cell cell, String name) {
-        return values.release(cell, name).median();
-    }
-
     private Counts write(Path dir, long version, String updatedAt, String lastPurge) throws IOException {
         List<Step> steps = db.read(
                 "publish/steps",
@@ -584,6 +579,7 @@ public final class Publisher {
         Long[] pathPeople = new Long[t.paths()];
         Long[] pathLeaving = new Long[t.paths()];
         Integer[] pathMedian = new Integer[t.paths()];
+        Integer[] pathAfterEnd = new Integer[t.paths()];
         // The codes of the released paths, kept for writing them (every path's are needed to name its cells).
         List<List<String>> releasedCodes = new ArrayList<>(java.util.Collections.nCopies(t.paths(), null));
         Map<Integer, Integer> oneStep = new HashMap<>();
@@ -595,6 +591,7 @@ public final class Publisher {
             StableValues.Released path = values.release(t.pathPeople.get(node), CellName.path(codes));
             pathPeople[node] = path.people();
             pathMedian[node] = path.median();
+            pathAfterEnd[node] = path.medianAfterEnd();
             if (pathPeople[node] != null) {
                 releasedCodes.set(node, codes);
             }
@@ -649,7 +646,8 @@ public final class Publisher {
                         "share",
                         "shareLow",
                         "shareHigh",
-                        "medianMonths");
+                        "medianMonths",
+                        "afterEndMonths");
                 CSVPrinter csv = printer(
                         dir.resolve("paths.csv"),
                         "steps",
@@ -659,7 +657,8 @@ public final class Publisher {
                         "shareLow",
                         "shareHigh",
                         "medianMonths",
-                        "lastHopMonths")) {
+                        "lastHopMonths",
+                        "lastHopAfterEndMonths")) {
             for (int node = 1; node < t.paths(); node++) {
                 if (t.length(node) < 2 || pathPeople[node] == null) {
                     continue;
@@ -668,6 +667,9 @@ public final class Publisher {
                 Share share = share(pathPeople[node], pathLeaving[prefix]);
                 Integer median = pathMedian[node];
                 List<String> codes = releasedCodes.get(node);
+                StableValues.Released lastHop = t.length(node) == 2
+                        ? new StableValues.Released(pathPeople[node], median, pathAfterEnd[node])
+                        : values.release(t.pathLastHop.get(node), CellName.lastHop(codes));
                 csv.printRecord(
                         String.join(";", codes),
                         pathPeople[node],
@@ -676,7 +678,8 @@ public final class Publisher {
                         share == null ? null : share.low(),
                         share == null ? null : share.high(),
                         median,
-                        t.length(node) == 2 ? median : median(t.pathLastHop.get(node), CellName.lastHop(codes)));
+                        lastHop.median(),
+                        lastHop.medianAfterEnd());
                 paths++;
                 if (t.length(node) == 2) {
                     tr.printRecord(
@@ -686,7 +689,8 @@ public final class Publisher {
                             share == null ? null : share.value(),
                             share == null ? null : share.low(),
                             share == null ? null : share.high(),
-                            median);
+                            median,
+                            pathAfterEnd[node]);
                     transitions++;
                 }
             }
@@ -889,7 +893,8 @@ public final class Publisher {
                 "share",
                 "shareLow",
                 "shareHigh",
-                "medianMonths")) {
+                "medianMonths",
+                "afterEndMonths")) {
             for (long key : keys) {
                 if (ReleaseTables.table(key) != nextTable) {
                     continue;
@@ -916,7 +921,8 @@ public final class Publisher {
                         share == null ? null : share.value(),
                         share == null ? null : share.low(),
                         share == null ? null : share.high(),
-                        next.median());
+                        next.median(),
+                        next.medianAfterEnd());
                 written++;
             }
         }

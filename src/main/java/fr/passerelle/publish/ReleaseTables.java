@@ -29,75 +29,40 @@ final class ReleaseTables {
     }
 
     /**
-     * Distinct people and the sum of their record keys; months for the median (first passage of each
-     * person), as a short list while few, then as a histogram of 0..120 months: a cell's memory stops
-     * growing with its people (at 10M people a list per cell would hold hundreds of MiB).
+     * Months for a median, as a short list while few, then as a histogram of 0..120 months: a cell's
+     * memory stops growing with its people (at 10M people a list per cell would hold hundreds of MiB).
      */
-    static final class Cell {
+    static final class Durations {
         private static final int LIST = 32;
         private static final int MAX_MONTHS = 120;
-        long people;
-        long key;
-        private int last = -1;
-        private int[] months;
+        private int[] months = new int[4];
         private boolean histogram;
         private int timed;
-        private int contributed;
 
-        /** Counts {@code person} once; true the first time. */
-        boolean add(int person, long recordKey) {
-            if (last == person) {
-                return false;
-            }
-            last = person;
-            people++;
-            key += recordKey;
-            return true;
-        }
-
-        void add(int person, long recordKey, int monthsBetween) {
-            if (add(person, recordKey) && monthsBetween >= 0) {
-                int m = Math.min(monthsBetween, MAX_MONTHS);
-                if (months == null) {
-                    months = new int[4];
-                } else if (!histogram && timed == months.length) {
-                    if (timed < LIST) {
-                        months = Arrays.copyOf(months, timed * 2);
-                    } else {
-                        int[] bins = new int[MAX_MONTHS + 1];
-                        for (int i = 0; i < timed; i++) {
-                            bins[months[i]]++;
-                        }
-                        months = bins;
-                        histogram = true;
-                    }
-                }
-                if (histogram) {
-                    months[m]++;
-                    timed++;
+        void add(int monthsBetween) {
+            int m = Math.min(monthsBetween, MAX_MONTHS);
+            if (!histogram && timed == months.length) {
+                if (timed < LIST) {
+                    months = Arrays.copyOf(months, timed * 2);
                 } else {
-                    months[timed++] = m;
+                    int[] bins = new int[MAX_MONTHS + 1];
+                    for (int i = 0; i < timed; i++) {
+                        bins[months[i]]++;
+                    }
+                    months = bins;
+                    histogram = true;
                 }
+            }
+            if (histogram) {
+                months[m]++;
+                timed++;
+            } else {
+                months[timed++] = m;
             }
         }
 
         int timed() {
             return timed;
-        }
-
-        void contributed() {
-            contributed++;
-        }
-
-        /**
-         * The people of the cell who came through an app key (contributions). The k test is taken
-         * without them: no app, and no number of colluding apps, can lift a cell over k with people it
-         * invented, and so learn from the release whether anybody really is in it. (The dominance rule of
-         * statistical disclosure control would leave out the largest key only; two colluding keys then
-         * read every membership: 16 of 16 in SybilTest before this rule.)
-         */
-        int contributedPeople() {
-            return contributed;
         }
 
         /** The lower median, as Cypher's percileDisc(…, 0.5) gives it. */
@@ -119,6 +84,82 @@ final class ReleaseTables {
             int[] sorted = Arrays.copyOf(months, timed);
             Arrays.sort(sorted);
             return sorted[rank];
+        }
+    }
+
+    /**
+     * Distinct people and the sum of their record keys; for transitions, the months of each person's
+     * first passage twice: from the start of the step to the start of the next, and from the end of
+     * the step to the start of the next (the wait people mean by "how long until").
+     */
+    static final class Cell {
+        long people;
+        long key;
+        private int last = -1;
+        private Durations months;
+        private Durations gaps;
+        private int contributed;
+
+        /** Counts {@code person} once; true the first time. */
+        boolean add(int person, long recordKey) {
+            if (last == person) {
+                return false;
+            }
+            last = person;
+            people++;
+            key += recordKey;
+            return true;
+        }
+
+        /** Counts {@code person} once, with the months start to start and end to start (each -1 when unknown). */
+        void add(int person, long recordKey, int monthsBetween, int monthsAfterEnd) {
+            if (add(person, recordKey)) {
+                if (monthsBetween >= 0) {
+                    if (months == null) {
+                        months = new Durations();
+                    }
+                    months.add(monthsBetween);
+                }
+                if (monthsAfterEnd >= 0) {
+                    if (gaps == null) {
+                        gaps = new Durations();
+                    }
+                    gaps.add(monthsAfterEnd);
+                }
+            }
+        }
+
+        int timed() {
+            return months == null ? 0 : months.timed();
+        }
+
+        void contributed() {
+            contributed++;
+        }
+
+        /**
+         * The people of the cell who came through an app key (contributions). The k test is taken
+         * without them: no app, and no number of colluding apps, can lift a cell over k with people it
+         * invented, and so learn from the release whether anybody really is in it. (The dominance rule of
+         * statistical disclosure control would leave out the largest key only; two colluding keys then
+         * read every membership: 16 of 16 in SybilTest before this rule.)
+         */
+        int contributedPeople() {
+            return contributed;
+        }
+
+        /** The median months from the start of the step to the start of the next (null: none timed). */
+        Integer median() {
+            return months == null ? null : months.median();
+        }
+
+        int timedAfterEnd() {
+            return gaps == null ? 0 : gaps.timed();
+        }
+
+        /** The median months from the end of the step to the start of the next (null: none timed). */
+        Integer medianAfterEnd() {
+            return gaps == null ? null : gaps.median();
         }
     }
 
@@ -269,8 +310,12 @@ final class ReleaseTables {
     }
 
     private void add(Cell cell, int months) {
+        add(cell, months, -1);
+    }
+
+    private void add(Cell cell, int months, int afterEnd) {
         boolean first = cell.last != personIndex;
-        cell.add(personIndex, recordKey, months);
+        cell.add(personIndex, recordKey, months, afterEnd);
         if (first && contributor >= 0) {
             cell.contributed();
         }
@@ -296,9 +341,12 @@ final class ReleaseTables {
             for (int len = 1; len <= ReleaseCatalogue.MAX_PATH_STEPS && i + len <= n; len++) {
                 int last = i + len - 1;
                 node = child(node, s[last]);
-                add(pathPeople.get(node), len >= 2 ? between(start, i, last) : -1);
+                add(
+                        pathPeople.get(node),
+                        len >= 2 ? between(start, i, last) : -1,
+                        len == 2 ? afterEnd(person, i, last) : -1);
                 if (len >= 3) {
-                    add(pathLastHop.get(node), between(start, last - 1, last));
+                    add(pathLastHop.get(node), between(start, last - 1, last), afterEnd(person, last - 1, last));
                 }
                 if (last + 1 < n) {
                     add(pathLeaving.get(node));
@@ -312,7 +360,10 @@ final class ReleaseTables {
                 add(cell(key(REGION, s[i], region, 0)));
                 if (i + 1 < n) {
                     add(cell(key(REGION_LEAVING, s[i], region, 0)));
-                    add(cell(key(REGION_NEXT, s[i], region, s[i + 1])), between(start, i, i + 1));
+                    add(
+                            cell(key(REGION_NEXT, s[i], region, s[i + 1])),
+                            between(start, i, i + 1),
+                            afterEnd(person, i, i + 1));
                 }
             }
             int period = periodIndex(start[i]);
@@ -320,7 +371,10 @@ final class ReleaseTables {
                 add(cell(key(PERIOD, s[i], period, 0)));
                 if (i + 1 < n) {
                     add(cell(key(PERIOD_LEAVING, s[i], period, 0)));
-                    add(cell(key(PERIOD_NEXT, s[i], period, s[i + 1])), between(start, i, i + 1));
+                    add(
+                            cell(key(PERIOD_NEXT, s[i], period, s[i + 1])),
+                            between(start, i, i + 1),
+                            afterEnd(person, i, i + 1));
                 }
             }
             int since = ReleaseCatalogue.sinceIndex(
@@ -329,7 +383,10 @@ final class ReleaseTables {
                 add(cell(key(SINCE, s[i], since, 0)));
                 if (i + 1 < n) {
                     add(cell(key(SINCE_LEAVING, s[i], since, 0)));
-                    add(cell(key(SINCE_NEXT, s[i], since, s[i + 1])), between(start, i, i + 1));
+                    add(
+                            cell(key(SINCE_NEXT, s[i], since, s[i + 1])),
+                            between(start, i, i + 1),
+                            afterEnd(person, i, i + 1));
                 }
             }
             if (i + 2 < n && kinds[s[i + 2]] == StepKind.JOB && domains[s[i + 2]] >= 0) {
@@ -356,6 +413,17 @@ final class ReleaseTables {
 
     private static int between(int[] start, int i, int j) {
         return start[i] >= 0 && start[j] >= start[i] ? start[j] - start[i] : -1;
+    }
+
+    /**
+     * Months from the end of step i to the start of step j (both months counted as spent: a step ending
+     * in June followed by one starting in July is 0), 0 when j started before i ended (a job during
+     * studies), -1 when either date is unknown.
+     */
+    static int afterEnd(Person person, int i, int j) {
+        int end = person.ends()[i];
+        int start = person.starts()[j];
+        return end >= 0 && start >= 0 ? Math.max(0, start - end - 1) : -1;
     }
 
     private static final List<String> PERIODS = ReleaseCatalogue.periods();

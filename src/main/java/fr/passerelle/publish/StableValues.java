@@ -32,17 +32,23 @@ import java.util.stream.Stream;
  * rotation leaves alone, so the state survives rotations as it survives restarts.
  */
 final class StableValues {
-    /** What a reader gets of one cell: its count and its median (each null when not shown). */
-    record Released(Long people, Integer median) {
-        static final Released NONE = new Released(null, null);
+    /**
+     * What a reader gets of one cell: its count and its medians, start to start and end to start (each
+     * null when not shown).
+     */
+    record Released(Long people, Integer median, Integer medianAfterEnd) {
+        static final Released NONE = new Released(null, null, null);
     }
 
-    private static final int MAGIC = 0x50535431; // "PST1"
+    private static final int MAGIC_V1 = 0x50535431; // "PST1": one median per cell
+    private static final int MAGIC = 0x50535432; // "PST2": and the end-to-start median
     private static final long WITHHELD = -1;
     private static final int NO_MEDIAN = Integer.MIN_VALUE;
+    /** A state written before end-to-start medians: drawn from the cell the first time it is kept. */
+    private static final int NOT_DRAWN = Integer.MIN_VALUE + 1;
 
-    /** A drawn decision: the true count then, the value released (or {@link #WITHHELD}) and its median. */
-    private record Drawn(long people, long value, int median) {}
+    /** A drawn decision: the true count then, the value released (or {@link #WITHHELD}) and its medians. */
+    private record Drawn(long people, long value, int median, int medianAfterEnd) {}
 
     private final PerturbationTable noise;
     private final Thresholds thresholds;
@@ -87,14 +93,25 @@ final class StableValues {
         boolean mustWithhold = n < thresholds.k() || n - cell.contributedPeople() < thresholds.k();
         Drawn before = previous.get(h);
         if (before != null && Math.abs(n - before.people()) < within && (before.value() == WITHHELD || !mustWithhold)) {
-            next.computeIfAbsent(h, x -> before);
-            kept++;
-            return shown(before);
+            Drawn kept = before.medianAfterEnd() != NOT_DRAWN
+                    ? before
+                    : new Drawn(
+                            before.people(),
+                            before.value(),
+                            before.median(),
+                            orNone(
+                                    before.value() == WITHHELD
+                                            ? null
+                                            : thresholds.median(cell.timedAfterEnd(), cell.medianAfterEnd())));
+            next.computeIfAbsent(h, x -> kept);
+            this.kept++;
+            return shown(kept);
         }
         drawn++;
         Long value = mustWithhold ? null : noise.release(n, cell.key + h);
         Integer median = value == null ? null : thresholds.median(cell.timed(), cell.median());
-        Drawn now = new Drawn(n, value == null ? WITHHELD : value, median == null ? NO_MEDIAN : median);
+        Integer afterEnd = value == null ? null : thresholds.median(cell.timedAfterEnd(), cell.medianAfterEnd());
+        Drawn now = new Drawn(n, value == null ? WITHHELD : value, orNone(median), orNone(afterEnd));
         // Withheld cells are remembered only where fewer than `within` arrivals could make them appear.
         if (within > 0 && (value != null || n > thresholds.k() - within)) {
             next.computeIfAbsent(h, x -> now);
@@ -102,10 +119,17 @@ final class StableValues {
         return shown(now);
     }
 
+    private static int orNone(Integer median) {
+        return median == null ? NO_MEDIAN : median;
+    }
+
     private static Released shown(Drawn d) {
         return d.value() == WITHHELD
                 ? Released.NONE
-                : new Released(d.value(), d.median() == NO_MEDIAN ? null : d.median());
+                : new Released(
+                        d.value(),
+                        d.median() == NO_MEDIAN ? null : d.median(),
+                        d.medianAfterEnd() == NO_MEDIAN ? null : d.medianAfterEnd());
     }
 
     /** Values kept from the previous release, and values drawn anew, in this one so far. */
@@ -142,6 +166,7 @@ final class StableValues {
                     out.writeLong(d.people());
                     out.writeLong(d.value());
                     out.writeInt(d.median());
+                    out.writeInt(d.medianAfterEnd());
                 }
             }
             Files.move(tmp, dir.resolve(version + ".state"), StandardCopyOption.ATOMIC_MOVE);
@@ -196,14 +221,16 @@ final class StableValues {
         }
         try (DataInputStream in =
                 new DataInputStream(new BufferedInputStream(Files.newInputStream(file.get()), 1 << 16))) {
-            if (in.readInt() != MAGIC) {
+            int magic = in.readInt();
+            if (magic != MAGIC && magic != MAGIC_V1) {
                 throw new IllegalStateException(file.get() + " is not a Passerelle release state");
             }
             in.readLong();
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 long key = in.readLong();
-                Drawn d = new Drawn(in.readLong(), in.readLong(), in.readInt());
+                Drawn d = new Drawn(
+                        in.readLong(), in.readLong(), in.readInt(), magic == MAGIC ? in.readInt() : NOT_DRAWN);
                 map.computeIfAbsent(key, x -> d);
             }
             return map;

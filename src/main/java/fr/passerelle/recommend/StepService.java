@@ -224,7 +224,7 @@ public final class StepService {
             }
             long people = r.get("people").asLong();
             Share share = sharesReleased ? share(r) : thresholds.share(people, total);
-            items.add(new NextStep(stepRef(r), people, share, r.integer("medianMonths")));
+            items.add(new NextStep(stepRef(r), people, share, r.integer("afterEndMonths"), r.integer("medianMonths")));
         }
         return new Flow(
                 items,
