@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -274,6 +275,153 @@ public final class Publisher {
     /** The released value of a cell (null when not released): kept from the last release, or drawn ({@link StableValues}). */
     private Long released(Cell cell, String name) {
         return values.release(cell, name).people();
+    }
+
+    private int writeOutcomes(
+            CSVPrinter out,
+            Map<Long, Long> cohorts,
+            Map<Long, List<Part>> situations,
+            ReleaseTables t,
+            List<Step> steps,
+            List<String> domainCodes,
+            Domains domains)
+            throws IOException {
+        int outcomes = 0;
+        for (Map.Entry<Long, List<Part>> e : situations.entrySet()) {
+            Long cohort = cohorts.get(e.getKey());
+            Long[] parts = Part.counts(e.getValue());
+            cohort = PartsWithinWhole.fit(cohort, null, parts, thresholds.k());
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i] == null) {
+                    continue;
+                }
+                long key = e.getValue().get(i).key();
+                int a = ReleaseTables.a(key);
+                int b = ReleaseTables.b(key);
+                String situation = t.situation(ReleaseTables.c(key));
+                String domain =
+                        situation.startsWith("job:") ? domainCodes.get(Integer.parseInt(situation.substring(4))) : null;
+                String label = domain != null
+                        ? domains.label(domain)
+                        : situation.equals("study") ? "Poursuite d'études" : "Autre situation";
+                Share share = share(parts[i], cohort);
+                out.printRecord(
+                        steps.get(a).id(),
+                        ReleaseCatalogue.OUTCOME_MONTHS.get(b),
+                        cohort,
+                        domain != null ? "job" : situation,
+                        domain,
+                        label,
+                        parts[i],
+                        share == null ? null : share.value(),
+                        share == null ? null : share.low(),
+                        share == null ? null : share.high());
+                outcomes++;
+            }
+        }
+        return outcomes;
+    }
+
+    private int writeReconversions(
+            CSVPrinter rec,
+            CSVPrinter via,
+            Map<Long, Long> totals,
+            Map<Long, List<Part>> routes,
+            ReleaseTables t,
+            List<Step> steps,
+            List<String> domainCodes)
+            throws IOException {
+        int reconversions = 0;
+        for (Map.Entry<Long, List<Part>> e : routes.entrySet()) {
+            Long total = totals.get(e.getKey());
+            if (total == null) {
+                continue; // routes of a withheld total are not shown without it
+            }
+            Long[] parts = Part.counts(e.getValue());
+            total = PartsWithinWhole.fit(total, null, parts, thresholds.k());
+            int a = ReleaseTables.a(e.getKey());
+            int maxSteps = ReleaseTables.b(e.getKey());
+            String domain = domainCodes.get(ReleaseTables.c(e.getKey()));
+            rec.printRecord(steps.get(a).id(), maxSteps, domain, total);
+            reconversions++;
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i] != null) {
+                    via.printRecord(
+                            steps.get(a).id(),
+                            maxSteps,
+                            domain,
+                            String.join(
+                                    ";",
+                                    codes(t, ReleaseTables.c(e.getValue().get(i).key()), steps)),
+                            parts[i]);
+                    reconversions++;
+                }
+            }
+        }
+        return reconversions;
+    }
+
+    /** A step's released arrivals, raised to its released origins' sum (never above the step's people). */
+    private static Long arriving(Long released, long origins, Long stepPeople) {
+        Long in = Thresholds.atMost(released, stepPeople);
+        if (in == null || origins <= in) {
+            return in;
+        }
+        return stepPeople == null ? origins : Math.max(in, Math.min(stepPeople, origins));
+    }
+
+    /** A released count of a breakdown, with the key of its cell. */
+    private record Part(long key, Long people) {
+        static Long[] counts(List<Part> parts) {
+            return parts.stream().map(Part::people).toArray(Long[]::new);
+        }
+    }
+
+    /**
+     * Each path's released continuations within its released leavers ({@link PartsWithinWhole}), top
+     * down: a prefix always comes before its continuations in the trie, and a path withheld takes its
+     * continuations with it (a released path never hangs from a withheld prefix).
+     */
+    private void fitContinuations(ReleaseTables t, Long[] pathPeople, Long[] pathLeaving) {
+        int n = t.paths();
+        int[] start = new int[n + 1];
+        for (int node = 1; node < n; node++) {
+            start[t.parent(node) + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] kids = new int[n];
+        int[] filled = Arrays.copyOf(start, n);
+        for (int node = 1; node < n; node++) {
+            kids[filled[t.parent(node)]++] = node;
+        }
+        for (int node = 1; node < n; node++) {
+            int from = start[node];
+            int to = start[node + 1];
+            if (pathPeople[node] == null) {
+                for (int i = from; i < to; i++) {
+                    pathPeople[kids[i]] = null;
+                    pathLeaving[kids[i]] = null;
+                }
+                continue;
+            }
+            if (from == to || pathLeaving[node] == null) {
+                continue;
+            }
+            Long[] parts = new Long[to - from];
+            for (int i = from; i < to; i++) {
+                parts[i - from] = pathPeople[kids[i]];
+            }
+            pathLeaving[node] = PartsWithinWhole.fit(pathLeaving[node], pathPeople[node], parts, thresholds.k());
+            for (int i = from; i < to; i++) {
+                pathPeople[kids[i]] = parts[i - from];
+                pathLeaving[kids[i]] = Thresholds.atMost(pathLeaving[kids[i]], parts[i - from]);
+                if (parts[i - from] == null) {
+                    pathLeaving[kids[i]] = null;
+                }
+            }
+        }
     }
 
     private Share share(Long people, Long denominator) {
@@ -600,8 +748,24 @@ public final class Publisher {
                     : null;
         }
 
-        // Steps: people and peopleOut are the one-step paths; peopleIn its own table.
+        fitContinuations(t, pathPeople, pathLeaving);
+
+        // Steps: people and peopleOut are the one-step paths; peopleIn its own table, never below the
+        // released transitions into the step added up.
         Long[] stepPeople = new Long[steps.size()];
+        long[] arrivals = new long[steps.size()];
+        for (int node = 1; node < t.paths(); node++) {
+            if (t.length(node) == 2 && pathPeople[node] != null) {
+                arrivals[t.lastStep(node)] += pathPeople[node];
+            }
+        }
+        // A step's people never below the released arrivals from its origins added up ("at least that many").
+        for (Map.Entry<Integer, Integer> e : oneStep.entrySet()) {
+            Long people = pathPeople[e.getValue()];
+            if (people != null && arrivals[e.getKey()] > people) {
+                pathPeople[e.getValue()] = arrivals[e.getKey()];
+            }
+        }
         try (CSVPrinter csv = printer(
                 dir.resolve("steps.csv"),
                 "id",
@@ -627,10 +791,11 @@ public final class Publisher {
                         step.level(),
                         step.search(),
                         stepPeople[s],
-                        Thresholds.atMost(
+                        arriving(
                                 released(
                                         t.get(ReleaseTables.key(ReleaseTables.STEP_IN, s, 0, 0)),
                                         CellName.arriving(step.id())),
+                                arrivals[s],
                                 stepPeople[s]),
                         node == null ? null : pathLeaving[node]);
             }
@@ -756,6 +921,10 @@ public final class Publisher {
                 CSVPrinter via = printer(
                         dir.resolve("reconversion-routes.csv"), "step", "maxSteps", "toDomain", "via", "people");
                 CSVPrinter br = printer(dir.resolve("bridge-routes.csv"), "from", "bridge", "toDomain", "people")) {
+            Map<Long, Long> cohorts = new HashMap<>();
+            Map<Long, List<Part>> situations = new LinkedHashMap<>();
+            Map<Long, Long> totals = new HashMap<>();
+            Map<Long, List<Part>> routes = new LinkedHashMap<>();
             for (long key : keys) {
                 int table = ReleaseTables.table(key);
                 if (table != ReleaseTables.OUTCOME
@@ -785,42 +954,23 @@ public final class Publisher {
                 }
                 switch (table) {
                     case ReleaseTables.OUTCOME -> {
-                        Long cohort = released(
-                                t.get(ReleaseTables.key(ReleaseTables.OUTCOME_COHORT, a, b, 0)),
-                                CellName.cohort(stepA, ReleaseCatalogue.OUTCOME_MONTHS.get(b)));
-                        String situation = t.situation(c);
-                        String domain = situation.startsWith("job:")
-                                ? domainCodes.get(Integer.parseInt(situation.substring(4)))
-                                : null;
-                        String label = domain != null
-                                ? domains.label(domain)
-                                : situation.equals("study") ? "Poursuite d'études" : "Autre situation";
-                        Share share = share(people, cohort);
-                        out.printRecord(
-                                steps.get(a).id(),
-                                ReleaseCatalogue.OUTCOME_MONTHS.get(b),
-                                cohort,
-                                domain != null ? "job" : situation,
-                                domain,
-                                label,
-                                people,
-                                share == null ? null : share.value(),
-                                share == null ? null : share.low(),
-                                share == null ? null : share.high());
-                        outcomes++;
+                        long cohortKey = ReleaseTables.key(ReleaseTables.OUTCOME_COHORT, a, b, 0);
+                        cohorts.computeIfAbsent(
+                                cohortKey,
+                                x -> released(
+                                        t.get(cohortKey),
+                                        CellName.cohort(stepA, ReleaseCatalogue.OUTCOME_MONTHS.get(b))));
+                        situations
+                                .computeIfAbsent(cohortKey, x -> new ArrayList<>())
+                                .add(new Part(key, people));
                     }
                     case ReleaseTables.RECONVERSION -> {
-                        rec.printRecord(steps.get(a).id(), b, domainCodes.get(c), people);
-                        reconversions++;
+                        totals.put(key, people);
+                        routes.computeIfAbsent(key, x -> new ArrayList<>());
                     }
                     case ReleaseTables.RECONVERSION_ROUTE -> {
-                        via.printRecord(
-                                steps.get(a).id(),
-                                b / 32,
-                                domainCodes.get(b % 32),
-                                String.join(";", codes(t, c, steps)),
-                                people);
-                        reconversions++;
+                        long total = ReleaseTables.key(ReleaseTables.RECONVERSION, a, b / 32, b % 32);
+                        routes.computeIfAbsent(total, x -> new ArrayList<>()).add(new Part(key, people));
                     }
                     default -> {
                         br.printRecord(steps.get(a).id(), steps.get(b).id(), domainCodes.get(c), people);
@@ -828,6 +978,9 @@ public final class Publisher {
                     }
                 }
             }
+            // A programme's situations within its cohort, a reconversion's routes within its total.
+            outcomes = writeOutcomes(out, cohorts, situations, t, steps, domainCodes, domains);
+            reconversions = writeReconversions(rec, via, totals, routes, t, steps, domainCodes);
         }
         return new Counts(
                 steps.size(),
@@ -857,30 +1010,75 @@ public final class Publisher {
             List<Step> steps,
             Long[] stepPeople)
             throws IOException {
+        // Every slice's people and leavers, and its released destinations, before anything is written:
+        // the destinations are fitted within the leavers (PartsWithinWhole).
+        record Slice(long key, Long people, Long leaving) {}
+        record Next(long key, StableValues.Released released) {}
+        Map<Long, Slice> slices = new LinkedHashMap<>();
+        for (long key : keys) {
+            if (ReleaseTables.table(key) != peopleTable) {
+                continue;
+            }
+            int s = ReleaseTables.a(key);
+            int v = ReleaseTables.b(key);
+            Long people = released(
+                    t.get(key),
+                    CellName.slice(column, values.get(v), steps.get(s).id()));
+            Long left = Thresholds.atMost(
+                    released(
+                            t.get(ReleaseTables.key(leavingTable, s, v, 0)),
+                            CellName.sliceLeaving(
+                                    column, values.get(v), steps.get(s).id())),
+                    people);
+            slices.put((long) s << 16 | v, new Slice(key, people, left));
+        }
+        Map<Long, List<Next>> next = new LinkedHashMap<>();
+        for (long key : keys) {
+            if (ReleaseTables.table(key) != nextTable) {
+                continue;
+            }
+            int s = ReleaseTables.a(key);
+            int v = ReleaseTables.b(key);
+            StableValues.Released released = this.values.release(
+                    t.get(key),
+                    CellName.sliceNext(
+                            column,
+                            values.get(v),
+                            steps.get(s).id(),
+                            steps.get(ReleaseTables.c(key)).id()));
+            if (released.people() != null) {
+                next.computeIfAbsent((long) s << 16 | v, x -> new ArrayList<>()).add(new Next(key, released));
+            }
+        }
+        Map<Long, Long> fittedLeaving = new HashMap<>();
+        Map<Long, Long> fittedPeople = new HashMap<>();
+        for (Map.Entry<Long, List<Next>> e : next.entrySet()) {
+            Slice slice = slices.get(e.getKey());
+            Long[] parts = e.getValue().stream().map(n -> n.released().people()).toArray(Long[]::new);
+            Long left =
+                    slice == null ? null : PartsWithinWhole.fit(slice.leaving(), slice.people(), parts, thresholds.k());
+            fittedLeaving.put(e.getKey(), left);
+            for (int i = 0; i < parts.length; i++) {
+                fittedPeople.put(e.getValue().get(i).key(), parts[i]);
+            }
+        }
+
         int written = 0;
-        Map<Long, Long> leaving = new LinkedHashMap<>();
         try (CSVPrinter csv = printer(dir.resolve(stepFile), "step", column, "people", "leaving", "share")) {
-            for (long key : keys) {
-                if (ReleaseTables.table(key) != peopleTable) {
+            for (Map.Entry<Long, Slice> e : slices.entrySet()) {
+                Slice slice = e.getValue();
+                if (slice.people() == null) {
                     continue;
                 }
-                int s = ReleaseTables.a(key);
-                int v = ReleaseTables.b(key);
-                Long people = released(
-                        t.get(key),
-                        CellName.slice(column, values.get(v), steps.get(s).id()));
-                Long left = Thresholds.atMost(
-                        released(
-                                t.get(ReleaseTables.key(leavingTable, s, v, 0)),
-                                CellName.sliceLeaving(
-                                        column, values.get(v), steps.get(s).id())),
-                        people);
-                leaving.put((long) s << 16 | v, left);
-                if (people == null) {
-                    continue;
-                }
-                Share share = share(people, stepPeople[s]);
-                csv.printRecord(steps.get(s).id(), values.get(v), people, left, share == null ? null : share.value());
+                int s = ReleaseTables.a(slice.key());
+                Long left = fittedLeaving.getOrDefault(e.getKey(), slice.leaving());
+                Share share = share(slice.people(), stepPeople[s]);
+                csv.printRecord(
+                        steps.get(s).id(),
+                        values.get(ReleaseTables.b(slice.key())),
+                        slice.people(),
+                        left,
+                        share == null ? null : share.value());
                 written++;
             }
         }
@@ -895,35 +1093,28 @@ public final class Publisher {
                 "shareHigh",
                 "medianMonths",
                 "afterEndMonths")) {
-            for (long key : keys) {
-                if (ReleaseTables.table(key) != nextTable) {
-                    continue;
+            for (Map.Entry<Long, List<Next>> e : next.entrySet()) {
+                Slice slice = slices.get(e.getKey());
+                Long left = fittedLeaving.get(e.getKey());
+                for (Next n : e.getValue()) {
+                    Long people = fittedPeople.get(n.key());
+                    if (people == null || slice == null || slice.people() == null) {
+                        continue;
+                    }
+                    int s = ReleaseTables.a(n.key());
+                    Share share = share(people, left);
+                    csv.printRecord(
+                            steps.get(s).id(),
+                            steps.get(ReleaseTables.c(n.key())).id(),
+                            values.get(ReleaseTables.b(n.key())),
+                            people,
+                            share == null ? null : share.value(),
+                            share == null ? null : share.low(),
+                            share == null ? null : share.high(),
+                            n.released().median(),
+                            n.released().medianAfterEnd());
+                    written++;
                 }
-                int s = ReleaseTables.a(key);
-                int v = ReleaseTables.b(key);
-                StableValues.Released next = this.values.release(
-                        t.get(key),
-                        CellName.sliceNext(
-                                column,
-                                values.get(v),
-                                steps.get(s).id(),
-                                steps.get(ReleaseTables.c(key)).id()));
-                Long people = next.people();
-                if (people == null) {
-                    continue;
-                }
-                Share share = share(people, leaving.get((long) s << 16 | v));
-                csv.printRecord(
-                        steps.get(s).id(),
-                        steps.get(ReleaseTables.c(key)).id(),
-                        values.get(v),
-                        people,
-                        share == null ? null : share.value(),
-                        share == null ? null : share.low(),
-                        share == null ? null : share.high(),
-                        next.median(),
-                        next.medianAfterEnd());
-                written++;
             }
         }
         return written;

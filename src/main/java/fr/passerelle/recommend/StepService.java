@@ -376,11 +376,13 @@ public final class StepService {
                 thresholds.minDenominator(),
                 reads.queries().stream().map(q -> "cypher/" + q + ".cypher").collect(Collectors.joining(" + ")),
                 about(version).publishedAt(),
-                about(version).synthetic());
+                about(version).synthetic(),
+                about(version).maxNoise(),
+                Evidence.noiseSentence(about(version).maxNoise(), thresholds.k()));
     }
 
     /** When a release was published, and whether it holds synthetic demo people only. */
-    private record About(String publishedAt, boolean synthetic) {}
+    private record About(String publishedAt, boolean synthetic, Integer maxNoise) {}
 
     private volatile Map.Entry<Long, About> about;
 
@@ -393,11 +395,12 @@ public final class StepService {
         List<About> read = db.rows(
                 "queries/dataset-version",
                 Map.of(),
-                r -> new About(r.text("publishedAt"), r.get("synthetic").asBoolean(false)));
+                r -> new About(r.text("publishedAt"), r.get("synthetic").asBoolean(false), r.integer("maxNoise")));
         About value = read.isEmpty() || read.get(0).publishedAt() == null
                 ? new About(
                         Instant.now(clock).toString(),
-                        !read.isEmpty() && read.get(0).synthetic())
+                        !read.isEmpty() && read.get(0).synthetic(),
+                        read.isEmpty() ? null : read.get(0).maxNoise())
                 : read.get(0);
         about = Map.entry(version, value);
         return value;

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>no count below k anywhere (any number in a field named like "people");</li>
  *   <li>shares only with a denominator of at least the minimum;</li>
  *   <li>a question outside the release's catalogue is a 400 that says so, never a fresh count;</li>
- *   <li>the same query twice gives the same answer but for the generation time (no averaging attack).</li>
+ *   <li>the same query twice gives the same answer but for the generation time (no averaging attack);</li>
+ *   <li>parts never above their whole: destinations and origins within the leavers and arrivals, shares
+ *       of a list summing to at most 100%, situations within the cohort, reconversion routes within
+ *       their total, an observed route within its first hop.</li>
  * </ul>
  */
 class PrivacyPropertyTest {
@@ -93,6 +96,7 @@ class PrivacyPropertyTest {
                         }
                         assertEquals(200, response.statusCode(), path + ": " + answer);
                         check(answer, thresholds, path, "");
+                        partsWithinWhole(answer, path);
                         assertEquals(
                                 withoutTime(answer),
                                 withoutTime(api.json(path, 200)),
@@ -187,6 +191,51 @@ class PrivacyPropertyTest {
         } else if (node.isNumber() && field.toLowerCase().contains("people") && node.asLong() < thresholds.k()) {
             fail(path + ": " + field + " = " + node.asLong() + " is below k = " + thresholds.k());
         }
+    }
+
+    /** Every list of released parts adds up to at most its released whole. */
+    static void partsWithinWhole(JsonNode answer, String path) {
+        within(answer.path("next"), "people", answer.path("peopleLeaving"), path + " next");
+        within(answer.path("previous"), "people", answer.path("peopleArriving"), path + " previous");
+        shares(answer.path("next"), path);
+        answer.path("outcomes").forEach(at -> within(at.path("situations"), "people", at.path("people"), path));
+        answer.path("changes").forEach(change -> within(change.path("via"), "people", change.path("people"), path));
+        for (String list : List.of("observed", "composed")) {
+            answer.path(list).forEach(route -> {
+                JsonNode first = route.path("hops").path(0).path("people");
+                if (route.path("people").isNumber() && first.isNumber()) {
+                    assertTrue(
+                            route.get("people").asLong() <= first.asLong(),
+                            path + ": a route of " + route.get("people") + " people above its first hop's " + first);
+                }
+            });
+        }
+        if (answer.path("hiddenPeople").isNumber()) {
+            assertTrue(answer.get("hiddenPeople").asLong() >= 0, path + ": negative hidden people");
+        }
+    }
+
+    private static void within(JsonNode parts, String field, JsonNode whole, String path) {
+        if (!parts.isArray() || parts.isEmpty() || !whole.isNumber()) {
+            return;
+        }
+        long sum = 0;
+        for (JsonNode part : parts) {
+            sum += part.path(field).asLong();
+        }
+        assertTrue(sum <= whole.asLong(), path + ": parts add up to " + sum + ", above their whole " + whole);
+    }
+
+    private static void shares(JsonNode items, String path) {
+        double sum = 0;
+        for (JsonNode item : items) {
+            if (item.path("share").isObject()) {
+                double value = item.get("share").get("value").asDouble();
+                assertTrue(value <= 1.0, path + ": a share above 100%");
+                sum += value;
+            }
+        }
+        assertTrue(sum <= 1.0 + 1e-6, path + ": shares add up to " + sum);
     }
 
     private static String withoutTime(JsonNode node) {
