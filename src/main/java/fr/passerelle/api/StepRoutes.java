@@ -68,6 +68,14 @@ final class StepRoutes {
 
     private void next(Context ctx) {
         List<String> after = Params.codes(ctx, "after", ReleaseCatalogue.MAX_AFTER);
+        if (after.contains(ctx.pathParam("id"))) {
+            // The path so far ends before the step: a step in it twice is not a question the release answers.
+            throw ApiError.badParameter(
+                    "after",
+                    String.join(",", after),
+                    "the steps before " + ctx.pathParam("id") + ", oldest first, without " + ctx.pathParam("id")
+                            + " itself");
+        }
         String region = ctx.queryParam("region");
         if (region != null && region.isBlank()) {
             region = null;

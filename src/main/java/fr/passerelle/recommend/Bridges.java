@@ -8,7 +8,13 @@ import java.util.List;
  * step {@code to}), ranked by {@code score = P(bridge | from) × P(target | bridge)}.
  */
 public record Bridges(
-        StepRef from, String toDomain, String toDomainLabel, StepRef to, List<Bridge> bridges, Evidence evidence) {
+        StepRef from,
+        String toDomain,
+        String toDomainLabel,
+        StepRef to,
+        List<Bridge> bridges,
+        java.util.Map<String, String> reasons,
+        Evidence evidence) {
 
     /**
      * One bridge with the people behind each factor.

@@ -96,6 +96,7 @@ public final class FieldService {
                 to == null ? domains.label(toDomain) : null,
                 b,
                 bridges.subList(0, Math.min(limit, bridges.size())),
+                emptyBecauseFew("bridges", bridges.isEmpty()),
                 steps.evidence(reads, version));
     }
 
@@ -152,6 +153,12 @@ public final class FieldService {
                 s.ref(),
                 maxSteps,
                 changes.subList(0, Math.min(limit, changes.size())),
+                emptyBecauseFew("changes", changes.isEmpty()),
                 steps.evidence(reads, s.version()));
+    }
+
+    /** The reason an empty list of released items is empty: none with at least k people (or none at all). */
+    private static Map<String, String> emptyBecauseFew(String field, boolean empty) {
+        return empty ? new Reasons().put(field, Reasons.FEWER_THAN_K).asMap() : Map.of();
     }
 }

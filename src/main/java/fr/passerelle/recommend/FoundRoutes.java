@@ -8,9 +8,16 @@ import java.util.List;
  *
  * @param observed released paths (at most 5 steps) people actually followed from {@code from} to {@code to}
  * @param composed chains of released transitions ranked by the product of their shares
+ * @param reasons why a list is empty, by field name ("fewer than k": no route of at least k people)
  */
 public record FoundRoutes(
-        StepRef from, StepRef to, int maxSteps, List<Route> observed, List<Route> composed, Evidence evidence) {
+        StepRef from,
+        StepRef to,
+        int maxSteps,
+        List<Route> observed,
+        List<Route> composed,
+        java.util.Map<String, String> reasons,
+        Evidence evidence) {
     /**
      * One route.
      *

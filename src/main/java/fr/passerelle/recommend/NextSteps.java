@@ -8,7 +8,12 @@ import java.util.List;
  * @param peopleLeaving people who went on to another step (null when not released): the share denominator
  * @param pathRequested the path before the step that was asked for ({@code after})
  * @param pathUsed the part of it actually used: the longest suffix whose continuations are released
- * @param hiddenPeople people who went elsewhere (leavers minus the destinations listed), when at least k
+ * @param hiddenPeople people who went to destinations too small to list (leavers minus every released
+ *     destination, whatever its kind), when at least k
+ * @param filteredOutPeople with {@code kind}: the people of the released destinations of other kinds
+ *     (null without {@code kind})
+ * @param reasons why a figure is null or a list empty, and why the answer backed off, by field name
+ *     ({@link Reasons}); empty when everything is there
  */
 public record NextSteps(
         StepRef step,
@@ -18,6 +23,8 @@ public record NextSteps(
         Long peopleLeaving,
         List<NextStep> next,
         Long hiddenPeople,
+        Long filteredOutPeople,
+        java.util.Map<String, String> reasons,
         Evidence evidence) {
     /**
      * The filters applied; null fields were not used. {@code sinceRequested} is the "since" bin asked

@@ -43,15 +43,25 @@ public final class OutcomeService {
                             r.get("people").asLong(),
                             StepService.share(r)))
                     .toList();
+            Long hidden = thresholds.remainder(
+                    cohort,
+                    situations.stream().mapToLong(Outcomes.Situation::people).sum());
             result.add(new Outcomes.AtMonths(
                     e.getKey(),
                     cohort,
                     situations,
-                    thresholds.remainder(
-                            cohort,
-                            situations.stream()
-                                    .mapToLong(Outcomes.Situation::people)
-                                    .sum())));
+                    hidden,
+                    Reasons.breakdown(
+                                    "people",
+                                    cohort,
+                                    "situations",
+                                    situations.size(),
+                                    0,
+                                    "hiddenPeople",
+                                    hidden,
+                                    situations.stream().anyMatch(x -> x.share() == null),
+                                    thresholds.minDenominator())
+                            .asMap()));
         }
         return new Outcomes(s.ref(), result, steps.evidence(reads, s.version()));
     }

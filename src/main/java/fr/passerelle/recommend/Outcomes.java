@@ -8,9 +8,15 @@ public record Outcomes(StepRef step, List<AtMonths> outcomes, Evidence evidence)
     /**
      * The situation {@code months} after the end: {@code people} observed that long (null when not
      * released), each released situation with its share, and the people in situations not listed
-     * (the cohort minus those listed) when at least k.
+     * (the cohort minus those listed) when at least k; {@code reasons}, why a figure is null or the
+     * list empty, by field name.
      */
-    public record AtMonths(int months, Long people, List<Situation> situations, Long hiddenPeople) {}
+    public record AtMonths(
+            int months,
+            Long people,
+            List<Situation> situations,
+            Long hiddenPeople,
+            java.util.Map<String, String> reasons) {}
 
     /** {@code situation}: "job" (with its ROME domain), "study" or "other". */
     public record Situation(String situation, String domain, String label, long people, Share share) {}

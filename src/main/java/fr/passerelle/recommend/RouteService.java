@@ -115,7 +115,14 @@ public final class RouteService {
                         hops(graph, chain)));
             }
         }
-        return new FoundRoutes(a, b, maxSteps, observed, composed, steps.evidence(reads, version));
+        Reasons reasons = new Reasons();
+        if (observed.isEmpty()) {
+            reasons.put("observed", Reasons.FEWER_THAN_K);
+        }
+        if (composed.isEmpty()) {
+            reasons.put("composed", Reasons.FEWER_THAN_K);
+        }
+        return new FoundRoutes(a, b, maxSteps, observed, composed, reasons.asMap(), steps.evidence(reads, version));
     }
 
     private List<FoundRoutes.Hop> hops(TransitionGraph graph, List<String> route) {

@@ -176,6 +176,26 @@ public final class StepService {
             Flow flow,
             Reads reads,
             long version) {
+        Reasons reasons = flow.reasons("peopleLeaving", leaving, "next", thresholds, query.kind() != null);
+        if (pathUsed.size() < query.after().size()) {
+            List<String> asked = new ArrayList<>(query.after());
+            asked.add(step.id());
+            List<String> used = new ArrayList<>(pathUsed);
+            used.add(step.id());
+            reasons.put(
+                    "pathUsed",
+                    Reasons.FEWER_THAN_K + " went on after the path " + String.join(" → ", asked)
+                            + "; the answer is for "
+                            + (pathUsed.isEmpty()
+                                    ? "everyone who left " + step.id()
+                                    : "the people who came by " + String.join(" → ", used)));
+        }
+        if (filters.sinceRequested() != null && filters.since() == null) {
+            reasons.put(
+                    "filters.since",
+                    Reasons.FEWER_THAN_K + " left " + step.id() + " after a stay of " + filters.sinceRequested()
+                            + " months; the answer is for everyone who left it");
+        }
         return new NextSteps(
                 step,
                 query.after(),
@@ -184,6 +204,8 @@ public final class StepService {
                 leaving,
                 flow.items(),
                 flow.hiddenPeople(),
+                flow.filteredOutPeople(),
+                reasons.asMap(),
                 evidence(reads, version));
     }
 
@@ -204,32 +226,65 @@ public final class StepService {
                 reads.read("queries/previous-steps", params("step", s.ref().id()), r -> r);
         Flow flow = flow(rows, s.peopleIn(), kind, false);
         return new PreviousSteps(
-                s.ref(), s.peopleIn(), flow.items(), flow.hiddenPeople(), evidence(reads, s.version()));
+                s.ref(),
+                s.peopleIn(),
+                flow.items(),
+                flow.hiddenPeople(),
+                flow.filteredOutPeople(),
+                flow.reasons("peopleArriving", s.peopleIn(), "previous", thresholds, kind != null)
+                        .asMap(),
+                evidence(reads, s.version()));
     }
 
-    record Flow(List<NextStep> items, Long hiddenPeople) {}
+    /**
+     * A breakdown as answers list it: the items of the kind asked, the rest too small to list, the
+     * people of the released items left out by the kind filter, and whether a listed share is missing.
+     */
+    record Flow(List<NextStep> items, Long hiddenPeople, long filteredOut, boolean sharesMissing) {
+        /** The people of released items of other kinds; null when none was left out (or no filter). */
+        Long filteredOutPeople() {
+            return filteredOut > 0 ? filteredOut : null;
+        }
+
+        Reasons reasons(String totalField, Long total, String listField, Thresholds thresholds, boolean filtered) {
+            return Reasons.breakdown(
+                    totalField,
+                    total,
+                    listField,
+                    items.size(),
+                    filtered ? filteredOut : 0,
+                    "hiddenPeople",
+                    hiddenPeople,
+                    sharesMissing,
+                    thresholds.minDenominator());
+        }
+    }
 
     /**
-     * Released cells as a breakdown of {@code total}. A kind filter only narrows what is listed.
-     * The rest (total minus what is listed) is arithmetic on released values, so it says nothing the
-     * release does not; it is given only when at least k.
+     * Released cells as a breakdown of {@code total}. A kind filter only narrows what is listed: the
+     * rest (total minus every released item, of any kind) is arithmetic on released values, so it says
+     * nothing the release does not; it is given only when at least k.
      */
     private Flow flow(List<Row> rows, Long total, String kind, boolean sharesReleased) {
         List<NextStep> items = new ArrayList<>();
+        long released = 0;
+        long filteredOut = 0;
+        boolean sharesMissing = false;
         for (Row r : rows) {
-            if (r.get("id").isNull()
-                    || r.get("people").isNull()
-                    || kind != null && !kind.equals(r.get("kind").asString())) {
+            if (r.get("id").isNull() || r.get("people").isNull()) {
                 continue;
             }
             long people = r.get("people").asLong();
+            released += people;
+            if (kind != null && !kind.equals(r.get("kind").asString())) {
+                filteredOut += people;
+                continue;
+            }
             Share share = sharesReleased ? share(r) : thresholds.share(people, total);
+            sharesMissing |= share == null;
             items.add(new NextStep(stepRef(r), people, share, r.integer("afterEndMonths"), r.integer("medianMonths")));
         }
-        return new Flow(
-                items,
-                thresholds.remainder(
-                        total, items.stream().mapToLong(NextStep::people).sum()));
+        return new Flow(items, thresholds.remainder(total, released), filteredOut, sharesMissing);
     }
 
     /** A share as the release holds it (value and 95% interval), or null. */

@@ -226,6 +226,39 @@ class ApiTest {
     }
 
     @Test
+    void everyMissingFigureAndEmptyListSaysWhy() throws Exception {
+        // BTS-CG: 5 people, fewer than k left it, and no destination is listed.
+        JsonNode few = json("/api/steps/BTS-CG/next", 200);
+        assertTrue(few.get("peopleLeaving").isNull());
+        assertEquals("fewer than k", few.get("reasons").get("peopleLeaving").asText());
+        assertEquals("fewer than k", few.get("reasons").get("next").asText());
+        // A kind filter leaves out released destinations: counted apart, not as hidden.
+        JsonNode sio = json("/api/steps/BTS-SIO-SLAM/next", 200);
+        JsonNode education = json("/api/steps/BTS-SIO-SLAM/next?kind=education", 200);
+        long jobs = 0;
+        for (JsonNode n : sio.get("next")) {
+            jobs += n.get("step").get("kind").asText().equals("job")
+                    ? n.get("people").asLong()
+                    : 0;
+        }
+        assertEquals(jobs, education.get("filteredOutPeople").asLong());
+        assertEquals(sio.get("hiddenPeople"), education.get("hiddenPeople"), "hidden means too small to list");
+        assertTrue(sio.get("filteredOutPeople").isNull(), "no filter, nothing filtered out");
+        JsonNode other = json("/api/steps/BTS-MCO/next?kind=education", 200);
+        assertEquals(0, other.get("next").size());
+        assertEquals("filtered out", other.get("reasons").get("next").asText());
+        // A back-off says so in words.
+        JsonNode backedOff = json("/api/steps/M1805/next?after=BTS-MCO", 200);
+        assertTrue(backedOff.get("reasons").get("pathUsed").asText().startsWith("fewer than k"), backedOff.toString());
+        // The step itself in the path before it is a contradiction, not a national answer.
+        JsonNode itself = json("/api/steps/BTS-SIO-SLAM/next?after=BAC-STMG,BTS-SIO-SLAM", 400);
+        assertEquals("after", itself.get("parameter").asText());
+        // Nothing released on a route: said, not just an empty list.
+        JsonNode routes = json("/api/routes?from=BTS-CG&to=M1203", 200);
+        assertEquals("fewer than k", routes.get("reasons").get("observed").asText());
+    }
+
+    @Test
     void unknownStepIs404WithCloseMatches() throws Exception {
         JsonNode error = json("/api/steps/BTS-SIO/next", 404);
         assertEquals("unknown step", error.get("error").asText());
