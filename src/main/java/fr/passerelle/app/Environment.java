@@ -67,6 +67,10 @@ public final class Environment implements AutoCloseable {
         EmbeddedNeo4j embedded = null;
         Database db;
         if (o.embedded()) {
+            java.util.Optional<RunningServer> server = RunningServer.on(o.home());
+            if (server.isPresent()) {
+                throw new RunningServer.Busy(server.get(), o.home());
+            }
             finishRebuildSwap(o);
             embedded = startEmbedded(o);
             db = connectEmbedded(embedded, o);
@@ -319,6 +323,11 @@ public final class Environment implements AutoCloseable {
     public long people() {
         return db.read("person/people-count", Map.of(), r -> r.get("people").asLong())
                 .get(0);
+    }
+
+    /** The embedded person store's Bolt address (null for an external Neo4j). */
+    public String storeBolt() {
+        return embedded == null ? null : embedded.boltUri();
     }
 
     public String describe() {

@@ -3,8 +3,16 @@ package fr.passerelle.cli;
 import fr.passerelle.analyst.AnalystNeo4j;
 import fr.passerelle.analyst.Export;
 import fr.passerelle.app.Environment;
+import fr.passerelle.app.PasswordFile;
+import fr.passerelle.app.RunningServer;
 import fr.passerelle.app.Settings;
 import fr.passerelle.graph.Database;
+import fr.passerelle.privacy.Thresholds;
+import fr.passerelle.publish.Publication;
+import fr.passerelle.publish.ReleaseApi;
+import fr.passerelle.recommend.SearchTitles;
+import fr.passerelle.recommend.StepNotFoundException;
+import fr.passerelle.recommend.StepService;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -12,8 +20,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,31 +73,78 @@ final class ExportCommand implements Callable<Integer> {
                     p.substring(0, eq).trim(),
                     Export.parseValue(p.substring(eq + 1).trim()));
         }
-        try (Environment env = Environment.open(options.settings())) {
-            String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-            try (AnalystNeo4j analysts = AnalystNeo4j.start(
-                            env.publish(),
-                            new AnalystNeo4j.Settings(
-                                    options.home.resolve("export-analyst"),
-                                    "127.0.0.1",
-                                    0,
-                                    0,
-                                    password,
-                                    Settings.RELEASE_PAGE_CACHE_BYTES,
-                                    null));
-                    Database published = Database.connect(
-                            analysts.boltUri(), AnalystNeo4j.USER, password, "neo4j", Settings.NEO4J_TIMEOUT);
-                    Writer writer = out == null
-                            ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                            : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                int rows = Export.toCsv(published, name, parameters, writer);
-                System.err.printf(
-                        "%d row(s) from cypher/%s.cypher with %s on publication %d%n",
-                        rows, name, parameters, analysts.publication().version());
+        Settings settings = options.settings();
+        java.util.Optional<RunningServer> server = RunningServer.on(settings.home());
+        try (Writer writer = out == null
+                ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            if (server.isPresent()
+                    && server.get().analystBolt() != null
+                    && Files.isRegularFile(settings.analystPasswordFile())) {
+                // The release the server serves, read through its analysts' read-only Bolt: no store, no start.
+                try (Database published = Database.connect(
+                        server.get().analystBolt(),
+                        AnalystNeo4j.USER,
+                        PasswordFile.loadOrCreate(settings.analystPasswordFile()),
+                        "neo4j",
+                        Settings.NEO4J_TIMEOUT)) {
+                    run(
+                            published,
+                            name,
+                            parameters,
+                            writer,
+                            "served by the running server (pid " + server.get().pid() + ")");
+                }
+                return 0;
+            }
+            java.util.Optional<Publication> newest = Publication.newest(settings.publishedDir());
+            if (newest.isEmpty() && server.isPresent()) {
+                throw new IllegalStateException(
+                        "the server running on this home (pid " + server.get().pid()
+                                + ") has no release yet and runs without analysts: start it with analysts, or wait for its first release");
+            }
+            if (newest.isPresent()) {
+                // The newest release as it is on disk, in a throwaway read-only store: the figures the API serves.
+                Path scratch = Files.createTempDirectory("passerelle-export-");
+                try (ReleaseApi release = ReleaseApi.start(scratch, Settings.RELEASE_PAGE_CACHE_BYTES, newest.get())) {
+                    run(release.database(), name, parameters, writer, "newest on disk");
+                } finally {
+                    fr.passerelle.files.Folders.deleteTree(scratch);
+                }
+                return 0;
+            }
+            // No release yet: the first one is published from the person store.
+            try (Environment env = Environment.open(settings);
+                    ReleaseApi release = env.releaseApi()) {
+                run(release.database(), name, parameters, writer, "just published");
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return 0;
+    }
+
+    /** Runs the query on a release, after checking its step codes; says on stderr which release answered. */
+    private static void run(Database release, String name, Map<String, Object> parameters, Writer writer, String which)
+            throws IOException {
+        StepService steps =
+                new StepService(release, Thresholds.defaults(), java.time.Clock.systemUTC(), SearchTitles::standard);
+        for (String field : List.of("step", "from", "to")) {
+            if (parameters.get(field) instanceof String code) {
+                try {
+                    steps.step(code);
+                } catch (StepNotFoundException e) {
+                    throw new IllegalArgumentException(
+                            "--param " + field + "=" + code + ": unknown step; close matches: "
+                                    + e.closeMatches().stream()
+                                            .map(r -> r.id() + " (" + r.label() + ")")
+                                            .collect(java.util.stream.Collectors.joining(", ")));
+                }
+            }
+        }
+        int rows = Export.toCsv(release, name, parameters, writer);
+        System.err.printf(
+                "%d row(s) from cypher/%s.cypher with %s on release %d (%s)%n",
+                rows, name, parameters, steps.datasetVersion(), which);
     }
 }

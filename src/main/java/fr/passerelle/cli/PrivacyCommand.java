@@ -38,6 +38,30 @@ final class PrivacyCommand implements Callable<Integer> {
         if (!document.equals("pia")) {
             throw new IllegalArgumentException("unknown document '" + document + "': pia");
         }
+        java.util.Optional<fr.passerelle.app.RunningServer> server =
+                fr.passerelle.app.RunningServer.on(options.settings().home());
+        if (server.isPresent()) {
+            // The register as the running server states it (its store is in use): the same document.
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(server.get().url() + "/api/privacy?lang=fr"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the running server (pid "
+                        + server.get().pid() + ") answered " + response.statusCode() + " to /api/privacy");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> register = new ObjectMapper().readValue(response.body(), Map.class);
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(out.toFile(), Pia.build(register, java.time.Instant.now()));
+            System.out.println("wrote " + out + " from the register of the server running on this home (pid "
+                    + server.get().pid() + "): a PIA for the CNIL's PIA software; the parts marked \"à compléter\" are"
+                    + " for the controller and the DPO");
+            return 0;
+        }
         try (Environment env = Environment.open(options.settings());
                 ReleaseApi release = env.releaseApi()) {
             Map<String, Object> register =

@@ -4,6 +4,7 @@ import fr.passerelle.analyst.AnalystNeo4j;
 import fr.passerelle.app.Environment;
 import fr.passerelle.app.Server;
 import fr.passerelle.ingest.ImportReport;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -143,11 +144,20 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         SERVING = true;
+        String base = "http://" + Server.shownHost(host) + ":" + server.port();
+        // The command line reads this to work beside the server rather than fail on a store in use.
+        fr.passerelle.app.RunningServer running = new fr.passerelle.app.RunningServer(
+                ProcessHandle.current().pid(),
+                base,
+                server.analysts() == null ? null : server.analysts().boltUri(),
+                env.storeBolt());
+        Path home = options.settings().home();
+        running.write(home);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.remove(home);
             server.close();
             env.close();
         }));
-        String base = "http://" + Server.shownHost(host) + ":" + server.port();
         System.out.printf(
                 "%nPasserelle is ready in %.1f s on %s with %d people.%n",
                 (System.nanoTime() - started) / 1e9, env.describe(), env.people());

@@ -7,18 +7,15 @@ package fr.passerelle.publish;
  * this an app computing "others = total - listed" gets negative numbers and shares sum above 100%.
  *
  * <p>Only released values are read and changed (post-processing), so the release tells nothing more
- * about anybody: the whole is first raised to the parts' sum, never above its own whole ("at least this
- * many went on"); if the parts still sum above it they are scaled down, and a part scaled below k is
- * withheld like any count under k.
+ * about anybody. The whole is raised to its parts' sum ("at least this many"); a part is never changed,
+ * so every listed count stays the cell's own released value and nothing is withheld by the fitting.
+ * Wholes are fitted from the leaves up, so a raised whole is counted in its own whole's sum.
  */
 final class PartsWithinWhole {
     private PartsWithinWhole() {}
 
-    /**
-     * Fits {@code parts} (released counts, null when withheld; changed in place) within {@code whole},
-     * which may be raised up to {@code bound} (null: no bound). Returns the whole to release.
-     */
-    static Long fit(Long whole, Long bound, Long[] parts, long k) {
+    /** {@code whole} raised to the sum of the released {@code parts} (null parts count 0); null stays null. */
+    static Long fit(Long whole, Long[] parts) {
         if (whole == null) {
             return null;
         }
@@ -26,19 +23,11 @@ final class PartsWithinWhole {
         for (Long p : parts) {
             sum += p == null ? 0 : p;
         }
-        if (sum <= whole) {
-            return whole;
-        }
-        long raised = bound == null ? sum : Math.max(whole, Math.min(bound, sum));
-        if (sum > raised) {
-            // Largest remainders would keep the total exact; flooring is simpler and errs on the side of less.
-            for (int i = 0; i < parts.length; i++) {
-                if (parts[i] != null) {
-                    long scaled = parts[i] * raised / sum;
-                    parts[i] = scaled >= k ? scaled : null;
-                }
-            }
-        }
-        return raised;
+        return Math.max(whole, sum);
+    }
+
+    /** {@code whole} never below {@code part} (both released values; null stays null). */
+    static Long atLeast(Long whole, Long part) {
+        return whole == null || part == null ? whole : Long.valueOf(Math.max(whole, part));
     }
 }

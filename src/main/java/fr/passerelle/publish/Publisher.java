@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -290,7 +289,7 @@ public final class Publisher {
         for (Map.Entry<Long, List<Part>> e : situations.entrySet()) {
             Long cohort = cohorts.get(e.getKey());
             Long[] parts = Part.counts(e.getValue());
-            cohort = PartsWithinWhole.fit(cohort, null, parts, thresholds.k());
+            cohort = PartsWithinWhole.fit(cohort, parts);
             for (int i = 0; i < parts.length; i++) {
                 if (parts[i] == null) {
                     continue;
@@ -338,7 +337,7 @@ public final class Publisher {
                 continue; // routes of a withheld total are not shown without it
             }
             Long[] parts = Part.counts(e.getValue());
-            total = PartsWithinWhole.fit(total, null, parts, thresholds.k());
+            total = PartsWithinWhole.fit(total, parts);
             int a = ReleaseTables.a(e.getKey());
             int maxSteps = ReleaseTables.b(e.getKey());
             String domain = domainCodes.get(ReleaseTables.c(e.getKey()));
@@ -361,13 +360,10 @@ public final class Publisher {
         return reconversions;
     }
 
-    /** A step's released arrivals, raised to its released origins' sum (never above the step's people). */
+    /** A step's released arrivals, never above its people, never below its released origins added up. */
     private static Long arriving(Long released, long origins, Long stepPeople) {
         Long in = Thresholds.atMost(released, stepPeople);
-        if (in == null || origins <= in) {
-            return in;
-        }
-        return stepPeople == null ? origins : Math.max(in, Math.min(stepPeople, origins));
+        return in == null ? null : Math.max(in, origins);
     }
 
     /** A released count of a breakdown, with the key of its cell. */
@@ -378,48 +374,21 @@ public final class Publisher {
     }
 
     /**
-     * Each path's released continuations within its released leavers ({@link PartsWithinWhole}), top
-     * down: a prefix always comes before its continuations in the trie, and a path withheld takes its
-     * continuations with it (a released path never hangs from a withheld prefix).
+     * Each path's released leavers never below its released continuations added up, and its people
+     * never below its leavers ({@link PartsWithinWhole}), from the longest paths up: a continuation always
+     * comes after its prefix in the trie, so walking the nodes backwards sees a raised path before the
+     * sum it belongs to.
      */
-    private void fitContinuations(ReleaseTables t, Long[] pathPeople, Long[] pathLeaving) {
+    private static void fitContinuations(ReleaseTables t, Long[] pathPeople, Long[] pathLeaving) {
         int n = t.paths();
-        int[] start = new int[n + 1];
-        for (int node = 1; node < n; node++) {
-            start[t.parent(node) + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            start[i + 1] += start[i];
-        }
-        int[] kids = new int[n];
-        int[] filled = Arrays.copyOf(start, n);
-        for (int node = 1; node < n; node++) {
-            kids[filled[t.parent(node)]++] = node;
-        }
-        for (int node = 1; node < n; node++) {
-            int from = start[node];
-            int to = start[node + 1];
-            if (pathPeople[node] == null) {
-                for (int i = from; i < to; i++) {
-                    pathPeople[kids[i]] = null;
-                    pathLeaving[kids[i]] = null;
-                }
-                continue;
+        long[] continuing = new long[n];
+        for (int node = n - 1; node >= 1; node--) {
+            if (pathLeaving[node] != null && continuing[node] > pathLeaving[node]) {
+                pathLeaving[node] = continuing[node];
             }
-            if (from == to || pathLeaving[node] == null) {
-                continue;
-            }
-            Long[] parts = new Long[to - from];
-            for (int i = from; i < to; i++) {
-                parts[i - from] = pathPeople[kids[i]];
-            }
-            pathLeaving[node] = PartsWithinWhole.fit(pathLeaving[node], pathPeople[node], parts, thresholds.k());
-            for (int i = from; i < to; i++) {
-                pathPeople[kids[i]] = parts[i - from];
-                pathLeaving[kids[i]] = Thresholds.atMost(pathLeaving[kids[i]], parts[i - from]);
-                if (parts[i - from] == null) {
-                    pathLeaving[kids[i]] = null;
-                }
+            pathPeople[node] = PartsWithinWhole.atLeast(pathPeople[node], pathLeaving[node]);
+            if (pathPeople[node] != null) {
+                continuing[t.parent(node)] += pathPeople[node];
             }
         }
     }
@@ -1051,16 +1020,10 @@ public final class Publisher {
             }
         }
         Map<Long, Long> fittedLeaving = new HashMap<>();
-        Map<Long, Long> fittedPeople = new HashMap<>();
         for (Map.Entry<Long, List<Next>> e : next.entrySet()) {
             Slice slice = slices.get(e.getKey());
             Long[] parts = e.getValue().stream().map(n -> n.released().people()).toArray(Long[]::new);
-            Long left =
-                    slice == null ? null : PartsWithinWhole.fit(slice.leaving(), slice.people(), parts, thresholds.k());
-            fittedLeaving.put(e.getKey(), left);
-            for (int i = 0; i < parts.length; i++) {
-                fittedPeople.put(e.getValue().get(i).key(), parts[i]);
-            }
+            fittedLeaving.put(e.getKey(), slice == null ? null : PartsWithinWhole.fit(slice.leaving(), parts));
         }
 
         int written = 0;
@@ -1072,11 +1035,12 @@ public final class Publisher {
                 }
                 int s = ReleaseTables.a(slice.key());
                 Long left = fittedLeaving.getOrDefault(e.getKey(), slice.leaving());
-                Share share = share(slice.people(), stepPeople[s]);
+                Long people = PartsWithinWhole.atLeast(slice.people(), left);
+                Share share = share(people, stepPeople[s]);
                 csv.printRecord(
                         steps.get(s).id(),
                         values.get(ReleaseTables.b(slice.key())),
-                        slice.people(),
+                        people,
                         left,
                         share == null ? null : share.value());
                 written++;
@@ -1097,7 +1061,7 @@ public final class Publisher {
                 Slice slice = slices.get(e.getKey());
                 Long left = fittedLeaving.get(e.getKey());
                 for (Next n : e.getValue()) {
-                    Long people = fittedPeople.get(n.key());
+                    Long people = n.released().people();
                     if (people == null || slice == null || slice.people() == null) {
                         continue;
                     }

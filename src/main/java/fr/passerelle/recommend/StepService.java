@@ -22,9 +22,15 @@ public final class StepService {
     private final Database db;
     private final Thresholds thresholds;
     private final Clock clock;
-    private final SearchTitles titles;
+    private final java.util.function.Supplier<SearchTitles> titles;
 
     public StepService(Database db, Thresholds thresholds, Clock clock, SearchTitles titles) {
+        this(db, thresholds, clock, () -> titles);
+    }
+
+    /** With the search names read only when search (or a close match) is first needed. */
+    public StepService(
+            Database db, Thresholds thresholds, Clock clock, java.util.function.Supplier<SearchTitles> titles) {
         this.db = db;
         this.thresholds = thresholds;
         this.clock = clock;
@@ -70,7 +76,7 @@ public final class StepService {
                         r.text("domain"),
                         r.integer("level"),
                         r.count("people")));
-        StepSearch built = new StepSearch(steps, titles);
+        StepSearch built = new StepSearch(steps, titles.get());
         search = Map.entry(version, built);
         return built;
     }

@@ -97,35 +97,12 @@ class CrashTest {
                 Files.readString(keys.resolve("hmac.key")).replace('A', 'B'));
     }
 
-    /** Runs the command line in a child JVM on {@code home}; kills it after {@code killAfterMs} (0: let it finish). */
     static int run(Path home, long killAfterMs, String... args) throws Exception {
-        Process p = start(home, args);
-        if (killAfterMs > 0 && !p.waitFor(killAfterMs, TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-            p.waitFor();
-            return -9;
-        }
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the command ends");
-        return p.exitValue();
+        return fr.passerelle.ChildCommand.run(home, killAfterMs, args);
     }
 
     static Process start(Path home, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                // Short runs: the first JIT tier and one GC thread start faster on two cores.
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "fr.passerelle.cli.Main"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--home", home.toString(), "--bolt-port", "0", "--page-cache-mb", "32"));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        home.resolveSibling(home.getFileName() + ".log").toFile()))
-                .start();
+        return fr.passerelle.ChildCommand.start(home, args);
     }
 
     /**

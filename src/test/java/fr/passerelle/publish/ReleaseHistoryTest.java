@@ -60,7 +60,9 @@ class ReleaseHistoryTest {
             "shareLow",
             "shareHigh",
             "medianMonths",
-            "lastHopMonths");
+            "lastHopMonths",
+            "afterEndMonths",
+            "lastHopAfterEndMonths");
 
     /** Released rows by table and identity (every column but the values), value = the row's values. */
     static Map<String, String> rows(Path release) throws Exception {
