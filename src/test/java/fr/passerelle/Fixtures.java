@@ -59,6 +59,32 @@ public final class Fixtures {
     public static final fr.passerelle.privacy.PerturbationTable NOISE =
             fr.passerelle.privacy.PerturbationTable.defaults(11);
 
+    private static fr.passerelle.publish.Publication demo;
+
+    /**
+     * The demo population (6,000 people, seed 42) published once per test JVM, in a folder of its own
+     * that outlives each test's database: the tests that only read a demo release share it instead of
+     * importing and publishing it each (about 20 s each on this machine). Resets the live database.
+     */
+    public static synchronized fr.passerelle.publish.Publication demoPublication() {
+        if (demo == null) {
+            try {
+                Path dir = Files.createTempDirectory("passerelle-demo-release-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> fr.passerelle.files.Folders.deleteTree(dir)));
+                Database live = TestNeo4j.reset();
+                importer(live, 2000)
+                        .importRecords(
+                                new fr.passerelle.demo.DemoGenerator(fr.passerelle.catalog.Catalogue.bundled())
+                                        .generate(6000, 42),
+                                n -> {});
+                demo = publisher(live).publish(dir.resolve("published"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return demo;
+    }
+
     /** The publisher tests use: default thresholds and noise, the test record keys, the fixed clock. */
     public static fr.passerelle.publish.Publisher publisher(Database live) {
         return new fr.passerelle.publish.Publisher(

@@ -356,7 +356,7 @@ public final class TitleMatcher {
     }
 
     /** Levenshtein distance, cut short once every path is above {@code max} (returns max + 1). */
-    static int distance(String a, String b, int max) {
+    public static int distance(String a, String b, int max) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

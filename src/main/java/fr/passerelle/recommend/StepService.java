@@ -363,26 +363,7 @@ public final class StepService {
         if (query.length() >= 3 && search.contains(query)) {
             return 1;
         }
-        return levenshtein(query, id);
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
+        return fr.passerelle.mapping.TitleMatcher.distance(query, id, Integer.MAX_VALUE - 1);
     }
 
     /** Steps by the number of people who arrived at them (released, at least k), most first. */

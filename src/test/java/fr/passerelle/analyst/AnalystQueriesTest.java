@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.passerelle.Fixtures;
-import fr.passerelle.TestNeo4j;
-import fr.passerelle.catalog.Catalogue;
-import fr.passerelle.demo.DemoGenerator;
 import fr.passerelle.graph.Database;
 import fr.passerelle.publish.Publication;
 import java.io.StringWriter;
@@ -32,9 +29,7 @@ class AnalystQueriesTest {
 
     @BeforeAll
     static void start(@TempDir Path dir) {
-        Database db = TestNeo4j.reset();
-        Fixtures.importer(db, 2000).importRecords(new DemoGenerator(Catalogue.bundled()).generate(6000, 42), n -> {});
-        Publication publication = Fixtures.publisher(db).publish(dir.resolve("published"));
+        Publication publication = Fixtures.demoPublication();
         assertTrue(
                 publication.counts().paths() > 0 && publication.counts().outcomes() > 0,
                 publication.counts().toString());
@@ -77,7 +72,7 @@ class AnalystQueriesTest {
         int rows =
                 Export.toCsv(analyst, Export.resolve("biggest-flows-from"), Map.of("step", "BTS-MCO", "limit", 5), csv);
         List<String> lines = csv.toString().lines().toList();
-        assertEquals("destination,people,sharePercent,medianMonths", lines.get(0));
+        assertEquals("destination,people,sharePercent,medianMonths,monthsAfterEnd", lines.get(0));
         assertEquals(rows + 1, lines.size());
         assertTrue(rows > 0 && rows <= 5);
         assertEquals(List.of(12, "BTS-MCO"), List.of(Export.parseValue("12"), Export.parseValue("BTS-MCO")));

@@ -57,7 +57,7 @@ class PrivacyPropertyTest {
     void noAnswerEverRevealsFewerThanKPeople() throws Exception {
         SplittableRandom random = new SplittableRandom(20261128);
         int checked = 0;
-        for (int population = 0; population < 6; population++) {
+        for (int population = 0; population < 4; population++) {
             Database db = TestNeo4j.reset();
             List<String> lines = new ArrayList<>();
             int people = 40 + random.nextInt(120);

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import fr.passerelle.Fixtures;
-import fr.passerelle.TestNeo4j;
-import fr.passerelle.catalog.Catalogue;
-import fr.passerelle.demo.DemoGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +43,9 @@ class CypherFilesTest {
 
     @Test
     void everyQueryExampleReturnsRowsOnTheDemoRelease(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Database live = TestNeo4j.reset();
-        Fixtures.importer(live, 2000).importRecords(new DemoGenerator(Catalogue.bundled()).generate(6000, 42), n -> {});
         // The API's queries read the release only: run them where the API runs them.
-        fr.passerelle.publish.ReleaseApi release = Fixtures.release(live, dir);
+        fr.passerelle.publish.ReleaseApi release = fr.passerelle.publish.ReleaseApi.start(
+                dir.resolve("release-api"), 16L << 20, Fixtures.demoPublication());
         Database db = release.database();
         List<String> empty = new ArrayList<>();
         for (Path file : files("queries")) {
