@@ -51,9 +51,13 @@ import org.neo4j.driver.SessionConfig;
  *       person until the next publication.</li>
  * </ul>
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class AttackTest {
     @TempDir
     Path dir;
+
+    /** The live database holds {@link #population()} as the first test leaves it (read only): the second reuses it. */
+    private static boolean populated;
 
     record Setup(
             Database db,
@@ -98,11 +102,13 @@ class AttackTest {
         List<RawTrajectory> all = new ArrayList<>(people);
         all.add(unique);
         Fixtures.importer(db, 2000).importRecords(all, n -> {});
+        populated = true;
         fr.passerelle.publish.ReleaseApi release = Fixtures.release(db, dir);
         return new Setup(db, release, Fixtures.services(release), rare, unique);
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void singlingOutDifferencingAndAveraging() throws Exception {
         Setup s = population();
         Javalin app = ApiServer.create(s.services()).start("127.0.0.1", 0);
@@ -202,10 +208,19 @@ class AttackTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void theReleaseDoesNotMoveBetweenPublications() throws Exception {
-        Setup s = population();
-        s.release().close();
-        Publisher publisher = Fixtures.publisher(s.db());
+        // The first test only reads its population: this one changes it, so it runs second and reuses it.
+        Database db;
+        if (populated) {
+            db = TestNeo4j.db();
+        } else {
+            Setup s = population();
+            s.release().close();
+            db = s.db();
+        }
+        populated = false;
+        Publisher publisher = Fixtures.publisher(db);
         Publication first = publisher.publish(dir.resolve("published"));
         String password = "attack-test-password";
         try (AnalystNeo4j analysts = AnalystNeo4j.start(
@@ -219,7 +234,7 @@ class AttackTest {
                             + "collect([n.id, t.people]) AS out ORDER BY id";
             List<Map<String, Object>> before = read(analyst, query);
             // One more person, then one fewer: the live graph changes twice...
-            Fixtures.importer(s.db(), 10)
+            Fixtures.importer(db, 10)
                     .importRecords(
                             List.of(new RawTrajectory(
                                     "attack",
@@ -230,7 +245,7 @@ class AttackTest {
                                     "test")),
                             n -> {});
             assertEquals(before, read(analyst, query), "adding one person is not visible before the next publication");
-            new fr.passerelle.lifecycle.Erasure(s.db(), Fixtures.KEY, Fixtures.CLOCK)
+            new fr.passerelle.lifecycle.Erasure(db, Fixtures.KEY, Fixtures.CLOCK)
                     .erase("attack", List.of("the-one"), fr.passerelle.lifecycle.Erasure.Reason.ERASURE);
             assertEquals(before, read(analyst, query), "erasing one person is not visible before the next publication");
             // ... and the next publication carries both changes at once.
@@ -256,6 +271,7 @@ class AttackTest {
      * most common released destination. The analysts' Bolt gives the same cells.
      */
     @Test
+    @org.junit.jupiter.api.Order(3)
     void differencingPlantedPeopleTeachesLittleMoreThanTheReleasedDistribution() throws Exception {
         List<String> origins = Catalogue.bundled().steps().stream()
                 .map(CatalogueStep::code)
