@@ -180,12 +180,9 @@ final class EvalCommand implements Runnable {
                 description = "CSV query,expected,kind (default: ${DEFAULT-VALUE}).")
         Path queries;
 
-        @Option(
-                names = "--rome",
-                defaultValue = "${env:PASSERELLE_ROME_DIR}",
-                description =
-                        "Folder with the ROME job titles (default: PASSERELLE_ROME_DIR, else ../shared/data/rome).")
-        Path rome;
+        /** --rome (default PASSERELLE_ROME_DIR, else ../shared/data/rome); the other references are not read. */
+        @Mixin
+        References references;
 
         @Option(names = "--misses", description = "Also print the queries missed at 5.")
         boolean misses;
@@ -196,7 +193,7 @@ final class EvalCommand implements Runnable {
                     ? fr.passerelle.catalog.Catalogue.bundled()
                     : fr.passerelle.catalog.Catalogue.load(options.settings().catalogue());
             List<fr.passerelle.eval.SearchEvaluation.Query> list = fr.passerelle.eval.SearchEvaluation.read(queries);
-            Path romeDir = rome != null ? rome : fr.passerelle.recommend.SearchTitles.romeDir();
+            Path romeDir = references.rome != null ? references.rome : fr.passerelle.recommend.SearchTitles.romeDir();
             // Before this search: a step was found when its folded label or code held the folded query.
             System.out.println("substring of labels and codes (the search before the title matcher)");
             print(fr.passerelle.eval.SearchEvaluation.evaluate(list, q -> substring(catalogue, q)));
