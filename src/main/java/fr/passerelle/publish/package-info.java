@@ -8,5 +8,7 @@
  * ({@link fr.passerelle.publish.Releases}, {@link fr.passerelle.publish.PublicationPolicy}), and a
  * released value stays as it was until several people changed in its cell
  * ({@link fr.passerelle.publish.StableValues}), so that no diff of two releases singles anyone out.
+ * Released parts add up: every whole is raised to its released parts' sum
+ * ({@link fr.passerelle.publish.PartsWithinWhole}).
  */
 package fr.passerelle.publish;
