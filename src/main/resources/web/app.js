@@ -295,6 +295,8 @@
     const notes = [];
     if (state.since) notes.push(first.filters.since ? t.sinceUsed(sinceText) : t.sinceBackedOff);
     else if (after.length) notes.push(first.pathUsed.length ? t.pathUsed([...first.pathUsed, state.step].map((id) => labels[id] || id).join(" → ")) : t.pathBackedOff);
+    // An empty list says why (the API's reasons): never "nobody", since none and a few are not told apart.
+    if (first.next.length === 0) notes.push(first.reasons && first.reasons.next === "filtered out" ? t.nextFilteredOut : t.nextFewerThanK);
     const nodes = [{ id: "0:" + first.step.id, label: stepLabel, column: 0, count: `n = ${fmt(first.peopleLeaving)}` }];
     const links = [];
     const rows = [];

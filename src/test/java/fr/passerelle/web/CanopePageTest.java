@@ -565,6 +565,9 @@ class CanopePageTest {
         waitFor("#status a.close-match[data-id='BTS-SIO-SLAM']").click();
         waitFor("#chart g.node[data-id='1:M1805']");
         assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM"), browser.getCurrentUrl());
+        // An empty list says why: the 20 people of M1806 went nowhere else (or fewer than k did).
+        browser.get(base + "/?view=next&step=M1806");
+        assertTrue(waitForText("#figure-notes", "Aucune destination").contains("au moins 11 personnes"));
         // What people type: a mistyped job title is corrected, and the list says for what it shows results.
         browser.get(base + "/");
         WebElement search = waitFor("#step-search");
