@@ -97,6 +97,13 @@ class CrashTest {
                 Files.readString(keys.resolve("hmac.key")).replace('A', 'B'));
     }
 
+    /** Runs the command line in this JVM on {@code home}, with the options a child gets: its exit code. */
+    static int runHere(Path home, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--home", home.toString(), "--bolt-port", "0", "--page-cache-mb", "32"));
+        return new picocli.CommandLine(new fr.passerelle.cli.Main()).execute(all.toArray(String[]::new));
+    }
+
     static int run(Path home, long killAfterMs, String... args) throws Exception {
         return fr.passerelle.ChildCommand.run(home, killAfterMs, args);
     }
@@ -246,7 +253,12 @@ class CrashTest {
                 copy(clean, dir.resolve("before-" + s));
             }
             long t0 = System.nanoTime();
-            assertEquals(0, run(clean, 0, steps[s]), String.join(" ", steps[s]));
+            // A command that will be killed runs as its kill will, in a child JVM, so that its time (where the
+            // kill points fall) is a child's; the others only prepare the state, in this JVM (no JVM start).
+            assertEquals(
+                    0,
+                    chosen.contains(s) ? run(clean, 0, steps[s]) : runHere(clean, steps[s]),
+                    String.join(" ", steps[s]));
             took[s] = (System.nanoTime() - t0) / 1_000_000;
             if (chosen.contains(s)) {
                 after.put(s, digest(clean));
@@ -267,25 +279,35 @@ class CrashTest {
         int[] killed = new int[steps.length];
         for (int point = 0; point < POINTS; point++) {
             for (int s : chosen) {
-                Path home = dir.resolve("killed-" + point + "-" + s);
-                copy(dir.resolve("before-" + s), home);
-                // Killed somewhere in the command's run (JVM start included), then run again to the end.
-                long at = 300 + random.nextLong(Math.max(1, took[s]));
-                if (run(home, at, steps[s]) == -9) {
-                    killed[s]++;
+                // With one kill point a run may finish before its kill lands (a warm cache): then that run is
+                // checked too, and the kill is drawn again within the first half, then the first quarter.
+                for (int attempt = 0; attempt < (POINTS > 1 ? 1 : 3); attempt++) {
+                    Path home = dir.resolve("killed-" + point + "-" + s + "-" + attempt);
+                    copy(dir.resolve("before-" + s), home);
+                    // Killed somewhere in the command's run (JVM start included), then run again to the end.
+                    long at = 300 + random.nextLong(Math.max(1, took[s] >> attempt));
+                    boolean wasKilled = run(home, at, steps[s]) == -9;
+                    if (wasKilled) {
+                        killed[s]++;
+                    }
+                    assertEquals(
+                            0,
+                            run(home, 0, steps[s]),
+                            "run again after the kill at " + at + " ms: " + String.join(" ", steps[s]) + "\n"
+                                    + tail(home));
+                    Map<String, Object> expected = after.get(s);
+                    if (s == rotation) {
+                        // A rotation killed after it finished and run again rotates once more: compare through the
+                        // chain.
+                        expected = rekeyed(beforeRotation, home);
+                        expected.put("release", after.get(s).get("release"));
+                    }
+                    assertEquals(expected, digest(home), "kill point " + point + ", " + String.join(" ", steps[s]));
+                    Folders.deleteTree(home);
+                    if (wasKilled) {
+                        break;
+                    }
                 }
-                assertEquals(
-                        0,
-                        run(home, 0, steps[s]),
-                        "run again after the kill at " + at + " ms: " + String.join(" ", steps[s]) + "\n" + tail(home));
-                Map<String, Object> expected = after.get(s);
-                if (s == rotation) {
-                    // A rotation killed after it finished and run again rotates once more: compare through the chain.
-                    expected = rekeyed(beforeRotation, home);
-                    expected.put("release", after.get(s).get("release"));
-                }
-                assertEquals(expected, digest(home), "kill point " + point + ", " + String.join(" ", steps[s]));
-                Folders.deleteTree(home);
             }
             System.out.printf("kill point %d: commands %s killed and run again, digests equal%n", point, chosen);
         }
@@ -364,7 +386,7 @@ class CrashTest {
     /** A home with the first people bulk-loaded and an admin key for {@code ops}. */
     Path prepared(String name) throws Exception {
         Path home = home(name);
-        assertEquals(0, run(home, 0, "import", "--rebuild", people.toString()));
+        assertEquals(0, runHere(home, "import", "--rebuild", people.toString()));
         age(home, 120);
         return home;
     }
