@@ -47,25 +47,14 @@ public final class StepService {
         return new StepMatches(query, found.steps(), found.didYouMean(), found.reason());
     }
 
-    private volatile Map.Entry<Long, StepSearch> search;
+    private final PerRelease<StepSearch> search = new PerRelease<>(v -> buildSearch());
 
-    /** The search index of the served release, built once per release version (one build at a time). */
+    /** The search index of the served release. */
     private StepSearch search() {
-        long version = datasetVersion();
-        Map.Entry<Long, StepSearch> cached = search;
-        if (cached != null && cached.getKey() == version) {
-            return cached.getValue();
-        }
-        synchronized (this) {
-            return buildSearch(version);
-        }
+        return search.get(datasetVersion());
     }
 
-    private StepSearch buildSearch(long version) {
-        Map.Entry<Long, StepSearch> cached = search;
-        if (cached != null && cached.getKey() == version) {
-            return cached.getValue();
-        }
+    private StepSearch buildSearch() {
         List<StepSummary> steps = db.rows(
                 "queries/step-list",
                 Map.of(),
@@ -76,9 +65,7 @@ public final class StepService {
                         r.text("domain"),
                         r.integer("level"),
                         r.count("people")));
-        StepSearch built = new StepSearch(steps, titles.get());
-        search = Map.entry(version, built);
-        return built;
+        return new StepSearch(steps, titles.get());
     }
 
     public StepDetail step(String id) {
@@ -378,21 +365,20 @@ public final class StepService {
         return popular;
     }
 
-    private volatile Map.Entry<Long, Map<String, StepRef>> refs;
+    private final PerRelease<Map<String, StepRef>> refs = new PerRelease<>(v -> readRefs());
 
     /** Every step as answers name it, by code, as of release {@code version} (read once per version). */
     Map<String, StepRef> refs(Reads reads, long version) {
         reads.used("queries/step-list");
-        Map.Entry<Long, Map<String, StepRef>> cached = refs;
-        if (cached != null && cached.getKey() == version) {
-            return cached.getValue();
-        }
+        return refs.get(version);
+    }
+
+    private Map<String, StepRef> readRefs() {
         Map<String, StepRef> all = new HashMap<>();
         for (StepRef ref : db.rows("queries/step-list", Map.of(), StepService::stepRef)) {
             all.put(ref.id(), ref);
         }
-        refs = Map.entry(version, Map.copyOf(all));
-        return all;
+        return Map.copyOf(all);
     }
 
     public long datasetVersion() {
@@ -426,26 +412,24 @@ public final class StepService {
     /** When a release was published, and whether it holds synthetic demo people only. */
     private record About(String publishedAt, boolean synthetic, Integer maxNoise) {}
 
-    private volatile Map.Entry<Long, About> about;
+    private final PerRelease<About> about = new PerRelease<>(v -> readAbout());
 
     /** Release {@code version}'s publication time and demo flag (read once per version); now for a graph never published. */
     private About about(long version) {
-        Map.Entry<Long, About> cached = about;
-        if (cached != null && cached.getKey() == version) {
-            return cached.getValue();
-        }
+        return about.get(version);
+    }
+
+    private About readAbout() {
         List<About> read = db.rows(
                 "queries/dataset-version",
                 Map.of(),
                 r -> new About(r.text("publishedAt"), r.get("synthetic").asBoolean(false), r.integer("maxNoise")));
-        About value = read.isEmpty() || read.get(0).publishedAt() == null
+        return read.isEmpty() || read.get(0).publishedAt() == null
                 ? new About(
                         Instant.now(clock).toString(),
                         !read.isEmpty() && read.get(0).synthetic(),
                         read.isEmpty() ? null : read.get(0).maxNoise())
                 : read.get(0);
-        about = Map.entry(version, value);
-        return value;
     }
 
     /** Whether the served release holds synthetic demo people only (health says so, the page shows a banner). */

@@ -6,7 +6,7 @@ import java.util.Map;
 /** Holds the released transitions of the current release in memory, reloading them when the version changes. */
 final class TransitionGraphs {
     private final Database db;
-    private volatile TransitionGraph current;
+    private final PerRelease<TransitionGraph> current = new PerRelease<>(this::load);
 
     TransitionGraphs(Database db) {
         this.db = db;
@@ -14,17 +14,7 @@ final class TransitionGraphs {
 
     /** The graph of release {@code v}, which the caller has just read with its own question. */
     TransitionGraph current(long v) {
-        TransitionGraph graph = current;
-        if (graph == null || graph.version != v) {
-            synchronized (this) {
-                graph = current;
-                if (graph == null || graph.version != v) {
-                    graph = load(v);
-                    current = graph;
-                }
-            }
-        }
-        return graph;
+        return current.get(v);
     }
 
     private TransitionGraph load(long v) {
