@@ -291,9 +291,6 @@ public final class Publisher {
             Long[] parts = Part.counts(e.getValue());
             cohort = PartsWithinWhole.fit(cohort, parts);
             for (int i = 0; i < parts.length; i++) {
-                if (parts[i] == null) {
-                    continue;
-                }
                 long key = e.getValue().get(i).key();
                 int a = ReleaseTables.a(key);
                 int b = ReleaseTables.b(key);
@@ -344,17 +341,15 @@ public final class Publisher {
             rec.printRecord(steps.get(a).id(), maxSteps, domain, total);
             reconversions++;
             for (int i = 0; i < parts.length; i++) {
-                if (parts[i] != null) {
-                    via.printRecord(
-                            steps.get(a).id(),
-                            maxSteps,
-                            domain,
-                            String.join(
-                                    ";",
-                                    codes(t, ReleaseTables.c(e.getValue().get(i).key()), steps)),
-                            parts[i]);
-                    reconversions++;
-                }
+                via.printRecord(
+                        steps.get(a).id(),
+                        maxSteps,
+                        domain,
+                        String.join(
+                                ";",
+                                codes(t, ReleaseTables.c(e.getValue().get(i).key()), steps)),
+                        parts[i]);
+                reconversions++;
             }
         }
         return reconversions;
