@@ -93,26 +93,30 @@ public record RunningServer(long pid, String url, String analystBolt, String sto
     }
 
     /**
-     * The command that does {@code command}'s work through this server instead (its admin API), or
-     * null when there is none; each needs an admin key, which {@code apikey create} makes while the
-     * server runs (it reads new keys at once).
+     * What to do instead of {@code command} while this server holds the store: the command that does its
+     * work through the server's admin API (an admin key, which {@code apikey create} makes while the
+     * server runs: it reads new keys at once) or beside it, else stopping the server first.
      */
-    public String instead(String command, Path home) {
-        String admin = "curl -X POST -H 'Authorization: Bearer ADMIN_KEY' ";
+    public String advice(String command, Path home) {
+        String admin = "Do it through the server (an admin key: apikey create --name ops --role admin):\n  "
+                + "curl -X POST -H 'Authorization: Bearer ADMIN_KEY' ";
+        String stop = "or stop it first (kill " + pid + ").";
         return switch (command) {
             case "backup" ->
                 storeBolt == null
                         ? null
-                        : "passerelle backup --neo4j-uri " + storeBolt + " --neo4j-user neo4j --neo4j-password \"$(cat "
-                                + home.toAbsolutePath().resolve("keys").resolve("neo4j.password") + ")\" --out DIR";
-            case "publish" -> admin + "'" + url + "/api/admin/publish'   (add ?force=true to publish now)";
+                        : "Do it beside the server:\n  passerelle backup --neo4j-uri " + storeBolt
+                                + " --neo4j-user neo4j --neo4j-password \"$(cat "
+                                + home.toAbsolutePath().resolve("keys").resolve("neo4j.password") + ")\" --out DIR\n"
+                                + stop;
+            case "publish" -> admin + "'" + url + "/api/admin/publish'   (add ?force=true to publish now)\n" + stop;
             case "erase" ->
                 admin + "-H 'Content-Type: application/json' -d '{\"source\": \"S\", \"ids\": [\"ID\"]}' '" + url
-                        + "/api/admin/erase'";
-            case "purge" -> admin + "'" + url + "/api/admin/purge'";
+                        + "/api/admin/erase'\n" + stop;
+            case "purge" -> admin + "'" + url + "/api/admin/purge'\n" + stop;
             case "import" ->
                 admin + "-H 'Content-Type: application/x-ndjson' --data-binary @FILE.jsonl '" + url
-                        + "/api/admin/import'";
+                        + "/api/admin/import'\n" + stop;
             default -> null;
         };
     }

@@ -43,15 +43,13 @@ public final class Main implements Runnable {
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof fr.passerelle.app.RunningServer.Busy busy) {
                         cmd.getErr().println("error: " + busy.getMessage() + ".");
-                        String instead = busy.server().instead(cmd.getCommandName(), busy.home());
-                        String how = instead == null
-                                ? "Stop it first (kill " + busy.server().pid() + "), then run the command again."
-                                : (instead.startsWith("curl")
-                                                ? "Do it through the server (an admin key: apikey create --name ops --role admin):"
-                                                : "Do it beside the server:")
-                                        + "\n  " + instead + "\nor stop it first (kill "
-                                        + busy.server().pid() + ").";
-                        cmd.getErr().println(how);
+                        String advice = busy.server().advice(cmd.getCommandName(), busy.home());
+                        cmd.getErr()
+                                .println(
+                                        advice != null
+                                                ? advice
+                                                : "Stop it first (kill "
+                                                        + busy.server().pid() + "), then run the command again.");
                         return 1;
                     }
                     cmd.getErr().println("error: " + e.getMessage());
