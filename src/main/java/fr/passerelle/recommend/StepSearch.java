@@ -48,10 +48,18 @@ public final class StepSearch {
             refs.add(new TitleMatcher.Reference(s.id(), kind, s.label(), s.label(), "catalogue"));
             refs.add(new TitleMatcher.Reference(s.id(), kind, s.id(), s.label(), "catalogue"));
         }
+        // The shortest word for a token, then the first in alphabetical order: the catalogue's steps come
+        // in no fixed order, and a correction must read the same on every start ("infirmier", never
+        // "infirmiers" one day).
         for (TitleMatcher.Reference r : refs) {
             for (String word : Folding.fold(r.title()).split(" ")) {
                 for (String token : TitleMatcher.tokens(word)) {
-                    surface.putIfAbsent(token, word);
+                    surface.merge(
+                            token,
+                            word,
+                            (a, b) -> a.length() != b.length()
+                                    ? (a.length() < b.length() ? a : b)
+                                    : (a.compareTo(b) <= 0 ? a : b));
                 }
             }
         }
