@@ -306,7 +306,7 @@ public final class Environment implements AutoCloseable {
 
     /** The services over {@code database}: a release store, never the live graph. */
     public Services services(Database database) {
-        return Services.over(database, thresholds, clock, options.register(key.keyId()), searchTitles());
+        return Services.over(database, thresholds, clock, options.register(key.keyId()), this::searchTitles);
     }
 
     private fr.passerelle.recommend.SearchTitles searchTitles;

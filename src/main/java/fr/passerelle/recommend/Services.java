@@ -16,11 +16,16 @@ public record Services(
 
     /** The services with the standard search names ({@link SearchTitles#standard()}). */
     public static Services over(Database db, Thresholds thresholds, Clock clock, Register.Settings settings) {
-        return over(db, thresholds, clock, settings, SearchTitles.standard());
+        return over(db, thresholds, clock, settings, SearchTitles::standard);
     }
 
+    /** {@code titles} is read when search (or a close match) first needs it, never at start. */
     public static Services over(
-            Database db, Thresholds thresholds, Clock clock, Register.Settings settings, SearchTitles titles) {
+            Database db,
+            Thresholds thresholds,
+            Clock clock,
+            Register.Settings settings,
+            java.util.function.Supplier<SearchTitles> titles) {
         StepService steps = new StepService(db, thresholds, clock, titles);
         RouteService routes = new RouteService(db, steps);
         return new Services(
