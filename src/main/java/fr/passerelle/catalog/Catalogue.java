@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The steps trajectories may refer to, read from {@code import/catalogue.csv} (columns code, kind,
- * label, domain, field, level, typical_months, optional aliases). A trajectory's own free-text labels are never
+ * label, domain, field, level, typical_months, optional aliases, certifications, targets, targets_source). A trajectory's own free-text labels are never
  * stored: the catalogue's official label is.
  */
 public final class Catalogue {
@@ -81,7 +81,8 @@ public final class Catalogue {
                     row.get("field"),
                     intOrZero(row.get("level"), where),
                     intOrZero(row.get("typical_months"), where),
-                    aliases(row));
+                    aliases(row),
+                    TargetJobs.of(row, where));
             if (steps.put(code, step) != null) {
                 throw new IllegalArgumentException(where + ": step code " + code + " appears twice");
             }
@@ -144,7 +145,10 @@ public final class Catalogue {
                                         "field",
                                         "level",
                                         "typical_months",
-                                        "aliases")
+                                        "aliases",
+                                        "certifications",
+                                        "targets",
+                                        "targets_source")
                                 .setRecordSeparator('\n')
                                 .get())) {
             for (CatalogueStep s : byCode.values().stream()
@@ -152,6 +156,9 @@ public final class Catalogue {
                     .toList()) {
                 List<Object> fields = new ArrayList<>(s.csvFields());
                 fields.add(String.join("|", s.aliases()));
+                fields.add(String.join("|", s.targets().certifications()));
+                fields.add(String.join("|", s.targets().romeCodes()));
+                fields.add(s.targets().source());
                 csv.printRecord(fields);
             }
         } catch (IOException e) {
@@ -188,6 +195,8 @@ public final class Catalogue {
             row.put("level", s.level() == 0 ? null : s.level());
             row.put("typicalMonths", s.typicalMonths() == 0 ? null : s.typicalMonths());
             row.put("search", s.searchText());
+            row.put("targets", s.targets().romeCodes());
+            row.put("targetSource", s.targets().isEmpty() ? null : s.targets().source());
             rows.add(row);
         }
         return rows;

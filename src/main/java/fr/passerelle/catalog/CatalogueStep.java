@@ -11,6 +11,8 @@ package fr.passerelle.catalog;
  * @param typicalMonths usual length of a programme, 0 when not applicable
  * @param aliases everyday names people type for the step ("infirmière", "bts sio", "prépa HEC"), used by
  *     search only: the official label stays the step's name
+ * @param targets for an education step, the jobs its certification prepares for ({@link TargetJobs#NONE} when
+ *     none is known)
  */
 public record CatalogueStep(
         String code,
@@ -20,9 +22,23 @@ public record CatalogueStep(
         String field,
         int level,
         int typicalMonths,
-        java.util.List<String> aliases) {
+        java.util.List<String> aliases,
+        TargetJobs targets) {
     public CatalogueStep {
         aliases = java.util.List.copyOf(aliases);
+        targets = targets == null ? TargetJobs.NONE : targets;
+    }
+
+    public CatalogueStep(
+            String code,
+            StepKind kind,
+            String label,
+            String domain,
+            String field,
+            int level,
+            int typicalMonths,
+            java.util.List<String> aliases) {
+        this(code, kind, label, domain, field, level, typicalMonths, aliases, TargetJobs.NONE);
     }
 
     public CatalogueStep(

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         name = "catalog",
         mixinStandardHelpOptions = true,
         description = "Official references: load them as steps, check title coverage.",
-        subcommands = {CatalogCommand.Load.class, CatalogCommand.Check.class})
+        subcommands = {CatalogCommand.Load.class, CatalogCommand.Check.class, CatalogCommand.Targets.class})
 final class CatalogCommand implements Runnable {
     @Override
     public void run() {
@@ -68,6 +68,43 @@ final class CatalogCommand implements Runnable {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(
+            name = "targets",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Refresh the target jobs of education steps (the catalogue's targets and targets_source columns) from "
+                            + "Certif Info's formation_rome.csv and France Compétences' rncp_rome*.csv, for the certifications "
+                            + "named in its certifications column; prints what did not join.")
+    static final class Targets implements Callable<Integer> {
+        @Option(
+                names = "--catalogue",
+                required = true,
+                description = "The catalogue CSV to read (import/catalogue.csv for the project's own).")
+        Path catalogue;
+
+        @Option(
+                names = "--diplomas",
+                defaultValue = "${env:PASSERELLE_DIPLOMAS_DIR}",
+                required = true,
+                description = "Folder with formation_rome.csv and rncp_rome*.csv (../shared/data/diplomas).")
+        Path diplomas;
+
+        @Option(names = "--out", description = "Where to write the refreshed catalogue (default: over --catalogue).")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Path target = out == null ? catalogue : out;
+            fr.passerelle.catalog.TargetJobsRefresh.Report report =
+                    fr.passerelle.catalog.TargetJobsRefresh.refresh(catalogue, diplomas, target);
+            System.out.printf(
+                    "%d steps name a certification; %d target lists refreshed; written to %s%n",
+                    report.certified(), report.refreshed(), target);
+            report.problems().forEach(p -> System.out.println("  not joined: " + p));
+            return report.problems().isEmpty() ? 0 : 1;
         }
     }
 
