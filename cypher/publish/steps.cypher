@@ -4,5 +4,5 @@
 MATCH (s:Step)
 RETURN s.id AS id, s.kind AS kind, s.label AS label, s.domain AS domain, s.field AS field, s.level AS level,
        s.search AS search, coalesce(s.people, 0) AS people, coalesce(s.peopleIn, 0) AS peopleIn,
-       coalesce(s.peopleOut, 0) AS peopleOut
+       coalesce(s.peopleOut, 0) AS peopleOut, coalesce(s.targets, []) AS targets, s.targetSource AS targetSource
 ORDER BY id

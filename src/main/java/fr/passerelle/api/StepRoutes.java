@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
 
-/** {@code /api/steps}: search, one step, where next, where from, reconversions, outcomes, similar steps. */
+/** {@code /api/steps}: search, one step, where next, where from, reconversions, outcomes, fit, similar steps. */
 final class StepRoutes {
     static final Set<String> KINDS = Set.of("education", "job", "other");
     static final int MIN_YEAR = 1950;
@@ -41,6 +41,10 @@ final class StepRoutes {
                 "/api/steps/{id}/outcomes",
                 ctx -> ctx.json(services.outcomes().outcomes(ctx.pathParam("id"), months(ctx))));
         routes.getReleased(
+                "/api/steps/{id}/fit", ctx -> ctx.json(services.fit().fit(ctx.pathParam("id"), oneMonths(ctx))));
+        routes.getReleased(
+                "/api/steps/{id}/fit/jobs", ctx -> ctx.json(services.fit().jobs(ctx.pathParam("id"), oneMonths(ctx))));
+        routes.getReleased(
                 "/api/steps/{id}/similar",
                 ctx -> ctx.json(
                         services.similarity().similar(ctx.pathParam("id"), Params.intParam(ctx, "limit", 1, 50, 10))));
@@ -64,6 +68,16 @@ final class StepRoutes {
             }
         }
         return months;
+    }
+
+    /** One outcome horizon among the released ones, 12 months when not given. */
+    private static int oneMonths(Context ctx) {
+        int m = Params.intParam(ctx, "months", 1, 120, 12);
+        if (!ReleaseCatalogue.OUTCOME_MONTHS.contains(m)) {
+            throw ApiError.badParameter(
+                    "months", Integer.toString(m), "one of the released horizons: " + ReleaseCatalogue.OUTCOME_MONTHS);
+        }
+        return m;
     }
 
     private void next(Context ctx) {

@@ -54,6 +54,20 @@ public final class CellName {
         return "outcome:" + step + ":" + months + ":" + situation;
     }
 
+    /** Leavers of a step in one situation against its target jobs ({@code target}, {@code sameField}...). */
+    public static String fit(String step, int months, String situation) {
+        return "fit:" + step + ":" + months + ":" + situation;
+    }
+
+    /** Leavers of a step observed that long and not in further study: the fit rate's denominator. */
+    public static String fitOutsideStudy(String step, int months) {
+        return "fit-outside-study:" + step + ":" + months;
+    }
+
+    public static String fitJob(String step, int months, String job) {
+        return "fit-job:" + step + ":" + months + ":" + job;
+    }
+
     public static String reconversion(String step, int maxSteps, String domain) {
         return "reconversion:" + step + ":" + maxSteps + ":" + domain;
     }

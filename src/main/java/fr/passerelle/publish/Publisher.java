@@ -59,6 +59,9 @@ public final class Publisher {
             "published/load-reconversions",
             "published/load-reconversion-routes",
             "published/load-bridge-routes",
+            "published/load-fit",
+            "published/load-fit-situations",
+            "published/load-fit-jobs",
             // Lookup indexes last: built once over the loaded nodes instead of maintained row by row (the steps'
             // constraint
             // comes first because every load matches steps by id).
@@ -89,6 +92,9 @@ public final class Publisher {
             "reconversions.csv",
             "reconversion-routes.csv",
             "bridge-routes.csv",
+            "fit.csv",
+            "fit-situations.csv",
+            "fit-jobs.csv",
             "load.cypher");
     static final String COMPLETE = "COMPLETE";
     /** The source of the demo generator's synthetic people ({@code demo/DemoGenerator}). */
@@ -140,7 +146,16 @@ public final class Publisher {
         return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, within);
     }
 
-    record Step(String id, String kind, String label, String domain, String field, Long level, String search) {}
+    record Step(
+            String id,
+            String kind,
+            String label,
+            String domain,
+            String field,
+            Long level,
+            String search,
+            List<String> targets,
+            String targetSource) {}
 
     /** What a release holds, for the report and the tests. */
     public record Counts(
@@ -153,6 +168,7 @@ public final class Publisher {
             int outcomes,
             int reconversions,
             int bridgeRoutes,
+            int fitRows,
             long cellsCounted) {}
 
     /**
@@ -280,6 +296,8 @@ public final class Publisher {
             CSVPrinter out,
             Map<Long, Long> cohorts,
             Map<Long, List<Part>> situations,
+            Map<Long, Long> least,
+            Map<Long, Long> finalCohorts,
             ReleaseTables t,
             List<Step> steps,
             List<String> domainCodes,
@@ -287,9 +305,10 @@ public final class Publisher {
             throws IOException {
         int outcomes = 0;
         for (Map.Entry<Long, List<Part>> e : situations.entrySet()) {
-            Long cohort = cohorts.get(e.getKey());
+            Long cohort = PartsWithinWhole.atLeast(cohorts.get(e.getKey()), least.get(e.getKey()));
             Long[] parts = Part.counts(e.getValue());
             cohort = PartsWithinWhole.fit(cohort, parts);
+            finalCohorts.put(e.getKey(), cohort);
             for (int i = 0; i < parts.length; i++) {
                 long key = e.getValue().get(i).key();
                 int a = ReleaseTables.a(key);
@@ -405,7 +424,9 @@ public final class Publisher {
                         r.get("level").isNull() ? null : r.get("level").asLong(),
                         r.get("search").isNull()
                                 ? r.get("label").asString().toLowerCase(java.util.Locale.ROOT)
-                                : r.get("search").asString()));
+                                : r.get("search").asString(),
+                        r.get("targets").asList(org.neo4j.driver.Value::asString),
+                        text(r.get("targetSource"))));
         Map<String, Integer> stepIndex = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             stepIndex.put(steps.get(i).id(), i);
@@ -421,7 +442,10 @@ public final class Publisher {
         int[] stepDomains = steps.stream()
                 .mapToInt(s -> s.domain() == null ? -1 : domainCodes.indexOf(s.domain()))
                 .toArray();
-        ReleaseTables tables = new ReleaseTables(kinds, stepDomains, domainCodes.size());
+        FitTargets fitTargets = new FitTargets(
+                steps.stream().map(Step::id).toList(),
+                steps.stream().map(Step::targets).toList());
+        ReleaseTables tables = new ReleaseTables(kinds, stepDomains, domainCodes.size(), fitTargets);
         List<String> sources = new ArrayList<>();
         Map<String, Integer> sourceIndex = new HashMap<>();
         List<String> contributors = new ArrayList<>();
@@ -455,6 +479,7 @@ public final class Publisher {
                 lastPurge,
                 steps,
                 tables,
+                fitTargets,
                 domainCodes,
                 domains,
                 regionCodes,
@@ -588,6 +613,7 @@ public final class Publisher {
             String lastPurge,
             List<Step> steps,
             ReleaseTables t,
+            FitTargets fitTargets,
             List<String> domainCodes,
             Domains domains,
             List<String> regionCodes,
@@ -741,7 +767,9 @@ public final class Publisher {
                 "search",
                 "people",
                 "peopleIn",
-                "peopleOut")) {
+                "peopleOut",
+                "targets",
+                "targetSource")) {
             for (int s = 0; s < steps.size(); s++) {
                 Step step = steps.get(s);
                 Integer node = oneStep.get(s);
@@ -761,7 +789,9 @@ public final class Publisher {
                                         CellName.arriving(step.id())),
                                 arrivals[s],
                                 stepPeople[s]),
-                        node == null ? null : pathLeaving[node]);
+                        node == null ? null : pathLeaving[node],
+                        String.join(";", step.targets()),
+                        step.targetSource());
             }
         }
 
@@ -867,6 +897,7 @@ public final class Publisher {
                 stepPeople);
 
         int outcomes = 0;
+        int fitRows = 0;
         int reconversions = 0;
         int bridges = 0;
         try (CSVPrinter out = printer(
@@ -942,8 +973,27 @@ public final class Publisher {
                     }
                 }
             }
-            // A programme's situations within its cohort, a reconversion's routes within its total.
-            outcomes = writeOutcomes(out, cohorts, situations, t, steps, domainCodes, domains);
+            // A programme's situations within its cohort (which the fit's parts also need), a reconversion's routes
+            // within its total.
+            FitRelease fit =
+                    new FitRelease(t, steps.stream().map(Step::id).toList(), fitTargets, new FitRelease.Values() {
+                        @Override
+                        public Long released(Cell cell, String name) {
+                            return Publisher.this.released(cell, name);
+                        }
+
+                        @Override
+                        public Share share(Long part, Long whole) {
+                            return Publisher.this.share(part, whole);
+                        }
+                    });
+            Map<Long, Long> least = fit.collect(keys);
+            Map<Long, Long> finalCohorts = new HashMap<>();
+            outcomes = writeOutcomes(out, cohorts, situations, least, finalCohorts, t, steps, domainCodes, domains);
+            for (long cohortKey : fit.cohortKeys()) {
+                finalCohorts.computeIfAbsent(cohortKey, k -> fit.cohort(k, least.get(k)));
+            }
+            fitRows = fit.write(dir, finalCohorts);
             reconversions = writeReconversions(rec, via, totals, routes, t, steps, domainCodes);
         }
         return new Counts(
@@ -956,6 +1006,7 @@ public final class Publisher {
                 outcomes,
                 reconversions,
                 bridges,
+                fitRows,
                 t.cells.size() + 2L * t.paths());
     }
 

@@ -183,6 +183,12 @@ final class ReleaseTables {
     static final int SINCE_NEXT = 17;
     /** People contributed through each app key (the register's "what each app contributed"). */
     static final int CONTRIBUTOR = 18;
+    /** Fit of a step's leavers with its target jobs: (step, outcome months index, {@link FitTargets} situation). */
+    static final int FIT = 19;
+    /** The fit's denominator, counted from records: the step's leavers observed that long and not in further study. */
+    static final int FIT_BASE = 20;
+    /** The job held that long after the step: (step, outcome months index, job step). */
+    static final int FIT_JOB = 21;
 
     static long key(int table, long a, long b, long c) {
         if (a >= 1L << 17 || b >= 1L << 16 || c >= 1L << 26) {
@@ -225,9 +231,16 @@ final class ReleaseTables {
     private final int[] domains; // domain index of each step, -1 none
     private final List<String> situations = new ArrayList<>(List.of("study", "other"));
 
+    private final FitTargets fit;
+
     ReleaseTables(StepKind[] kinds, int[] domains, int domainCount) {
+        this(kinds, domains, domainCount, FitTargets.none());
+    }
+
+    ReleaseTables(StepKind[] kinds, int[] domains, int domainCount, FitTargets fit) {
         this.kinds = kinds;
         this.domains = domains;
+        this.fit = fit;
         pathPeople.add(new Cell());
         pathLeaving.add(new Cell());
         pathLastHop.add(new Cell());
@@ -459,8 +472,9 @@ final class ReleaseTables {
                     j = x;
                 }
             }
+            boolean there = j >= 0 && (person.ends()[j] < 0 || person.ends()[j] >= at);
             int situation;
-            if (j < 0 || person.ends()[j] >= 0 && person.ends()[j] < at) {
+            if (!there) {
                 situation = 1;
             } else if (kinds[s[j]] == StepKind.EDUCATION) {
                 situation = 0;
@@ -471,6 +485,26 @@ final class ReleaseTables {
             }
             add(cell(key(OUTCOME_COHORT, s[i], m, 0)));
             add(cell(key(OUTCOME, s[i], m, situation)));
+            if (fit.has(s[i])) {
+                fit(s[i], m, there ? s[j] : -1);
+            }
+        }
+    }
+
+    /** The fit cells of one leaver of {@code step}, {@code m} horizons after its end, at {@code at} (-1: nowhere). */
+    private void fit(int step, int m, int at) {
+        int situation;
+        if (at < 0 || kinds[at] == StepKind.OTHER) {
+            situation = FitTargets.OTHER;
+        } else if (kinds[at] == StepKind.EDUCATION) {
+            situation = FitTargets.STUDY;
+        } else {
+            situation = fit.ofJob(step, at);
+            add(cell(key(FIT_JOB, step, m, at)));
+        }
+        add(cell(key(FIT, step, m, situation)));
+        if (situation != FitTargets.STUDY) {
+            add(cell(key(FIT_BASE, step, m, 0)));
         }
     }
 

@@ -12,6 +12,7 @@ public record Services(
         FieldService fields,
         OutcomeService outcomes,
         SimilarityService similarity,
+        FitService fit,
         Register register) {
 
     /** The services with the standard search names ({@link SearchTitles#standard()}). */
@@ -28,12 +29,14 @@ public record Services(
             java.util.function.Supplier<SearchTitles> titles) {
         StepService steps = new StepService(db, thresholds, clock, titles);
         RouteService routes = new RouteService(db, steps);
+        SimilarityService similarity = new SimilarityService(steps, routes);
         return new Services(
                 steps,
                 routes,
                 new FieldService(db, steps, routes),
                 new OutcomeService(db, steps),
-                new SimilarityService(steps, routes),
+                similarity,
+                new FitService(steps, similarity),
                 new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }
 }

@@ -94,9 +94,10 @@ class AttackTest {
                 "attack",
                 "the-one",
                 List.of(
-                        new RawStep("education", "BAC-STMG", "2012-09", null, "Bretagne"),
-                        new RawStep("education", rare.get(0), "2014-09", null, "Bretagne"),
-                        new RawStep("job", rare.get(1), "2016-09", null, "Bretagne"),
+                        // Ends, so that the outcome and fit tables count this person too.
+                        new RawStep("education", "BAC-STMG", "2012-09", "2014-06", "Bretagne"),
+                        new RawStep("education", rare.get(0), "2014-09", "2016-06", "Bretagne"),
+                        new RawStep("job", rare.get(1), "2016-09", "2019-06", "Bretagne"),
                         new RawStep("job", "D1301", "2019-09", null, "Bretagne")),
                 "test");
         List<RawTrajectory> all = new ArrayList<>(people);
@@ -123,6 +124,8 @@ class AttackTest {
                 paths.add("/api/steps/" + step + "/next");
                 paths.add("/api/steps/" + step + "/previous");
                 paths.add("/api/steps/" + step + "/similar");
+                paths.add("/api/steps/" + step + "/fit");
+                paths.add("/api/steps/" + step + "/fit/jobs");
             }
             for (String step : List.of("BAC-STMG", s.rare().get(0), s.rare().get(1), "D1301")) {
                 for (String q : List.of(
@@ -139,6 +142,10 @@ class AttackTest {
                     paths.add("/api/steps/" + step + "/next" + q);
                 }
                 paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36");
+                for (int months : List.of(6, 12, 24, 36)) {
+                    paths.add("/api/steps/" + step + "/fit?months=" + months);
+                    paths.add("/api/steps/" + step + "/fit/jobs?months=" + months);
+                }
                 paths.add("/api/steps/" + step + "/reconversions?maxSteps=3");
                 for (String to : List.of("BAC-STMG", s.rare().get(0), s.rare().get(1), "D1301")) {
                     if (!to.equals(step)) {
@@ -166,9 +173,10 @@ class AttackTest {
                         withoutTime(answer), withoutTime(ApiClient.JSON.readTree(again.body())), "averaging: " + path);
                 answers++;
             }
-            assertTrue(answers > 800, "queried " + answers);
+            assertTrue(answers > 1200, "queried " + answers);
 
             // One release: the same cell is the same number from every endpoint.
+            int fitsCompared = 0;
             for (String step : steps) {
                 JsonNode detail = api.json("/api/steps/" + step, 200);
                 JsonNode next = api.json("/api/steps/" + step + "/next", 200);
@@ -181,6 +189,17 @@ class AttackTest {
                         detail.get("peopleIn"),
                         previous.get("peopleArriving"),
                         step + ": one number for the people arriving");
+                // The fit's cohort is the outcomes' cohort.
+                JsonNode fit = api.json("/api/steps/" + step + "/fit", 200);
+                JsonNode outcomes = api.json("/api/steps/" + step + "/outcomes?months=12", 200);
+                JsonNode cohort = outcomes.get("outcomes").get(0).get("people");
+                if (cohort.isNumber() && fit.get("people").isNumber()) {
+                    assertEquals(
+                            cohort,
+                            fit.get("people"),
+                            step + ": one number for the people observed 12 months after the end");
+                    fitsCompared++;
+                }
                 // A transition shown from one side is the same number from the other.
                 for (JsonNode n : next.get("next")) {
                     JsonNode back =
@@ -201,6 +220,7 @@ class AttackTest {
                                     + " shown from its origin but hidden at its destination");
                 }
             }
+            assertTrue(fitsCompared >= 30, "fit and outcomes compared on " + fitsCompared + " steps");
         } finally {
             app.stop();
             s.release().close();
@@ -278,17 +298,21 @@ class AttackTest {
                 .filter(c -> !c.startsWith("UNMAPPED-"))
                 .sorted()
                 .toList();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(2026);
+        java.util.SplittableRandom random =
+                new java.util.SplittableRandom(Long.getLong("passerelle.attack.seed", 2026));
         int attackRight = 0;
         int exactRight = 0;
         int guessRight = 0;
         int planted = 0;
-        for (int round = 0; round < 2; round++) {
+        // One population holds every origin (a destination's arrivals do not enter any origin's "next"): one
+        // publication instead of two halves. More rounds, each with a new draw, for a measure with less sampling error.
+        int rounds = Integer.getInteger("passerelle.attack.rounds", 1);
+        for (int round = 0; round < rounds; round++) {
             Database db = TestNeo4j.reset();
             List<RawTrajectory> people = new ArrayList<>();
             Map<String, String> truth = new HashMap<>();
             Map<String, List<String>> destinations = new HashMap<>();
-            for (int o = round; o < origins.size(); o += 2) {
+            for (int o = 0; o < origins.size(); o++) {
                 String origin = origins.get(o);
                 List<String> others = new ArrayList<>(origins);
                 others.remove(origin);
@@ -405,7 +429,9 @@ class AttackTest {
         assertTrue(planted >= 180, "planted " + planted);
         assertEquals(planted, exactRight, "on exact counts the attack singles out everyone");
         // Stated margin: 0.10 over the guess (measured: 0.473 against 0.434 with the three breakdowns, 0.462 with
-        // region and period only; sampling error over ~180 people is about 0.037).
+        // region and period only; sampling error over ~180 people is about 0.037). With the 198-step catalogue and one
+        // population (seeds 2026, 2027, 2028 by -Dpasserelle.attack.seed): 0.410/0.405, 0.374/0.344, 0.405/0.344; with
+        // the two half populations it replaced: 0.462/0.349, 0.395/0.333, 0.364/0.385 (mean gap 0.04 either way).
         assertTrue(attack <= guess + 0.10, "attack " + attack + " vs guess " + guess);
     }
 
@@ -496,7 +522,18 @@ class AttackTest {
             }
         } else if (node.isTextual()
                 && rare.contains(node.asText())
-                && !List.of("step.id", "from.id", "to.id", "id", "", "pathRequested[]", "steps[].id", "step")
+                // A step's target jobs are the catalogue's (Certif Info), listed whoever went there or not.
+                && !List.of(
+                                "step.id",
+                                "from.id",
+                                "to.id",
+                                "id",
+                                "",
+                                "pathRequested[]",
+                                "steps[].id",
+                                "step",
+                                "targets[].code",
+                                "targetsNotObserved[].code")
                         .contains(field)) {
             fail(path + ": the rare step " + node.asText() + " appears as " + field);
         }

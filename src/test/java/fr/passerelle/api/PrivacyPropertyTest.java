@@ -125,9 +125,12 @@ class PrivacyPropertyTest {
             }
             previous = step;
             String kind = step.matches("[A-N]\\d{4}") ? "job" : "education";
-            steps.add(kind + ":" + step + ":" + (year + 2 * s) + "-09:" + REGIONS[random.nextInt(REGIONS.length)]);
+            // Most steps end (the outcome and fit tables count leavers N months after an end), some run on.
+            String end = s + 1 < length || random.nextBoolean() ? ",\"end\":\"" + (year + 2 * s + 1) + "-06\"" : "";
+            steps.add("{\"kind\":\"" + kind + "\",\"code\":\"" + step + "\",\"start\":\"" + (year + 2 * s) + "-09\""
+                    + end + ",\"region\":\"" + REGIONS[random.nextInt(REGIONS.length)] + "\"}");
         }
-        return Fixtures.line("test", "p" + i, steps.toArray(String[]::new));
+        return "{\"source\":\"test\",\"id\":\"p" + i + "\",\"steps\":[" + String.join(",", steps) + "]}";
     }
 
     private static List<String> queries(SplittableRandom random) {
@@ -138,6 +141,10 @@ class PrivacyPropertyTest {
             paths.add("/api/steps/" + step + "/previous");
             paths.add("/api/steps/" + step + "/similar");
             paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36");
+            for (int months : List.of(6, 12, 24, 36)) {
+                paths.add("/api/steps/" + step + "/fit?months=" + months);
+            }
+            paths.add("/api/steps/" + step + "/fit/jobs?months=" + (random.nextBoolean() ? 6 : 12));
             for (String kind : new String[] {"job", "education"}) {
                 paths.add("/api/steps/" + step + "/next?kind=" + kind);
                 paths.add("/api/steps/" + step + "/previous?kind=" + kind);
@@ -176,9 +183,9 @@ class PrivacyPropertyTest {
                 Map.Entry<String, JsonNode> e = it.next();
                 check(e.getValue(), thresholds, path, e.getKey());
             }
-            if (node.has("share")
-                    && !node.get("share").isNull()
-                    && node.has("people")
+            // (A "reasons" object has "share" and "people" keys too: sentences, not figures.)
+            if (node.path("share").isObject()
+                    && node.path("people").isNumber()
                     && node.get("share").get("value").asDouble() > 0) {
                 double denominator = node.get("people").asDouble()
                         / node.get("share").get("value").asDouble();
@@ -199,6 +206,31 @@ class PrivacyPropertyTest {
         within(answer.path("previous"), "people", answer.path("peopleArriving"), path + " previous");
         shares(answer.path("next"), path);
         answer.path("outcomes").forEach(at -> within(at.path("situations"), "people", at.path("people"), path));
+        // The fit: situations within the cohort, situations outside study within the people outside study, and those
+        // within the cohort; the jobs listed within the cohort.
+        within(answer.path("situations"), "people", answer.path("people"), path + " fit situations");
+        if (answer.has("peopleOutsideStudy")) {
+            List<JsonNode> outside = new ArrayList<>();
+            answer.path("situations").forEach(x -> {
+                if (!x.path("situation").asText().equals("study")) {
+                    outside.add(x);
+                }
+            });
+            within(ApiClient.JSON.valueToTree(outside), "people", answer.path("peopleOutsideStudy"), path + " outside");
+            if (answer.path("peopleOutsideStudy").isNumber()
+                    && answer.path("people").isNumber()) {
+                assertTrue(
+                        answer.get("peopleOutsideStudy").asLong()
+                                <= answer.get("people").asLong(),
+                        path + ": more people outside study than in the cohort");
+            }
+        }
+        if (answer.has("targetsObserved")) {
+            List<JsonNode> held = new ArrayList<>();
+            answer.path("targetsObserved").forEach(held::add);
+            answer.path("otherJobs").forEach(held::add);
+            within(ApiClient.JSON.valueToTree(held), "people", answer.path("people"), path + " jobs held");
+        }
         answer.path("changes").forEach(change -> within(change.path("via"), "people", change.path("people"), path));
         for (String list : List.of("observed", "composed")) {
             answer.path(list).forEach(route -> {

@@ -62,7 +62,11 @@ class ReleaseHistoryTest {
             "medianMonths",
             "lastHopMonths",
             "afterEndMonths",
-            "lastHopAfterEndMonths");
+            "lastHopAfterEndMonths",
+            "outsideStudy",
+            "rate",
+            "rateLow",
+            "rateHigh");
 
     /** Released rows by table and identity (every column but the values), value = the row's values. */
     static Map<String, String> rows(Path release) throws Exception {
