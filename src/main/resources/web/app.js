@@ -2,7 +2,7 @@
 // every figure with its people counts and the evidence version. Numbers are shown as the API gives
 // them and never recombined (no difference or sum of counts is computed here).
 (function () {
-  const VIEWS = ["next", "routes", "bridges", "outcomes"];
+  const VIEWS = ["next", "routes", "bridges", "outcomes", "fit"];
   const state = { view: "next", step: null, after: null, since: null, to: null, toDomain: null, depth: "1", lang: "fr", trainer: false };
   // The "since" bins' first months, as the API snaps since= to them.
   const SINCE = ["0", "6", "12", "24", "36", "60", "120"];
@@ -449,6 +449,43 @@
     table(title, [t.after, t.situation, `${t.n} (${t.people})`, t.share, t.interval], tableRows);
   }
 
+  // "Vérité des prix": the promise (the certification's target jobs) against where people are 12 and 24 months on.
+  async function renderFit(token) {
+    const id = encodeURIComponent(state.step);
+    const [at12, at24, jobs] = await Promise.all([
+      api(`/api/steps/${id}/fit?months=12`), api(`/api/steps/${id}/fit?months=24`), api(`/api/steps/${id}/fit/jobs?months=12&annotate=market`)]);
+    if (token !== renderToken) return;
+    remember(at12.step);
+    const title = t.fitTitle(at12.step.label);
+    if (!at12.targets.length) { frame(title, t.noTargets, [], at12.evidence); return; }
+    // Each job with its labour-market note when the release carries one (the note describes the job, not these people).
+    const market = jobs.market || {};
+    const brief = (code) => (market[code] ? t.marketBrief(market[code].tensionCategory, market[code].medianAnnualSalary) : "");
+    const jobName = (j) => `${j.label ? `${j.label} (${j.code})` : j.code}${brief(j.code)}`;
+    const summary = [at12, at24].map((f) => (f.fitRate
+      ? t.fitSummary(f.months, pct(f.fitRate), ci(f.fitRate), null, fmt(f.peopleOutsideStudy)) : t.fitNoRate(f.months))).join(" ");
+    const notes = [t.promise(at12.targets.map(jobName).join(", "), at12.targetSource), t.fitNote];
+    if (Object.keys(market).length) notes.push(t.marketCaption);
+    if (jobs.targetsNotObserved.length) notes.push(t.targetNotObserved(jobs.targetsNotObserved.map(jobName).join(", ")));
+    frame(title, summary, notes, at12.evidence);
+    const rows = [];
+    const tableRows = [];
+    [at12, at24].filter((f) => f.people != null).forEach((f) => {
+      const name = (x) => t.fitSituations[x.situation] || x.label;
+      const parts = f.situations.filter((x) => x.share).map((x) => ({
+        situation: x.situation, fraction: x.share.value, short: pct(x.share),
+        caption: `${name(x)} ${pct(x.share)} (n = ${fmt(x.people)})`, title: `${name(x)} : ${pct(x.share)}, n = ${fmt(x.people)}`,
+      }));
+      rows.push({ months: f.months, caption: `${t.months(f.months)} (n = ${fmt(f.people)})`, parts });
+      f.situations.forEach((x) => tableRows.push([t.months(f.months), name(x), fmt(x.people), pct(x.share), ci(x.share)]));
+    });
+    jobs.targetsObserved.forEach((j) => tableRows.push([t.months(12), `${t.targetObserved} · ${j.job.label}`, fmt(j.people), pct(j.share), ci(j.share)]));
+    at12.similar.forEach((x) => tableRows.push([t.similarFit, x.step.label, `${fmt(x.peopleOutsideStudy)} ${t.outsideStudy}`,
+      `${pct(x.fitRate)} ${t.fitRate}`, ci(x.fitRate)]));
+    if (rows.length) show(Charts.stacks($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-fit`);
+    table(title, [t.after, t.situation, `${t.n} (${t.people})`, t.share, t.interval], tableRows);
+  }
+
   async function render() {
     const token = ++renderToken;
     clear();
@@ -457,7 +494,7 @@
     $("figure").setAttribute("aria-busy", "true");
     status(t.loading);
     try {
-      await { next: renderNext, routes: renderRoutes, bridges: renderBridges, outcomes: renderOutcomes }[state.view](token);
+      await { next: renderNext, routes: renderRoutes, bridges: renderBridges, outcomes: renderOutcomes, fit: renderFit }[state.view](token);
       if (token === renderToken) status("");
     } catch (e) {
       if (token === renderToken) {

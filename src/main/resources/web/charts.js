@@ -4,10 +4,12 @@ window.Charts = (function () {
   const PALETTE = {
     normal: { text: "#1b1b1b", muted: "#5a5a5a", node: "#2a5599", link: "#7fa3d9", hidden: "#b9b9b9",
       composed: "#c2571a", bar: "#2a5599", background: "#ffffff",
-      situations: { job: "#2a5599", study: "#3f8f4f", other: "#8a5aa8", hidden: "#b9b9b9" } },
+      situations: { job: "#2a5599", study: "#3f8f4f", other: "#8a5aa8", hidden: "#b9b9b9",
+        target: "#1f4f99", sameField: "#5b86c9", sameDomain: "#9db7e0", otherDomain: "#c2571a" } },
     trainer: { text: "#000000", muted: "#1b1b1b", node: "#00337a", link: "#3d6fbf", hidden: "#8c8c8c",
       composed: "#a13a00", bar: "#00337a", background: "#ffffff",
-      situations: { job: "#00337a", study: "#1d6b2c", other: "#5b2a80", hidden: "#8c8c8c" } },
+      situations: { job: "#00337a", study: "#1d6b2c", other: "#5b2a80", hidden: "#8c8c8c",
+        target: "#00337a", sameField: "#2f62b3", sameDomain: "#6d8fc7", otherDomain: "#a13a00" } },
   };
   const FONT = "system-ui, 'Segoe UI', Roboto, Arial, sans-serif";
 

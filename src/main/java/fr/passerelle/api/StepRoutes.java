@@ -40,10 +40,25 @@ final class StepRoutes {
         routes.getReleased(
                 "/api/steps/{id}/outcomes",
                 ctx -> ctx.json(services.outcomes().outcomes(ctx.pathParam("id"), months(ctx))));
+        routes.getReleased("/api/steps/{id}/fit", ctx -> {
+            fr.passerelle.recommend.Fit fit = services.fit().fit(ctx.pathParam("id"), oneMonths(ctx));
+            ctx.json(annotated(
+                    ctx,
+                    fit,
+                    fit.targets().stream()
+                            .map(fr.passerelle.recommend.Fit.TargetJob::code)
+                            .toList(),
+                    null));
+        });
+        routes.getReleased("/api/steps/{id}/fit/jobs", ctx -> {
+            fr.passerelle.recommend.FitJobs jobs = services.fit().jobs(ctx.pathParam("id"), oneMonths(ctx));
+            List<String> codes = new java.util.ArrayList<>();
+            jobs.targetsObserved().forEach(j -> codes.add(j.job().id()));
+            jobs.otherJobs().forEach(j -> codes.add(j.job().id()));
+            ctx.json(annotated(ctx, jobs, codes, null));
+        });
         routes.getReleased(
-                "/api/steps/{id}/fit", ctx -> ctx.json(services.fit().fit(ctx.pathParam("id"), oneMonths(ctx))));
-        routes.getReleased(
-                "/api/steps/{id}/fit/jobs", ctx -> ctx.json(services.fit().jobs(ctx.pathParam("id"), oneMonths(ctx))));
+                "/api/steps/{id}/market", ctx -> ctx.json(services.market().market(ctx.pathParam("id"), region(ctx))));
         routes.getReleased(
                 "/api/steps/{id}/similar",
                 ctx -> ctx.json(
@@ -93,20 +108,7 @@ final class StepRoutes {
                     "allowed",
                     "the steps before the step asked about, oldest first, without the step itself");
         }
-        String region = ctx.queryParam("region");
-        if (region != null && region.isBlank()) {
-            region = null;
-        }
-        if (region != null) {
-            // What import accepts: an INSEE code, a region's name (accents and case free), or "dep:NN".
-            String asked = region;
-            region = regions.normalise(asked)
-                    .orElseThrow(() -> ApiError.badParameter(
-                            "region",
-                            asked,
-                            "an INSEE region code, a region name or dep:NN (GET /api/regions lists them): "
-                                    + String.join(", ", regions.codes())));
-        }
+        String region = region(ctx);
         String period = ctx.queryParam("period");
         if (period != null && period.isBlank()) {
             period = null;
@@ -148,6 +150,40 @@ final class StepRoutes {
                             + "by region, by entry period or by months spent at the step, not by their combinations");
         }
         String kind = Params.oneOf(ctx, "kind", KINDS);
-        ctx.json(services.steps().next(new NextQuery(ctx.pathParam("id"), after, region, period, since, kind)));
+        fr.passerelle.recommend.NextSteps next =
+                services.steps().next(new NextQuery(ctx.pathParam("id"), after, region, period, since, kind));
+        ctx.json(annotated(
+                ctx, next, next.next().stream().map(n -> n.step().id()).toList(), region));
+    }
+
+    /** The region asked, as an INSEE code: what import accepts (a code, a name with accents and case free, dep:NN). */
+    private String region(Context ctx) {
+        String asked = ctx.queryParam("region");
+        if (asked == null || asked.isBlank()) {
+            return null;
+        }
+        return regions.normalise(asked)
+                .orElseThrow(() -> ApiError.badParameter(
+                        "region",
+                        asked,
+                        "an INSEE region code, a region name or dep:NN (GET /api/regions lists them): "
+                                + String.join(", ", regions.codes())));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+
+    /**
+     * {@code answer} with, when {@code annotate=market}, a {@code market} map: for each job of {@code codes}
+     * with a note, its tension category (in {@code region} where the files have it) and national median salary.
+     */
+    private Object annotated(Context ctx, Object answer, List<String> codes, String region) {
+        if (Params.oneOf(ctx, "annotate", Set.of("market")) == null) {
+            return answer;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode node = JSON.valueToTree(answer);
+        node.set("market", JSON.valueToTree(services.market().briefs(codes, region)));
+        return node;
     }
 }

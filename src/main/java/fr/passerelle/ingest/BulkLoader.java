@@ -273,13 +273,18 @@ public final class BulkLoader {
                 "search",
                 "people:long",
                 "peopleOut:long",
-                "peopleIn:long")) {
+                "peopleIn:long",
+                "targets:string[]",
+                "targetSource")) {
             for (CatalogueStep s : catalogue.steps()) {
                 long[] c = counts.getOrDefault(s.code(), new long[3]);
                 List<Object> row = new ArrayList<>();
                 row.add(stepIds.get(s.code()));
                 row.addAll(s.csvFields());
                 row.addAll(List.of(s.searchText(), c[0], c[1], c[2]));
+                // As catalogue-upsert sets them: the target jobs an education step's certification prepares for.
+                row.add(String.join(";", s.targets().romeCodes()));
+                row.add(s.targets().isEmpty() ? "" : s.targets().source());
                 out.printRecord(row);
             }
         }

@@ -101,6 +101,18 @@ public final class Register {
                 figures.get("sources").asList(v -> v.get("source").asString()).stream()
                         .filter(x -> !x.startsWith("contributions"))
                         .toList());
+        // Public files that describe jobs, not people (the labour-market notes): named with their producer and year.
+        r.put(
+                "nonPersonalSources",
+                figures.get("nonPersonal")
+                        .asList(v -> v.get("file").asString() + ": "
+                                + v.get("what").asString()
+                                + " (" + v.get("producer").asString()
+                                + (v.get("year").isNull()
+                                                || v.get("year").asString().isEmpty()
+                                        ? ""
+                                        : ", " + v.get("year").asString())
+                                + ")"));
         r.put(
                 "peopleHeld",
                 figures.get("people").isNull()

@@ -62,6 +62,8 @@ public final class Publisher {
             "published/load-fit",
             "published/load-fit-situations",
             "published/load-fit-jobs",
+            "published/load-market",
+            "published/load-market-sources",
             // Lookup indexes last: built once over the loaded nodes instead of maintained row by row (the steps'
             // constraint
             // comes first because every load matches steps by id).
@@ -95,6 +97,8 @@ public final class Publisher {
             "fit.csv",
             "fit-situations.csv",
             "fit-jobs.csv",
+            "market.csv",
+            "market-sources.csv",
             "load.cypher");
     static final String COMPLETE = "COMPLETE";
     /** The source of the demo generator's synthetic people ({@code demo/DemoGenerator}). */
@@ -117,8 +121,11 @@ public final class Publisher {
     /** The values of the release being built (one publication at a time per publisher). */
     private StableValues values;
 
+    /** The labour-market notes shipped beside the tables (public, non-personal files). */
+    private final fr.passerelle.market.MarketNotes market;
+
     public Publisher(Database db, Thresholds thresholds, PerturbationTable noise, RecordKeys recordKeys, Clock clock) {
-        this(db, thresholds, noise, recordKeys, clock, null, 0);
+        this(db, thresholds, noise, recordKeys, clock, null, 0, fr.passerelle.market.MarketNotes.standard());
     }
 
     private Publisher(
@@ -128,8 +135,10 @@ public final class Publisher {
             RecordKeys recordKeys,
             Clock clock,
             Path stateDir,
-            int stableWithin) {
+            int stableWithin,
+            fr.passerelle.market.MarketNotes market) {
         this.db = db;
+        this.market = market;
         this.thresholds = thresholds;
         this.noise = noise;
         this.recordKeys = recordKeys;
@@ -143,7 +152,12 @@ public final class Publisher {
      * by {@code within} people ({@link StableValues}); the state lives in {@code stateDir}.
      */
     public Publisher withStableValues(Path stateDir, int within) {
-        return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, within);
+        return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, within, market);
+    }
+
+    /** The same publisher shipping {@code notes} as the release's labour-market notes. */
+    public Publisher withMarket(fr.passerelle.market.MarketNotes notes) {
+        return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, stableWithin, notes);
     }
 
     record Step(
@@ -425,7 +439,10 @@ public final class Publisher {
                         r.get("search").isNull()
                                 ? r.get("label").asString().toLowerCase(java.util.Locale.ROOT)
                                 : r.get("search").asString(),
-                        r.get("targets").asList(org.neo4j.driver.Value::asString),
+                        // (A bulk-loaded store may hold an empty array field as one empty string.)
+                        r.get("targets").asList(org.neo4j.driver.Value::asString).stream()
+                                .filter(code -> !code.isBlank())
+                                .toList(),
                         text(r.get("targetSource"))));
         Map<String, Integer> stepIndex = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -996,6 +1013,13 @@ public final class Publisher {
             fitRows = fit.write(dir, finalCohorts);
             reconversions = writeReconversions(rec, via, totals, routes, t, steps, domainCodes);
         }
+        // Public notes on the released job steps (they describe jobs, never these people).
+        market.write(
+                dir,
+                steps.stream()
+                        .filter(st -> st.kind().equals("job"))
+                        .map(Step::id)
+                        .toList());
         return new Counts(
                 steps.size(),
                 transitions,

@@ -13,6 +13,7 @@ public record Services(
         OutcomeService outcomes,
         SimilarityService similarity,
         FitService fit,
+        MarketService market,
         Register register) {
 
     /** The services with the standard search names ({@link SearchTitles#standard()}). */
@@ -37,6 +38,7 @@ public record Services(
                 new OutcomeService(db, steps),
                 similarity,
                 new FitService(steps, similarity),
+                new MarketService(steps),
                 new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }
 }

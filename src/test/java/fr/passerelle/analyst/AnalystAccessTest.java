@@ -152,7 +152,12 @@ class AnalystAccessTest {
                                 "Outcome",
                                 "Reconversion",
                                 "ReconversionRoute",
-                                "BridgeRoute")
+                                "BridgeRoute",
+                                "Fit",
+                                "FitSituation",
+                                "FitJob",
+                                "Market",
+                                "MarketSource")
                         .containsAll(labels),
                 labels.toString());
         assertTrue(labels.containsAll(Set.of("Step", "Meta", "Path", "Outcome")), labels.toString());
@@ -177,7 +182,8 @@ class AnalystAccessTest {
         int checked = 0;
         for (Record r : read("MATCH (n) RETURN n AS e UNION ALL MATCH ()-[r]->() RETURN r AS e")) {
             Entity e = r.get("e").asEntity();
-            for (String key : List.of("people", "peopleIn", "peopleOut", "cohort", "leaving", "doNotCollect")) {
+            for (String key :
+                    List.of("people", "peopleIn", "peopleOut", "cohort", "leaving", "doNotCollect", "outsideStudy")) {
                 Value v = e.get(key);
                 if (!v.isNull()) {
                     assertTrue(v.asLong() >= 11, key + " = " + v + " on " + e.asMap());

@@ -54,9 +54,103 @@ class FitApiTest {
             }
         });
         Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "fit.jsonl", lines)), false, n -> {});
-        release = Fixtures.release(db, dir);
+        release = fr.passerelle.publish.ReleaseApi.start(
+                dir.resolve("release-api"),
+                16L << 20,
+                Fixtures.publisher(db)
+                        .withMarket(fr.passerelle.market.MarketNotes.load(marketFiles(dir.resolve("market"))))
+                        .publish(dir.resolve("published")));
         app = ApiServer.create(Fixtures.services(release)).start("127.0.0.1", 0);
         api = new ApiClient(app);
+    }
+
+    /**
+     * Labour-market files in the public files' formats: M1805 in two job families (the larger one is used),
+     * with a regional row for Provence-Alpes-Côte d'Azur (93) and France Travail's figures; M1802 in one.
+     */
+    static Path marketFiles(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            String header = "fap,Emploi moyen,Tension ,Catégorie Tension,Intensité d'embauches,Lien formation-emploi,"
+                    + "Manque de main-d'œuvre disponible,Non-durabilité de l'emploi,Conditions de travail contraignantes,"
+                    + "Inadéquation géographique,Année,niveau_geo,niveau_fap,reg,dep\n";
+            java.nio.file.Files.writeString(
+                    dir.resolve("tensions.csv"),
+                    header
+                            + "M2Z90,180000,0.85,5.0,3.0,4.0,5.0,1.0,1.0,2.0,2019,nat,fap 225,,\n"
+                            + "M2Z90,21000,0.41,4.0,3.0,4.0,4.0,1.0,1.0,2.0,2019,reg,fap 225,93.0,\n"
+                            + "M2Z92,30000,-0.2,2.0,2.0,2.0,2.0,2.0,2.0,2.0,2019,nat,fap 225,,\n"
+                            + "M2Z90,180000,0.5,4.0,3.0,4.0,5.0,1.0,1.0,2.0,2019,nat,fap 87,,\n");
+            java.nio.file.Files.writeString(
+                    dir.resolve("fap225_rome.csv"),
+                    "Fap;Rome;intitule_rome\nM2Z90;M1805;Études et développement informatique\n"
+                            + "M2Z92;M1805;Études et développement informatique\nM2Z92;M1802;Expertise\nA0Z00;NA;NA\n");
+            java.nio.file.Files.writeString(
+                    dir.resolve("occupations_fr.csv"),
+                    "title,category,slug,code_rome,salaire_median_annuel,salaire_median_horaire,niveau_education,"
+                            + "nombre_demandeurs,nombre_offres,tension_pct,tension_desc,description,url\n"
+                            + "Développeur,x,x,M1805,38000,24.5,Bac+3,52000,61000,4,Favorable,\"Conçoit\",https://x\n");
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void labourMarketNotesDescribeTheJobWithTheirSources() throws Exception {
+        JsonNode m = api.json("/api/steps/M1805/market?region=provence-alpes-cote-d-azur", 200);
+        assertEquals(5, m.get("national").get("tensionCategory").asInt());
+        assertEquals("M2Z90", m.get("national").get("fap").asText());
+        assertTrue(m.get("national").get("crosswalk").asText().contains("the largest by employment of its 2"));
+        assertEquals(38000, m.get("national").get("medianAnnualSalary").asInt());
+        assertEquals(
+                5, m.get("national").get("components").get("labourShortage").asInt());
+        assertEquals(4, m.get("national").get("components").get("trainingLink").asInt());
+        assertTrue(m.get("national").get("source").asText().contains("DARES / France Travail 2019"));
+        assertEquals("93", m.get("regional").get("geo").asText());
+        assertEquals(4, m.get("regional").get("tensionCategory").asInt());
+        assertTrue(m.get("regional").get("medianAnnualSalary").isNull(), "France Travail's figures are national");
+        assertEquals(3, m.get("sources").size());
+        assertTrue(m.get("caption").asText().contains("not the people"));
+
+        JsonNode other = api.json("/api/steps/M1802/market?region=93", 200);
+        assertEquals(2, other.get("national").get("tensionCategory").asInt());
+        assertEquals(
+                "no regional tension for this job family in the files",
+                other.get("reasons").get("regional").asText());
+        assertTrue(api.json("/api/steps/BTS-SIO-SLAM/market", 200)
+                .get("reasons")
+                .get("national")
+                .asText()
+                .contains("not a job"));
+        assertEquals(
+                "region",
+                api.json("/api/steps/M1805/market?region=atlantis", 400)
+                        .get("parameter")
+                        .asText());
+
+        // annotate=market puts the brief beside the answer's jobs.
+        JsonNode annotated = api.json("/api/steps/BTS-SIO-SLAM/fit/jobs?months=12&annotate=market", 200);
+        assertEquals(
+                5, annotated.get("market").get("M1805").get("tensionCategory").asInt());
+        assertEquals(
+                38000,
+                annotated.get("market").get("M1805").get("medianAnnualSalary").asInt());
+        assertTrue(api.json("/api/steps/BTS-SIO-SLAM/fit/jobs?months=12", 200)
+                .path("market")
+                .isMissingNode());
+        JsonNode next = api.json("/api/steps/BTS-SIO-SLAM/next?annotate=market", 200);
+        assertEquals(5, next.get("market").get("M1805").get("tensionCategory").asInt());
+        assertEquals(
+                "annotate",
+                api.json("/api/steps/BTS-SIO-SLAM/next?annotate=salary", 400)
+                        .get("parameter")
+                        .asText());
+
+        // The register names the public files beside the personal sources.
+        String register =
+                api.json("/api/privacy", 200).get("nonPersonalSources").toString();
+        assertTrue(register.contains("tensions.csv") && register.contains("DARES"), register);
     }
 
     @AfterAll

@@ -44,7 +44,7 @@ class OpenApiClientTest {
                 generated.updateBaseUri("http://127.0.0.1:" + app.port());
                 DefaultApi api = new DefaultApi(generated);
 
-                NextSteps next = api.getNextSteps("BTS-MCO", null, null, null, null, null, null, null);
+                NextSteps next = api.getNextSteps("BTS-MCO", null, null, null, null, null, null, null, null);
                 JsonNode expected = raw.json("/api/steps/BTS-MCO/next", 200);
                 assertEquals(expected.get("peopleLeaving").asText(), String.valueOf(next.getPeopleLeaving()));
                 assertEquals(expected.get("next").size(), next.getNext().size());
@@ -61,8 +61,8 @@ class OpenApiClientTest {
                 assertEquals(
                         expected.get("evidence").get("query").asText(),
                         next.getEvidence().getQuery());
-                NextSteps after = api.getNextSteps("BTS-MCO", "BAC-PRO-MCV", null, null, null, null, null, null);
-                NextSteps since = api.getNextSteps("BTS-MCO", null, null, null, null, null, 30, null);
+                NextSteps after = api.getNextSteps("BTS-MCO", "BAC-PRO-MCV", null, null, null, null, null, null, null);
+                NextSteps since = api.getNextSteps("BTS-MCO", null, null, null, null, null, 30, null, null);
                 JsonNode rawSince = raw.json("/api/steps/BTS-MCO/next?since=30", 200);
                 assertEquals(
                         rawSince.get("filters").get("sinceRequested").asText(),

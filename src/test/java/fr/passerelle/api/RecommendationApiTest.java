@@ -429,9 +429,20 @@ class RecommendationApiTest {
                 api.json("/api/steps/BTS-CG/outcomes?months=6,12", 200).get("outcomes");
         JsonNode six = outcomes.get(0);
         assertEquals(6, six.get("months").asInt());
-        // The cohort as released: never below its released situations added up.
+        // The cohort as released: never below its released situations added up, nor below what the fit's parts
+        // (the same leavers against BTS-CG's target job M1203) need: its situations, and the people outside study
+        // with those in study.
+        java.util.function.IntFunction<Long> fitLeast = m -> {
+            long target = orZero(Fixtures.released(fr.passerelle.publish.CellName.fit("BTS-CG", m, "target"), jobs));
+            long second = orZero(Fixtures.released(
+                    fr.passerelle.publish.CellName.fit("BTS-CG", m, m == 6 ? "study" : "other"), studies));
+            Long outside =
+                    Fixtures.released(fr.passerelle.publish.CellName.fitOutsideStudy("BTS-CG", m), m == 6 ? jobs : all);
+            long base = outside == null ? 0 : Math.max(outside, target + (m == 6 ? 0 : second));
+            return Math.max(target + second, base + (m == 6 ? second : 0));
+        };
         java.util.function.IntFunction<Long> cohort = m -> Math.max(
-                Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", m), all),
+                Math.max(Fixtures.released(fr.passerelle.publish.CellName.cohort("BTS-CG", m), all), fitLeast.apply(m)),
                 java.util.stream.Stream.of(
                                 Fixtures.released(fr.passerelle.publish.CellName.outcome("BTS-CG", m, "job:M"), jobs),
                                 // In further study until March 2021: at 6 months, then in no recorded situation.
@@ -495,5 +506,9 @@ class RecommendationApiTest {
         JsonNode similar = api.json("/api/steps/BAC-PRO-MCV/similar", 200).get("similar");
         assertEquals("BAC-STMG", similar.get(0).get("step").get("id").asText());
         assertEquals("BTS-MCO", similar.get(0).get("sharedDestinations").get(0).asText());
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 }

@@ -84,8 +84,9 @@ class CanopePageTest {
                 "c", 12, "education:BAC-STMG:2016-09", "education:BTS-SIO-SLAM:2018-09", "education:LIC-INFO:2020-09"));
         lines.addAll(people("d", 4, "education:BTS-SIO-SLAM:2018-09", "job:M1802:2020-10"));
         lines.addAll(people("e", 22, "job:D1301:2017-09", "education:TP-FORMATEUR:2021-01", "job:K2111:2021-09"));
-        for (int i = 0; i < 25; i++) {
-            String next = i < 14
+        // 22 BTS CG leavers in accounting (M1203, its Certif Info target job), 11 in further study.
+        for (int i = 0; i < 33; i++) {
+            String next = i < 22
                     ? "{\"kind\":\"job\",\"code\":\"M1203\",\"start\":\"2020-09\"}"
                     : "{\"kind\":\"education\",\"code\":\"LIC-INFO\",\"start\":\"2020-09\"}";
             lines.add(
@@ -384,6 +385,36 @@ class CanopePageTest {
                 shown + hiddenRows(outcomes),
                 browser.findElements(By.cssSelector("#figure-table tbody tr")).size());
         screenshot("07-outcomes");
+    }
+
+    @Test
+    @Order(6)
+    void veriteDesPrixSetsThePromiseAgainstWhatBecameOfThePeople() throws Exception {
+        browser.get(base + "/?view=fit&step=BTS-CG");
+        waitFor("#chart g.stack[data-months='12']");
+        JsonNode fit = api("/api/steps/BTS-CG/fit?months=12");
+        assertTrue(fit.get("fitRate").isObject(), fit.toString());
+        String rate = new java.text.DecimalFormat(
+                        "0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.FRENCH))
+                .format(fit.get("fitRate").get("value").asDouble() * 100);
+        String summary = browser.findElement(By.id("figure-summary")).getText();
+        assertTrue(summary.contains("12 mois après la fin, " + rate + " %"), summary + " / " + rate);
+        String notes = browser.findElement(By.id("figure-notes")).getText();
+        assertTrue(notes.contains("Comptabilité (M1203)") && notes.contains("Certif Info 83602"), notes);
+        String table = browser.findElement(By.id("figure-table")).getText();
+        for (JsonNode x : fit.get("situations")) {
+            assertTrue(table.contains(x.get("people").asText()), x + " in " + table);
+        }
+        assertTrue(
+                table.contains("Métier visé "
+                        + fit.get("situations").get(0).get("people").asInt()),
+                table);
+        screenshot("07b-fit");
+
+        // A general baccalauréat promises no job: the view says so rather than drawing an empty figure.
+        browser.get(base + "/?view=fit&step=BAC-G-MATHS-PC");
+        assertTrue(
+                waitForText("#figure-summary", "ne vise pas de métier précis").contains("Devenir des diplômés"));
     }
 
     private static int hiddenRows(JsonNode outcomes) {
