@@ -77,12 +77,47 @@ public final class Fixtures {
                                 new fr.passerelle.demo.DemoGenerator(fr.passerelle.catalog.Catalogue.bundled())
                                         .generate(6000, 42),
                                 n -> {});
-                demo = publisher(live).publish(dir.resolve("published"));
+                // With the test's labour-market files: the same notes whether or not ../shared/data is at hand.
+                demo = publisher(live)
+                        .withMarket(fr.passerelle.market.MarketNotes.load(marketFiles(dir.resolve("market"))))
+                        .publish(dir.resolve("published"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return demo;
+    }
+
+    /**
+     * Labour-market files in the public files' formats: M1805 in two job families (the larger one is used),
+     * with a regional row for Provence-Alpes-Côte d'Azur (93) and France Travail's figures; M1802 in one.
+     */
+    public static Path marketFiles(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            String header = "fap,Emploi moyen,Tension ,Catégorie Tension,Intensité d'embauches,Lien formation-emploi,"
+                    + "Manque de main-d'œuvre disponible,Non-durabilité de l'emploi,Conditions de travail contraignantes,"
+                    + "Inadéquation géographique,Année,niveau_geo,niveau_fap,reg,dep\n";
+            java.nio.file.Files.writeString(
+                    dir.resolve("tensions.csv"),
+                    header
+                            + "M2Z90,180000,0.85,5.0,3.0,4.0,5.0,1.0,1.0,2.0,2019,nat,fap 225,,\n"
+                            + "M2Z90,21000,0.41,4.0,3.0,4.0,4.0,1.0,1.0,2.0,2019,reg,fap 225,93.0,\n"
+                            + "M2Z92,30000,-0.2,2.0,2.0,2.0,2.0,2.0,2.0,2.0,2019,nat,fap 225,,\n"
+                            + "M2Z90,180000,0.5,4.0,3.0,4.0,5.0,1.0,1.0,2.0,2019,nat,fap 87,,\n");
+            java.nio.file.Files.writeString(
+                    dir.resolve("fap225_rome.csv"),
+                    "Fap;Rome;intitule_rome\nM2Z90;M1805;Études et développement informatique\n"
+                            + "M2Z92;M1805;Études et développement informatique\nM2Z92;M1802;Expertise\nA0Z00;NA;NA\n");
+            java.nio.file.Files.writeString(
+                    dir.resolve("occupations_fr.csv"),
+                    "title,category,slug,code_rome,salaire_median_annuel,salaire_median_horaire,niveau_education,"
+                            + "nombre_demandeurs,nombre_offres,tension_pct,tension_desc,description,url\n"
+                            + "Développeur,x,x,M1805,38000,24.5,Bac+3,52000,61000,4,Favorable,\"Conçoit\",https://x\n");
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The publisher tests use: default thresholds and noise, the test record keys, the fixed clock. */

@@ -59,6 +59,12 @@ final class ApiBenchmark {
                     .filter(x -> x.startsWith("BAC") || x.startsWith("CAP"))
                     .toList();
             List<String> regions = fr.passerelle.catalog.Regions.bundled().codes();
+            // The education steps with target jobs: the fit's programmes.
+            List<String> trained = fr.passerelle.catalog.Catalogue.bundled().steps().stream()
+                    .filter(c -> !c.targets().isEmpty() && steps.contains(c.code()))
+                    .map(fr.passerelle.catalog.CatalogueStep::code)
+                    .sorted()
+                    .toList();
             List<String> periods = List.of("2000-2004", "2005-2009", "2010-2014", "2015-2019");
             System.out.printf(
                     "released transitions: %d, steps with a released way out: %d%n", pairs.size(), steps.size());
@@ -91,7 +97,15 @@ final class ApiBenchmark {
                             "reconversions",
                             r -> "/api/steps/" + pick(jobs, r) + "/reconversions?maxSteps=" + (1 + r.nextInt(4))),
                     new Endpoint("outcomes", r -> "/api/steps/" + pick(steps, r) + "/outcomes?months=6,12,24"),
-                    new Endpoint("similar", r -> "/api/steps/" + pick(steps, r) + "/similar"));
+                    new Endpoint("similar", r -> "/api/steps/" + pick(steps, r) + "/similar"),
+                    new Endpoint(
+                            "fit",
+                            r -> "/api/steps/" + pick(trained, r) + "/fit?months="
+                                    + pick(List.of("6", "12", "24", "36"), r)),
+                    new Endpoint("fit/jobs", r -> "/api/steps/" + pick(trained, r) + "/fit/jobs?months=12"),
+                    new Endpoint("market", r -> "/api/steps/" + pick(jobs, r) + "/market?region=" + pick(regions, r)),
+                    new Endpoint(
+                            "next&annotate=market", r -> "/api/steps/" + pick(steps, r) + "/next?annotate=market"));
             System.out.printf(
                     "%-20s %32s   %32s   %s%n",
                     "",

@@ -24,7 +24,7 @@ import java.util.Set;
  * The HTTP API meets arbitrary parameters: every answer is JSON, 200 or the caller's error (400,
  * 404, 405), never a 500. The route and each parameter's name and value come from the input.
  * {@code ./mvnw test} replays {@code src/test/resources/fr/passerelle/fuzz/ApiFuzzTestInputs/};
- * {@code JAZZER_FUZZ=1 ./mvnw test -Dtest=ApiFuzzTest} fuzzes.
+ * {@code JAZZER_FUZZ=1 ./mvnw test -Djazzer.hooks=true -Dtest=ApiFuzzTest} fuzzes.
  */
 class ApiFuzzTest {
     private static final List<String> ROUTES = List.of(

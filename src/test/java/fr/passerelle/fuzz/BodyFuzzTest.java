@@ -34,7 +34,7 @@ import java.util.Set;
  * success or the caller's error, never a 500; and a refused import writes nothing (the person
  * count before and after is the same). The input's last bytes pick the route and the content type,
  * the rest is the body, so the seeds in {@code BodyFuzzTestInputs/bodies/} are readable files.
- * {@code ./mvnw test} replays them; {@code JAZZER_FUZZ=1 ./mvnw test -Dtest=BodyFuzzTest} fuzzes.
+ * {@code ./mvnw test} replays them; {@code JAZZER_FUZZ=1 ./mvnw test -Djazzer.hooks=true -Dtest=BodyFuzzTest} fuzzes.
  */
 class BodyFuzzTest {
     private static final List<String> ROUTES = List.of(

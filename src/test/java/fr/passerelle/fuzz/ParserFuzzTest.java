@@ -27,7 +27,7 @@ import org.jsoup.Jsoup;
  * Every parser meets arbitrary input and ends in its documented outcome: a record, a
  * {@code file:line: reason} problem, a refused record, a skipped page, a non-match; never an uncaught
  * exception. {@code ./mvnw test} replays the corpus in {@code src/test/resources/fr/passerelle/fuzz/
- * ParserFuzzTestInputs/<method>/} (plus an empty input); {@code JAZZER_FUZZ=1 ./mvnw test
+ * ParserFuzzTestInputs/<method>/} (plus an empty input); {@code JAZZER_FUZZ=1 ./mvnw test -Djazzer.hooks=true
  * -Dtest=ParserFuzzTest#csv} fuzzes one target for up to 5 minutes (a crashing input is written to
  * that folder as {@code crash-<hash>}: fix the parser, rename the file for what it found, keep it).
  * The {@code found-*} files are what fuzzing found so far; {@code seed-*} were written by hand.
