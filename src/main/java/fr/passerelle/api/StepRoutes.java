@@ -39,7 +39,11 @@ final class StepRoutes {
                                 Params.intParam(ctx, "limit", 1, 50, 10))));
         routes.getReleased(
                 "/api/steps/{id}/outcomes",
-                ctx -> ctx.json(services.outcomes().outcomes(ctx.pathParam("id"), months(ctx))));
+                ctx -> ctx.json(services.outcomes()
+                        .outcomes(
+                                ctx.pathParam("id"),
+                                months(ctx),
+                                "cohort".equals(Params.oneOf(ctx, "by", Set.of("cohort"))))));
         routes.getReleased("/api/steps/{id}/fit", ctx -> {
             fr.passerelle.recommend.Fit fit = services.fit().fit(ctx.pathParam("id"), oneMonths(ctx));
             ctx.json(annotated(

@@ -68,6 +68,15 @@ public final class CellName {
         return "fit-job:" + step + ":" + months + ":" + job;
     }
 
+    /** The leavers of a step in one exit cohort (3-year bin of the year they left) observed {@code months} on. */
+    public static String exitCohort(String step, int months, String cohort) {
+        return "exit-cohort:" + step + ":" + months + ":" + cohort;
+    }
+
+    public static String exitOutcome(String step, int months, String cohort, String situation) {
+        return "exit-outcome:" + step + ":" + months + ":" + cohort + ":" + situation;
+    }
+
     public static String reconversion(String step, int maxSteps, String domain) {
         return "reconversion:" + step + ":" + maxSteps + ":" + domain;
     }

@@ -24,17 +24,10 @@ import org.apache.commons.csv.CSVPrinter;
 final class FitRelease {
     static final List<String> FILES = List.of("fit.csv", "fit-situations.csv", "fit-jobs.csv");
 
-    /** What the publication gives this table: released values and shares. */
-    interface Values {
-        Long released(ReleaseTables.Cell cell, String name);
-
-        Share share(Long part, Long whole);
-    }
-
     private final ReleaseTables t;
     private final List<String> stepIds;
     private final FitTargets targets;
-    private final Values values;
+    private final ReleasedValues values;
     /** By cohort key (OUTCOME_COHORT of the step and horizon): the six situations' released people. */
     private final Map<Long, Long[]> situations = new TreeMap<>();
 
@@ -42,7 +35,7 @@ final class FitRelease {
     /** By cohort key: job step index -> released people. */
     private final Map<Long, Map<Integer, Long>> jobs = new HashMap<>();
 
-    FitRelease(ReleaseTables t, List<String> stepIds, FitTargets targets, Values values) {
+    FitRelease(ReleaseTables t, List<String> stepIds, FitTargets targets, ReleasedValues values) {
         this.t = t;
         this.stepIds = stepIds;
         this.targets = targets;

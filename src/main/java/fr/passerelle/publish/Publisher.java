@@ -62,6 +62,7 @@ public final class Publisher {
             "published/load-fit",
             "published/load-fit-situations",
             "published/load-fit-jobs",
+            "published/load-outcome-cohorts",
             "published/load-market",
             "published/load-market-sources",
             // Lookup indexes last: built once over the loaded nodes instead of maintained row by row (the steps'
@@ -97,6 +98,7 @@ public final class Publisher {
             "fit.csv",
             "fit-situations.csv",
             "fit-jobs.csv",
+            "outcome-cohorts.csv",
             "market.csv",
             "market-sources.csv",
             "load.cypher");
@@ -419,6 +421,21 @@ public final class Publisher {
                 continuing[t.parent(node)] += pathPeople[node];
             }
         }
+    }
+
+    /** How a table written in a unit of its own ({@link FitRelease}, {@link CohortOutcomes}) releases its cells. */
+    private ReleasedValues releasedValues() {
+        return new ReleasedValues() {
+            @Override
+            public Long released(Cell cell, String name) {
+                return Publisher.this.released(cell, name);
+            }
+
+            @Override
+            public Share share(Long part, Long whole) {
+                return Publisher.this.share(part, whole);
+            }
+        };
     }
 
     private Share share(Long people, Long denominator) {
@@ -992,18 +1009,7 @@ public final class Publisher {
             }
             // A programme's situations within its cohort (which the fit's parts also need), a reconversion's routes
             // within its total.
-            FitRelease fit =
-                    new FitRelease(t, steps.stream().map(Step::id).toList(), fitTargets, new FitRelease.Values() {
-                        @Override
-                        public Long released(Cell cell, String name) {
-                            return Publisher.this.released(cell, name);
-                        }
-
-                        @Override
-                        public Share share(Long part, Long whole) {
-                            return Publisher.this.share(part, whole);
-                        }
-                    });
+            FitRelease fit = new FitRelease(t, steps.stream().map(Step::id).toList(), fitTargets, releasedValues());
             Map<Long, Long> least = fit.collect(keys);
             Map<Long, Long> finalCohorts = new HashMap<>();
             outcomes = writeOutcomes(out, cohorts, situations, least, finalCohorts, t, steps, domainCodes, domains);
@@ -1013,6 +1019,8 @@ public final class Publisher {
             fitRows = fit.write(dir, finalCohorts);
             reconversions = writeReconversions(rec, via, totals, routes, t, steps, domainCodes);
         }
+        // Outcomes by exit cohort: the programme's evolution as a released series.
+        CohortOutcomes.write(dir, t, keys, steps.stream().map(Step::id).toList(), releasedValues());
         // Public notes on the released job steps (they describe jobs, never these people).
         market.write(
                 dir,

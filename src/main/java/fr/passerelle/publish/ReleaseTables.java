@@ -189,6 +189,10 @@ final class ReleaseTables {
     static final int FIT_BASE = 20;
     /** The job held that long after the step: (step, outcome months index, job step). */
     static final int FIT_JOB = 21;
+    /** Leavers by exit cohort: (step, {@link CohortOutcomes#coordinate} of horizon and bin, 0). */
+    static final int EXIT_COHORT = 22;
+    /** Their situation: (step, the same coordinate, job 0 / study 1 / other 2). */
+    static final int EXIT_OUTCOME = 23;
 
     static long key(int table, long a, long b, long c) {
         if (a >= 1L << 17 || b >= 1L << 16 || c >= 1L << 26) {
@@ -485,6 +489,9 @@ final class ReleaseTables {
             }
             add(cell(key(OUTCOME_COHORT, s[i], m, 0)));
             add(cell(key(OUTCOME, s[i], m, situation)));
+            int exit = CohortOutcomes.coordinate(m, CohortOutcomes.bin(ended));
+            add(cell(key(EXIT_COHORT, s[i], exit, 0)));
+            add(cell(key(EXIT_OUTCOME, s[i], exit, situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
             if (fit.has(s[i])) {
                 fit(s[i], m, there ? s[j] : -1);
             }

@@ -21,6 +21,11 @@ public final class OutcomeService {
     }
 
     public Outcomes outcomes(String id, List<Integer> months) {
+        return outcomes(id, months, false);
+    }
+
+    /** {@code byCohort}: also by exit cohort (3-year bins of the year people left the step). */
+    public Outcomes outcomes(String id, List<Integer> months, boolean byCohort) {
         Reads reads = new Reads(db);
         StepService.KnownStep s = steps.findStep(reads, id);
         Map<Integer, List<Row>> byMonths = new LinkedHashMap<>();
@@ -63,6 +68,39 @@ public final class OutcomeService {
                                     thresholds.minDenominator())
                             .asMap()));
         }
-        return new Outcomes(s.ref(), result, steps.evidence(reads, s.version()));
+        return new Outcomes(
+                s.ref(), result, byCohort ? cohorts(reads, id, months) : null, steps.evidence(reads, s.version()));
+    }
+
+    private static final Map<String, String> COHORT_LABELS =
+            Map.of("job", "En emploi", "study", "Poursuite d'études", "other", "Autre situation");
+
+    private static List<Outcomes.Cohort> cohorts(Reads reads, String id, List<Integer> months) {
+        Map<String, List<Row>> byCohort = new LinkedHashMap<>();
+        for (Row r : reads.read("queries/outcome-cohorts", StepService.params("step", id, "months", months), r -> r)) {
+            byCohort.computeIfAbsent(
+                            r.get("months").asInt() + "|" + r.get("exitCohort").asString(), k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<Outcomes.Cohort> cohorts = new ArrayList<>();
+        for (List<Row> rows : byCohort.values()) {
+            Row first = rows.get(0);
+            cohorts.add(new Outcomes.Cohort(
+                    first.get("months").asInt(),
+                    first.get("exitCohort").asString(),
+                    first.get("people").asLong(),
+                    rows.stream()
+                            .map(r -> new Outcomes.Situation(
+                                    r.get("situation").asString(),
+                                    null,
+                                    COHORT_LABELS.get(r.get("situation").asString()),
+                                    r.get("situationPeople").asLong(),
+                                    StepService.share(r)))
+                            .toList()));
+        }
+        // Oldest first ("before-2001" sorts after the years as text).
+        cohorts.sort(java.util.Comparator.comparingInt(Outcomes.Cohort::months)
+                .thenComparing(c -> c.cohort().startsWith("before") ? "0" : c.cohort()));
+        return cohorts;
     }
 }

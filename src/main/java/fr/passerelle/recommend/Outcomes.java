@@ -4,7 +4,14 @@ import fr.passerelle.privacy.Share;
 import java.util.List;
 
 /** What became of the people who finished a step, N months after its end (InserJeunes-style); every number from the release. */
-public record Outcomes(StepRef step, List<AtMonths> outcomes, Evidence evidence) {
+public record Outcomes(StepRef step, List<AtMonths> outcomes, List<Cohort> cohorts, Evidence evidence) {
+    /**
+     * With {@code by=cohort}: the same question by exit cohort (the years people left the step, in 3-year
+     * bins), oldest first; a cohort with fewer than k people observed that long is left out (its people are
+     * in the all-years figures of {@code outcomes}). Null without {@code by=cohort}.
+     */
+    public record Cohort(int months, String cohort, long people, List<Situation> situations) {}
+
     /**
      * The situation {@code months} after the end: {@code people} observed that long (null when not
      * released), each released situation with its share, and the people in situations not listed

@@ -157,7 +157,8 @@ class AnalystAccessTest {
                                 "FitSituation",
                                 "FitJob",
                                 "Market",
-                                "MarketSource")
+                                "MarketSource",
+                                "CohortOutcome")
                         .containsAll(labels),
                 labels.toString());
         assertTrue(labels.containsAll(Set.of("Step", "Meta", "Path", "Outcome")), labels.toString());

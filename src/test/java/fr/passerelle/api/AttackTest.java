@@ -142,6 +142,7 @@ class AttackTest {
                     paths.add("/api/steps/" + step + "/next" + q);
                 }
                 paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36");
+                paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36&by=cohort");
                 for (int months : List.of(6, 12, 24, 36)) {
                     paths.add("/api/steps/" + step + "/fit?months=" + months);
                     paths.add("/api/steps/" + step + "/fit/jobs?months=" + months);

@@ -179,6 +179,19 @@ class FitApiTest {
                 "the step nationally, 12 months after its end",
                 fit.get("scope").get("used").asText());
         assertTrue(fit.get("evidence").get("query").asText().contains("cypher/queries/fit.cypher"));
+
+        // By exit cohort: everybody left in June 2020, the 2019-2021 cohort; jobs are not split by fit there.
+        JsonNode byCohort = api.json("/api/steps/BTS-SIO-SLAM/outcomes?months=12&by=cohort", 200);
+        assertEquals(1, byCohort.get("cohorts").size(), byCohort.toString());
+        JsonNode cohort = byCohort.get("cohorts").get(0);
+        assertEquals("2019-2021", cohort.get("cohort").asText());
+        assertTrue(cohort.get("people").asLong() >= 130 - Fixtures.NOISE.maxNoise(), cohort.toString());
+        Map<String, JsonNode> bySituation = new HashMap<>();
+        cohort.get("situations").forEach(x -> bySituation.put(x.get("situation").asText(), x));
+        near(91, bySituation.get("job").get("people"), "in a job");
+        near(25, bySituation.get("study").get("people"), "in further study");
+        near(14, bySituation.get("other").get("people"), "elsewhere");
+        assertTrue(outcomes.get("cohorts").isNull(), "by exit cohort only when asked");
     }
 
     @Test

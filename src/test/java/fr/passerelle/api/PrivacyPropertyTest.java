@@ -141,6 +141,8 @@ class PrivacyPropertyTest {
             paths.add("/api/steps/" + step + "/previous");
             paths.add("/api/steps/" + step + "/similar");
             paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36");
+            paths.add("/api/steps/" + step + "/outcomes?months=" + (random.nextBoolean() ? "6,12" : "24,36")
+                    + "&by=cohort");
             for (int months : List.of(6, 12, 24, 36)) {
                 paths.add("/api/steps/" + step + "/fit?months=" + months);
             }
@@ -206,6 +208,7 @@ class PrivacyPropertyTest {
         within(answer.path("previous"), "people", answer.path("peopleArriving"), path + " previous");
         shares(answer.path("next"), path);
         answer.path("outcomes").forEach(at -> within(at.path("situations"), "people", at.path("people"), path));
+        answer.path("cohorts").forEach(c -> within(c.path("situations"), "people", c.path("people"), path + " cohort"));
         // The fit: situations within the cohort, situations outside study within the people outside study, and those
         // within the cohort; the jobs listed within the cohort.
         within(answer.path("situations"), "people", answer.path("people"), path + " fit situations");

@@ -1,0 +1,128 @@
+package fr.passerelle.publish;
+
+import fr.passerelle.privacy.Share;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Outcomes by exit cohort ("millésime", as InserJeunes and InserSup publish them): for a step, a
+ * horizon and the years its people left it in 3-year bins, the cohort observed that long and its
+ * people in a job, in further study or elsewhere ({@code outcome-cohorts.csv}), so that a programme's
+ * evolution is a released series. Counted by {@link ReleaseTables} (tables EXIT_COHORT and
+ * EXIT_OUTCOME), released with the same k, noise and stable values as every cell, situations fitted
+ * within their cohort. A bin below k is left out, and the answer says so: its people are in the
+ * step's all-years outcomes.
+ */
+final class CohortOutcomes {
+    static final String FILE = "outcome-cohorts.csv";
+
+    static final int FIRST_YEAR = 2001;
+    static final int YEARS = 3;
+    static final String BEFORE = "before-" + FIRST_YEAR;
+    /** The situations, in the table's {@code c} order. */
+    static final List<String> SITUATIONS = List.of("job", "study", "other");
+
+    private CohortOutcomes() {}
+
+    /** The exit cohort bins, oldest first: {@code before-2001}, {@code 2001-2003}, ... up to the current years. */
+    static List<String> bins() {
+        List<String> bins = new ArrayList<>();
+        bins.add(BEFORE);
+        for (int from = FIRST_YEAR; from <= Year.now().getValue() + YEARS; from += YEARS) {
+            bins.add(from + "-" + (from + YEARS - 1));
+        }
+        return bins;
+    }
+
+    /** The bin index of an end month ({@code year*12 + month - 1}). */
+    static int bin(int endMonth) {
+        int year = endMonth / 12;
+        if (year < FIRST_YEAR) {
+            return 0;
+        }
+        return Math.min(bins().size() - 1, 1 + (year - FIRST_YEAR) / YEARS);
+    }
+
+    /** {@code b} coordinate of both tables: the horizon's index and the bin. */
+    static int coordinate(int monthsIndex, int bin) {
+        return monthsIndex * 64 + bin;
+    }
+
+    static int months(int coordinate) {
+        return ReleaseCatalogue.OUTCOME_MONTHS.get(coordinate / 64);
+    }
+
+    static String binOf(int coordinate) {
+        return bins().get(coordinate % 64);
+    }
+
+    /** Releases, fits and writes every exit-cohort cell of {@code keys}; returns the rows written. */
+    static int write(Path dir, ReleaseTables t, long[] keys, List<String> stepIds, ReleasedValues values)
+            throws IOException {
+        // By cohort key: the situations' released people.
+        Map<Long, Long[]> parts = new TreeMap<>();
+        for (long key : keys) {
+            if (ReleaseTables.table(key) != ReleaseTables.EXIT_OUTCOME) {
+                continue;
+            }
+            int step = ReleaseTables.a(key);
+            int b = ReleaseTables.b(key);
+            int c = ReleaseTables.c(key);
+            Long people = values.released(
+                    t.get(key), CellName.exitOutcome(stepIds.get(step), months(b), binOf(b), SITUATIONS.get(c)));
+            if (people != null) {
+                parts.computeIfAbsent(ReleaseTables.key(ReleaseTables.EXIT_COHORT, step, b, 0), x -> new Long[3])[c] =
+                        people;
+            }
+        }
+        int rows = 0;
+        try (CSVPrinter out = Publisher.printer(
+                dir.resolve(FILE),
+                "step",
+                "months",
+                "exitCohort",
+                "cohort",
+                "situation",
+                "people",
+                "share",
+                "shareLow",
+                "shareHigh")) {
+            for (Map.Entry<Long, Long[]> e : parts.entrySet()) {
+                long key = e.getKey();
+                int step = ReleaseTables.a(key);
+                int b = ReleaseTables.b(key);
+                Long cohort = PartsWithinWhole.fit(
+                        values.released(t.get(key), CellName.exitCohort(stepIds.get(step), months(b), binOf(b))),
+                        e.getValue());
+                if (cohort == null) {
+                    continue;
+                }
+                for (int s = 0; s < SITUATIONS.size(); s++) {
+                    Long people = e.getValue()[s];
+                    if (people == null) {
+                        continue;
+                    }
+                    Share share = values.share(people, cohort);
+                    out.printRecord(
+                            stepIds.get(step),
+                            months(b),
+                            binOf(b),
+                            cohort,
+                            SITUATIONS.get(s),
+                            people,
+                            share == null ? null : share.value(),
+                            share == null ? null : share.low(),
+                            share == null ? null : share.high());
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+}
