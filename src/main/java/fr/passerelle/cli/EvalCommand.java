@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
             EvalCommand.NextStep.class,
             EvalCommand.MvadToJsonLines.class,
             EvalCommand.Mapping.class,
-            EvalCommand.Search.class
+            EvalCommand.Search.class,
+            EvalCommand.Calibration.class
         })
 final class EvalCommand implements Runnable {
     @Override
@@ -235,6 +237,90 @@ final class EvalCommand implements Runnable {
                     .map(fr.passerelle.catalog.CatalogueStep::code)
                     .limit(10)
                     .toList();
+        }
+    }
+
+    @Command(
+            name = "calibration",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Load a demo population into a fresh embedded database, publish it, and print its released shares "
+                            + "(further study at 6 months, a job among those outside study at 6 and 12 months) beside InserJeunes' "
+                            + "national ones for each CAP, bac pro and BTS step, with the mean gaps.")
+    static final class Calibration implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--people", defaultValue = "20000", description = "Demo people (default: ${DEFAULT-VALUE}).")
+        int people;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Demo seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(
+                names = "--diplomas",
+                defaultValue = "${env:PASSERELLE_DIPLOMAS_DIR:-../shared/data/diplomas}",
+                description = "Folder with Certif Info's formation_rome.csv (default: ${DEFAULT-VALUE}).")
+        Path diplomas;
+
+        @Option(
+                names = "--inserjeunes",
+                defaultValue = "${env:PASSERELLE_INSERJEUNES_DIR:-../shared/data/inserjeunes}",
+                description = "Folder with ij_region_data.csv and nMef.csv (default: ${DEFAULT-VALUE}).")
+        Path inserJeunes;
+
+        @Option(
+                names = "--calibrate-flows",
+                paramLabel = "FILE",
+                description =
+                        "Instead, rewrite the demo flows (import/demo-flows.csv) so that the weights leaving each step "
+                                + "InserJeunes follows split as its official shares (further study; a job right away or a job "
+                                + "search), and write them to FILE.")
+        Path calibrateFlows;
+
+        @Override
+        public Integer call() throws IOException {
+            if (calibrateFlows != null) {
+                fr.passerelle.catalog.Catalogue catalogue = options.catalogue == null
+                        ? fr.passerelle.catalog.Catalogue.bundled()
+                        : fr.passerelle.catalog.Catalogue.load(options.catalogue);
+                List<String> steps = fr.passerelle.eval.Calibration.calibrateFlows(
+                        Path.of("import", "demo-flows.csv"),
+                        calibrateFlows,
+                        fr.passerelle.eval.Calibration.official(catalogue, diplomas, inserJeunes),
+                        catalogue);
+                System.out.printf(
+                        "%d steps' flows rescaled to InserJeunes' shares, written to %s: %s%n",
+                        steps.size(), calibrateFlows, steps);
+                return 0;
+            }
+            for (Path file : List.of(
+                    diplomas.resolve("formation_rome.csv"),
+                    inserJeunes.resolve("ij_region_data.csv"),
+                    inserJeunes.resolve("nMef.csv"))) {
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException(file + " is missing (see --diplomas and --inserjeunes)");
+                }
+            }
+            Path dir = Files.createTempDirectory("passerelle-calibration-");
+            try (Environment env =
+                    Environment.open(options.settings().withHome(dir).withBoltPort(0))) {
+                Map<String, fr.passerelle.eval.Calibration.Official> official =
+                        fr.passerelle.eval.Calibration.official(env.catalogue(), diplomas, inserJeunes);
+                fr.passerelle.demo.DemoGenerator generator = new fr.passerelle.demo.DemoGenerator(env.catalogue());
+                env.rebuild(
+                        (loader, work) -> loader.prepare(generator.generate(people, seed), env.doNotCollect(), work),
+                        DemoCommand.quietStream());
+                try (fr.passerelle.publish.ReleaseApi release = env.releaseApi()) {
+                    System.out.printf(
+                            "%d demo people (seed %d); %d steps InserJeunes follows%n", people, seed, official.size());
+                    System.out.print(fr.passerelle.eval.Calibration.table(fr.passerelle.eval.Calibration.compare(
+                            official, env.services(release.database()).fit())));
+                }
+            } finally {
+                fr.passerelle.files.Folders.deleteTree(dir);
+            }
+            return 0;
         }
     }
 }

@@ -1,0 +1,310 @@
+package fr.passerelle.eval;
+
+import fr.passerelle.catalog.Catalogue;
+import fr.passerelle.catalog.CatalogueStep;
+import fr.passerelle.recommend.Fit;
+import fr.passerelle.recommend.FitService;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * How plausible the demo's outcomes are: for each vocational step whose certification InserJeunes
+ * follows (CAP, bac pro, BTS), the official national shares (further study among final-year
+ * students, employment among leavers at 6 and 12 months, all millésimes, regions and routes added
+ * up) beside the shares a release gives (further study among the people observed that long, a job
+ * among those outside further study, from {@code /fit}). Steps join through their certifications'
+ * CFD (Certif Info's {@code Code_Scolarité}) and the BCN's MEF table.
+ */
+public final class Calibration {
+    private Calibration() {}
+
+    /** InserJeunes, national: final-year students, leavers, and the three shares (null without a denominator). */
+    public record Official(long finalYear, long leavers, Double study, Double employed6, Double employed12) {}
+
+    /** One step's row: official and released shares (null where the release withholds them). */
+    public record Row(String step, Official official, Double study6, Double employed6, Double employed12) {}
+
+    private static final CSVFormat SEMICOLON = CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(';')
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .setTrim(true)
+            .get();
+
+    private static List<CSVRecord> read(Path file) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return SEMICOLON.parse(r).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** A header without the byte-order mark some official files start with. */
+    private static String get(CSVRecord r, String column) {
+        if (r.isMapped(column)) {
+            return r.get(column);
+        }
+        return r.isMapped("\uFEFF" + column) ? r.get("\uFEFF" + column) : "";
+    }
+
+    /**
+     * The official figures of every catalogue step with certifications, from {@code diplomasDir}'s
+     * {@code formation_rome.csv} and {@code inserJeunesDir}'s {@code ij_region_data.csv} and {@code nMef.csv}.
+     */
+    public static Map<String, Official> official(Catalogue catalogue, Path diplomasDir, Path inserJeunesDir) {
+        Map<String, String> cfdOfCertification = new HashMap<>();
+        for (CSVRecord r : read(diplomasDir.resolve("formation_rome.csv"))) {
+            String cfd = get(r, "Code_Scolarité");
+            if (!cfd.isEmpty()) {
+                cfdOfCertification.putIfAbsent(get(r, "Code_Diplome"), cfd);
+            }
+        }
+        Map<String, String> cfdOfMef = new HashMap<>();
+        for (CSVRecord r : read(inserJeunesDir.resolve("nMef.csv"))) {
+            cfdOfMef.put(get(r, "MEF_STAT_11"), get(r, "FORMATION_DIPLOME"));
+        }
+        // CFD -> sums: final year, further study, leavers, employed at 6 and 12 months.
+        Map<String, long[]> sums = new HashMap<>();
+        for (CSVRecord r : read(inserJeunesDir.resolve("ij_region_data.csv"))) {
+            String cfd = get(r, "cfd");
+            if (cfd.isEmpty()) {
+                cfd = cfdOfMef.getOrDefault(get(r, "mefstat11"), "");
+            }
+            if (cfd.isEmpty()) {
+                continue;
+            }
+            long[] s = sums.computeIfAbsent(cfd, x -> new long[5]);
+            s[0] += number(get(r, "nb_annee_term"));
+            s[1] += number(get(r, "nb_poursuite_etudes"));
+            s[2] += number(get(r, "nb_sortant"));
+            s[3] += number(get(r, "nb_en_emploi_6_mois"));
+            s[4] += number(get(r, "nb_en_emploi_12_mois"));
+        }
+        Map<String, Official> official = new LinkedHashMap<>();
+        for (CatalogueStep step : catalogue.steps()) {
+            long[] total = new long[5];
+            boolean found = false;
+            for (String certification : step.targets().certifications()) {
+                long[] s = sums.get(cfdOfCertification.getOrDefault(certification, ""));
+                if (s != null) {
+                    found = true;
+                    for (int i = 0; i < 5; i++) {
+                        total[i] += s[i];
+                    }
+                }
+            }
+            if (found && total[0] > 0) {
+                official.put(
+                        step.code(),
+                        new Official(
+                                total[0],
+                                total[2],
+                                share(total[1], total[0]),
+                                share(total[3], total[2]),
+                                share(total[4], total[2])));
+            }
+        }
+        return official;
+    }
+
+    private static long number(String text) {
+        try {
+            return text.isEmpty() ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0; // InserJeunes blanks or masks small counts
+        }
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    /** The released shares beside the official ones, step by step (steps in {@code official}'s order). */
+    public static List<Row> compare(Map<String, Official> official, FitService fit) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Official> e : official.entrySet()) {
+            Fit six = fit.fit(e.getKey(), 6);
+            Fit twelve = fit.fit(e.getKey(), 12);
+            rows.add(new Row(e.getKey(), e.getValue(), studyShare(six), employedShare(six), employedShare(twelve)));
+        }
+        return rows;
+    }
+
+    private static final Set<String> JOBS = Set.of("target", "sameField", "sameDomain", "otherDomain");
+
+    private static Double studyShare(Fit fit) {
+        if (fit.people() == null) {
+            return null;
+        }
+        return fit.situations().stream()
+                .filter(s -> s.situation().equals("study"))
+                .findFirst()
+                .map(s -> (double) s.people() / fit.people())
+                .orElse(null);
+    }
+
+    /** People in a job among those outside further study (InserJeunes' employment rate), from released counts. */
+    private static Double employedShare(Fit fit) {
+        if (fit.peopleOutsideStudy() == null) {
+            return null;
+        }
+        long employed = fit.situations().stream()
+                .filter(s -> JOBS.contains(s.situation()))
+                .mapToLong(Fit.Situation::people)
+                .sum();
+        return (double) employed / fit.peopleOutsideStudy();
+    }
+
+    /** The table, and the mean absolute gap of each share over the steps where both are known. */
+    public static String table(List<Row> rows) {
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-20s %10s | %-15s | %-15s | %-15s%n",
+                "step",
+                "IJ final yr",
+                "study IJ / demo",
+                "job 6m IJ/demo",
+                "job 12m IJ/demo"));
+        double[] gap = new double[3];
+        int[] n = new int[3];
+        for (Row r : rows) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-20s %10d | %-15s | %-15s | %-15s%n",
+                    r.step(),
+                    r.official().finalYear(),
+                    pair(r.official().study(), r.study6()),
+                    pair(r.official().employed6(), r.employed6()),
+                    pair(r.official().employed12(), r.employed12())));
+            Double[][] both = {
+                {r.official().study(), r.study6()},
+                {r.official().employed6(), r.employed6()},
+                {r.official().employed12(), r.employed12()}
+            };
+            for (int i = 0; i < 3; i++) {
+                if (both[i][0] != null && both[i][1] != null) {
+                    gap[i] += Math.abs(both[i][0] - both[i][1]);
+                    n[i]++;
+                }
+            }
+        }
+        out.append(String.format(
+                Locale.ROOT,
+                "mean absolute gap (points): further study %.1f over %d steps, job at 6 months %.1f over %d, at 12 months %.1f over %d%n",
+                n[0] == 0 ? 0 : 100 * gap[0] / n[0],
+                n[0],
+                n[1] == 0 ? 0 : 100 * gap[1] / n[1],
+                n[1],
+                n[2] == 0 ? 0 : 100 * gap[2] / n[2],
+                n[2]));
+        return out.toString();
+    }
+
+    private static String pair(Double official, Double released) {
+        return percent(official) + " / " + percent(released);
+    }
+
+    private static String percent(Double x) {
+        return x == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * x);
+    }
+
+    /** Where people who are neither studying nor working go in the demo flows (a search for a job). */
+    static final String SEARCH = "RECHERCHE-EMPLOI";
+
+    /**
+     * Rewrites the demo's flows ({@code from,to,weight}) so that, for each step InserJeunes follows, the
+     * weights leaving it split as the official shares: further study (to education steps) {@code study},
+     * then, of the rest, a job right away {@code employed6} and a job search (other situations) the
+     * remainder, each group keeping its own proportions; a step without a flow to a job search gets one.
+     * Other steps' rows are kept as they are. Returns the steps rewritten.
+     */
+    public static List<String> calibrateFlows(
+            Path flowsIn, Path flowsOut, Map<String, Official> official, Catalogue catalogue) {
+        List<String[]> rows = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(flowsIn, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : fr.passerelle.files.Csv.WITH_HEADER.parse(r)) {
+                rows.add(new String[] {row.get("from"), row.get("to"), row.get("weight")});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + flowsIn, e);
+        }
+        // By step: the weight going to education, to jobs, to other situations.
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (String[] row : rows) {
+            double[] w = sums.computeIfAbsent(row[0], x -> new double[3]);
+            w[group(catalogue, row[1])] += Double.parseDouble(row[2]);
+        }
+        List<String> rewritten = new ArrayList<>();
+        Map<String, double[]> scale = new HashMap<>();
+        for (Map.Entry<String, double[]> e : sums.entrySet()) {
+            Official o = official.get(e.getKey());
+            double[] w = e.getValue();
+            if (o == null || o.study() == null || o.employed6() == null || w[1] == 0) {
+                continue;
+            }
+            double total = w[0] + w[1] + w[2];
+            // A step the flows send to no education keeps it so (the demo invents no course): jobs and searches
+            // then share all its weight.
+            double study = w[0] == 0 ? 0 : o.study();
+            double[] target = {
+                total * study, total * (1 - study) * o.employed6(), total * (1 - study) * (1 - o.employed6())
+            };
+            scale.put(e.getKey(), new double[] {
+                w[0] == 0 ? 1 : target[0] / w[0], target[1] / w[1], w[2] == 0 ? 0 : target[2] / w[2]
+            });
+            if (w[2] == 0) {
+                rows.add(new String[] {e.getKey(), SEARCH, Double.toString(target[2])});
+                scale.get(e.getKey())[2] = 1;
+            }
+            rewritten.add(e.getKey());
+        }
+        try (java.io.Writer w = Files.newBufferedWriter(flowsOut, StandardCharsets.UTF_8);
+                org.apache.commons.csv.CSVPrinter out = new org.apache.commons.csv.CSVPrinter(
+                        w,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setHeader("from", "to", "weight")
+                                .setRecordSeparator('\n')
+                                .get())) {
+            for (String[] row : rows) {
+                double[] f = scale.get(row[0]);
+                double weight = Double.parseDouble(row[2]) * (f == null ? 1 : f[group(catalogue, row[1])]);
+                out.printRecord(row[0], row[1], weightText(weight));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + flowsOut, e);
+        }
+        return rewritten;
+    }
+
+    /** 0 education, 1 job, 2 any other situation. */
+    private static int group(Catalogue catalogue, String code) {
+        return switch (catalogue.find(code).map(CatalogueStep::kind).orElse(fr.passerelle.catalog.StepKind.OTHER)) {
+            case EDUCATION -> 0;
+            case JOB -> 1;
+            case OTHER -> 2;
+        };
+    }
+
+    private static String weightText(double weight) {
+        double rounded = Math.max(0.1, Math.round(weight * 10) / 10.0);
+        return rounded == Math.rint(rounded)
+                ? Long.toString((long) rounded)
+                : String.format(Locale.ROOT, "%.1f", rounded);
+    }
+}
