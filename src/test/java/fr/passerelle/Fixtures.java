@@ -120,6 +120,37 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * InserJeunes' files in their official formats (a byte-order mark included), with Certif Info's
+     * certification -> CFD column: BTS SIO SLAM in two regions and millésimes joined through the MEF table
+     * (150 final-year students, 50 in further study, 100 leavers, 50 and 60 in a job at 6 and 12 months),
+     * BTS CG by its CFD with its employment masked. Returns the diplomas folder and the InserJeunes folder.
+     */
+    public static Path[] inserJeunesFiles(Path dir) {
+        try {
+            Path diplomas = Files.createDirectories(dir.resolve("diplomas"));
+            Files.writeString(
+                    diplomas.resolve("formation_rome.csv"),
+                    "Code_Diplome;Libelle_Diplome;Code_Scolarité\n106519;BTS SIO option B;32032614\n"
+                            + "83602;BTS comptabilité et gestion;32031408\n");
+            Path ij = Files.createDirectories(dir.resolve("inserjeunes"));
+            Files.writeString(
+                    ij.resolve("nMef.csv"), "\uFEFFMEF;FORMATION_DIPLOME;MEF_STAT_11\n1;32032614;31122032614\n");
+            Files.writeString(
+                    ij.resolve("ij_region_data.csv"),
+                    "\uFEFFid;millesime;code_region;voie;cfd;mefstat11;nb_annee_term;nb_en_emploi_12_mois;"
+                            + "nb_en_emploi_6_mois;nb_poursuite_etudes;nb_sortant\n"
+                            // Two regions of BTS SIO SLAM, joined through the MEF (no CFD on the row).
+                            + "a;2021_2022;84;scolaire;;31122032614;100;36;30;40;60\n"
+                            + "b;2022_2023;11;apprentissage;;31122032614;50;24;20;10;40\n"
+                            // BTS CG by its CFD, employment masked.
+                            + "c;2022_2023;84;scolaire;32031408;;80;;;20;60\n");
+            return new Path[] {diplomas, ij};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The publisher tests use: default thresholds and noise, the test record keys, the fixed clock. */
     public static fr.passerelle.publish.Publisher publisher(Database live) {
         return new fr.passerelle.publish.Publisher(

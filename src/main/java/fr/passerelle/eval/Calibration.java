@@ -37,101 +37,18 @@ public final class Calibration {
     /** One step's row: official and released shares (null where the release withholds them). */
     public record Row(String step, Official official, Double study6, Double employed6, Double employed12) {}
 
-    private static final CSVFormat SEMICOLON = CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(';')
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setAllowMissingColumnNames(true)
-            .setTrim(true)
-            .get();
-
-    private static List<CSVRecord> read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return SEMICOLON.parse(r).getRecords();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    /** A header without the byte-order mark some official files start with. */
-    private static String get(CSVRecord r, String column) {
-        if (r.isMapped(column)) {
-            return r.get(column);
-        }
-        return r.isMapped("\uFEFF" + column) ? r.get("\uFEFF" + column) : "";
-    }
-
     /**
      * The official figures of every catalogue step with certifications, from {@code diplomasDir}'s
-     * {@code formation_rome.csv} and {@code inserJeunesDir}'s {@code ij_region_data.csv} and {@code nMef.csv}.
+     * {@code formation_rome.csv} and {@code inserJeunesDir}'s {@code ij_region_data.csv} and {@code nMef.csv}
+     * ({@link fr.passerelle.market.InserJeunes}).
      */
     public static Map<String, Official> official(Catalogue catalogue, Path diplomasDir, Path inserJeunesDir) {
-        Map<String, String> cfdOfCertification = new HashMap<>();
-        for (CSVRecord r : read(diplomasDir.resolve("formation_rome.csv"))) {
-            String cfd = get(r, "Code_Scolarité");
-            if (!cfd.isEmpty()) {
-                cfdOfCertification.putIfAbsent(get(r, "Code_Diplome"), cfd);
-            }
-        }
-        Map<String, String> cfdOfMef = new HashMap<>();
-        for (CSVRecord r : read(inserJeunesDir.resolve("nMef.csv"))) {
-            cfdOfMef.put(get(r, "MEF_STAT_11"), get(r, "FORMATION_DIPLOME"));
-        }
-        // CFD -> sums: final year, further study, leavers, employed at 6 and 12 months.
-        Map<String, long[]> sums = new HashMap<>();
-        for (CSVRecord r : read(inserJeunesDir.resolve("ij_region_data.csv"))) {
-            String cfd = get(r, "cfd");
-            if (cfd.isEmpty()) {
-                cfd = cfdOfMef.getOrDefault(get(r, "mefstat11"), "");
-            }
-            if (cfd.isEmpty()) {
-                continue;
-            }
-            long[] s = sums.computeIfAbsent(cfd, x -> new long[5]);
-            s[0] += number(get(r, "nb_annee_term"));
-            s[1] += number(get(r, "nb_poursuite_etudes"));
-            s[2] += number(get(r, "nb_sortant"));
-            s[3] += number(get(r, "nb_en_emploi_6_mois"));
-            s[4] += number(get(r, "nb_en_emploi_12_mois"));
-        }
         Map<String, Official> official = new LinkedHashMap<>();
-        for (CatalogueStep step : catalogue.steps()) {
-            long[] total = new long[5];
-            boolean found = false;
-            for (String certification : step.targets().certifications()) {
-                long[] s = sums.get(cfdOfCertification.getOrDefault(certification, ""));
-                if (s != null) {
-                    found = true;
-                    for (int i = 0; i < 5; i++) {
-                        total[i] += s[i];
-                    }
-                }
-            }
-            if (found && total[0] > 0) {
-                official.put(
-                        step.code(),
-                        new Official(
-                                total[0],
-                                total[2],
-                                share(total[1], total[0]),
-                                share(total[3], total[2]),
-                                share(total[4], total[2])));
-            }
-        }
+        fr.passerelle.market.InserJeunes.load(catalogue, diplomasDir, inserJeunesDir)
+                .byStep()
+                .forEach((step, f) -> official.put(
+                        step, new Official(f.finalYear(), f.leavers(), f.study(), f.employed6(), f.employed12())));
         return official;
-    }
-
-    private static long number(String text) {
-        try {
-            return text.isEmpty() ? 0 : Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return 0; // InserJeunes blanks or masks small counts
-        }
-    }
-
-    private static Double share(long part, long whole) {
-        return whole == 0 ? null : (double) part / whole;
     }
 
     /** The released shares beside the official ones, step by step (steps in {@code official}'s order). */

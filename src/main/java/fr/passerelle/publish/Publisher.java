@@ -65,6 +65,7 @@ public final class Publisher {
             "published/load-outcome-cohorts",
             "published/load-market",
             "published/load-market-sources",
+            "published/load-official-headcounts",
             // Lookup indexes last: built once over the loaded nodes instead of maintained row by row (the steps'
             // constraint
             // comes first because every load matches steps by id).
@@ -101,6 +102,7 @@ public final class Publisher {
             "outcome-cohorts.csv",
             "market.csv",
             "market-sources.csv",
+            "official-headcounts.csv",
             "load.cypher");
     static final String COMPLETE = "COMPLETE";
     /** The source of the demo generator's synthetic people ({@code demo/DemoGenerator}). */
@@ -125,9 +127,20 @@ public final class Publisher {
 
     /** The labour-market notes shipped beside the tables (public, non-personal files). */
     private final fr.passerelle.market.MarketNotes market;
+    /** InserJeunes' headcounts shipped beside the tables (public figures). */
+    private final fr.passerelle.market.InserJeunes official;
 
     public Publisher(Database db, Thresholds thresholds, PerturbationTable noise, RecordKeys recordKeys, Clock clock) {
-        this(db, thresholds, noise, recordKeys, clock, null, 0, fr.passerelle.market.MarketNotes.standard());
+        this(
+                db,
+                thresholds,
+                noise,
+                recordKeys,
+                clock,
+                null,
+                0,
+                fr.passerelle.market.MarketNotes.standard(),
+                fr.passerelle.market.InserJeunes.standard());
     }
 
     private Publisher(
@@ -138,9 +151,11 @@ public final class Publisher {
             Clock clock,
             Path stateDir,
             int stableWithin,
-            fr.passerelle.market.MarketNotes market) {
+            fr.passerelle.market.MarketNotes market,
+            fr.passerelle.market.InserJeunes official) {
         this.db = db;
         this.market = market;
+        this.official = official;
         this.thresholds = thresholds;
         this.noise = noise;
         this.recordKeys = recordKeys;
@@ -154,12 +169,17 @@ public final class Publisher {
      * by {@code within} people ({@link StableValues}); the state lives in {@code stateDir}.
      */
     public Publisher withStableValues(Path stateDir, int within) {
-        return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, within, market);
+        return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, within, market, official);
     }
 
     /** The same publisher shipping {@code notes} as the release's labour-market notes. */
     public Publisher withMarket(fr.passerelle.market.MarketNotes notes) {
-        return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, stableWithin, notes);
+        return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, stableWithin, notes, official);
+    }
+
+    /** The same publisher shipping {@code figures} as the release's official headcounts. */
+    public Publisher withOfficial(fr.passerelle.market.InserJeunes figures) {
+        return new Publisher(db, thresholds, noise, recordKeys, clock, stateDir, stableWithin, market, figures);
     }
 
     record Step(
@@ -1028,6 +1048,7 @@ public final class Publisher {
                         .filter(st -> st.kind().equals("job"))
                         .map(Step::id)
                         .toList());
+        official.write(dir, steps.stream().map(Step::id).toList());
         return new Counts(
                 steps.size(),
                 transitions,

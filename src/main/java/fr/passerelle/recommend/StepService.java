@@ -71,6 +71,23 @@ public final class StepService {
     public StepDetail step(String id) {
         Reads reads = new Reads(db);
         KnownStep s = findStep(reads, id);
+        Row c = reads.read("queries/step-coverage", params("id", id), r -> r).get(0);
+        StepDetail.Coverage coverage = null;
+        Long official = c.count("officialPerYear");
+        if (official != null) {
+            // The 2019-2021 exit cohort spans three years: a year's worth is a third of it.
+            Long leavers = c.count("leavers");
+            Long perYear = leavers == null ? null : Math.round(leavers / 3.0);
+            coverage = new StepDetail.Coverage(
+                    official,
+                    c.text("millesimes"),
+                    c.text("officialSource"),
+                    leavers,
+                    perYear,
+                    perYear == null || official == 0 ? null : Math.round(10000.0 * perYear / official) / 10000.0,
+                    "released leavers of 2019-2021 observed 6 months on, per year, over InserJeunes' final-year students"
+                            + " per millésime");
+        }
         return new StepDetail(
                 s.ref().id(),
                 s.ref().kind(),
@@ -81,6 +98,9 @@ public final class StepService {
                 s.people(),
                 s.peopleIn(),
                 s.peopleOut(),
+                c.get("targets").asList(org.neo4j.driver.Value::asString),
+                c.text("targetSource"),
+                coverage,
                 evidence(reads, s.version()));
     }
 

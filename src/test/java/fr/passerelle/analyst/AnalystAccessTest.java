@@ -158,7 +158,8 @@ class AnalystAccessTest {
                                 "FitJob",
                                 "Market",
                                 "MarketSource",
-                                "CohortOutcome")
+                                "CohortOutcome",
+                                "OfficialHeadcount")
                         .containsAll(labels),
                 labels.toString());
         assertTrue(labels.containsAll(Set.of("Step", "Meta", "Path", "Outcome")), labels.toString());

@@ -59,6 +59,7 @@ class FitApiTest {
                 16L << 20,
                 Fixtures.publisher(db)
                         .withMarket(fr.passerelle.market.MarketNotes.load(Fixtures.marketFiles(dir.resolve("market"))))
+                        .withOfficial(officialFigures(dir.resolve("official")))
                         .publish(dir.resolve("published")));
         app = ApiServer.create(Fixtures.services(release)).start("127.0.0.1", 0);
         api = new ApiClient(app);
@@ -119,6 +120,34 @@ class FitApiTest {
         String register =
                 api.json("/api/privacy", 200).get("nonPersonalSources").toString();
         assertTrue(register.contains("tensions.csv") && register.contains("DARES"), register);
+    }
+
+    static fr.passerelle.market.InserJeunes officialFigures(Path dir) {
+        Path[] files = Fixtures.inserJeunesFiles(dir);
+        return fr.passerelle.market.InserJeunes.load(fr.passerelle.catalog.Catalogue.bundled(), files[0], files[1]);
+    }
+
+    @Test
+    void aStepSaysWhatItPromisesAndHowMuchOfAYearsOfficialCohortTheReleaseHolds() throws Exception {
+        JsonNode step = api.json("/api/steps/BTS-SIO-SLAM", 200);
+        assertEquals(3, step.get("targets").size());
+        assertTrue(step.get("targetSource").asText().contains("106519"));
+        JsonNode coverage = step.get("coverage");
+        // 150 final-year students over two millésimes; 130 leavers of 2020 (the 2019-2021 cohort), a third per year.
+        assertEquals(75, coverage.get("officialFinalYearPerYear").asInt());
+        assertEquals("2021_2022;2022_2023", coverage.get("millesimes").asText());
+        long leavers = coverage.get("releasedLeavers").asLong();
+        assertTrue(leavers >= 130 - Fixtures.NOISE.maxNoise(), coverage.toString());
+        assertEquals(
+                Math.round(leavers / 3.0),
+                coverage.get("releasedLeaversPerYear").asLong());
+        assertEquals(
+                Math.round(10000.0 * Math.round(leavers / 3.0) / 75) / 10000.0,
+                coverage.get("share").asDouble(),
+                1e-9);
+        // A step InserJeunes does not follow has no coverage; a job promises nothing.
+        assertTrue(api.json("/api/steps/BTS-MCO", 200).get("coverage").isNull());
+        assertEquals(0, api.json("/api/steps/M1805", 200).get("targets").size());
     }
 
     @AfterAll

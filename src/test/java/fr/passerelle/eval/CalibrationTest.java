@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.passerelle.Fixtures;
 import fr.passerelle.catalog.Catalogue;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CalibrationTest {
     @Test
     void officialSharesJoinThroughTheCertificationAndSitBesideTheReleasedOnes(@TempDir Path dir) throws Exception {
-        Path diplomas = Files.createDirectories(dir.resolve("diplomas"));
-        Files.writeString(
-                diplomas.resolve("formation_rome.csv"),
-                "Code_Diplome;Libelle_Diplome;Code_Scolarité\n106519;BTS SIO option B;32032614\n"
-                        + "83602;BTS comptabilité et gestion;32031408\n");
-        Path ij = Files.createDirectories(dir.resolve("inserjeunes"));
-        Files.writeString(ij.resolve("nMef.csv"), "\uFEFFMEF;FORMATION_DIPLOME;MEF_STAT_11\n1;32032614;31122032614\n");
-        Files.writeString(
-                ij.resolve("ij_region_data.csv"),
-                "\uFEFFid;millesime;code_region;voie;cfd;mefstat11;nb_annee_term;nb_en_emploi_12_mois;"
-                        + "nb_en_emploi_6_mois;nb_poursuite_etudes;nb_sortant\n"
-                        // Two regions of BTS SIO SLAM, joined through the MEF (no CFD on the row).
-                        + "a;2021_2022;84;scolaire;;31122032614;100;36;30;40;60\n"
-                        + "b;2022_2023;11;apprentissage;;31122032614;50;24;20;10;40\n"
-                        // BTS CG by its CFD, employment masked.
-                        + "c;2022_2023;84;scolaire;32031408;;80;;;20;60\n");
+        Path[] files = Fixtures.inserJeunesFiles(dir);
+        Path diplomas = files[0];
+        Path ij = files[1];
         Map<String, Calibration.Official> official = Calibration.official(Catalogue.bundled(), diplomas, ij);
         assertEquals(new Calibration.Official(150, 100, 50 / 150.0, 0.5, 0.6), official.get("BTS-SIO-SLAM"));
         assertEquals(new Calibration.Official(80, 60, 0.25, 0.0, 0.0), official.get("BTS-CG"));

@@ -46,6 +46,9 @@ class ReleaseHistoryTest {
     @TempDir
     Path dir;
 
+    /** Single changes published one by one in the diff attack (each kind of change as often). */
+    private static final int ROUNDS = Integer.getInteger("passerelle.history.rounds", 24);
+
     private static final List<String> TRANSITION_TABLES =
             List.of("transitions.csv", "region-transitions.csv", "period-transitions.csv", "since-transitions.csv");
 
@@ -154,8 +157,12 @@ class ReleaseHistoryTest {
         TestClock clock = new TestClock();
         List<RawTrajectory> people = new ArrayList<>();
         new DemoGenerator(Catalogue.bundled()).generate(3000, 11).forEach(people::add);
-        // Two people collected from public profile pages, so that an opposition by URL finds them.
-        List<String> profiles = List.of("https://profiles.example.org/p/anne", "https://profiles.example.org/p/yves");
+        // People collected from public profile pages (one per opposition round), so that an opposition by URL finds
+        // them.
+        List<String> profiles = new ArrayList<>();
+        for (int i = 0; i < (ROUNDS + Change.values().length - 1) / Change.values().length; i++) {
+            profiles.add("https://profiles.example.org/p/person-" + i);
+        }
         for (int i = 0; i < profiles.size(); i++) {
             people.add(new RawTrajectory(
                     Collector.source(URI.create(profiles.get(i))),
@@ -178,7 +185,7 @@ class ReleaseHistoryTest {
         Score stableScore = new Score(0, 0, 0);
         Score freshScore = new Score(0, 0, 0);
         int target = 200;
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             Change change = Change.values()[round % Change.values().length];
             RawTrajectory person = people.get(target);
             target += 1 + random.nextInt(200);
@@ -254,7 +261,9 @@ class ReleaseHistoryTest {
             freshBefore = freshAfter;
         }
         System.out.printf(
-                "release history attack, 12 single changes of 6 kinds on 3,002 people: stable values %d of %d transitions"
+                "release history attack, " + ROUNDS
+                        + " single changes of 6 kinds on " + people.size()
+                        + " people: stable values %d of %d transitions"
                         + " recovered (%.3f), %d shown that were nobody's; drawn afresh %d of %d (%.3f), %d nobody's%n",
                 stableScore.recovered(),
                 stableScore.total(),
