@@ -534,6 +534,7 @@ class AttackTest {
                                 "steps[].id",
                                 "step",
                                 "targets[].code",
+                                "targets[]",
                                 "targetsNotObserved[].code")
                         .contains(field)) {
             fail(path + ": the rare step " + node.asText() + " appears as " + field);

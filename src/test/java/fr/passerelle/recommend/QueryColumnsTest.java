@@ -117,7 +117,7 @@ class QueryColumnsTest {
             // Evidence: the queries that ran, in order; the path's own step is checked with step-by-id.
             StepService steps = Fixtures.services(release).steps();
             assertEquals(
-                    "cypher/queries/step-by-id.cypher",
+                    "cypher/queries/step-by-id.cypher + cypher/queries/step-coverage.cypher",
                     steps.step("BTS-MCO").evidence().query());
             assertEquals(
                     "cypher/queries/next-steps.cypher + cypher/queries/step-by-id.cypher + cypher/queries/next-after.cypher",
