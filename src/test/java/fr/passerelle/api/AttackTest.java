@@ -124,8 +124,11 @@ class AttackTest {
                 paths.add("/api/steps/" + step + "/next");
                 paths.add("/api/steps/" + step + "/previous");
                 paths.add("/api/steps/" + step + "/similar");
-                paths.add("/api/steps/" + step + "/fit");
-                paths.add("/api/steps/" + step + "/fit/jobs");
+                // The fit of every programme with target jobs (others answer from the catalogue alone); its jobs are
+                // asked below for the planted steps at every horizon.
+                if (!Catalogue.bundled().find(step).orElseThrow().targets().isEmpty()) {
+                    paths.add("/api/steps/" + step + "/fit");
+                }
             }
             for (String step : List.of("BAC-STMG", s.rare().get(0), s.rare().get(1), "D1301")) {
                 for (String q : List.of(
@@ -174,7 +177,7 @@ class AttackTest {
                         withoutTime(answer), withoutTime(ApiClient.JSON.readTree(again.body())), "averaging: " + path);
                 answers++;
             }
-            assertTrue(answers > 1200, "queried " + answers);
+            assertTrue(answers > 900, "queried " + answers);
 
             // One release: the same cell is the same number from every endpoint.
             int fitsCompared = 0;
@@ -191,10 +194,14 @@ class AttackTest {
                         previous.get("peopleArriving"),
                         step + ": one number for the people arriving");
                 // The fit's cohort is the outcomes' cohort.
-                JsonNode fit = api.json("/api/steps/" + step + "/fit", 200);
-                JsonNode outcomes = api.json("/api/steps/" + step + "/outcomes?months=12", 200);
-                JsonNode cohort = outcomes.get("outcomes").get(0).get("people");
-                if (cohort.isNumber() && fit.get("people").isNumber()) {
+                JsonNode fit =
+                        Catalogue.bundled().find(step).orElseThrow().targets().isEmpty()
+                                ? null
+                                : api.json("/api/steps/" + step + "/fit", 200);
+                JsonNode outcomes = fit == null ? null : api.json("/api/steps/" + step + "/outcomes?months=12", 200);
+                JsonNode cohort =
+                        fit == null ? null : outcomes.get("outcomes").get(0).get("people");
+                if (fit != null && cohort.isNumber() && fit.get("people").isNumber()) {
                     assertEquals(
                             cohort,
                             fit.get("people"),
