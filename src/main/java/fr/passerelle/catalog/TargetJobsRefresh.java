@@ -33,16 +33,6 @@ public final class TargetJobsRefresh {
 
     private record Certification(String title, String rncp, String updated, List<String> rome) {}
 
-    private static final CSVFormat SEMICOLON = CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(';')
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setAllowMissingColumnNames(true)
-            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_EMPTY)
-            .setTrim(true)
-            .get();
-
     public static Report refresh(Path catalogue, Path diplomasDir, Path out) {
         Path certifInfo = diplomasDir.resolve("formation_rome.csv");
         if (!Files.isRegularFile(certifInfo)) {
@@ -133,7 +123,7 @@ public final class TargetJobsRefresh {
     private static Map<String, Certification> certifInfo(Path file) {
         Map<String, Certification> byCode = new LinkedHashMap<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = SEMICOLON.parse(reader)) {
+                CSVParser parser = fr.passerelle.files.Csv.SEMICOLON_WITH_HEADER.parse(reader)) {
             for (CSVRecord r : parser) {
                 List<String> rome = new ArrayList<>();
                 for (int i = 1; i <= 5; i++) {
@@ -160,7 +150,7 @@ public final class TargetJobsRefresh {
                     .sorted()
                     .toList()) {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                        CSVParser parser = SEMICOLON.parse(reader)) {
+                        CSVParser parser = fr.passerelle.files.Csv.SEMICOLON_WITH_HEADER.parse(reader)) {
                     for (CSVRecord r : parser) {
                         String rome = r.get("Rome");
                         if (rome.matches("[A-N][0-9]{4}")) {

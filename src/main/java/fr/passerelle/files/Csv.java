@@ -12,5 +12,19 @@ public final class Csv {
             .setTrim(true)
             .get();
 
+    /**
+     * The official French open-data files (Certif Info, RNCP, InserJeunes, BCN): ';'-separated, a header row
+     * that may have unnamed (and repeated empty) trailing columns, values trimmed.
+     */
+    public static final CSVFormat SEMICOLON_WITH_HEADER = CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(';')
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_EMPTY)
+            .setTrim(true)
+            .get();
+
     private Csv() {}
 }

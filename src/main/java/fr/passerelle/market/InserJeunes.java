@@ -73,18 +73,9 @@ public record InserJeunes(Map<String, Figures> byStep, List<String> millesimes) 
         return v == null || v.isBlank() ? otherwise : v;
     }
 
-    private static final CSVFormat SEMICOLON = CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(';')
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setAllowMissingColumnNames(true)
-            .setTrim(true)
-            .get();
-
     private static List<CSVRecord> read(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return SEMICOLON.parse(r).getRecords();
+            return fr.passerelle.files.Csv.SEMICOLON_WITH_HEADER.parse(r).getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
