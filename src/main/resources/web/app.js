@@ -452,8 +452,9 @@
   // "Vérité des prix": the promise (the certification's target jobs) against where people are 12 and 24 months on.
   async function renderFit(token) {
     const id = encodeURIComponent(state.step);
-    const [at12, at24, jobs] = await Promise.all([
-      api(`/api/steps/${id}/fit?months=12`), api(`/api/steps/${id}/fit?months=24`), api(`/api/steps/${id}/fit/jobs?months=12&annotate=market`)]);
+    const [at12, at24, jobs, bench, byCohort] = await Promise.all([
+      api(`/api/steps/${id}/fit?months=12`), api(`/api/steps/${id}/fit?months=24`), api(`/api/steps/${id}/fit/jobs?months=12&annotate=market`),
+      api(`/api/steps/${id}/benchmark?months=12`), api(`/api/steps/${id}/outcomes?months=12&by=cohort`)]);
     if (token !== renderToken) return;
     remember(at12.step);
     const title = t.fitTitle(at12.step.label);
@@ -467,7 +468,7 @@
     const notes = [t.promise(at12.targets.map(jobName).join(", "), at12.targetSource), t.fitNote];
     if (Object.keys(market).length) notes.push(t.marketCaption);
     if (jobs.targetsNotObserved.length) notes.push(t.targetNotObserved(jobs.targetsNotObserved.map(jobName).join(", ")));
-    frame(title, summary, notes, at12.evidence);
+    if (bench.position && bench.position.quadrant) notes.push(bench.position.quadrant);
     const rows = [];
     const tableRows = [];
     [at12, at24].filter((f) => f.people != null).forEach((f) => {
@@ -482,6 +483,26 @@
     jobs.targetsObserved.forEach((j) => tableRows.push([t.months(12), `${t.targetObserved} · ${j.job.label}`, fmt(j.people), pct(j.share), ci(j.share)]));
     at12.similar.forEach((x) => tableRows.push([t.similarFit, x.step.label, `${fmt(x.peopleOutsideStudy)} ${t.outsideStudy}`,
       `${pct(x.fitRate)} ${t.fitRate}`, ci(x.fitRate)]));
+    // Beside its family and its level (Orion's benchmark), then by exit cohort (the programme's evolution), at 12 months.
+    const three = (g) => ["job", "study", "other"].filter((k) => g[k] && g[k].share).map((k) => ({
+      situation: k, fraction: g[k].share.value, short: pct(g[k].share),
+      caption: `${t.situation3[k]} ${pct(g[k].share)} (n = ${fmt(g[k].people)})`, title: `${t.situation3[k]} : ${pct(g[k].share)}, n = ${fmt(g[k].people)}`,
+    }));
+    [bench.self, ...bench.families].filter((g) => g.people != null && three(g).length).forEach((g) => {
+      rows.push({ months: 12, kind: g.group, caption: `${t.benchRow[g.group]((g.name.split(":")[2]) || "")} (n = ${fmt(g.people)})`, parts: three(g) });
+      ["job", "study", "other"].filter((k) => g[k]).forEach((k) => tableRows.push([t.months(12),
+        `${g.group === "step" ? t.benchRow.step() : g.label} · ${t.situation3[k]}`, fmt(g[k].people), pct(g[k].share), ci(g[k].share)]));
+    });
+    if (bench.families.length) notes.push(t.benchNote);
+    (byCohort.cohorts || []).filter((c) => c.months === 12).forEach((c) => {
+      const g = {};
+      c.situations.forEach((x) => { g[x.situation] = x; });
+      rows.push({ months: 12, kind: "cohort", caption: `${t.cohortRow(c.cohort)} (n = ${fmt(c.people)})`, parts: three(g) });
+      c.situations.forEach((x) => tableRows.push([t.months(12), `${t.cohortRow(c.cohort)} · ${t.situation3[x.situation]}`,
+        fmt(x.people), pct(x.share), ci(x.share)]));
+    });
+    if ((byCohort.cohorts || []).some((c) => c.months === 12)) notes.push(t.cohortNote);
+    frame(title, summary, notes, at12.evidence);
     if (rows.length) show(Charts.stacks($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-fit`);
     table(title, [t.after, t.situation, `${t.n} (${t.people})`, t.share, t.interval], tableRows);
   }

@@ -186,7 +186,7 @@ window.Charts = (function () {
     const x = d3.scaleLinear().domain([0, 1]).range([0, width - labelWidth - 20]);
     let y = 10;
     rows.forEach((r, i) => {
-      const g = s.append("g").attr("class", "stack").attr("data-months", r.months);
+      const g = s.append("g").attr("class", "stack").attr("data-months", r.months).attr("data-kind", r.kind || null);
       const t = g.append("text").attr("x", labelWidth - 10).attr("y", y + barHeight / 2).attr("text-anchor", "end")
         .attr("dominant-baseline", "middle").attr("fill", pal.text);
       multiline(t, r.caption, 16, fs * 1.1);

@@ -23,6 +23,7 @@ public final class Guide {
             "analyst/reconversions-between-domains",
             "analyst/bridges-between-domains",
             "analyst/outcomes-at",
+            "analyst/verite-des-prix",
             "analyst/regional-comparison",
             "analyst/flows-overview");
     /** Which publication the graph is, run from the guide's first page. */
@@ -42,6 +43,12 @@ public final class Guide {
             "queries/bridges",
             "queries/reconversions",
             "queries/outcomes",
+            "queries/outcome-cohorts",
+            "queries/fit",
+            "queries/fit-situations",
+            "queries/fit-jobs",
+            "queries/benchmark",
+            "queries/market",
             "queries/published-transitions",
             "queries/popular-destinations",
             "queries/dataset-version");

@@ -172,8 +172,9 @@ public final class ApiServer {
             });
             // Every route, by feature: each class parses and validates, calls one service, returns its record.
             new AboutRoutes(services, options.publication(), options.schedule()).register(routes);
-            new StepRoutes(services).register(routes);
-            new PathwayRoutes(services).register(routes);
+            MarketAnnotation market = new MarketAnnotation(services.market(), json);
+            new StepRoutes(services, market).register(routes);
+            new PathwayRoutes(services, market).register(routes);
             new PrivacyRoutes(services, options.publication(), options.schedule(), options.opposition())
                     .register(routes);
             new ContributionRoutes(options.contributions(), json).register(routes);

@@ -2,13 +2,16 @@ package fr.passerelle.api;
 
 import fr.passerelle.recommend.Services;
 import io.javalin.http.Context;
+import java.util.List;
 
 /** {@code /api/routes} and {@code /api/bridges}: how people got from one place to another. */
 final class PathwayRoutes {
     private final Services services;
+    private final MarketAnnotation market;
 
-    PathwayRoutes(Services services) {
+    PathwayRoutes(Services services, MarketAnnotation market) {
         this.services = services;
+        this.market = market;
     }
 
     void register(RouteTable routes) {
@@ -42,6 +45,10 @@ final class PathwayRoutes {
                     "a ROME domain letter: "
                             + String.join(", ", services.fields().domains().codes()));
         }
-        ctx.json(services.fields().bridges(from, toDomain, to, Params.intParam(ctx, "limit", 1, 50, 10)));
+        ctx.json(market.apply(
+                ctx,
+                services.fields().bridges(from, toDomain, to, Params.intParam(ctx, "limit", 1, 50, 10)),
+                List::of,
+                null));
     }
 }

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
 
-/** {@code /api/steps}: search, one step, where next, where from, reconversions, outcomes, fit, similar steps. */
+/** {@code /api/steps}: search, one step, where next, where from, reconversions, outcomes, fit, benchmark, similar steps. */
 final class StepRoutes {
     static final Set<String> KINDS = Set.of("education", "job", "other");
     static final int MIN_YEAR = 1950;
@@ -17,10 +17,12 @@ final class StepRoutes {
     static final int MAX_SINCE_MONTHS = 1200;
 
     private final Services services;
+    private final MarketAnnotation market;
     private final Regions regions = Regions.bundled();
 
-    StepRoutes(Services services) {
+    StepRoutes(Services services, MarketAnnotation market) {
         this.services = services;
+        this.market = market;
     }
 
     void register(RouteTable routes) {
@@ -32,35 +34,45 @@ final class StepRoutes {
                 ctx -> ctx.json(services.steps().previous(ctx.pathParam("id"), Params.oneOf(ctx, "kind", KINDS))));
         routes.getReleased(
                 "/api/steps/{id}/reconversions",
-                ctx -> ctx.json(services.fields()
-                        .reconversions(
-                                ctx.pathParam("id"),
-                                Params.intParam(ctx, "maxSteps", 1, ReleaseCatalogue.MAX_RECONVERSION_STEPS, 3),
-                                Params.intParam(ctx, "limit", 1, 50, 10))));
-        routes.getReleased(
-                "/api/steps/{id}/outcomes",
-                ctx -> ctx.json(services.outcomes()
-                        .outcomes(
-                                ctx.pathParam("id"),
-                                months(ctx),
-                                "cohort".equals(Params.oneOf(ctx, "by", Set.of("cohort"))))));
+                ctx -> ctx.json(market.apply(
+                        ctx,
+                        services.fields()
+                                .reconversions(
+                                        ctx.pathParam("id"),
+                                        Params.intParam(ctx, "maxSteps", 1, ReleaseCatalogue.MAX_RECONVERSION_STEPS, 3),
+                                        Params.intParam(ctx, "limit", 1, 50, 10)),
+                        List::of,
+                        null)));
+        routes.getReleased("/api/steps/{id}/outcomes", ctx -> {
+            fr.passerelle.recommend.Outcomes outcomes = services.outcomes()
+                    .outcomes(
+                            ctx.pathParam("id"),
+                            months(ctx),
+                            "cohort".equals(Params.oneOf(ctx, "by", Set.of("cohort"))));
+            // Outcomes name domains, not jobs: the notes are those of the programme's target jobs (its promise).
+            ctx.json(market.apply(
+                    ctx,
+                    outcomes,
+                    () -> services.steps().step(outcomes.step().id()).targets(),
+                    null));
+        });
         routes.getReleased("/api/steps/{id}/fit", ctx -> {
             fr.passerelle.recommend.Fit fit = services.fit().fit(ctx.pathParam("id"), oneMonths(ctx));
-            ctx.json(annotated(
+            ctx.json(market.apply(
                     ctx,
                     fit,
-                    fit.targets().stream()
+                    () -> fit.targets().stream()
                             .map(fr.passerelle.recommend.Fit.TargetJob::code)
                             .toList(),
                     null));
         });
         routes.getReleased("/api/steps/{id}/fit/jobs", ctx -> {
             fr.passerelle.recommend.FitJobs jobs = services.fit().jobs(ctx.pathParam("id"), oneMonths(ctx));
-            List<String> codes = new java.util.ArrayList<>();
-            jobs.targetsObserved().forEach(j -> codes.add(j.job().id()));
-            jobs.otherJobs().forEach(j -> codes.add(j.job().id()));
-            ctx.json(annotated(ctx, jobs, codes, null));
+            ctx.json(market.apply(ctx, jobs, List::of, null));
         });
+        routes.getReleased(
+                "/api/steps/{id}/benchmark",
+                ctx -> ctx.json(services.benchmark().benchmark(ctx.pathParam("id"), oneMonths(ctx))));
         routes.getReleased(
                 "/api/steps/{id}/market", ctx -> ctx.json(services.market().market(ctx.pathParam("id"), region(ctx))));
         routes.getReleased(
@@ -156,8 +168,7 @@ final class StepRoutes {
         String kind = Params.oneOf(ctx, "kind", KINDS);
         fr.passerelle.recommend.NextSteps next =
                 services.steps().next(new NextQuery(ctx.pathParam("id"), after, region, period, since, kind));
-        ctx.json(annotated(
-                ctx, next, next.next().stream().map(n -> n.step().id()).toList(), region));
+        ctx.json(market.apply(ctx, next, List::of, region));
     }
 
     /** The region asked, as an INSEE code: what import accepts (a code, a name with accents and case free, dep:NN). */
@@ -172,22 +183,5 @@ final class StepRoutes {
                         asked,
                         "an INSEE region code, a region name or dep:NN (GET /api/regions lists them): "
                                 + String.join(", ", regions.codes())));
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
-
-    /**
-     * {@code answer} with, when {@code annotate=market}, a {@code market} map: for each job of {@code codes}
-     * with a note, its tension category (in {@code region} where the files have it) and national median salary.
-     */
-    private Object annotated(Context ctx, Object answer, List<String> codes, String region) {
-        if (Params.oneOf(ctx, "annotate", Set.of("market")) == null) {
-            return answer;
-        }
-        com.fasterxml.jackson.databind.node.ObjectNode node = JSON.valueToTree(answer);
-        node.set("market", JSON.valueToTree(services.market().briefs(codes, region)));
-        return node;
     }
 }

@@ -22,7 +22,12 @@ import picocli.CommandLine.Parameters;
         name = "catalog",
         mixinStandardHelpOptions = true,
         description = "Official references: load them as steps, check title coverage.",
-        subcommands = {CatalogCommand.Load.class, CatalogCommand.Check.class, CatalogCommand.Targets.class})
+        subcommands = {
+            CatalogCommand.Load.class,
+            CatalogCommand.Check.class,
+            CatalogCommand.Targets.class,
+            CatalogCommand.Market.class
+        })
 final class CatalogCommand implements Runnable {
     @Override
     public void run() {
@@ -105,6 +110,74 @@ final class CatalogCommand implements Runnable {
                     report.certified(), report.refreshed(), target);
             report.problems().forEach(p -> System.out.println("  not joined: " + p));
             return report.problems().isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(
+            name = "market",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Report on the labour-market files a publication ships (DARES / France Travail tensions through the FAP 225 "
+                            + "crosswalk, France Travail occupations): for the catalogue's jobs, which get a national tension, "
+                            + "regional tensions and a median salary, and which did not join and why. Exit 1 when a job did not join.")
+    static final class Market implements Callable<Integer> {
+        @Option(
+                names = "--market",
+                defaultValue = "${env:PASSERELLE_MARKET_DIR}",
+                description = "Folder with tensions.csv, fap225_rome.csv and occupations_fr.csv (default: "
+                        + "PASSERELLE_MARKET_DIR, else ../shared/data/market).")
+        Path market;
+
+        @Option(
+                names = "--catalogue",
+                description = "The catalogue CSV whose jobs to check (default: the bundled one).")
+        Path catalogue;
+
+        @Override
+        public Integer call() {
+            Path dir = market != null ? market : fr.passerelle.market.MarketNotes.folder();
+            if (dir == null || !Files.isRegularFile(dir.resolve("tensions.csv"))) {
+                throw new IllegalArgumentException("no tensions.csv and fap225_rome.csv in "
+                        + (dir == null ? "PASSERELLE_MARKET_DIR or ../shared/data/market" : dir)
+                        + ": give --market with the folder of the DARES / France Travail files");
+            }
+            fr.passerelle.market.MarketNotes notes = fr.passerelle.market.MarketNotes.load(dir);
+            Catalogue c = catalogue == null ? Catalogue.bundled() : Catalogue.load(catalogue);
+            int jobs = 0;
+            int national = 0;
+            int regional = 0;
+            int salary = 0;
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            for (fr.passerelle.catalog.CatalogueStep step : c.steps()) {
+                if (step.kind() != StepKind.JOB || !step.code().matches("[A-N][0-9]{4}")) {
+                    continue;
+                }
+                jobs++;
+                Map<String, fr.passerelle.market.MarketNotes.Note> byGeo =
+                        notes.notes().getOrDefault(step.code(), Map.of());
+                fr.passerelle.market.MarketNotes.Note n = byGeo.get(fr.passerelle.market.MarketNotes.NATIONAL);
+                if (n != null && n.tensionCategory() != null) {
+                    national++;
+                } else {
+                    problems.add(step.code() + " (" + step.label() + "): "
+                            + (n == null ? "no note" : n.crosswalk() == null ? "no national tension" : n.crosswalk()));
+                }
+                if (byGeo.size() > 1) {
+                    regional++;
+                }
+                if (n != null && n.medianAnnualSalary() != null) {
+                    salary++;
+                }
+            }
+            System.out.printf(
+                    "market files in %s: %d catalogue jobs; %d with a national tension, %d with regional tensions, %d with "
+                            + "a median salary%n",
+                    dir, jobs, national, regional, salary);
+            notes.sources()
+                    .forEach(src -> System.out.printf(
+                            "  source: %s (%s, %s %s)%n", src.file(), src.what(), src.producer(), src.year()));
+            problems.forEach(p -> System.out.println("  not joined: " + p));
+            return problems.isEmpty() ? 0 : 1;
         }
     }
 

@@ -77,6 +77,15 @@ public final class CellName {
         return "exit-outcome:" + step + ":" + months + ":" + cohort + ":" + situation;
     }
 
+    /** {@code family} as {@link Families} names it: {@code field:5:M18}, {@code domain:5:M}, {@code level:5}. */
+    public static String familyCohort(String family, int months) {
+        return "family-cohort:" + family + ":" + months;
+    }
+
+    public static String familyOutcome(String family, int months, String situation) {
+        return "family-outcome:" + family + ":" + months + ":" + situation;
+    }
+
     public static String reconversion(String step, int maxSteps, String domain) {
         return "reconversion:" + step + ":" + maxSteps + ":" + domain;
     }

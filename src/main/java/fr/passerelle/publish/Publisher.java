@@ -63,6 +63,7 @@ public final class Publisher {
             "published/load-fit-situations",
             "published/load-fit-jobs",
             "published/load-outcome-cohorts",
+            "published/load-families",
             "published/load-market",
             "published/load-market-sources",
             "published/load-official-headcounts",
@@ -100,6 +101,7 @@ public final class Publisher {
             "fit-situations.csv",
             "fit-jobs.csv",
             "outcome-cohorts.csv",
+            "families.csv",
             "market.csv",
             "market-sources.csv",
             "official-headcounts.csv",
@@ -499,7 +501,8 @@ public final class Publisher {
         FitTargets fitTargets = new FitTargets(
                 steps.stream().map(Step::id).toList(),
                 steps.stream().map(Step::targets).toList());
-        ReleaseTables tables = new ReleaseTables(kinds, stepDomains, domainCodes.size(), fitTargets);
+        ReleaseTables tables =
+                new ReleaseTables(kinds, stepDomains, domainCodes.size(), fitTargets, new Families(steps));
         List<String> sources = new ArrayList<>();
         Map<String, Integer> sourceIndex = new HashMap<>();
         List<String> contributors = new ArrayList<>();
@@ -1041,6 +1044,8 @@ public final class Publisher {
         }
         // Outcomes by exit cohort: the programme's evolution as a released series.
         CohortOutcomes.write(dir, t, keys, steps.stream().map(Step::id).toList(), releasedValues());
+        // What became of each family's people: the benchmark a programme is set beside.
+        FamilyOutcomes.write(dir, t, keys, t.families(), releasedValues());
         // Public notes on the released job steps (they describe jobs, never these people).
         market.write(
                 dir,

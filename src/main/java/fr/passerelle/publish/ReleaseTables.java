@@ -193,6 +193,10 @@ final class ReleaseTables {
     static final int EXIT_COHORT = 22;
     /** Their situation: (step, the same coordinate, job 0 / study 1 / other 2). */
     static final int EXIT_OUTCOME = 23;
+    /** Leavers of a {@link Families} family (its first step they left): (family, outcome months index, 0). */
+    static final int FAMILY_COHORT = 24;
+    /** Their situation: (family, outcome months index, job 0 / study 1 / other 2). */
+    static final int FAMILY_OUTCOME = 25;
 
     static long key(int table, long a, long b, long c) {
         if (a >= 1L << 17 || b >= 1L << 16 || c >= 1L << 26) {
@@ -236,15 +240,21 @@ final class ReleaseTables {
     private final List<String> situations = new ArrayList<>(List.of("study", "other"));
 
     private final FitTargets fit;
+    private final Families families;
+    /** Per family, the last person counted in it: a person counts once per family, at the first step of it they left. */
+    private final int[] familyCounted;
 
     ReleaseTables(StepKind[] kinds, int[] domains, int domainCount) {
-        this(kinds, domains, domainCount, FitTargets.none());
+        this(kinds, domains, domainCount, FitTargets.none(), Families.none());
     }
 
-    ReleaseTables(StepKind[] kinds, int[] domains, int domainCount, FitTargets fit) {
+    ReleaseTables(StepKind[] kinds, int[] domains, int domainCount, FitTargets fit, Families families) {
         this.kinds = kinds;
         this.domains = domains;
         this.fit = fit;
+        this.families = families;
+        this.familyCounted = new int[families.size()];
+        Arrays.fill(familyCounted, -1);
         pathPeople.add(new Cell());
         pathLeaving.add(new Cell());
         pathLastHop.add(new Cell());
@@ -253,6 +263,10 @@ final class ReleaseTables {
         for (int d = 0; d < domainCount; d++) {
             situations.add("job:" + d);
         }
+    }
+
+    Families families() {
+        return families;
     }
 
     int paths() {
@@ -458,6 +472,8 @@ final class ReleaseTables {
                 PERIODS.size() - 1, 1 + (year - ReleaseCatalogue.FIRST_PERIOD_YEAR) / ReleaseCatalogue.PERIOD_YEARS);
     }
 
+    private static final boolean[] NO_FAMILY = new boolean[0];
+
     /** The situation {@code months} after the end of the person's first passage at position i (outcomes.cypher's rules). */
     private void outcomes(int p, Person person, int i) {
         int ended = person.ends()[i];
@@ -465,6 +481,12 @@ final class ReleaseTables {
             return;
         }
         int[] s = person.steps();
+        int[] ofFamilies = families.of(s[i]);
+        boolean[] firstInFamily = ofFamilies.length == 0 ? NO_FAMILY : new boolean[ofFamilies.length];
+        for (int f = 0; f < ofFamilies.length; f++) {
+            firstInFamily[f] = familyCounted[ofFamilies[f]] != p;
+            familyCounted[ofFamilies[f]] = p;
+        }
         for (int m = 0; m < ReleaseCatalogue.OUTCOME_MONTHS.size(); m++) {
             int at = ended + ReleaseCatalogue.OUTCOME_MONTHS.get(m);
             if (at > person.collectedMonth()) {
@@ -494,6 +516,12 @@ final class ReleaseTables {
             add(cell(key(EXIT_OUTCOME, s[i], exit, situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
             if (fit.has(s[i])) {
                 fit(s[i], m, there ? s[j] : -1);
+            }
+            for (int f = 0; f < ofFamilies.length; f++) {
+                if (firstInFamily[f]) {
+                    add(cell(key(FAMILY_COHORT, ofFamilies[f], m, 0)));
+                    add(cell(key(FAMILY_OUTCOME, ofFamilies[f], m, situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
+                }
             }
         }
     }

@@ -14,6 +14,8 @@ import java.util.List;
  *     (null without {@code kind})
  * @param reasons why a figure is null or a list empty, and why the answer backed off, by field name
  *     ({@link Reasons}); empty when everything is there
+ * @param scope the group asked about and the group the answer is for: a region, an entry period or a
+ *     stay too thin to answer backs off to everyone who left the step, a path to its longest released suffix
  */
 public record NextSteps(
         StepRef step,
@@ -25,11 +27,13 @@ public record NextSteps(
         Long hiddenPeople,
         Long filteredOutPeople,
         java.util.Map<String, String> reasons,
+        Scope scope,
         Evidence evidence) {
     /**
      * The filters applied; null fields were not used. {@code sinceRequested} is the "since" bin asked
      * for; {@code since} the one that answered, null when that bin had no released leavers or
-     * destinations and the answer backed off to everyone who left the step.
+     * destinations and the answer backed off to everyone who left the step; {@code region} and
+     * {@code period} are null too when the answer backed off from them ({@code scope} says so).
      */
     public record Filters(String region, String period, String sinceRequested, String since, String kind) {}
 }

@@ -13,6 +13,7 @@ public final class OutcomeService {
     private final Database db;
     private final StepService steps;
     private final Thresholds thresholds;
+    private final fr.passerelle.catalog.Domains domains = fr.passerelle.catalog.Domains.bundled();
 
     public OutcomeService(Database db, StepService steps) {
         this.db = db;
@@ -51,6 +52,23 @@ public final class OutcomeService {
             Long hidden = thresholds.remainder(
                     cohort,
                     situations.stream().mapToLong(Outcomes.Situation::people).sum());
+            String asked = "the people who left " + id + ", " + e.getKey() + " months after its end";
+            Benchmark.Group wider = null;
+            Scope scope = Scope.asAsked(asked);
+            if (cohort == null) {
+                // Too few to show the programme alone: its narrowest family with released figures, said so.
+                wider = FamilyGroups.of(reads, id, e.getKey(), domains).stream()
+                        .filter(f -> f.people() != null)
+                        .findFirst()
+                        .orElse(null);
+                if (wider != null) {
+                    scope = new Scope(
+                            asked,
+                            wider.label() + " (" + wider.name() + "), " + e.getKey() + " months after their end",
+                            Reasons.FEWER_THAN_K + " people of " + id + " observed that long: the figures in wider are"
+                                    + " those of its narrowest family with released figures");
+                }
+            }
             result.add(new Outcomes.AtMonths(
                     e.getKey(),
                     cohort,
@@ -66,7 +84,9 @@ public final class OutcomeService {
                                     hidden,
                                     situations.stream().anyMatch(x -> x.share() == null),
                                     thresholds.minDenominator())
-                            .asMap()));
+                            .asMap(),
+                    scope,
+                    wider));
         }
         return new Outcomes(
                 s.ref(), result, byCohort ? cohorts(reads, id, months) : null, steps.evidence(reads, s.version()));

@@ -16,14 +16,18 @@ public record Outcomes(StepRef step, List<AtMonths> outcomes, List<Cohort> cohor
      * The situation {@code months} after the end: {@code people} observed that long (null when not
      * released), each released situation with its share, and the people in situations not listed
      * (the cohort minus those listed) when at least k; {@code reasons}, why a figure is null or the
-     * list empty, by field name.
+     * list empty, by field name; {@code scope}, the group the figures are about, and {@code wider}, when
+     * the step's own cohort is withheld, the figures of its narrowest released family (its level and
+     * professional field, then grand domain, then level), which {@code scope.used} names.
      */
     public record AtMonths(
             int months,
             Long people,
             List<Situation> situations,
             Long hiddenPeople,
-            java.util.Map<String, String> reasons) {}
+            java.util.Map<String, String> reasons,
+            Scope scope,
+            Benchmark.Group wider) {}
 
     /** {@code situation}: "job" (with its ROME domain), "study" or "other". */
     public record Situation(String situation, String domain, String label, long people, Share share) {}

@@ -13,6 +13,7 @@ public record Services(
         OutcomeService outcomes,
         SimilarityService similarity,
         FitService fit,
+        BenchmarkService benchmark,
         MarketService market,
         Register register) {
 
@@ -31,13 +32,15 @@ public record Services(
         StepService steps = new StepService(db, thresholds, clock, titles);
         RouteService routes = new RouteService(db, steps);
         SimilarityService similarity = new SimilarityService(steps, routes);
+        OutcomeService outcomes = new OutcomeService(db, steps);
         return new Services(
                 steps,
                 routes,
                 new FieldService(db, steps, routes),
-                new OutcomeService(db, steps),
+                outcomes,
                 similarity,
                 new FitService(steps, similarity),
+                new BenchmarkService(steps, outcomes, similarity),
                 new MarketService(steps),
                 new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }

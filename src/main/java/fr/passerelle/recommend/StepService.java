@@ -139,11 +139,16 @@ public final class StepService {
             return everyone(reads, query, new NextSteps.Filters(null, null, query.since(), null, query.kind()));
         }
         NextSteps.Filters filters = new NextSteps.Filters(query.region(), query.period(), null, null, query.kind());
-        if (query.region() != null) {
-            return slice(reads, query, "queries/next-by-region", query.region(), filters);
-        }
-        if (query.period() != null) {
-            return slice(reads, query, "queries/next-by-period", query.period(), filters);
+        if (query.region() != null || query.period() != null) {
+            NextSteps sliced = query.region() != null
+                    ? slice(reads, query, "queries/next-by-region", query.region(), filters)
+                    : slice(reads, query, "queries/next-by-period", query.period(), filters);
+            if (sliced.peopleLeaving() != null && !sliced.next().isEmpty()) {
+                return sliced;
+            }
+            // Too few left in that region or period: everyone who left the step answers, as La Bonne Formation falls
+            // back to a wider group, and the scope and reasons say so.
+            return everyone(reads, query, new NextSteps.Filters(null, null, null, null, query.kind()));
         }
         return everyone(reads, query, filters);
     }
@@ -209,6 +214,26 @@ public final class StepService {
                     Reasons.FEWER_THAN_K + " left " + step.id() + " after a stay of " + filters.sinceRequested()
                             + " months; the answer is for everyone who left it");
         }
+        if (query.region() != null && filters.region() == null) {
+            reasons.put(
+                    "filters.region",
+                    Reasons.FEWER_THAN_K + " left " + step.id() + " in region " + query.region()
+                            + " for a released destination; the answer is for everyone who left it");
+        }
+        if (query.period() != null && filters.period() == null) {
+            reasons.put(
+                    "filters.period",
+                    Reasons.FEWER_THAN_K + " left " + step.id() + " after starting it in " + query.period()
+                            + " for a released destination; the answer is for everyone who left it");
+        }
+        String asked = group(step.id(), query.after(), query.region(), query.period(), query.since());
+        String used = group(step.id(), pathUsed, filters.region(), filters.period(), filters.since());
+        Scope scope = asked.equals(used)
+                ? Scope.asAsked(asked)
+                : new Scope(
+                        asked,
+                        used,
+                        Reasons.FEWER_THAN_K + " in the group asked (or none of its destinations released)");
         return new NextSteps(
                 step,
                 query.after(),
@@ -219,7 +244,26 @@ public final class StepService {
                 flow.hiddenPeople(),
                 flow.filteredOutPeople(),
                 reasons.asMap(),
+                scope,
                 evidence(reads, version));
+    }
+
+    /** The people an answer about {@code step} is for, in words. */
+    private static String group(String step, List<String> path, String region, String period, String since) {
+        StringBuilder g = new StringBuilder("the people who left ").append(step);
+        if (!path.isEmpty()) {
+            g.append(" having come by ").append(String.join(" → ", path));
+        }
+        if (region != null) {
+            g.append(" in region ").append(region);
+        }
+        if (period != null) {
+            g.append(" having started it in ").append(period);
+        }
+        if (since != null) {
+            g.append(" after a stay in the bin of ").append(since).append(" months");
+        }
+        return g.toString();
     }
 
     /** Where the people of one slice of a step (a region, a period, a "since" bin) went next. */

@@ -159,6 +159,8 @@ class AnalystAccessTest {
                                 "Market",
                                 "MarketSource",
                                 "CohortOutcome",
+                                "Family",
+                                "FamilyOutcome",
                                 "OfficialHeadcount")
                         .containsAll(labels),
                 labels.toString());

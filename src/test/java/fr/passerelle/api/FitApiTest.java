@@ -108,6 +108,16 @@ class FitApiTest {
         assertTrue(api.json("/api/steps/BTS-SIO-SLAM/fit/jobs?months=12", 200)
                 .path("market")
                 .isMissingNode());
+        // On outcomes (situations by domain), the notes of the programme's target jobs; on bridges, of the jobs named.
+        JsonNode outcomes = api.json("/api/steps/BTS-SIO-SLAM/outcomes?annotate=market", 200);
+        assertEquals(
+                5, outcomes.get("market").get("M1805").get("tensionCategory").asInt());
+        assertTrue(outcomes.get("outcomes").size() > 0);
+        JsonNode bridges = api.json("/api/bridges?from=BTS-SIO-SLAM&to=M1805&annotate=market", 200);
+        assertEquals(
+                5, bridges.get("market").get("M1805").get("tensionCategory").asInt(), bridges.toString());
+        assertTrue(
+                api.json("/api/steps/M1805/reconversions?annotate=market", 200).has("market"));
         JsonNode next = api.json("/api/steps/BTS-SIO-SLAM/next?annotate=market", 200);
         assertEquals(5, next.get("market").get("M1805").get("tensionCategory").asInt());
         assertEquals(

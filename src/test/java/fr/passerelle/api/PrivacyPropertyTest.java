@@ -147,6 +147,7 @@ class PrivacyPropertyTest {
                 paths.add("/api/steps/" + step + "/fit?months=" + months);
             }
             paths.add("/api/steps/" + step + "/fit/jobs?months=" + (random.nextBoolean() ? 6 : 12));
+            paths.add("/api/steps/" + step + "/benchmark?months=" + (random.nextBoolean() ? 12 : 24));
             for (String kind : new String[] {"job", "education"}) {
                 paths.add("/api/steps/" + step + "/next?kind=" + kind);
                 paths.add("/api/steps/" + step + "/previous?kind=" + kind);
@@ -226,6 +227,22 @@ class PrivacyPropertyTest {
                         answer.get("peopleOutsideStudy").asLong()
                                 <= answer.get("people").asLong(),
                         path + ": more people outside study than in the cohort");
+            }
+        }
+        // The benchmark: each group's situations within its people.
+        if (answer.has("families")) {
+            List<JsonNode> groups = new ArrayList<>();
+            groups.add(answer.path("self"));
+            answer.path("families").forEach(groups::add);
+            answer.path("similar").forEach(groups::add);
+            for (JsonNode g : groups) {
+                List<JsonNode> parts = new ArrayList<>();
+                for (String situation : List.of("job", "study", "other")) {
+                    if (g.path(situation).isObject()) {
+                        parts.add(g.get(situation));
+                    }
+                }
+                within(ApiClient.JSON.valueToTree(parts), "people", g.path("people"), path + " " + g.path("name"));
             }
         }
         if (answer.has("targetsObserved")) {

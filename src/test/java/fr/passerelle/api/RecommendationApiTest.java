@@ -226,9 +226,18 @@ class RecommendationApiTest {
                 period.get("next"),
                 api.json("/api/steps/BTS-MCO/next?from=2015&to=2019", 200).get("next"),
                 "from/to naming a released period are the same question");
+        assertEquals(period.get("scope").get("asked"), period.get("scope").get("used"));
+        // Nobody started it in 2020-2024: the answer backs off to everyone who left it, and says so.
         JsonNode none = api.json("/api/steps/BTS-MCO/next?period=2020-2024", 200);
-        assertTrue(none.get("peopleLeaving").isNull());
-        assertEquals(0, none.get("next").size());
+        assertTrue(none.get("filters").get("period").isNull(), none.toString());
+        assertEquals(api.json("/api/steps/BTS-MCO/next", 200).get("next"), none.get("next"));
+        assertTrue(none.get("reasons").get("filters.period").asText().startsWith("fewer than k"), none.toString());
+        assertTrue(none.get("scope").get("asked").asText().contains("2020-2024"), none.toString());
+        assertEquals(
+                "the people who left BTS-MCO", none.get("scope").get("used").asText());
+        JsonNode elsewhere = api.json("/api/steps/BTS-MCO/next?region=53", 200);
+        assertTrue(elsewhere.get("filters").get("region").isNull(), elsewhere.toString());
+        assertTrue(elsewhere.get("reasons").get("filters.region").asText().contains("region 53"));
         JsonNode window = api.json("/api/steps/BTS-MCO/next?from=1950&to=2018", 400);
         assertEquals("from", window.get("parameter").asText());
         assertTrue(window.get("allowed").asText().contains("2015-2019"), "the allowed periods are listed");

@@ -409,6 +409,28 @@ class CanopePageTest {
                 table.contains("Métier visé "
                         + fit.get("situations").get(0).get("people").asInt()),
                 table);
+        // Beside its family and its level, and by exit cohort: one bar each, with the API's people.
+        JsonNode bench = api("/api/steps/BTS-CG/benchmark?months=12");
+        assertTrue(bench.get("families").size() > 0, bench.toString());
+        assertEquals(
+                1 + bench.get("families").size(),
+                browser.findElements(
+                                By.cssSelector("#chart g.stack[data-kind='step'], #chart g.stack[data-kind='field'],"
+                                        + " #chart g.stack[data-kind='domain'], #chart g.stack[data-kind='level']"))
+                        .size());
+        JsonNode level = bench.get("families").get(bench.get("families").size() - 1);
+        assertTrue(
+                table.contains(level.get("label").asText() + " · En emploi "
+                        + level.get("job").get("people").asText()),
+                table);
+        JsonNode cohorts = api("/api/steps/BTS-CG/outcomes?months=12&by=cohort").get("cohorts");
+        assertEquals(
+                cohorts.size(),
+                browser.findElements(By.cssSelector("#chart g.stack[data-kind='cohort']"))
+                        .size());
+        if (bench.get("position").get("quadrant").isTextual()) {
+            assertTrue(notes.contains(bench.get("position").get("quadrant").asText()), notes);
+        }
         screenshot("07b-fit");
 
         // A general baccalauréat promises no job: the view says so rather than drawing an empty figure.
