@@ -164,20 +164,35 @@ class AttackTest {
                 }
             }
             paths.add("/api/steps?q=" + s.rare().get(0).toLowerCase() + "&limit=50");
-            int answers = 0;
-            for (String path : paths) {
-                var response = api.get(path);
-                assertTrue(
-                        response.statusCode() == 200 || response.statusCode() == 400,
-                        path + ": " + response.statusCode() + " " + response.body());
-                JsonNode answer = ApiClient.JSON.readTree(response.body());
-                assertNoRareStep(answer, s.rare(), path, "");
-                assertNoSmallNumber(answer, path);
-                var again = api.get(path);
-                assertEquals(response.statusCode(), again.statusCode());
-                assertEquals(
-                        withoutTime(answer), withoutTime(ApiClient.JSON.readTree(again.body())), "averaging: " + path);
-                answers++;
+            // Every answer is checked on its own: three at a time.
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(3);
+            int answers;
+            try {
+                answers = pool.submit(() -> paths.parallelStream()
+                                .mapToInt(path -> {
+                                    try {
+                                        var response = api.get(path);
+                                        assertTrue(
+                                                response.statusCode() == 200 || response.statusCode() == 400,
+                                                path + ": " + response.statusCode() + " " + response.body());
+                                        JsonNode answer = ApiClient.JSON.readTree(response.body());
+                                        assertNoRareStep(answer, s.rare(), path, "");
+                                        assertNoSmallNumber(answer, path);
+                                        var again = api.get(path);
+                                        assertEquals(response.statusCode(), again.statusCode());
+                                        assertEquals(
+                                                withoutTime(answer),
+                                                withoutTime(ApiClient.JSON.readTree(again.body())),
+                                                "averaging: " + path);
+                                        return 1;
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(path, e);
+                                    }
+                                })
+                                .sum())
+                        .join();
+            } finally {
+                pool.shutdown();
             }
             assertTrue(answers > 900, "queried " + answers);
 
@@ -364,70 +379,29 @@ class AttackTest {
                 Javalin app = ApiServer.create(Fixtures.services(served)).start("127.0.0.1", 0);
                 try {
                     ApiClient api = new ApiClient(app);
-                    for (Map.Entry<String, String> target : truth.entrySet()) {
-                        String origin = target.getKey();
-                        Map<String, Long> overall = counts(api.json("/api/steps/" + origin + "/next", 200));
-                        Map<String, Long> byRegion = new HashMap<>();
-                        for (String region :
-                                fr.passerelle.catalog.Regions.bundled().codes()) {
-                            // A region too thin to answer backs off to everyone (filters.region null): left out.
-                            JsonNode answer = api.json("/api/steps/" + origin + "/next?region=" + region, 200);
-                            if (!answer.get("filters").get("region").isNull()) {
-                                counts(answer).forEach((d, n) -> byRegion.merge(d, n, Long::sum));
-                            }
-                        }
-                        Map<String, Long> byPeriod = new HashMap<>();
-                        for (String period : fr.passerelle.publish.ReleaseCatalogue.periods()) {
-                            JsonNode answer = api.json("/api/steps/" + origin + "/next?period=" + period, 200);
-                            if (!answer.get("filters").get("period").isNull()) {
-                                counts(answer).forEach((d, n) -> byPeriod.merge(d, n, Long::sum));
-                            }
-                        }
-                        // The "since" bins: the planted person stayed 13 years, everyone else 4. A bin nobody left from
-                        // backs off to the overall answer (filters.since null), which an attacker leaves out.
-                        Map<String, Long> bySince = new HashMap<>();
-                        for (String bin : List.of("0", "6", "12", "24", "36", "60", "120")) {
-                            JsonNode answer = api.json("/api/steps/" + origin + "/next?since=" + bin, 200);
-                            if (!answer.get("filters").get("since").isNull()) {
-                                counts(answer).forEach((d, n) -> bySince.merge(d, n, Long::sum));
-                            }
-                        }
-                        // The analysts' Bolt holds the very same cells.
-                        assertEquals(
-                                overall,
-                                boltCounts(
-                                        bolt,
-                                        "MATCH (:Step {id: $s})-[t:TRANSITION]->(n) RETURN n.id AS id, t.people AS people",
-                                        origin),
-                                origin);
-                        assertEquals(
-                                byRegion,
-                                boltCounts(
-                                        bolt,
-                                        "MATCH (:Step {id: $s})-[t:TRANSITION_BY_REGION]->(n) RETURN n.id AS id, sum(t.people) AS people",
-                                        origin),
-                                origin);
-                        assertEquals(
-                                bySince,
-                                boltCounts(
-                                        bolt,
-                                        "MATCH (:Step {id: $s})-[t:TRANSITION_BY_SINCE]->(n) RETURN n.id AS id, sum(t.people) AS people",
-                                        origin),
-                                origin);
-                        List<String> candidates = destinations.get(origin);
-                        String attack = best(
-                                candidates,
-                                d -> 3 * overall.getOrDefault(d, 0L)
-                                        - byRegion.getOrDefault(d, 0L)
-                                        - byPeriod.getOrDefault(d, 0L)
-                                        - bySince.getOrDefault(d, 0L),
-                                random);
-                        String guess = best(candidates, d -> overall.getOrDefault(d, 0L), random);
-                        // The same attacker on exact counts: the planted person is the whole difference.
-                        String exact = best(candidates, d -> d.equals(target.getValue()) ? 3L : 0L, random);
-                        attackRight += attack.equals(target.getValue()) ? 1 : 0;
-                        guessRight += guess.equals(target.getValue()) ? 1 : 0;
-                        exactRight += exact.equals(target.getValue()) ? 1 : 0;
+                    // Origins are attacked independently: three at a time (the answers are the same whatever the order,
+                    // and the API and Bolt serve concurrent readers), each with its own tie-breaking draw.
+                    long seed = random.nextLong();
+                    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(3);
+                    List<int[]> results;
+                    try {
+                        results = pool.submit(() -> truth.entrySet().parallelStream()
+                                        .map(target -> {
+                                            try {
+                                                return attackOne(api, bolt, target, destinations, seed);
+                                            } catch (Exception e) {
+                                                throw new IllegalStateException(e);
+                                            }
+                                        })
+                                        .toList())
+                                .join();
+                    } finally {
+                        pool.shutdown();
+                    }
+                    for (int[] r : results) {
+                        attackRight += r[0];
+                        guessRight += r[1];
+                        exactRight += r[2];
                         planted++;
                     }
                 } finally {
@@ -448,6 +422,82 @@ class AttackTest {
         // population (seeds 2026, 2027, 2028 by -Dpasserelle.attack.seed): 0.410/0.405, 0.374/0.344, 0.405/0.344; with
         // the two half populations it replaced: 0.462/0.349, 0.395/0.333, 0.364/0.385 (mean gap 0.04 either way).
         assertTrue(attack <= guess + 0.10, "attack " + attack + " vs guess " + guess);
+    }
+
+    /** One planted person's origin attacked: {attack right, guess right, exact right} as 0 or 1. */
+    private static int[] attackOne(
+            ApiClient api,
+            Driver bolt,
+            Map.Entry<String, String> target,
+            Map<String, List<String>> destinations,
+            long seed)
+            throws Exception {
+        java.util.SplittableRandom random =
+                new java.util.SplittableRandom(seed ^ target.getKey().hashCode());
+        String origin = target.getKey();
+        Map<String, Long> overall = counts(api.json("/api/steps/" + origin + "/next", 200));
+        Map<String, Long> byRegion = new HashMap<>();
+        for (String region : fr.passerelle.catalog.Regions.bundled().codes()) {
+            // A region too thin to answer backs off to everyone (filters.region null): left out.
+            JsonNode answer = api.json("/api/steps/" + origin + "/next?region=" + region, 200);
+            if (!answer.get("filters").get("region").isNull()) {
+                counts(answer).forEach((d, n) -> byRegion.merge(d, n, Long::sum));
+            }
+        }
+        Map<String, Long> byPeriod = new HashMap<>();
+        for (String period : fr.passerelle.publish.ReleaseCatalogue.periods()) {
+            JsonNode answer = api.json("/api/steps/" + origin + "/next?period=" + period, 200);
+            if (!answer.get("filters").get("period").isNull()) {
+                counts(answer).forEach((d, n) -> byPeriod.merge(d, n, Long::sum));
+            }
+        }
+        // The "since" bins: the planted person stayed 13 years, everyone else 4. A bin nobody left from
+        // backs off to the overall answer (filters.since null), which an attacker leaves out.
+        Map<String, Long> bySince = new HashMap<>();
+        for (String bin : List.of("0", "6", "12", "24", "36", "60", "120")) {
+            JsonNode answer = api.json("/api/steps/" + origin + "/next?since=" + bin, 200);
+            if (!answer.get("filters").get("since").isNull()) {
+                counts(answer).forEach((d, n) -> bySince.merge(d, n, Long::sum));
+            }
+        }
+        // The analysts' Bolt holds the very same cells.
+        assertEquals(
+                overall,
+                boltCounts(
+                        bolt,
+                        "MATCH (:Step {id: $s})-[t:TRANSITION]->(n) RETURN n.id AS id, t.people AS people",
+                        origin),
+                origin);
+        assertEquals(
+                byRegion,
+                boltCounts(
+                        bolt,
+                        "MATCH (:Step {id: $s})-[t:TRANSITION_BY_REGION]->(n) RETURN n.id AS id, sum(t.people) AS people",
+                        origin),
+                origin);
+        assertEquals(
+                bySince,
+                boltCounts(
+                        bolt,
+                        "MATCH (:Step {id: $s})-[t:TRANSITION_BY_SINCE]->(n) RETURN n.id AS id, sum(t.people) AS people",
+                        origin),
+                origin);
+        List<String> candidates = destinations.get(origin);
+        String attack = best(
+                candidates,
+                d -> 3 * overall.getOrDefault(d, 0L)
+                        - byRegion.getOrDefault(d, 0L)
+                        - byPeriod.getOrDefault(d, 0L)
+                        - bySince.getOrDefault(d, 0L),
+                random);
+        String guess = best(candidates, d -> overall.getOrDefault(d, 0L), random);
+        // The same attacker on exact counts: the planted person is the whole difference.
+        String exact = best(candidates, d -> d.equals(target.getValue()) ? 3L : 0L, random);
+        return new int[] {
+            attack.equals(target.getValue()) ? 1 : 0,
+            guess.equals(target.getValue()) ? 1 : 0,
+            exact.equals(target.getValue()) ? 1 : 0
+        };
     }
 
     private static RawTrajectory two(String id, String origin, String start, String region, String next) {
