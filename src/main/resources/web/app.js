@@ -502,6 +502,28 @@
         fmt(x.people), pct(x.share), ci(x.share)]));
     });
     if ((byCohort.cohorts || []).some((c) => c.months === 12)) notes.push(t.cohortNote);
+    // Where the people are 12 months on, as flows: the programme, each situation against its promise, the jobs held,
+    // each job coloured by its labour-market tension and the target jobs marked.
+    if (at12.people != null && at12.situations.length) {
+      const from = "0:" + at12.step.id;
+      const nodes = [{ id: from, label: at12.step.label, column: 0, count: `n = ${fmt(at12.people)}` }];
+      const links = [];
+      at12.situations.forEach((x) => {
+        const id = "1:" + x.situation;
+        nodes.push({ id, label: t.fitSituations[x.situation] || x.label, column: 1, kind: "situation", count: `n = ${fmt(x.people)}` });
+        links.push({ source: from, target: id, value: x.people, kind: "shown", title: `${t.fitSituations[x.situation]} : n = ${fmt(x.people)}` });
+      });
+      [...jobs.targetsObserved, ...jobs.otherJobs].filter((j) => nodes.some((n) => n.id === "1:" + j.situation)).forEach((j) => {
+        const note = market[j.job.id];
+        nodes.push({ id: "2:" + j.job.id, column: 2, kind: j.situation === "target" ? "target" : "job",
+          label: `${j.situation === "target" ? "★ " : ""}${j.job.label}${brief(j.job.id)}`, count: `n = ${fmt(j.people)}`,
+          colour: note ? Charts.tensionColour(note.tensionCategory) : null });
+        links.push({ source: "1:" + j.situation, target: "2:" + j.job.id, value: j.people, kind: "shown",
+          title: `${t.fitSituations[j.situation]} → ${j.job.label} : n = ${fmt(j.people)}` });
+      });
+      Charts.sankey($("chart-box"), { nodes, links }, Object.assign(chartOpts(t.fitFlowTitle(at12.step.label)), { id: "chart-flow" }));
+      notes.push(t.fitFlowNote);
+    }
     frame(title, summary, notes, at12.evidence);
     if (rows.length) show(Charts.stacks($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-fit`);
     table(title, [t.after, t.situation, `${t.n} (${t.people})`, t.share, t.interval], tableRows);

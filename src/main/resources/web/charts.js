@@ -13,6 +13,10 @@ window.Charts = (function () {
   };
   const FONT = "system-ui, 'Segoe UI', Roboto, Arial, sans-serif";
 
+  // Labour-market tension, DARES / France Travail category 1 (low) to 5 (very strong): a job's colour, never its people's.
+  const TENSION = { 1: "#3f8f4f", 2: "#7fa33a", 3: "#c9a227", 4: "#d9741f", 5: "#b8321a" };
+  function tensionColour(category) { return TENSION[category] || null; }
+
   function palette(opts) { return opts.trainer ? PALETTE.trainer : PALETTE.normal; }
   // Figures take the whole width the page gives them (1024 to 1920 px, a 1280x720 projector), never less than `min`.
   function available(container, min) { return Math.max(min, Math.floor(container.clientWidth || 0)); }
@@ -21,7 +25,7 @@ window.Charts = (function () {
   function svg(container, width, height, opts, label) {
     const s = d3.select(container).append("svg")
       .attr("xmlns", "http://www.w3.org/2000/svg")
-      .attr("id", "chart")
+      .attr("id", opts.id || "chart")
       .attr("viewBox", `0 0 ${width} ${height}`)
       .attr("width", width).attr("height", height)
       .attr("role", "img").attr("aria-label", label)
@@ -77,12 +81,12 @@ window.Charts = (function () {
       .append("title").text((d) => d.title);
     // How many people come in and go out of each node, so that a reader (and a test) can check every person is accounted for.
     const node = s.append("g").selectAll("g").data(nodes).join("g").attr("class", "node")
-      .attr("data-id", (d) => d.id)
+      .attr("data-id", (d) => d.id).attr("data-kind", (d) => d.kind || null)
       .attr("data-in", (d) => d3.sum(d.targetLinks, (l) => l.value))
       .attr("data-out", (d) => d3.sum(d.sourceLinks, (l) => l.value));
     node.append("rect").attr("x", (d) => d.x0).attr("y", (d) => d.y0)
       .attr("width", (d) => d.x1 - d.x0).attr("height", (d) => Math.max(2, d.y1 - d.y0))
-      .attr("fill", (d) => (d.kind === "hidden" ? pal.hidden : pal.node))
+      .attr("fill", (d) => d.colour || (d.kind === "hidden" ? pal.hidden : pal.node))
       .append("title").text((d) => d.title || d.label);
     const text = node.append("text")
       .attr("x", (d) => d.x1 + 8).attr("y", (d) => (d.y0 + d.y1) / 2)
@@ -242,5 +246,5 @@ window.Charts = (function () {
     });
   }
 
-  return { sankey, routes, bars, stacks, toSvgText, toPng };
+  return { sankey, routes, bars, stacks, toSvgText, toPng, tensionColour };
 })();

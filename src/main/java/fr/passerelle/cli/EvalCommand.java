@@ -246,7 +246,8 @@ final class EvalCommand implements Runnable {
             description =
                     "Load a demo population into a fresh embedded database, publish it, and print its released shares "
                             + "(further study at 6 months, a job among those outside study at 6 and 12 months) beside InserJeunes' "
-                            + "national ones for each CAP, bac pro and BTS step, with the mean gaps.")
+                            + "national ones for each CAP, bac pro and BTS step, and the masters' job share beside InserSup's "
+                            + "insertion rates, with the mean gaps.")
     static final class Calibration implements Callable<Integer> {
         @Mixin
         CommonOptions options;
@@ -270,6 +271,18 @@ final class EvalCommand implements Runnable {
         Path inserJeunes;
 
         @Option(
+                names = "--insersup",
+                defaultValue = "${env:PASSERELLE_INSERSUP_DIR:-../shared/data/insersup}",
+                description = "Folder with InserSup's fr-esr-insertion_professionnelle-master.csv, for the masters "
+                        + "(default: ${DEFAULT-VALUE}; left out when missing).")
+        Path inserSup;
+
+        private Path inserSupFile() {
+            Path file = inserSup.resolve("fr-esr-insertion_professionnelle-master.csv");
+            return Files.isRegularFile(file) ? file : null;
+        }
+
+        @Option(
                 names = "--calibrate-flows",
                 paramLabel = "FILE",
                 description =
@@ -284,11 +297,14 @@ final class EvalCommand implements Runnable {
                 fr.passerelle.catalog.Catalogue catalogue = options.catalogue == null
                         ? fr.passerelle.catalog.Catalogue.bundled()
                         : fr.passerelle.catalog.Catalogue.load(options.catalogue);
+                Map<String, fr.passerelle.eval.Calibration.Official> official = new java.util.LinkedHashMap<>(
+                        fr.passerelle.eval.Calibration.official(catalogue, diplomas, inserJeunes));
+                if (inserSupFile() != null) {
+                    official.putAll(fr.passerelle.eval.Calibration.asOfficial(
+                            fr.passerelle.eval.Calibration.masters(catalogue, inserSupFile())));
+                }
                 List<String> steps = fr.passerelle.eval.Calibration.calibrateFlows(
-                        Path.of("import", "demo-flows.csv"),
-                        calibrateFlows,
-                        fr.passerelle.eval.Calibration.official(catalogue, diplomas, inserJeunes),
-                        catalogue);
+                        Path.of("import", "demo-flows.csv"), calibrateFlows, official, catalogue);
                 System.out.printf(
                         "%d steps' flows rescaled to InserJeunes' shares, written to %s: %s%n",
                         steps.size(), calibrateFlows, steps);
@@ -316,6 +332,12 @@ final class EvalCommand implements Runnable {
                             "%d demo people (seed %d); %d steps InserJeunes follows%n", people, seed, official.size());
                     System.out.print(fr.passerelle.eval.Calibration.table(fr.passerelle.eval.Calibration.compare(
                             official, env.services(release.database()).fit())));
+                    if (inserSupFile() != null) {
+                        System.out.print(fr.passerelle.eval.Calibration.mastersTable(
+                                fr.passerelle.eval.Calibration.compareMasters(
+                                        fr.passerelle.eval.Calibration.masters(env.catalogue(), inserSupFile()),
+                                        env.services(release.database()).outcomes())));
+                    }
                 }
             } finally {
                 fr.passerelle.files.Folders.deleteTree(dir);

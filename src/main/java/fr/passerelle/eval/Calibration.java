@@ -140,12 +140,129 @@ public final class Calibration {
         return x == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * x);
     }
 
+    /**
+     * InserSup's discipline for each master of the catalogue, chosen by hand once: the closest SIES
+     * discipline (MIAGE is computing; finance, marketing and HR are management; MEEF is the teaching masters).
+     */
+    public static final Map<String, String> MASTER_DISCIPLINES = Map.of(
+            "MASTER-INFO", "disc16",
+            "MASTER-MIAGE", "disc16",
+            "MASTER-DROIT-AFFAIRES", "disc02",
+            "MASTER-FINANCE", "disc04",
+            "MASTER-MEEF", "disc18",
+            "MASTER-PSYCHO", "disc09",
+            "MASTER-MARKETING", "disc04",
+            "MASTER-RH", "disc04");
+
+    /** One master's row: InserSup's national rates beside the release's job share outside study at 24 and 36 months. */
+    public record MasterRow(
+            String step, fr.passerelle.market.InserSup.Discipline official, Double employed24, Double employed36) {}
+
+    /** The InserSup figures of the catalogue's masters (latest 3 graduation years), by step. */
+    public static Map<String, fr.passerelle.market.InserSup.Discipline> masters(
+            Catalogue catalogue, Path inserSupFile) {
+        fr.passerelle.market.InserSup figures = fr.passerelle.market.InserSup.load(inserSupFile, 3);
+        Map<String, fr.passerelle.market.InserSup.Discipline> masters = new LinkedHashMap<>();
+        MASTER_DISCIPLINES.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .filter(e -> catalogue.find(e.getKey()).isPresent()
+                        && figures.byDiscipline().containsKey(e.getValue()))
+                .forEach(e -> masters.put(e.getKey(), figures.byDiscipline().get(e.getValue())));
+        return masters;
+    }
+
+    /** The masters as {@link #calibrateFlows} takes them: a job right away at InserSup's 18-month rate, study kept. */
+    public static Map<String, Official> asOfficial(Map<String, fr.passerelle.market.InserSup.Discipline> masters) {
+        Map<String, Official> official = new LinkedHashMap<>();
+        masters.forEach((step, d) ->
+                official.put(step, new Official(d.answers(), d.answers(), null, d.insertion18(), d.insertion30())));
+        return official;
+    }
+
+    /**
+     * The masters' released job share beside InserSup's: people in a job among those in a job or in another
+     * situation (further study left out, as InserSup does), from the released outcomes' parts, at 24 and 36
+     * months against InserSup's 18 and 30 (the release's horizons are 6, 12, 24 and 36 months).
+     */
+    public static List<MasterRow> compareMasters(
+            Map<String, fr.passerelle.market.InserSup.Discipline> masters,
+            fr.passerelle.recommend.OutcomeService outcomes) {
+        List<MasterRow> rows = new ArrayList<>();
+        masters.forEach((step, d) -> {
+            fr.passerelle.recommend.Outcomes o = outcomes.outcomes(step, List.of(24, 36));
+            rows.add(new MasterRow(
+                    step,
+                    d,
+                    employed(o.outcomes().get(0)),
+                    employed(o.outcomes().get(1))));
+        });
+        return rows;
+    }
+
+    private static Double employed(fr.passerelle.recommend.Outcomes.AtMonths at) {
+        long job = 0;
+        long other = 0;
+        for (fr.passerelle.recommend.Outcomes.Situation s : at.situations()) {
+            if (s.situation().equals("job")) {
+                job += s.people();
+            } else if (s.situation().equals("other")) {
+                other += s.people();
+            }
+        }
+        return job + other == 0 ? null : (double) job / (job + other);
+    }
+
+    public static String mastersTable(List<MasterRow> rows) {
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-22s %-28s %9s | %-17s | %-17s%n",
+                "master",
+                "InserSup discipline",
+                "answers",
+                "IS 18m / demo 24m",
+                "IS 30m / demo 36m"));
+        double[] gap = new double[2];
+        int[] n = new int[2];
+        for (MasterRow r : rows) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-22s %-28s %9d | %-17s | %-17s%n",
+                    r.step(),
+                    r.official().code() + " "
+                            + r.official()
+                                    .label()
+                                    .substring(
+                                            0, Math.min(20, r.official().label().length())),
+                    r.official().answers(),
+                    pair(r.official().insertion18(), r.employed24()),
+                    pair(r.official().insertion30(), r.employed36())));
+            Double[][] both = {
+                {r.official().insertion18(), r.employed24()}, {r.official().insertion30(), r.employed36()}
+            };
+            for (int i = 0; i < 2; i++) {
+                if (both[i][0] != null && both[i][1] != null) {
+                    gap[i] += Math.abs(both[i][0] - both[i][1]);
+                    n[i]++;
+                }
+            }
+        }
+        out.append(String.format(
+                Locale.ROOT,
+                "mean absolute gap (points): InserSup at 18 months against the release at 24 %.1f over %d masters, at 30 against 36 %.1f over %d%n",
+                n[0] == 0 ? 0 : 100 * gap[0] / n[0],
+                n[0],
+                n[1] == 0 ? 0 : 100 * gap[1] / n[1],
+                n[1]));
+        return out.toString();
+    }
+
     /** Where people who are neither studying nor working go in the demo flows (a search for a job). */
     static final String SEARCH = "RECHERCHE-EMPLOI";
 
     /**
      * Rewrites the demo's flows ({@code from,to,weight}) so that, for each step InserJeunes follows, the
-     * weights leaving it split as the official shares: further study (to education steps) {@code study},
+     * weights leaving it split as the official shares: further study (to education steps) {@code study} (kept
+     * as the flows have it when null),
      * then, of the rest, a job right away {@code employed6} and a job search (other situations) the
      * remainder, each group keeping its own proportions; a step without a flow to a job search gets one.
      * Other steps' rows are kept as they are. Returns the steps rewritten.
@@ -171,13 +288,14 @@ public final class Calibration {
         for (Map.Entry<String, double[]> e : sums.entrySet()) {
             Official o = official.get(e.getKey());
             double[] w = e.getValue();
-            if (o == null || o.study() == null || o.employed6() == null || w[1] == 0) {
+            if (o == null || o.employed6() == null || w[1] == 0) {
                 continue;
             }
             double total = w[0] + w[1] + w[2];
             // A step the flows send to no education keeps it so (the demo invents no course): jobs and searches
-            // then share all its weight.
-            double study = w[0] == 0 ? 0 : o.study();
+            // then share all its weight. Without an official study share (InserSup leaves further study out), the
+            // flows' own is kept.
+            double study = w[0] == 0 ? 0 : o.study() == null ? w[0] / total : o.study();
             double[] target = {
                 total * study, total * (1 - study) * o.employed6(), total * (1 - study) * (1 - o.employed6())
             };

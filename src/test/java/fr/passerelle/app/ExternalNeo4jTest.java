@@ -38,6 +38,10 @@ class ExternalNeo4jTest {
         Process p = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
+                        // A test server's work is small: the first JIT tier and one GC thread start it faster on two
+                        // cores.
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "fr.passerelle.ExternalNeo4jMain",

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * A rebuild writes the new store beside the live one and swaps them by renames; a process killed
  * between the renames leaves a home that still opens, with the old store or the new one, never none.
  */
-// Its work is in child processes on a home of its own: it runs beside the other test classes.
-@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class RebuildTest {
     @Test
     void aRebuildKilledDuringItsSwapLeavesAHomeThatOpens(@TempDir Path home) throws Exception {

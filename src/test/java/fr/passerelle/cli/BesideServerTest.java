@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * matches. The server runs in this JVM; {@code server.json} names a living stand-in process, since a
  * reader ignores a file naming its own process (a killed server's number reused).
  */
-// Its work is in child processes on a home of its own: it runs beside the other test classes.
-@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class BesideServerTest {
     /** A stand-in for the server's process: alive until killed. */
     public static final class StandIn {

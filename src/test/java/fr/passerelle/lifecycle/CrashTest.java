@@ -47,8 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps one, drawn from the same seed (the other is reported skipped, with the seed);
  * {@code -Dpasserelle.crash.all=true} runs both.
  */
-// Its work is in child processes on a home of its own: it runs beside the other test classes.
-@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class CrashTest {
     private static final int POINTS = Integer.getInteger("passerelle.crash.points", 1);
     private static final long SEED = Long.getLong("passerelle.crash.seed", System.currentTimeMillis());

@@ -409,6 +409,25 @@ class CanopePageTest {
                 table.contains("Métier visé "
                         + fit.get("situations").get(0).get("people").asInt()),
                 table);
+        // The flows at 12 months: one node per released situation, the target jobs held marked.
+        for (JsonNode x : fit.get("situations")) {
+            assertEquals(
+                    1,
+                    browser.findElements(By.cssSelector("#chart-flow g.node[data-id='1:"
+                                    + x.get("situation").asText() + "']"))
+                            .size(),
+                    x.toString());
+        }
+        JsonNode held = api("/api/steps/BTS-CG/fit/jobs?months=12").get("targetsObserved");
+        assertEquals(
+                held.size(),
+                browser.findElements(By.cssSelector("#chart-flow g.node[data-kind='target']"))
+                        .size());
+        if (held.size() > 0) {
+            assertTrue(browser.findElement(By.cssSelector("#chart-flow g.node[data-kind='target'] text"))
+                    .getText()
+                    .startsWith("★"));
+        }
         // Beside its family and its level, and by exit cohort: one bar each, with the API's people.
         JsonNode bench = api("/api/steps/BTS-CG/benchmark?months=12");
         assertTrue(bench.get("families").size() > 0, bench.toString());
