@@ -44,6 +44,7 @@ public final class Guide {
             "queries/reconversions",
             "queries/outcomes",
             "queries/outcome-cohorts",
+            "queries/region-outcomes",
             "queries/fit",
             "queries/fit-situations",
             "queries/fit-jobs",

@@ -44,11 +44,21 @@ final class StepRoutes {
                         List::of,
                         null)));
         routes.getReleased("/api/steps/{id}/outcomes", ctx -> {
-            fr.passerelle.recommend.Outcomes outcomes = services.outcomes()
-                    .outcomes(
-                            ctx.pathParam("id"),
-                            months(ctx),
-                            "cohort".equals(Params.oneOf(ctx, "by", Set.of("cohort"))));
+            boolean byCohort = "cohort".equals(Params.oneOf(ctx, "by", Set.of("cohort")));
+            // The people whose region was not collected are a class of their own: asked as region=unknown.
+            String region = "unknown".equals(ctx.queryParam("region")) ? "unknown" : region(ctx);
+            if (byCohort && region != null) {
+                throw new ApiError(
+                        400,
+                        "not in the release",
+                        "parameters",
+                        List.of("by", "region"),
+                        "allowed",
+                        "by=cohort or region, not both: the release holds outcomes by exit cohort or by region, not by"
+                                + " their combination");
+            }
+            fr.passerelle.recommend.Outcomes outcomes =
+                    services.outcomes().outcomes(ctx.pathParam("id"), months(ctx), byCohort, region);
             // Outcomes name domains, not jobs: the notes are those of the programme's target jobs (its promise).
             ctx.json(market.apply(
                     ctx,

@@ -105,6 +105,12 @@ final class ApiBenchmark {
                     new Endpoint("fit/jobs", r -> "/api/steps/" + pick(trained, r) + "/fit/jobs?months=12"),
                     new Endpoint("market", r -> "/api/steps/" + pick(jobs, r) + "/market?region=" + pick(regions, r)),
                     new Endpoint(
+                            "benchmark",
+                            r -> "/api/steps/" + pick(trained, r) + "/benchmark?months=" + (r.nextBoolean() ? 12 : 24)),
+                    new Endpoint(
+                            "outcomes&by=cohort",
+                            r -> "/api/steps/" + pick(trained, r) + "/outcomes?months=12&by=cohort&annotate=market"),
+                    new Endpoint(
                             "next&annotate=market", r -> "/api/steps/" + pick(steps, r) + "/next?annotate=market"));
             System.out.printf(
                     "%-20s %32s   %32s   %s%n",

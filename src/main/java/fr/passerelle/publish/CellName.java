@@ -77,6 +77,15 @@ public final class CellName {
         return "exit-outcome:" + step + ":" + months + ":" + cohort + ":" + situation;
     }
 
+    /** {@code region}: an INSEE region code or {@code unknown}. */
+    public static String regionCohort(String step, int months, String region) {
+        return "region-cohort:" + step + ":" + months + ":" + region;
+    }
+
+    public static String regionOutcome(String step, int months, String region, String situation) {
+        return "region-outcome:" + step + ":" + months + ":" + region + ":" + situation;
+    }
+
     /** {@code family} as {@link Families} names it: {@code field:5:M18}, {@code domain:5:M}, {@code level:5}. */
     public static String familyCohort(String family, int months) {
         return "family-cohort:" + family + ":" + months;

@@ -64,6 +64,7 @@ public final class Publisher {
             "published/load-fit-jobs",
             "published/load-outcome-cohorts",
             "published/load-families",
+            "published/load-region-outcomes",
             "published/load-market",
             "published/load-market-sources",
             "published/load-official-headcounts",
@@ -74,6 +75,7 @@ public final class Publisher {
             "published/schema-path-prefix",
             "published/schema-path-first",
             "published/schema-outcome-step",
+            "published/schema-regional-outcome-step",
             "published/schema-reconversion-step",
             "published/schema-bridge-from");
 
@@ -102,6 +104,7 @@ public final class Publisher {
             "fit-jobs.csv",
             "outcome-cohorts.csv",
             "families.csv",
+            "region-outcomes.csv",
             "market.csv",
             "market-sources.csv",
             "official-headcounts.csv",
@@ -1046,6 +1049,8 @@ public final class Publisher {
         CohortOutcomes.write(dir, t, keys, steps.stream().map(Step::id).toList(), releasedValues());
         // What became of each family's people: the benchmark a programme is set beside.
         FamilyOutcomes.write(dir, t, keys, t.families(), releasedValues());
+        // By the region the step was taken in, for observatories (one dimension more than outcomes).
+        RegionalOutcomes.write(dir, t, keys, steps.stream().map(Step::id).toList(), regionCodes, releasedValues());
         // Public notes on the released job steps (they describe jobs, never these people).
         market.write(
                 dir,

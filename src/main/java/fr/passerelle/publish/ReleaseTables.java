@@ -197,6 +197,10 @@ final class ReleaseTables {
     static final int FAMILY_COHORT = 24;
     /** Their situation: (family, outcome months index, job 0 / study 1 / other 2). */
     static final int FAMILY_OUTCOME = 25;
+    /** Leavers by the region of the step: (step, {@link RegionalOutcomes#coordinate} of horizon and region, 0). */
+    static final int REGION_COHORT = 26;
+    /** Their situation: (step, the same coordinate, job 0 / study 1 / other 2). */
+    static final int REGION_OUTCOME = 27;
 
     static long key(int table, long a, long b, long c) {
         if (a >= 1L << 17 || b >= 1L << 16 || c >= 1L << 26) {
@@ -517,6 +521,10 @@ final class ReleaseTables {
             if (fit.has(s[i])) {
                 fit(s[i], m, there ? s[j] : -1);
             }
+            // The region the step was taken in; an unknown region is a class of its own, counted, never dropped.
+            int regional = RegionalOutcomes.coordinate(m, person.regions()[i]);
+            add(cell(key(REGION_COHORT, s[i], regional, 0)));
+            add(cell(key(REGION_OUTCOME, s[i], regional, situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
             for (int f = 0; f < ofFamilies.length; f++) {
                 if (firstInFamily[f]) {
                     add(cell(key(FAMILY_COHORT, ofFamilies[f], m, 0)));

@@ -27,34 +27,64 @@ public final class OutcomeService {
 
     /** {@code byCohort}: also by exit cohort (3-year bins of the year people left the step). */
     public Outcomes outcomes(String id, List<Integer> months, boolean byCohort) {
+        return outcomes(id, months, byCohort, null);
+    }
+
+    /**
+     * {@code region}: the people who took the step in that region (an INSEE code, or {@code unknown}); a
+     * horizon where fewer than k of them are released answers with the nation, and its scope says so.
+     */
+    public Outcomes outcomes(String id, List<Integer> months, boolean byCohort, String region) {
         Reads reads = new Reads(db);
         StepService.KnownStep s = steps.findStep(reads, id);
-        Map<Integer, List<Row>> byMonths = new LinkedHashMap<>();
+        Map<Integer, List<Outcomes.Situation>> byMonths = new LinkedHashMap<>();
+        Map<Integer, Long> cohorts = new LinkedHashMap<>();
         months.forEach(m -> byMonths.put(m, new ArrayList<>()));
         for (Row r : reads.read("queries/outcomes", StepService.params("step", id, "months", months), r -> r)) {
-            byMonths.get(r.get("months").asInt()).add(r);
+            add(byMonths, cohorts, r, r.text("domain"), r.get("label").asString());
+        }
+        Map<Integer, List<Outcomes.Situation>> inRegion = new LinkedHashMap<>();
+        Map<Integer, Long> regionCohorts = new LinkedHashMap<>();
+        if (region != null) {
+            months.forEach(m -> inRegion.put(m, new ArrayList<>()));
+            for (Row r : reads.read(
+                    "queries/region-outcomes",
+                    StepService.params("step", id, "region", region, "months", months),
+                    r -> r)) {
+                add(
+                        inRegion,
+                        regionCohorts,
+                        r,
+                        null,
+                        COHORT_LABELS.get(r.get("situation").asString()));
+            }
         }
         List<Outcomes.AtMonths> result = new ArrayList<>();
-        for (Map.Entry<Integer, List<Row>> e : byMonths.entrySet()) {
-            Long cohort = e.getValue().stream()
-                    .filter(r -> !r.get("cohort").isNull())
-                    .map(r -> r.get("cohort").asLong())
-                    .findFirst()
-                    .orElse(null);
-            List<Outcomes.Situation> situations = e.getValue().stream()
-                    .map(r -> new Outcomes.Situation(
-                            r.get("situation").asString(),
-                            r.text("domain"),
-                            r.get("label").asString(),
-                            r.get("people").asLong(),
-                            StepService.share(r)))
-                    .toList();
+        for (Map.Entry<Integer, List<Outcomes.Situation>> e : byMonths.entrySet()) {
+            String nation = "the people who left " + id + ", " + e.getKey() + " months after its end";
+            String asked = region == null
+                    ? nation
+                    : "the people who left " + id + " in region " + region + ", " + e.getKey()
+                            + " months after its end";
+            Long cohort = cohorts.get(e.getKey());
+            List<Outcomes.Situation> situations = e.getValue();
+            Scope scope = Scope.asAsked(asked);
+            if (region != null) {
+                if (regionCohorts.get(e.getKey()) != null) {
+                    cohort = regionCohorts.get(e.getKey());
+                    situations = inRegion.get(e.getKey());
+                } else {
+                    scope = new Scope(
+                            asked,
+                            nation,
+                            Reasons.FEWER_THAN_K + " people of region " + region
+                                    + " observed that long: the figures are the nation's");
+                }
+            }
             Long hidden = thresholds.remainder(
                     cohort,
                     situations.stream().mapToLong(Outcomes.Situation::people).sum());
-            String asked = "the people who left " + id + ", " + e.getKey() + " months after its end";
             Benchmark.Group wider = null;
-            Scope scope = Scope.asAsked(asked);
             if (cohort == null) {
                 // Too few to show the programme alone: its narrowest family with released figures, said so.
                 wider = FamilyGroups.of(reads, id, e.getKey(), domains).stream()
@@ -89,7 +119,30 @@ public final class OutcomeService {
                     wider));
         }
         return new Outcomes(
-                s.ref(), result, byCohort ? cohorts(reads, id, months) : null, steps.evidence(reads, s.version()));
+                s.ref(),
+                region,
+                result,
+                byCohort ? cohorts(reads, id, months) : null,
+                steps.evidence(reads, s.version()));
+    }
+
+    private static void add(
+            Map<Integer, List<Outcomes.Situation>> byMonths,
+            Map<Integer, Long> cohorts,
+            Row r,
+            String domain,
+            String label) {
+        int m = r.get("months").asInt();
+        if (!r.get("cohort").isNull()) {
+            cohorts.putIfAbsent(m, r.get("cohort").asLong());
+        }
+        byMonths.get(m)
+                .add(new Outcomes.Situation(
+                        r.get("situation").asString(),
+                        domain,
+                        label,
+                        r.get("people").asLong(),
+                        StepService.share(r)));
     }
 
     private static final Map<String, String> COHORT_LABELS =

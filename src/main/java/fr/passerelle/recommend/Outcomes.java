@@ -3,8 +3,12 @@ package fr.passerelle.recommend;
 import fr.passerelle.privacy.Share;
 import java.util.List;
 
-/** What became of the people who finished a step, N months after its end (InserJeunes-style); every number from the release. */
-public record Outcomes(StepRef step, List<AtMonths> outcomes, List<Cohort> cohorts, Evidence evidence) {
+/**
+ * What became of the people who finished a step, N months after its end (InserJeunes-style); every number from the
+ * release. {@code region}: the region asked ({@code outcomes?region=}), null for the nation; each horizon's
+ * {@code scope} says whether that region's figures or the nation's answered.
+ */
+public record Outcomes(StepRef step, String region, List<AtMonths> outcomes, List<Cohort> cohorts, Evidence evidence) {
     /**
      * With {@code by=cohort}: the same question by exit cohort (the years people left the step, in 3-year
      * bins), oldest first; a cohort with fewer than k people observed that long is left out (its people are

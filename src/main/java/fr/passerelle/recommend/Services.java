@@ -40,7 +40,7 @@ public record Services(
                 outcomes,
                 similarity,
                 new FitService(steps, similarity),
-                new BenchmarkService(steps, outcomes, similarity),
+                new BenchmarkService(steps, similarity),
                 new MarketService(steps),
                 new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }

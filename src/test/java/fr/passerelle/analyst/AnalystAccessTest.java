@@ -161,6 +161,7 @@ class AnalystAccessTest {
                                 "CohortOutcome",
                                 "Family",
                                 "FamilyOutcome",
+                                "RegionalOutcome",
                                 "OfficialHeadcount")
                         .containsAll(labels),
                 labels.toString());

@@ -146,6 +146,11 @@ class AttackTest {
                 }
                 paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36");
                 paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36&by=cohort");
+                // By region: the planted person is the only one of their rare steps in Bretagne (53), and the regions
+                // nobody else took BAC-STMG in.
+                for (String region : List.of("53", "11", "84", "unknown")) {
+                    paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36&region=" + region);
+                }
                 for (int months : List.of(6, 12, 24, 36)) {
                     paths.add("/api/steps/" + step + "/fit?months=" + months);
                     paths.add("/api/steps/" + step + "/fit/jobs?months=" + months);

@@ -1,0 +1,117 @@
+package fr.passerelle.publish;
+
+import fr.passerelle.privacy.Share;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * What became of a step's leavers by the region they took it in ({@code region-outcomes.csv}): for a
+ * step, a horizon and a region (or {@code unknown}, a class of its own), the cohort observed that long
+ * and its people in a job, in further study or elsewhere, so that an observatory reads its region's
+ * programmes against the nation. One dimension more than {@code outcomes} and only one: situations are
+ * job / study / other, never by domain, and never by period. Counted by {@link ReleaseTables} (tables
+ * REGION_COHORT and REGION_OUTCOME) with the same k, noise and stable values as every cell, situations
+ * fitted within their cohort; a region below k is left out and the answer falls back to the nation,
+ * saying so.
+ */
+final class RegionalOutcomes {
+    static final String FILE = "region-outcomes.csv";
+    static final String UNKNOWN = "unknown";
+    static final List<String> SITUATIONS = List.of("job", "study", "other");
+    /** Region indexes 0..30 are regions; 31 is the unknown region. */
+    private static final int UNKNOWN_INDEX = 31;
+
+    private RegionalOutcomes() {}
+
+    /** {@code b} coordinate of both tables: the horizon's index and the region's (-1: unknown). */
+    static int coordinate(int monthsIndex, int region) {
+        if (region > UNKNOWN_INDEX - 1) {
+            throw new IllegalStateException("more regions than the regional tables' coordinate holds: " + region);
+        }
+        return monthsIndex * 32 + (region < 0 ? UNKNOWN_INDEX : region);
+    }
+
+    static int months(int coordinate) {
+        return ReleaseCatalogue.OUTCOME_MONTHS.get(coordinate / 32);
+    }
+
+    static String region(int coordinate, List<String> regionCodes) {
+        int r = coordinate % 32;
+        return r == UNKNOWN_INDEX ? UNKNOWN : regionCodes.get(r);
+    }
+
+    /** Releases, fits and writes every regional cell of {@code keys}; returns the rows written. */
+    static int write(
+            Path dir,
+            ReleaseTables t,
+            long[] keys,
+            List<String> stepIds,
+            List<String> regionCodes,
+            ReleasedValues values)
+            throws IOException {
+        Map<Long, Long[]> parts = new TreeMap<>();
+        for (long key : keys) {
+            if (ReleaseTables.table(key) != ReleaseTables.REGION_OUTCOME) {
+                continue;
+            }
+            int step = ReleaseTables.a(key);
+            int b = ReleaseTables.b(key);
+            int c = ReleaseTables.c(key);
+            Long people = values.released(
+                    t.get(key),
+                    CellName.regionOutcome(stepIds.get(step), months(b), region(b, regionCodes), SITUATIONS.get(c)));
+            if (people != null) {
+                parts.computeIfAbsent(ReleaseTables.key(ReleaseTables.REGION_COHORT, step, b, 0), x -> new Long[3])[c] =
+                        people;
+            }
+        }
+        int rows = 0;
+        try (CSVPrinter out = Publisher.printer(
+                dir.resolve(FILE),
+                "step",
+                "months",
+                "region",
+                "cohort",
+                "situation",
+                "people",
+                "share",
+                "shareLow",
+                "shareHigh")) {
+            for (Map.Entry<Long, Long[]> e : parts.entrySet()) {
+                long key = e.getKey();
+                int step = ReleaseTables.a(key);
+                int b = ReleaseTables.b(key);
+                String region = region(b, regionCodes);
+                Long cohort = PartsWithinWhole.fit(
+                        values.released(t.get(key), CellName.regionCohort(stepIds.get(step), months(b), region)),
+                        e.getValue());
+                if (cohort == null) {
+                    continue;
+                }
+                for (int s = 0; s < SITUATIONS.size(); s++) {
+                    Long people = e.getValue()[s];
+                    if (people == null) {
+                        continue;
+                    }
+                    Share share = values.share(people, cohort);
+                    out.printRecord(
+                            stepIds.get(step),
+                            months(b),
+                            region,
+                            cohort,
+                            SITUATIONS.get(s),
+                            people,
+                            share == null ? null : share.value(),
+                            share == null ? null : share.low(),
+                            share == null ? null : share.high());
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+}

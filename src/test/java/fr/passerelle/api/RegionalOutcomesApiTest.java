@@ -1,0 +1,123 @@
+package fr.passerelle.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.passerelle.Fixtures;
+import fr.passerelle.TestNeo4j;
+import fr.passerelle.graph.Database;
+import fr.passerelle.publish.CellName;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Outcomes by the region a step was taken in, for observatories: a BTS MCO taken in Bretagne (53) by 30
+ * people who then worked and 12 who studied on, in Île-de-France (11) by 25 who worked, in
+ * Auvergne-Rhône-Alpes (84) by 5 (too few), and by 12 whose region was not collected (a class of its
+ * own). Expected figures are computed here from the people, their record keys and the cells' names.
+ */
+class RegionalOutcomesApiTest {
+    static Javalin app;
+    static ApiClient api;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) {
+        Database db = TestNeo4j.reset();
+        List<String> lines = new ArrayList<>();
+        add(lines, "bzh-job", 30, "Bretagne", "job:D1301");
+        add(lines, "bzh-study", 12, "Bretagne", "education:LIC-PRO-COMMERCE");
+        add(lines, "idf-job", 25, "11", "job:D1301");
+        add(lines, "ara-job", 5, "84", "job:D1301");
+        add(lines, "none-job", 12, null, "job:D1502");
+        Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "regions.jsonl", lines)), false, n -> {});
+        app = ApiServer.create(Fixtures.services(Fixtures.release(db, dir))).start("127.0.0.1", 0);
+        api = new ApiClient(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    private static void add(List<String> lines, String prefix, int n, String region, String next) {
+        for (int i = 0; i < n; i++) {
+            String where = region == null ? "" : ",\"region\":\"" + region + "\"";
+            lines.add("{\"source\":\"test\",\"id\":\"" + prefix + "-" + i + "\",\"steps\":["
+                    + "{\"kind\":\"education\",\"code\":\"BTS-MCO\",\"start\":\"2018-09\",\"end\":\"2020-06\"" + where
+                    + "},"
+                    + "{\"kind\":\"" + next.split(":")[0] + "\",\"code\":\"" + next.split(":")[1]
+                    + "\",\"start\":\"2020-09\"" + where + "}]}");
+        }
+    }
+
+    @Test
+    void aRegionsProgrammeIsReadFromItsOwnCellsAndAThinOneFallsBackToTheNation() throws Exception {
+        JsonNode answer = api.json("/api/steps/BTS-MCO/outcomes?months=12&region=53", 200);
+        assertEquals("53", answer.get("region").asText());
+        JsonNode at = answer.get("outcomes").get(0);
+        List<String> job = Fixtures.ids("bzh-job", 30);
+        List<String> study = Fixtures.ids("bzh-study", 12);
+        long jobs = Fixtures.released(CellName.regionOutcome("BTS-MCO", 12, "53", "job"), job);
+        long studies = Fixtures.released(CellName.regionOutcome("BTS-MCO", 12, "53", "study"), study);
+        long cohort =
+                Math.max(Fixtures.released(CellName.regionCohort("BTS-MCO", 12, "53"), job, study), jobs + studies);
+        assertEquals(cohort, at.get("people").asLong());
+        assertEquals(2, at.get("situations").size(), at.toString());
+        for (JsonNode s : at.get("situations")) {
+            assertEquals(
+                    s.get("situation").asText().equals("job") ? jobs : studies,
+                    s.get("people").asLong());
+        }
+        assertEquals(at.get("scope").get("asked"), at.get("scope").get("used"));
+        assertTrue(at.get("scope").get("asked").asText().contains("in region 53"));
+        // A name and a department are the same question.
+        assertEquals(
+                answer.get("outcomes"),
+                api.json("/api/steps/BTS-MCO/outcomes?months=12&region=bretagne", 200)
+                        .get("outcomes"));
+        assertEquals(
+                answer.get("outcomes"),
+                api.json("/api/steps/BTS-MCO/outcomes?months=12&region=dep:29", 200)
+                        .get("outcomes"));
+
+        // Five people in 84: the nation answers, and says so.
+        JsonNode thin = api.json("/api/steps/BTS-MCO/outcomes?months=12&region=84", 200)
+                .get("outcomes")
+                .get(0);
+        JsonNode nation = api.json("/api/steps/BTS-MCO/outcomes?months=12", 200)
+                .get("outcomes")
+                .get(0);
+        assertEquals(nation.get("people"), thin.get("people"));
+        assertEquals(nation.get("situations"), thin.get("situations"));
+        assertTrue(
+                thin.get("scope").get("why").asText().startsWith("fewer than k people of region 84"), thin.toString());
+
+        // The people whose region was not collected are counted, as a class of their own.
+        JsonNode unknown = api.json("/api/steps/BTS-MCO/outcomes?months=12&region=unknown", 200)
+                .get("outcomes")
+                .get(0);
+        List<String> none = Fixtures.ids("none-job", 12);
+        long noneJobs = Fixtures.released(CellName.regionOutcome("BTS-MCO", 12, "unknown", "job"), none);
+        assertEquals(
+                Math.max(Fixtures.released(CellName.regionCohort("BTS-MCO", 12, "unknown"), none), noneJobs),
+                unknown.get("people").asLong());
+
+        assertEquals(
+                "not in the release",
+                api.json("/api/steps/BTS-MCO/outcomes?region=53&by=cohort", 400)
+                        .get("error")
+                        .asText());
+        assertEquals(
+                "region",
+                api.json("/api/steps/BTS-MCO/outcomes?region=atlantis", 400)
+                        .get("parameter")
+                        .asText());
+    }
+}
