@@ -45,6 +45,7 @@ public final class Guide {
             "queries/outcomes",
             "queries/outcome-cohorts",
             "queries/region-outcomes",
+            "queries/mobility",
             "queries/fit",
             "queries/fit-situations",
             "queries/fit-jobs",

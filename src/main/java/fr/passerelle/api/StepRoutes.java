@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Set;
 
-/** {@code /api/steps}: search, one step, where next, where from, reconversions, outcomes, fit, benchmark, similar steps. */
+/** {@code /api/steps}: search, one step, where next, where from, reconversions, outcomes, fit, benchmark, mobility, similar steps. */
 final class StepRoutes {
     static final Set<String> KINDS = Set.of("education", "job", "other");
     static final int MIN_YEAR = 1950;
@@ -80,6 +80,9 @@ final class StepRoutes {
             fr.passerelle.recommend.FitJobs jobs = services.fit().jobs(ctx.pathParam("id"), oneMonths(ctx));
             ctx.json(market.apply(ctx, jobs, List::of, null));
         });
+        routes.getReleased(
+                "/api/steps/{id}/mobility",
+                ctx -> ctx.json(services.mobility().mobility(ctx.pathParam("id"), oneMonths(ctx))));
         routes.getReleased(
                 "/api/steps/{id}/benchmark",
                 ctx -> ctx.json(services.benchmark().benchmark(ctx.pathParam("id"), oneMonths(ctx))));

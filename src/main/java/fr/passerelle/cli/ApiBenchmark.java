@@ -108,6 +108,10 @@ final class ApiBenchmark {
                             "benchmark",
                             r -> "/api/steps/" + pick(trained, r) + "/benchmark?months=" + (r.nextBoolean() ? 12 : 24)),
                     new Endpoint(
+                            "outcomes?region=",
+                            r -> "/api/steps/" + pick(steps, r) + "/outcomes?months=12,24&region=" + pick(regions, r)),
+                    new Endpoint("mobility", r -> "/api/steps/" + pick(steps, r) + "/mobility?months=12"),
+                    new Endpoint(
                             "outcomes&by=cohort",
                             r -> "/api/steps/" + pick(trained, r) + "/outcomes?months=12&by=cohort&annotate=market"),
                     new Endpoint(

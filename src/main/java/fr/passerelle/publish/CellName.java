@@ -86,6 +86,20 @@ public final class CellName {
         return "region-outcome:" + step + ":" + months + ":" + region + ":" + situation;
     }
 
+    /** Leavers of {@code step} taken in {@code region} holding a job {@code months} after its end. */
+    public static String mobilityBase(String step, int months, String region) {
+        return "mobility:" + step + ":" + months + ":" + region;
+    }
+
+    /** {@code where}: same, other or unknown (the region of the job against the step's). */
+    public static String mobility(String step, int months, String region, String where) {
+        return "mobility:" + step + ":" + months + ":" + region + ":" + where;
+    }
+
+    public static String mobilityTo(String step, int months, String region, String destination) {
+        return "mobility-to:" + step + ":" + months + ":" + region + ":" + destination;
+    }
+
     /** {@code family} as {@link Families} names it: {@code field:5:M18}, {@code domain:5:M}, {@code level:5}. */
     public static String familyCohort(String family, int months) {
         return "family-cohort:" + family + ":" + months;

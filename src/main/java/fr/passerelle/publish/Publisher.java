@@ -65,6 +65,7 @@ public final class Publisher {
             "published/load-outcome-cohorts",
             "published/load-families",
             "published/load-region-outcomes",
+            "published/load-mobility",
             "published/load-market",
             "published/load-market-sources",
             "published/load-official-headcounts",
@@ -76,6 +77,7 @@ public final class Publisher {
             "published/schema-path-first",
             "published/schema-outcome-step",
             "published/schema-regional-outcome-step",
+            "published/schema-mobility-step",
             "published/schema-reconversion-step",
             "published/schema-bridge-from");
 
@@ -105,6 +107,7 @@ public final class Publisher {
             "outcome-cohorts.csv",
             "families.csv",
             "region-outcomes.csv",
+            "mobility.csv",
             "market.csv",
             "market-sources.csv",
             "official-headcounts.csv",
@@ -1051,6 +1054,7 @@ public final class Publisher {
         FamilyOutcomes.write(dir, t, keys, t.families(), releasedValues());
         // By the region the step was taken in, for observatories (one dimension more than outcomes).
         RegionalOutcomes.write(dir, t, keys, steps.stream().map(Step::id).toList(), regionCodes, releasedValues());
+        Mobility.write(dir, t, keys, steps.stream().map(Step::id).toList(), regionCodes, releasedValues());
         // Public notes on the released job steps (they describe jobs, never these people).
         market.write(
                 dir,

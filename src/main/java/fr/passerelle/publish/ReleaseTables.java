@@ -201,6 +201,12 @@ final class ReleaseTables {
     static final int REGION_COHORT = 26;
     /** Their situation: (step, the same coordinate, job 0 / study 1 / other 2). */
     static final int REGION_OUTCOME = 27;
+    /** Leavers in a job that long after, by the region of the step: (step, {@link RegionalOutcomes#coordinate}, 0). */
+    static final int MOBILITY_BASE = 28;
+    /** Of them, working in the step's region 0, in another 1, region unknown 2: (step, the same coordinate, class). */
+    static final int MOBILITY = 29;
+    /** Of those in another region, by that region: (step, the same coordinate, region index). */
+    static final int MOBILITY_TO = 30;
 
     static long key(int table, long a, long b, long c) {
         if (a >= 1L << 17 || b >= 1L << 16 || c >= 1L << 26) {
@@ -525,6 +531,17 @@ final class ReleaseTables {
             int regional = RegionalOutcomes.coordinate(m, person.regions()[i]);
             add(cell(key(REGION_COHORT, s[i], regional, 0)));
             add(cell(key(REGION_OUTCOME, s[i], regional, situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
+            // Where the people in a job work, against where they took the step (PSEO's retention figure).
+            if (there && kinds[s[j]] == StepKind.JOB) {
+                int from = person.regions()[i];
+                int to = person.regions()[j];
+                int moved = from < 0 || to < 0 ? Mobility.UNKNOWN : to == from ? Mobility.SAME : Mobility.OTHER;
+                add(cell(key(MOBILITY_BASE, s[i], regional, 0)));
+                add(cell(key(MOBILITY, s[i], regional, moved)));
+                if (moved == Mobility.OTHER) {
+                    add(cell(key(MOBILITY_TO, s[i], regional, to)));
+                }
+            }
             for (int f = 0; f < ofFamilies.length; f++) {
                 if (firstInFamily[f]) {
                     add(cell(key(FAMILY_COHORT, ofFamilies[f], m, 0)));

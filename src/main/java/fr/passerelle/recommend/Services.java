@@ -14,6 +14,7 @@ public record Services(
         SimilarityService similarity,
         FitService fit,
         BenchmarkService benchmark,
+        MobilityService mobility,
         MarketService market,
         Register register) {
 
@@ -41,6 +42,7 @@ public record Services(
                 similarity,
                 new FitService(steps, similarity),
                 new BenchmarkService(steps, similarity),
+                new MobilityService(steps),
                 new MarketService(steps),
                 new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }

@@ -162,6 +162,7 @@ class AnalystAccessTest {
                                 "Family",
                                 "FamilyOutcome",
                                 "RegionalOutcome",
+                                "Mobility",
                                 "OfficialHeadcount")
                         .containsAll(labels),
                 labels.toString());

@@ -156,6 +156,7 @@ class AttackTest {
                     paths.add("/api/steps/" + step + "/fit/jobs?months=" + months);
                     // The planted person's families (their steps' level, field and domain) at every horizon.
                     paths.add("/api/steps/" + step + "/benchmark?months=" + months);
+                    paths.add("/api/steps/" + step + "/mobility?months=" + months);
                 }
                 paths.add("/api/steps/" + step + "/reconversions?maxSteps=3");
                 for (String to : List.of("BAC-STMG", s.rare().get(0), s.rare().get(1), "D1301")) {

@@ -164,6 +164,7 @@ class PrivacyPropertyTest {
             }
             paths.add("/api/steps/" + step + "/fit/jobs?months=" + (random.nextBoolean() ? 6 : 12));
             paths.add("/api/steps/" + step + "/benchmark?months=" + (random.nextBoolean() ? 12 : 24));
+            paths.add("/api/steps/" + step + "/mobility?months=" + (random.nextBoolean() ? 6 : 12));
             paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36&region="
                     + (random.nextInt(4) == 0 ? "unknown" : REGIONS[random.nextInt(REGIONS.length)]));
             for (String kind : new String[] {"job", "education"}) {
@@ -247,6 +248,17 @@ class PrivacyPropertyTest {
                         path + ": more people outside study than in the cohort");
             }
         }
+        // Mobility: the three classes within the people working, the destinations within "other region".
+        answer.path("regions").forEach(r -> {
+            List<JsonNode> classes = new ArrayList<>();
+            for (String c : List.of("sameRegion", "otherRegion", "regionUnknown")) {
+                if (r.path(c).isObject()) {
+                    classes.add(r.get(c));
+                }
+            }
+            within(ApiClient.JSON.valueToTree(classes), "people", r.path("peopleWorking"), path + " mobility");
+            within(r.path("destinations"), "people", r.path("otherRegion").path("people"), path + " destinations");
+        });
         // The benchmark: each group's situations within its people.
         if (answer.has("families")) {
             List<JsonNode> groups = new ArrayList<>();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Outcomes by the region a step was taken in, for observatories: a BTS MCO taken in Bretagne (53) by 30
- * people who then worked and 12 who studied on, in Île-de-France (11) by 25 who worked, in
+ * people who then worked there, 14 who worked in Île-de-France and 12 who studied on, in Île-de-France (11) by 25 who worked, in
  * Auvergne-Rhône-Alpes (84) by 5 (too few), and by 12 whose region was not collected (a class of its
  * own). Expected figures are computed here from the people, their record keys and the cells' names.
  */
@@ -31,11 +31,12 @@ class RegionalOutcomesApiTest {
     static void start(@TempDir Path dir) {
         Database db = TestNeo4j.reset();
         List<String> lines = new ArrayList<>();
-        add(lines, "bzh-job", 30, "Bretagne", "job:D1301");
-        add(lines, "bzh-study", 12, "Bretagne", "education:LIC-PRO-COMMERCE");
-        add(lines, "idf-job", 25, "11", "job:D1301");
-        add(lines, "ara-job", 5, "84", "job:D1301");
-        add(lines, "none-job", 12, null, "job:D1502");
+        add(lines, "bzh-job", 30, "Bretagne", "Bretagne", "job:D1301");
+        add(lines, "bzh-to-idf", 14, "Bretagne", "11", "job:D1301");
+        add(lines, "bzh-study", 12, "Bretagne", "Bretagne", "education:LIC-PRO-COMMERCE");
+        add(lines, "idf-job", 25, "11", "11", "job:D1301");
+        add(lines, "ara-job", 5, "84", "84", "job:D1301");
+        add(lines, "none-job", 12, null, null, "job:D1502");
         Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "regions.jsonl", lines)), false, n -> {});
         app = ApiServer.create(Fixtures.services(Fixtures.release(db, dir))).start("127.0.0.1", 0);
         api = new ApiClient(app);
@@ -46,14 +47,15 @@ class RegionalOutcomesApiTest {
         app.stop();
     }
 
-    private static void add(List<String> lines, String prefix, int n, String region, String next) {
+    private static void add(List<String> lines, String prefix, int n, String region, String then, String next) {
         for (int i = 0; i < n; i++) {
             String where = region == null ? "" : ",\"region\":\"" + region + "\"";
+            String whereNext = then == null ? "" : ",\"region\":\"" + then + "\"";
             lines.add("{\"source\":\"test\",\"id\":\"" + prefix + "-" + i + "\",\"steps\":["
                     + "{\"kind\":\"education\",\"code\":\"BTS-MCO\",\"start\":\"2018-09\",\"end\":\"2020-06\"" + where
                     + "},"
                     + "{\"kind\":\"" + next.split(":")[0] + "\",\"code\":\"" + next.split(":")[1]
-                    + "\",\"start\":\"2020-09\"" + where + "}]}");
+                    + "\",\"start\":\"2020-09\"" + whereNext + "}]}");
         }
     }
 
@@ -62,7 +64,8 @@ class RegionalOutcomesApiTest {
         JsonNode answer = api.json("/api/steps/BTS-MCO/outcomes?months=12&region=53", 200);
         assertEquals("53", answer.get("region").asText());
         JsonNode at = answer.get("outcomes").get(0);
-        List<String> job = Fixtures.ids("bzh-job", 30);
+        List<String> job = new ArrayList<>(Fixtures.ids("bzh-job", 30));
+        job.addAll(Fixtures.ids("bzh-to-idf", 14));
         List<String> study = Fixtures.ids("bzh-study", 12);
         long jobs = Fixtures.released(CellName.regionOutcome("BTS-MCO", 12, "53", "job"), job);
         long studies = Fixtures.released(CellName.regionOutcome("BTS-MCO", 12, "53", "study"), study);
@@ -117,6 +120,50 @@ class RegionalOutcomesApiTest {
         assertEquals(
                 "region",
                 api.json("/api/steps/BTS-MCO/outcomes?region=atlantis", 400)
+                        .get("parameter")
+                        .asText());
+    }
+
+    @Test
+    void retentionCountsWhoWorksInTheRegionAndWhereTheOthersWent() throws Exception {
+        JsonNode m = api.json("/api/steps/BTS-MCO/mobility?months=12", 200);
+        JsonNode bzh = null;
+        for (JsonNode r : m.get("regions")) {
+            if (r.get("region").asText().equals("53")) {
+                bzh = r;
+            }
+            assertTrue(!r.get("region").asText().equals("84"), "five people in 84: withheld");
+        }
+        List<String> stayed = Fixtures.ids("bzh-job", 30);
+        List<String> moved = Fixtures.ids("bzh-to-idf", 14);
+        long same = Fixtures.released(CellName.mobility("BTS-MCO", 12, "53", "same"), stayed);
+        long other = Fixtures.released(CellName.mobility("BTS-MCO", 12, "53", "other"), moved);
+        long to = Fixtures.released(CellName.mobilityTo("BTS-MCO", 12, "53", "11"), moved);
+        long otherFitted = Math.max(other, to);
+        assertEquals("Bretagne", bzh.get("name").asText());
+        assertEquals(same, bzh.get("sameRegion").get("people").asLong());
+        assertEquals(otherFitted, bzh.get("otherRegion").get("people").asLong());
+        assertEquals(
+                Math.max(
+                        Fixtures.released(CellName.mobilityBase("BTS-MCO", 12, "53"), stayed, moved),
+                        same + otherFitted),
+                bzh.get("peopleWorking").asLong());
+        assertEquals("11", bzh.get("destinations").get(0).get("region").asText());
+        assertEquals(to, bzh.get("destinations").get(0).get("people").asLong());
+        assertTrue(bzh.get("regionUnknown").isNull());
+        // The people whose region was not collected are their own class: their jobs' region is unknown too.
+        JsonNode unknown = null;
+        for (JsonNode r : m.get("regions")) {
+            if (r.get("region").asText().equals("unknown")) {
+                unknown = r;
+            }
+        }
+        assertEquals(
+                Fixtures.released(CellName.mobility("BTS-MCO", 12, "unknown", "unknown"), Fixtures.ids("none-job", 12)),
+                unknown.get("regionUnknown").get("people").asLong());
+        assertEquals(
+                "months",
+                api.json("/api/steps/BTS-MCO/mobility?months=7", 400)
                         .get("parameter")
                         .asText());
     }

@@ -1,0 +1,126 @@
+package fr.passerelle.publish;
+
+import fr.passerelle.privacy.Share;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Where a step's leavers work, against the region they took it in ({@code mobility.csv}): for a step,
+ * a horizon and the step's region (or {@code unknown}), the people in a job that long after its end,
+ * those working in the same region, in another one and where the job's region is unknown (each counted
+ * from records, never as a difference), and the regions the others went to. The figure observatories
+ * call retention (the US PSEO's most used, the SIES' "emplois extérieurs à la région"). Counted by
+ * {@link ReleaseTables} (tables MOBILITY_BASE, MOBILITY, MOBILITY_TO), released with the same k, noise
+ * and stable values as every cell, parts fitted within their wholes: destinations within "other", the
+ * three classes within the people working.
+ */
+final class Mobility {
+    static final String FILE = "mobility.csv";
+    static final int SAME = 0;
+    static final int OTHER = 1;
+    static final int UNKNOWN = 2;
+    static final List<String> CLASSES = List.of("same", "other", "unknown");
+
+    private Mobility() {}
+
+    /** Releases, fits and writes every mobility cell of {@code keys}; returns the rows written. */
+    static int write(
+            Path dir,
+            ReleaseTables t,
+            long[] keys,
+            List<String> stepIds,
+            List<String> regionCodes,
+            ReleasedValues values)
+            throws IOException {
+        Map<Long, Long[]> classes = new TreeMap<>();
+        Map<Long, Map<Integer, Long>> destinations = new HashMap<>();
+        for (long key : keys) {
+            int table = ReleaseTables.table(key);
+            if (table != ReleaseTables.MOBILITY && table != ReleaseTables.MOBILITY_TO) {
+                continue;
+            }
+            int step = ReleaseTables.a(key);
+            int b = ReleaseTables.b(key);
+            int c = ReleaseTables.c(key);
+            String id = stepIds.get(step);
+            int months = RegionalOutcomes.months(b);
+            String region = RegionalOutcomes.region(b, regionCodes);
+            long base = ReleaseTables.key(ReleaseTables.MOBILITY_BASE, step, b, 0);
+            if (table == ReleaseTables.MOBILITY) {
+                Long people = values.released(t.get(key), CellName.mobility(id, months, region, CLASSES.get(c)));
+                if (people != null) {
+                    classes.computeIfAbsent(base, x -> new Long[3])[c] = people;
+                }
+            } else {
+                Long people = values.released(t.get(key), CellName.mobilityTo(id, months, region, regionCodes.get(c)));
+                if (people != null) {
+                    destinations.computeIfAbsent(base, x -> new TreeMap<>()).put(c, people);
+                    classes.computeIfAbsent(base, x -> new Long[3]);
+                }
+            }
+        }
+        int rows = 0;
+        try (CSVPrinter out = Publisher.printer(
+                dir.resolve(FILE),
+                "step",
+                "months",
+                "region",
+                "working",
+                "kind",
+                "destination",
+                "people",
+                "share",
+                "shareLow",
+                "shareHigh")) {
+            for (Map.Entry<Long, Long[]> e : classes.entrySet()) {
+                long key = e.getKey();
+                int step = ReleaseTables.a(key);
+                int b = ReleaseTables.b(key);
+                String id = stepIds.get(step);
+                int months = RegionalOutcomes.months(b);
+                String region = RegionalOutcomes.region(b, regionCodes);
+                Long[] parts = e.getValue();
+                Map<Integer, Long> to = destinations.getOrDefault(key, Map.of());
+                parts[OTHER] = PartsWithinWhole.fit(parts[OTHER], to.values().toArray(Long[]::new));
+                Long working = PartsWithinWhole.fit(
+                        values.released(t.get(key), CellName.mobilityBase(id, months, region)), parts);
+                if (working == null) {
+                    continue;
+                }
+                List<Object[]> lines = new ArrayList<>();
+                for (int c = 0; c < CLASSES.size(); c++) {
+                    if (parts[c] != null) {
+                        lines.add(new Object[] {CLASSES.get(c), null, parts[c], values.share(parts[c], working)});
+                    }
+                }
+                for (Map.Entry<Integer, Long> d : to.entrySet()) {
+                    lines.add(new Object[] {
+                        "to", regionCodes.get(d.getKey()), d.getValue(), values.share(d.getValue(), parts[OTHER])
+                    });
+                }
+                for (Object[] l : lines) {
+                    Share share = (Share) l[3];
+                    out.printRecord(
+                            id,
+                            months,
+                            region,
+                            working,
+                            l[0],
+                            l[1],
+                            l[2],
+                            share == null ? null : share.value(),
+                            share == null ? null : share.low(),
+                            share == null ? null : share.high());
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+}
