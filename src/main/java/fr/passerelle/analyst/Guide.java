@@ -25,6 +25,7 @@ public final class Guide {
             "analyst/outcomes-at",
             "analyst/verite-des-prix",
             "analyst/regional-comparison",
+            "analyst/diagnostic-territorial",
             "analyst/flows-overview");
     /** Which publication the graph is, run from the guide's first page. */
     public static final String PUBLICATION = "analyst/publication";

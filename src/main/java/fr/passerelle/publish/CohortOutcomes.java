@@ -1,13 +1,11 @@
 package fr.passerelle.publish;
 
-import fr.passerelle.privacy.Share;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -26,7 +24,7 @@ final class CohortOutcomes {
     static final int YEARS = 3;
     static final String BEFORE = "before-" + FIRST_YEAR;
     /** The situations, in the table's {@code c} order. */
-    static final List<String> SITUATIONS = List.of("job", "study", "other");
+    static final List<String> SITUATIONS = SituationRows.SITUATIONS;
 
     private CohortOutcomes() {}
 
@@ -65,23 +63,17 @@ final class CohortOutcomes {
     /** Releases, fits and writes every exit-cohort cell of {@code keys}; returns the rows written. */
     static int write(Path dir, ReleaseTables t, long[] keys, List<String> stepIds, ReleasedValues values)
             throws IOException {
-        // By cohort key: the situations' released people.
-        Map<Long, Long[]> parts = new TreeMap<>();
-        for (long key : keys) {
-            if (ReleaseTables.table(key) != ReleaseTables.EXIT_OUTCOME) {
-                continue;
-            }
-            int step = ReleaseTables.a(key);
-            int b = ReleaseTables.b(key);
-            int c = ReleaseTables.c(key);
-            Long people = values.released(
-                    t.get(key), CellName.exitOutcome(stepIds.get(step), months(b), binOf(b), SITUATIONS.get(c)));
-            if (people != null) {
-                parts.computeIfAbsent(ReleaseTables.key(ReleaseTables.EXIT_COHORT, step, b, 0), x -> new Long[3])[c] =
-                        people;
-            }
-        }
-        int rows = 0;
+        Map<Long, Long[]> parts = SituationRows.parts(
+                keys,
+                ReleaseTables.EXIT_OUTCOME,
+                ReleaseTables.EXIT_COHORT,
+                t,
+                key -> CellName.exitOutcome(
+                        stepIds.get(ReleaseTables.a(key)),
+                        months(ReleaseTables.b(key)),
+                        binOf(ReleaseTables.b(key)),
+                        SITUATIONS.get(ReleaseTables.c(key))),
+                values);
         try (CSVPrinter out = Publisher.printer(
                 dir.resolve(FILE),
                 "step",
@@ -93,36 +85,20 @@ final class CohortOutcomes {
                 "share",
                 "shareLow",
                 "shareHigh")) {
-            for (Map.Entry<Long, Long[]> e : parts.entrySet()) {
-                long key = e.getKey();
-                int step = ReleaseTables.a(key);
-                int b = ReleaseTables.b(key);
-                Long cohort = PartsWithinWhole.fit(
-                        values.released(t.get(key), CellName.exitCohort(stepIds.get(step), months(b), binOf(b))),
-                        e.getValue());
-                if (cohort == null) {
-                    continue;
-                }
-                for (int s = 0; s < SITUATIONS.size(); s++) {
-                    Long people = e.getValue()[s];
-                    if (people == null) {
-                        continue;
-                    }
-                    Share share = values.share(people, cohort);
-                    out.printRecord(
-                            stepIds.get(step),
-                            months(b),
-                            binOf(b),
-                            cohort,
-                            SITUATIONS.get(s),
-                            people,
-                            share == null ? null : share.value(),
-                            share == null ? null : share.low(),
-                            share == null ? null : share.high());
-                    rows++;
-                }
-            }
+            return SituationRows.write(
+                    out,
+                    parts,
+                    key -> values.released(
+                            t.get(key),
+                            CellName.exitCohort(
+                                    stepIds.get(ReleaseTables.a(key)),
+                                    months(ReleaseTables.b(key)),
+                                    binOf(ReleaseTables.b(key)))),
+                    key -> List.of(
+                            stepIds.get(ReleaseTables.a(key)),
+                            months(ReleaseTables.b(key)),
+                            binOf(ReleaseTables.b(key))),
+                    values);
         }
-        return rows;
     }
 }

@@ -1,11 +1,9 @@
 package fr.passerelle.publish;
 
-import fr.passerelle.privacy.Share;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -19,31 +17,23 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class FamilyOutcomes {
     static final String FILE = "families.csv";
-    static final List<String> SITUATIONS = List.of("job", "study", "other");
+    static final List<String> SITUATIONS = SituationRows.SITUATIONS;
 
     private FamilyOutcomes() {}
 
     /** Releases, fits and writes every family cell of {@code keys}; returns the rows written. */
     static int write(Path dir, ReleaseTables t, long[] keys, Families families, ReleasedValues values)
             throws IOException {
-        Map<Long, Long[]> parts = new TreeMap<>();
-        for (long key : keys) {
-            if (ReleaseTables.table(key) != ReleaseTables.FAMILY_OUTCOME) {
-                continue;
-            }
-            int family = ReleaseTables.a(key);
-            int m = ReleaseTables.b(key);
-            int c = ReleaseTables.c(key);
-            Long people = values.released(
-                    t.get(key),
-                    CellName.familyOutcome(
-                            families.get(family).name(), ReleaseCatalogue.OUTCOME_MONTHS.get(m), SITUATIONS.get(c)));
-            if (people != null) {
-                parts.computeIfAbsent(ReleaseTables.key(ReleaseTables.FAMILY_COHORT, family, m, 0), x -> new Long[3])[
-                        c] = people;
-            }
-        }
-        int rows = 0;
+        Map<Long, Long[]> parts = SituationRows.parts(
+                keys,
+                ReleaseTables.FAMILY_OUTCOME,
+                ReleaseTables.FAMILY_COHORT,
+                t,
+                key -> CellName.familyOutcome(
+                        families.get(ReleaseTables.a(key)).name(),
+                        ReleaseCatalogue.OUTCOME_MONTHS.get(ReleaseTables.b(key)),
+                        SITUATIONS.get(ReleaseTables.c(key))),
+                values);
         try (CSVPrinter out = Publisher.printer(
                 dir.resolve(FILE),
                 "family",
@@ -58,38 +48,25 @@ final class FamilyOutcomes {
                 "share",
                 "shareLow",
                 "shareHigh")) {
-            for (Map.Entry<Long, Long[]> e : parts.entrySet()) {
-                long key = e.getKey();
-                Families.Family family = families.get(ReleaseTables.a(key));
-                int months = ReleaseCatalogue.OUTCOME_MONTHS.get(ReleaseTables.b(key));
-                Long cohort = PartsWithinWhole.fit(
-                        values.released(t.get(key), CellName.familyCohort(family.name(), months)), e.getValue());
-                if (cohort == null) {
-                    continue;
-                }
-                for (int s = 0; s < SITUATIONS.size(); s++) {
-                    Long people = e.getValue()[s];
-                    if (people == null) {
-                        continue;
-                    }
-                    Share share = values.share(people, cohort);
-                    out.printRecord(
-                            family.name(),
-                            family.group(),
-                            family.level(),
-                            family.code(),
-                            String.join("|", family.steps()),
-                            months,
-                            cohort,
-                            SITUATIONS.get(s),
-                            people,
-                            share == null ? null : share.value(),
-                            share == null ? null : share.low(),
-                            share == null ? null : share.high());
-                    rows++;
-                }
-            }
+            return SituationRows.write(
+                    out,
+                    parts,
+                    key -> values.released(
+                            t.get(key),
+                            CellName.familyCohort(
+                                    families.get(ReleaseTables.a(key)).name(),
+                                    ReleaseCatalogue.OUTCOME_MONTHS.get(ReleaseTables.b(key)))),
+                    key -> {
+                        Families.Family family = families.get(ReleaseTables.a(key));
+                        return java.util.Arrays.asList(
+                                family.name(),
+                                family.group(),
+                                family.level(),
+                                family.code(),
+                                String.join("|", family.steps()),
+                                ReleaseCatalogue.OUTCOME_MONTHS.get(ReleaseTables.b(key)));
+                    },
+                    values);
         }
-        return rows;
     }
 }

@@ -1,11 +1,9 @@
 package fr.passerelle.publish;
 
-import fr.passerelle.privacy.Share;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -21,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 final class RegionalOutcomes {
     static final String FILE = "region-outcomes.csv";
     static final String UNKNOWN = "unknown";
-    static final List<String> SITUATIONS = List.of("job", "study", "other");
+    static final List<String> SITUATIONS = SituationRows.SITUATIONS;
     /** Region indexes 0..30 are regions; 31 is the unknown region. */
     private static final int UNKNOWN_INDEX = 31;
 
@@ -53,23 +51,17 @@ final class RegionalOutcomes {
             List<String> regionCodes,
             ReleasedValues values)
             throws IOException {
-        Map<Long, Long[]> parts = new TreeMap<>();
-        for (long key : keys) {
-            if (ReleaseTables.table(key) != ReleaseTables.REGION_OUTCOME) {
-                continue;
-            }
-            int step = ReleaseTables.a(key);
-            int b = ReleaseTables.b(key);
-            int c = ReleaseTables.c(key);
-            Long people = values.released(
-                    t.get(key),
-                    CellName.regionOutcome(stepIds.get(step), months(b), region(b, regionCodes), SITUATIONS.get(c)));
-            if (people != null) {
-                parts.computeIfAbsent(ReleaseTables.key(ReleaseTables.REGION_COHORT, step, b, 0), x -> new Long[3])[c] =
-                        people;
-            }
-        }
-        int rows = 0;
+        Map<Long, Long[]> parts = SituationRows.parts(
+                keys,
+                ReleaseTables.REGION_OUTCOME,
+                ReleaseTables.REGION_COHORT,
+                t,
+                key -> CellName.regionOutcome(
+                        stepIds.get(ReleaseTables.a(key)),
+                        months(ReleaseTables.b(key)),
+                        region(ReleaseTables.b(key), regionCodes),
+                        SITUATIONS.get(ReleaseTables.c(key))),
+                values);
         try (CSVPrinter out = Publisher.printer(
                 dir.resolve(FILE),
                 "step",
@@ -81,37 +73,20 @@ final class RegionalOutcomes {
                 "share",
                 "shareLow",
                 "shareHigh")) {
-            for (Map.Entry<Long, Long[]> e : parts.entrySet()) {
-                long key = e.getKey();
-                int step = ReleaseTables.a(key);
-                int b = ReleaseTables.b(key);
-                String region = region(b, regionCodes);
-                Long cohort = PartsWithinWhole.fit(
-                        values.released(t.get(key), CellName.regionCohort(stepIds.get(step), months(b), region)),
-                        e.getValue());
-                if (cohort == null) {
-                    continue;
-                }
-                for (int s = 0; s < SITUATIONS.size(); s++) {
-                    Long people = e.getValue()[s];
-                    if (people == null) {
-                        continue;
-                    }
-                    Share share = values.share(people, cohort);
-                    out.printRecord(
-                            stepIds.get(step),
-                            months(b),
-                            region,
-                            cohort,
-                            SITUATIONS.get(s),
-                            people,
-                            share == null ? null : share.value(),
-                            share == null ? null : share.low(),
-                            share == null ? null : share.high());
-                    rows++;
-                }
-            }
+            return SituationRows.write(
+                    out,
+                    parts,
+                    key -> values.released(
+                            t.get(key),
+                            CellName.regionCohort(
+                                    stepIds.get(ReleaseTables.a(key)),
+                                    months(ReleaseTables.b(key)),
+                                    region(ReleaseTables.b(key), regionCodes))),
+                    key -> List.of(
+                            stepIds.get(ReleaseTables.a(key)),
+                            months(ReleaseTables.b(key)),
+                            region(ReleaseTables.b(key), regionCodes)),
+                    values);
         }
-        return rows;
     }
 }
