@@ -16,9 +16,25 @@ import org.apache.commons.csv.CSVPrinter;
  * fitted within their cohort; a region below k is left out and the answer falls back to the nation,
  * saying so.
  */
-final class RegionalOutcomes {
+public final class RegionalOutcomes {
     static final String FILE = "region-outcomes.csv";
     static final String UNKNOWN = "unknown";
+    /**
+     * The horizons the regional tables (and mobility) hold: 12 and 24 months, the observatories' own. Each
+     * regional horizon is one more breakdown a reader can set against the nation's, so no more are released.
+     */
+    public static final List<Integer> MONTHS = List.of(12, 24);
+    /** By outcome horizon index: whether the regional tables count it. */
+    static final boolean[] HORIZONS = horizons();
+
+    private static boolean[] horizons() {
+        boolean[] h = new boolean[ReleaseCatalogue.OUTCOME_MONTHS.size()];
+        for (int m = 0; m < h.length; m++) {
+            h[m] = MONTHS.contains(ReleaseCatalogue.OUTCOME_MONTHS.get(m));
+        }
+        return h;
+    }
+
     static final List<String> SITUATIONS = SituationRows.SITUATIONS;
     /** Region indexes 0..30 are regions; 31 is the unknown region. */
     private static final int UNKNOWN_INDEX = 31;

@@ -528,11 +528,14 @@ final class ReleaseTables {
                 fit(s[i], m, there ? s[j] : -1);
             }
             // The region the step was taken in; an unknown region is a class of its own, counted, never dropped.
+            boolean byRegion = RegionalOutcomes.HORIZONS[m];
             int regional = RegionalOutcomes.coordinate(m, person.regions()[i]);
-            add(cell(key(REGION_COHORT, s[i], regional, 0)));
-            add(cell(key(REGION_OUTCOME, s[i], regional, situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
+            if (byRegion) {
+                add(cell(key(REGION_COHORT, s[i], regional, 0)));
+                add(cell(key(REGION_OUTCOME, s[i], regional, situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
+            }
             // Where the people in a job work, against where they took the step (PSEO's retention figure).
-            if (there && kinds[s[j]] == StepKind.JOB) {
+            if (byRegion && there && kinds[s[j]] == StepKind.JOB) {
                 int from = person.regions()[i];
                 int to = person.regions()[j];
                 int moved = from < 0 || to < 0 ? Mobility.UNKNOWN : to == from ? Mobility.SAME : Mobility.OTHER;

@@ -52,7 +52,11 @@ public final class MobilityService {
         }
         result.sort(Comparator.comparingLong(Mobility.ByRegion::peopleWorking).reversed());
         Reasons reasons = new Reasons();
-        if (result.isEmpty()) {
+        if (!fr.passerelle.publish.RegionalOutcomes.MONTHS.contains(months)) {
+            reasons.put(
+                    "regions",
+                    "the release holds mobility at " + fr.passerelle.publish.RegionalOutcomes.MONTHS + " months only");
+        } else if (result.isEmpty()) {
             reasons.put("regions", Reasons.FEWER_THAN_K);
         }
         return new Mobility(s.ref(), months, result, reasons.asMap(), steps.evidence(reads, s.version()));

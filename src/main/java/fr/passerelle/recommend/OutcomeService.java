@@ -77,8 +77,13 @@ public final class OutcomeService {
                     scope = new Scope(
                             asked,
                             nation,
-                            Reasons.FEWER_THAN_K + " people of region " + region
-                                    + " observed that long: the figures are the nation's");
+                            fr.passerelle.publish.RegionalOutcomes.MONTHS.contains(e.getKey())
+                                    ? Reasons.FEWER_THAN_K + " people of region " + region
+                                            + " observed that long: the figures are the nation's"
+                                    : "the release holds regional outcomes at "
+                                            + fr.passerelle.publish.RegionalOutcomes.MONTHS
+                                            + " months only: the figures are"
+                                            + " the nation's");
                 }
             }
             Long hidden = thresholds.remainder(

@@ -112,6 +112,16 @@ class RegionalOutcomesApiTest {
                 Math.max(Fixtures.released(CellName.regionCohort("BTS-MCO", 12, "unknown"), none), noneJobs),
                 unknown.get("people").asLong());
 
+        // The regional tables hold 12 and 24 months only: another horizon is the nation's, said so.
+        JsonNode six = api.json("/api/steps/BTS-MCO/outcomes?months=6&region=53", 200)
+                .get("outcomes")
+                .get(0);
+        assertTrue(six.get("scope").get("why").asText().contains("[12, 24] months only"), six.toString());
+        assertTrue(api.json("/api/steps/BTS-MCO/mobility?months=36", 200)
+                .get("reasons")
+                .get("regions")
+                .asText()
+                .contains("[12, 24] months only"));
         assertEquals(
                 "not in the release",
                 api.json("/api/steps/BTS-MCO/outcomes?region=53&by=cohort", 400)
