@@ -74,17 +74,7 @@ final class CohortOutcomes {
                         binOf(ReleaseTables.b(key)),
                         SITUATIONS.get(ReleaseTables.c(key))),
                 values);
-        try (CSVPrinter out = Publisher.printer(
-                dir.resolve(FILE),
-                "step",
-                "months",
-                "exitCohort",
-                "cohort",
-                "situation",
-                "people",
-                "share",
-                "shareLow",
-                "shareHigh")) {
+        try (CSVPrinter out = SituationRows.printer(dir.resolve(FILE), "step", "months", "exitCohort")) {
             return SituationRows.write(
                     out,
                     parts,

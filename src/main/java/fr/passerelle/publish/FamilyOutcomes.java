@@ -34,20 +34,8 @@ final class FamilyOutcomes {
                         ReleaseCatalogue.OUTCOME_MONTHS.get(ReleaseTables.b(key)),
                         SITUATIONS.get(ReleaseTables.c(key))),
                 values);
-        try (CSVPrinter out = Publisher.printer(
-                dir.resolve(FILE),
-                "family",
-                "group",
-                "level",
-                "code",
-                "steps",
-                "months",
-                "cohort",
-                "situation",
-                "people",
-                "share",
-                "shareLow",
-                "shareHigh")) {
+        try (CSVPrinter out =
+                SituationRows.printer(dir.resolve(FILE), "family", "group", "level", "code", "steps", "months")) {
             return SituationRows.write(
                     out,
                     parts,

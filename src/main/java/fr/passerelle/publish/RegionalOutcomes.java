@@ -78,17 +78,7 @@ public final class RegionalOutcomes {
                         region(ReleaseTables.b(key), regionCodes),
                         SITUATIONS.get(ReleaseTables.c(key))),
                 values);
-        try (CSVPrinter out = Publisher.printer(
-                dir.resolve(FILE),
-                "step",
-                "months",
-                "region",
-                "cohort",
-                "situation",
-                "people",
-                "share",
-                "shareLow",
-                "shareHigh")) {
+        try (CSVPrinter out = SituationRows.printer(dir.resolve(FILE), "step", "months", "region")) {
             return SituationRows.write(
                     out,
                     parts,

@@ -20,6 +20,13 @@ final class SituationRows {
 
     private SituationRows() {}
 
+    /** A situation table's file: {@code prefix} columns naming the cohort, then the columns {@link #write} fills. */
+    static CSVPrinter printer(java.nio.file.Path file, String... prefix) throws IOException {
+        List<String> header = new ArrayList<>(List.of(prefix));
+        header.addAll(List.of("cohort", "situation", "people", "share", "shareLow", "shareHigh"));
+        return Publisher.printer(file, header.toArray(String[]::new));
+    }
+
     /**
      * The released situations of every {@code partTable} cell of {@code keys}, by the key of their cohort
      * in {@code cohortTable} (same a and b, c 0); {@code name} gives a situation cell's name from its key.

@@ -40,9 +40,6 @@ public final class OutcomeService {
         Map<Integer, List<Outcomes.Situation>> byMonths = new LinkedHashMap<>();
         Map<Integer, Long> cohorts = new LinkedHashMap<>();
         months.forEach(m -> byMonths.put(m, new ArrayList<>()));
-        for (Row r : reads.read("queries/outcomes", StepService.params("step", id, "months", months), r -> r)) {
-            add(byMonths, cohorts, r, r.text("domain"), r.get("label").asString());
-        }
         Map<Integer, List<Outcomes.Situation>> inRegion = new LinkedHashMap<>();
         Map<Integer, Long> regionCohorts = new LinkedHashMap<>();
         if (region != null) {
@@ -57,6 +54,12 @@ public final class OutcomeService {
                         r,
                         null,
                         COHORT_LABELS.get(r.get("situation").asString()));
+            }
+        }
+        // The nation's figures: the answer itself, or what a horizon thin in the region falls back to.
+        if (region == null || months.stream().anyMatch(m -> regionCohorts.get(m) == null)) {
+            for (Row r : reads.read("queries/outcomes", StepService.params("step", id, "months", months), r -> r)) {
+                add(byMonths, cohorts, r, r.text("domain"), r.get("label").asString());
             }
         }
         List<Outcomes.AtMonths> result = new ArrayList<>();
