@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /** Real HTTP against a started app. */
 final class ApiClient {
@@ -33,5 +34,34 @@ final class ApiClient {
         assertEquals(expectedStatus, response.statusCode(), path + " -> " + response.body());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"), path);
         return JSON.readTree(response.body());
+    }
+
+    /** One question of {@link #askAll}: may throw what asking over HTTP or Bolt throws. */
+    interface Ask<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    /**
+     * {@code ask} applied to every item three at a time, the results in the items' order: an answer does not
+     * depend on the order questions are asked in, and the server answers concurrent readers, so an attack
+     * that asks thousands of questions need not ask them one by one. An assertion failing inside fails the
+     * caller as it is.
+     */
+    static <T, R> List<R> askAll(List<T> items, Ask<T, R> ask) {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(3);
+        try {
+            return pool.submit(() -> items.parallelStream()
+                            .map(item -> {
+                                try {
+                                    return ask.apply(item);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(String.valueOf(item), e);
+                                }
+                            })
+                            .toList())
+                    .join();
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -171,35 +171,23 @@ class AttackTest {
             }
             paths.add("/api/steps?q=" + s.rare().get(0).toLowerCase() + "&limit=50");
             // Every answer is checked on its own: three at a time.
-            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(3);
-            int answers;
-            try {
-                answers = pool.submit(() -> paths.parallelStream()
-                                .mapToInt(path -> {
-                                    try {
-                                        var response = api.get(path);
-                                        assertTrue(
-                                                response.statusCode() == 200 || response.statusCode() == 400,
-                                                path + ": " + response.statusCode() + " " + response.body());
-                                        JsonNode answer = ApiClient.JSON.readTree(response.body());
-                                        assertNoRareStep(answer, s.rare(), path, "");
-                                        assertNoSmallNumber(answer, path);
-                                        var again = api.get(path);
-                                        assertEquals(response.statusCode(), again.statusCode());
-                                        assertEquals(
-                                                withoutTime(answer),
-                                                withoutTime(ApiClient.JSON.readTree(again.body())),
-                                                "averaging: " + path);
-                                        return 1;
-                                    } catch (Exception e) {
-                                        throw new IllegalStateException(path, e);
-                                    }
-                                })
-                                .sum())
-                        .join();
-            } finally {
-                pool.shutdown();
-            }
+            int answers = ApiClient.askAll(paths, path -> {
+                        var response = api.get(path);
+                        assertTrue(
+                                response.statusCode() == 200 || response.statusCode() == 400,
+                                path + ": " + response.statusCode() + " " + response.body());
+                        JsonNode answer = ApiClient.JSON.readTree(response.body());
+                        assertNoRareStep(answer, s.rare(), path, "");
+                        assertNoSmallNumber(answer, path);
+                        var again = api.get(path);
+                        assertEquals(response.statusCode(), again.statusCode());
+                        assertEquals(
+                                withoutTime(answer),
+                                withoutTime(ApiClient.JSON.readTree(again.body())),
+                                "averaging: " + path);
+                        return 1;
+                    })
+                    .size();
             assertTrue(answers > 900, "queried " + answers);
 
             // One release: the same cell is the same number from every endpoint.
@@ -388,22 +376,9 @@ class AttackTest {
                     // Origins are attacked independently: three at a time (the answers are the same whatever the order,
                     // and the API and Bolt serve concurrent readers), each with its own tie-breaking draw.
                     long seed = random.nextLong();
-                    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(3);
-                    List<int[]> results;
-                    try {
-                        results = pool.submit(() -> truth.entrySet().parallelStream()
-                                        .map(target -> {
-                                            try {
-                                                return attackOne(api, bolt, target, destinations, seed);
-                                            } catch (Exception e) {
-                                                throw new IllegalStateException(e);
-                                            }
-                                        })
-                                        .toList())
-                                .join();
-                    } finally {
-                        pool.shutdown();
-                    }
+                    List<int[]> results = ApiClient.askAll(
+                            new ArrayList<>(truth.entrySet()),
+                            target -> attackOne(api, bolt, target, destinations, seed));
                     for (int[] r : results) {
                         attackRight += r[0];
                         guessRight += r[1];

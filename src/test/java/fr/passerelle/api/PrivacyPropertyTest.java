@@ -81,22 +81,9 @@ class PrivacyPropertyTest {
                         .start("127.0.0.1", 0);
                 try {
                     ApiClient api = new ApiClient(app);
-                    // The answers do not depend on the order they are asked in: three at a time.
-                    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(3);
-                    try {
-                        checked += pool.submit(() -> queries(random).parallelStream()
-                                        .mapToInt(path -> {
-                                            try {
-                                                return checkOne(api, thresholds, path);
-                                            } catch (Exception e) {
-                                                throw new IllegalStateException(path, e);
-                                            }
-                                        })
-                                        .sum())
-                                .join();
-                    } finally {
-                        pool.shutdown();
-                    }
+                    checked += ApiClient.askAll(queries(random), path -> checkOne(api, thresholds, path)).stream()
+                            .mapToInt(Integer::intValue)
+                            .sum();
                 } finally {
                     app.stop();
                 }

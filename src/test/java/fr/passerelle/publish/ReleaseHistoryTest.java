@@ -69,7 +69,9 @@ class ReleaseHistoryTest {
             "outsideStudy",
             "rate",
             "rateLow",
-            "rateHigh");
+            "rateHigh",
+            // mobility.csv: the people in a job behind a region's rows.
+            "working");
 
     /** Released rows by table and identity (every column but the values), value = the row's values. */
     static Map<String, String> rows(Path release) throws Exception {
