@@ -175,6 +175,7 @@ public final class ApiServer {
             MarketAnnotation market = new MarketAnnotation(services.market(), json);
             new StepRoutes(services, market).register(routes);
             new PathwayRoutes(services, market).register(routes);
+            new RegionRoutes(services).register(routes);
             new PrivacyRoutes(services, options.publication(), options.schedule(), options.opposition())
                     .register(routes);
             new ContributionRoutes(options.contributions(), json).register(routes);

@@ -101,6 +101,36 @@ public final class CellName {
     }
 
     /** {@code family} as {@link Families} names it: {@code field:5:M18}, {@code domain:5:M}, {@code level:5}. */
+    /** {@code level}: an education level such as {@code 5}, in a region (or {@code unknown}). */
+    public static String regionLevelCohort(long level, int months, String region) {
+        return "region-level-cohort:" + level + ":" + months + ":" + region;
+    }
+
+    public static String regionLevelOutcome(long level, int months, String region, String situation) {
+        return "region-level-outcome:" + level + ":" + months + ":" + region + ":" + situation;
+    }
+
+    /**
+     * First jobs after an education step of {@code level} (0: every level), {@code direction} out of the
+     * region trained in or into the region of the job.
+     */
+    public static String firstJobs(int level, String direction, String region) {
+        return "first-jobs:" + level + ":" + direction + ":" + region;
+    }
+
+    /** {@code part}: other or unknown (the other end of the first jobs). */
+    public static String firstJobsPart(int level, String direction, String region, String part) {
+        return "first-jobs:" + level + ":" + direction + ":" + region + ":" + part;
+    }
+
+    /**
+     * The people trained in region {@code from} whose first job was in {@code to} (the same people read from
+     * either region, and {@code from} = {@code to} for those who stayed): one name, so one released value.
+     */
+    public static String firstJobsPair(int level, String from, String to) {
+        return "first-jobs-pair:" + level + ":" + from + ":" + to;
+    }
+
     public static String familyCohort(String family, int months) {
         return "family-cohort:" + family + ":" + months;
     }

@@ -22,11 +22,14 @@ final class Families {
 
     private final List<Family> families = new ArrayList<>();
     private final int[][] ofStep;
+    /** Each step's education level, 0 when it has none. */
+    private final int[] stepLevels;
 
     Families(List<Publisher.Step> steps) {
         Map<String, Integer> index = new LinkedHashMap<>();
         Map<String, List<String>> members = new LinkedHashMap<>();
         ofStep = new int[steps.size()][];
+        stepLevels = new int[steps.size()];
         for (int s = 0; s < steps.size(); s++) {
             Publisher.Step step = steps.get(s);
             if (!"education".equals(step.kind()) || step.level() == null) {
@@ -55,6 +58,7 @@ final class Families {
                 of.add(f);
             }
             ofStep[s] = of.stream().mapToInt(Integer::intValue).toArray();
+            stepLevels[s] = Math.toIntExact(step.level());
         }
         for (Map.Entry<String, Integer> e : index.entrySet()) {
             String[] parts = e.getKey().split(":", 3);
@@ -71,6 +75,17 @@ final class Families {
 
     private Families() {
         ofStep = new int[0][];
+        stepLevels = new int[0];
+    }
+
+    /** The education level of each of the {@code count} steps (0: none, or not an education step). */
+    int[] levels(int count) {
+        return java.util.Arrays.copyOf(stepLevels, count);
+    }
+
+    /** Whether {@code family} is a level's (group {@code level}). */
+    boolean isLevel(int family) {
+        return families.get(family).group().equals("level");
     }
 
     /** No step has a family: nothing to count. */

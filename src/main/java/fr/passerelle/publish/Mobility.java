@@ -42,6 +42,10 @@ final class Mobility {
         Map<Long, Map<Integer, Long>> destinations = new HashMap<>();
         for (long key : keys) {
             int table = ReleaseTables.table(key);
+            if (table == ReleaseTables.MOBILITY_BASE) {
+                classes.computeIfAbsent(key, x -> new Long[3]);
+                continue;
+            }
             if (table != ReleaseTables.MOBILITY && table != ReleaseTables.MOBILITY_TO) {
                 continue;
             }
@@ -92,6 +96,10 @@ final class Mobility {
                         values.released(t.get(key), CellName.mobilityBase(id, months, region)), parts);
                 if (working == null) {
                     continue;
+                }
+                if (region.equals(RegionalOutcomes.UNKNOWN)) {
+                    // From an unknown region the whole is the unknown part: one released value, not two draws.
+                    parts[UNKNOWN] = working;
                 }
                 List<Object[]> lines = new ArrayList<>();
                 for (int c = 0; c < CLASSES.size(); c++) {

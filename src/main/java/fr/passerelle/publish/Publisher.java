@@ -66,6 +66,8 @@ public final class Publisher {
             "published/load-families",
             "published/load-region-outcomes",
             "published/load-mobility",
+            "published/load-region-levels",
+            "published/load-first-job-flows",
             "published/load-market",
             "published/load-market-sources",
             "published/load-official-headcounts",
@@ -78,6 +80,8 @@ public final class Publisher {
             "published/schema-outcome-step",
             "published/schema-regional-outcome-step",
             "published/schema-mobility-step",
+            "published/schema-region-level-region",
+            "published/schema-first-job-flow-region",
             "published/schema-reconversion-step",
             "published/schema-bridge-from");
 
@@ -108,6 +112,8 @@ public final class Publisher {
             "families.csv",
             "region-outcomes.csv",
             "mobility.csv",
+            "region-levels.csv",
+            "first-job-flows.csv",
             "market.csv",
             "market-sources.csv",
             "official-headcounts.csv",
@@ -1055,6 +1061,8 @@ public final class Publisher {
         // By the region the step was taken in, for observatories (one dimension more than outcomes).
         RegionalOutcomes.write(dir, t, keys, steps.stream().map(Step::id).toList(), regionCodes, releasedValues());
         Mobility.write(dir, t, keys, steps.stream().map(Step::id).toList(), regionCodes, releasedValues());
+        RegionLevelOutcomes.write(dir, t, keys, t.families(), regionCodes, releasedValues());
+        FirstJobFlows.write(dir, t, keys, regionCodes, releasedValues());
         // Public notes on the released job steps (they describe jobs, never these people).
         market.write(
                 dir,

@@ -163,7 +163,6 @@ final class ReleaseTables {
         }
     }
 
-    // Tables keyed by a long: table << 59 | a << 42 | b << 26 | c (a and b are step indexes at most).
     static final int STEP_IN = 1;
     static final int REGION = 2;
     static final int REGION_LEAVING = 3;
@@ -207,21 +206,30 @@ final class ReleaseTables {
     static final int MOBILITY = 29;
     /** Of those in another region, by that region: (step, the same coordinate, region index). */
     static final int MOBILITY_TO = 30;
+    /** a: a level family ({@link Families}, group level), b: {@link RegionalOutcomes#coordinate}, c: 0. */
+    static final int REGION_LEVEL_COHORT = 31;
+    /** As REGION_LEVEL_COHORT, c: the situation (job, study, other). */
+    static final int REGION_LEVEL_OUTCOME = 32;
+    /** a: a level (0 every level), b: {@link FirstJobFlows#coordinate}, c: {@link FirstJobFlows} class or region. */
+    static final int FIRST_JOB = 33;
+
+    // Tables keyed by a long: table << 58 | a << 42 | b << 26 | c (a and b are step indexes at most: 65,535 steps).
+    // Tables from 32 on set the sign bit: keys are only ever taken apart with >>>, never compared as numbers.
 
     static long key(int table, long a, long b, long c) {
-        if (a >= 1L << 17 || b >= 1L << 16 || c >= 1L << 26) {
+        if (table >= 1 << 6 || a >= 1L << 16 || b >= 1L << 16 || c >= 1L << 26) {
             throw new IllegalStateException(
                     "a released table outgrew its key (table " + table + ": " + a + ", " + b + ", " + c + ")");
         }
-        return (long) table << 59 | a << 42 | b << 26 | c;
+        return (long) table << 58 | a << 42 | b << 26 | c;
     }
 
     static int table(long key) {
-        return (int) (key >>> 59);
+        return (int) (key >>> 58);
     }
 
     static int a(long key) {
-        return (int) (key >>> 42 & ((1 << 17) - 1));
+        return (int) (key >>> 42 & ((1 << 16) - 1));
     }
 
     static int b(long key) {
@@ -247,6 +255,7 @@ final class ReleaseTables {
 
     private final StepKind[] kinds;
     private final int[] domains; // domain index of each step, -1 none
+    private final int[] levels; // education level of each step, 0 none
     private final List<String> situations = new ArrayList<>(List.of("study", "other"));
 
     private final FitTargets fit;
@@ -263,6 +272,7 @@ final class ReleaseTables {
         this.domains = domains;
         this.fit = fit;
         this.families = families;
+        this.levels = families.levels(kinds.length);
         this.familyCounted = new int[families.size()];
         Arrays.fill(familyCounted, -1);
         pathPeople.add(new Cell());
@@ -441,6 +451,50 @@ final class ReleaseTables {
                 reconversions(p, person, i);
             }
         }
+        firstJob(person);
+    }
+
+    /**
+     * The person's first job after an education step, against the region of the last education step before
+     * it: counted once, in every level's figure and in the step's level's, leaving the region it was trained
+     * in and entering the region of the job (an unknown region is a class of its own, counted).
+     */
+    private void firstJob(Person person) {
+        int[] s = person.steps();
+        int education = -1;
+        for (int j = 0; j < s.length; j++) {
+            if (kinds[s[j]] == StepKind.EDUCATION) {
+                education = j;
+            } else if (kinds[s[j]] == StepKind.JOB) {
+                if (education >= 0) {
+                    int from = person.regions()[education];
+                    int to = person.regions()[j];
+                    int level = levels[s[education]];
+                    for (int a : level > 0 ? new int[] {0, level} : new int[] {0}) {
+                        flow(a, FirstJobFlows.OUT, from, to);
+                        flow(a, FirstJobFlows.IN, to, from);
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /** One first job in the {@code direction} table of region {@code here}, whose other end is {@code there}. */
+    private void flow(int level, int direction, int here, int there) {
+        int b = FirstJobFlows.coordinate(direction, here);
+        add(cell(key(FIRST_JOB, level, b, FirstJobFlows.BASE)));
+        if (here < 0) {
+            // Everyone here is of the unknown class: that part would be the same people as the whole.
+            return;
+        }
+        int where = here < 0 || there < 0
+                ? FirstJobFlows.UNKNOWN
+                : here == there ? FirstJobFlows.SAME : FirstJobFlows.OTHER;
+        add(cell(key(FIRST_JOB, level, b, where)));
+        if (where == FirstJobFlows.OTHER) {
+            add(cell(key(FIRST_JOB, level, b, FirstJobFlows.REGIONS + there)));
+        }
     }
 
     private static boolean firstPassage(int[] s, int i) {
@@ -540,7 +594,10 @@ final class ReleaseTables {
                 int to = person.regions()[j];
                 int moved = from < 0 || to < 0 ? Mobility.UNKNOWN : to == from ? Mobility.SAME : Mobility.OTHER;
                 add(cell(key(MOBILITY_BASE, s[i], regional, 0)));
-                add(cell(key(MOBILITY, s[i], regional, moved)));
+                // From an unknown region every part is "unknown": the same people as the whole, not released twice.
+                if (from >= 0) {
+                    add(cell(key(MOBILITY, s[i], regional, moved)));
+                }
                 if (moved == Mobility.OTHER) {
                     add(cell(key(MOBILITY_TO, s[i], regional, to)));
                 }
@@ -549,6 +606,15 @@ final class ReleaseTables {
                 if (firstInFamily[f]) {
                     add(cell(key(FAMILY_COHORT, ofFamilies[f], m, 0)));
                     add(cell(key(FAMILY_OUTCOME, ofFamilies[f], m, situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
+                    // A region's figure for a level: the level's family, by the region of that first step.
+                    if (byRegion && families.isLevel(ofFamilies[f])) {
+                        add(cell(key(REGION_LEVEL_COHORT, ofFamilies[f], regional, 0)));
+                        add(cell(key(
+                                REGION_LEVEL_OUTCOME,
+                                ofFamilies[f],
+                                regional,
+                                situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
+                    }
                 }
             }
         }

@@ -53,8 +53,13 @@ final class FamilyGroups {
             7L, "niveau 7 (bac + 5)",
             8L, "niveau 8 (doctorat)");
 
+    /** An education level in words ("niveau 5 (bac + 2)"). */
+    static String levelLabel(long level) {
+        return LEVELS.getOrDefault(level, "niveau " + level);
+    }
+
     private static String label(String group, long level, String code, Domains domains) {
-        String l = LEVELS.getOrDefault(level, "niveau " + level);
+        String l = levelLabel(level);
         return switch (group) {
             case "field" -> "Formations de " + l + ", domaine professionnel " + code;
             case "domain" -> "Formations de " + l + ", " + domains.label(code);

@@ -15,6 +15,7 @@ public record Services(
         FitService fit,
         BenchmarkService benchmark,
         MobilityService mobility,
+        RegionService regions,
         MarketService market,
         Register register) {
 
@@ -43,6 +44,7 @@ public record Services(
                 new FitService(steps, similarity),
                 new BenchmarkService(steps, similarity),
                 new MobilityService(steps),
+                new RegionService(steps),
                 new MarketService(steps),
                 new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }

@@ -163,6 +163,8 @@ class AnalystAccessTest {
                                 "FamilyOutcome",
                                 "RegionalOutcome",
                                 "Mobility",
+                                "RegionLevelOutcome",
+                                "FirstJobFlow",
                                 "OfficialHeadcount")
                         .containsAll(labels),
                 labels.toString());

@@ -168,13 +168,111 @@ class RegionalOutcomesApiTest {
                 unknown = r;
             }
         }
+        // From an unknown region, the unknown part is the whole: one released value, not a second draw of them.
         assertEquals(
-                Fixtures.released(CellName.mobility("BTS-MCO", 12, "unknown", "unknown"), Fixtures.ids("none-job", 12)),
+                Fixtures.released(CellName.mobilityBase("BTS-MCO", 12, "unknown"), Fixtures.ids("none-job", 12)),
                 unknown.get("regionUnknown").get("people").asLong());
+        assertEquals(unknown.get("peopleWorking"), unknown.get("regionUnknown").get("people"));
         assertEquals(
                 "months",
                 api.json("/api/steps/BTS-MCO/mobility?months=7", 400)
                         .get("parameter")
                         .asText());
+    }
+
+    @Test
+    void firstJobsLeaveAndEnterARegionAndAPairIsOneValueFromEitherSide() throws Exception {
+        List<String> stayed = Fixtures.ids("bzh-job", 30);
+        List<String> moved = Fixtures.ids("bzh-to-idf", 14);
+        for (int level : new int[] {0, 5}) {
+            JsonNode bzh = api.json("/api/regions/53/flows?level=" + level, 200);
+            assertEquals("Bretagne", bzh.get("name").asText());
+            JsonNode out = bzh.get("trainedHere");
+            long same = Fixtures.released(CellName.firstJobsPair(level, "53", "53"), stayed);
+            long pair = Fixtures.released(CellName.firstJobsPair(level, "53", "11"), moved);
+            long other = Math.max(Fixtures.released(CellName.firstJobsPart(level, "out", "53", "other"), moved), pair);
+            assertEquals(same, out.get("sameRegion").get("people").asLong(), out.toString());
+            assertEquals(other, out.get("otherRegion").get("people").asLong());
+            assertEquals(
+                    Math.max(Fixtures.released(CellName.firstJobs(level, "out", "53"), stayed, moved), same + other),
+                    out.get("firstJobs").asLong());
+            assertEquals("11", out.get("regions").get(0).get("region").asText());
+            assertEquals(pair, out.get("regions").get(0).get("people").asLong());
+            assertTrue(out.get("regionUnknown").isNull());
+            // Nobody took a first job in Bretagne after training elsewhere: only those who stayed (30 people).
+            assertEquals(
+                    same, bzh.get("workingHere").get("sameRegion").get("people").asLong());
+            assertTrue(bzh.get("workingHere").get("otherRegion").isNull());
+
+            // Île-de-France: its own 25 and the 14 from Bretagne, whose count is the very value Bretagne shows.
+            JsonNode idf = api.json("/api/regions/11/flows?level=" + level, 200).get("workingHere");
+            assertEquals("53", idf.get("regions").get(0).get("region").asText());
+            assertEquals(pair, idf.get("regions").get(0).get("people").asLong());
+            assertEquals(
+                    Fixtures.released(CellName.firstJobsPair(level, "11", "11"), Fixtures.ids("idf-job", 25)),
+                    idf.get("sameRegion").get("people").asLong());
+        }
+        // Five people in 84: nothing shown, and the answer says why.
+        JsonNode ara = api.json("/api/regions/84/flows", 200);
+        assertTrue(ara.get("trainedHere").isNull());
+        assertEquals("fewer than k", ara.get("reasons").get("trainedHere").asText());
+        // No one of level 7 anywhere: the same plain reason.
+        assertEquals(
+                "fewer than k",
+                api.json("/api/regions/53/flows?level=7", 200)
+                        .get("reasons")
+                        .get("trainedHere")
+                        .asText());
+        assertEquals(
+                "level",
+                api.json("/api/regions/53/flows?level=2", 400).get("parameter").asText());
+        assertEquals(
+                api.json("/api/regions/53/flows", 200).get("trainedHere"),
+                api.json("/api/regions/bretagne/flows", 200).get("trainedHere"));
+    }
+
+    @Test
+    void aRegionsSummarySetsItsLevelsBesideTheNationAndAnUnknownCodeListsTheRegions() throws Exception {
+        JsonNode bzh = api.json("/api/regions/53", 200);
+        assertEquals(
+                "BTS-MCO", bzh.get("programmes").get(0).get("step").get("id").asText());
+        assertEquals(5, bzh.get("programmes").get(0).get("level").asInt());
+        assertEquals("D1301", bzh.get("jobs").get(0).get("step").get("id").asText());
+        assertEquals(12, bzh.get("months").asInt());
+        JsonNode level = bzh.get("levels").get(0);
+        assertEquals(5, level.get("level").asInt());
+        List<String> job = new ArrayList<>(Fixtures.ids("bzh-job", 30));
+        job.addAll(Fixtures.ids("bzh-to-idf", 14));
+        List<String> study = Fixtures.ids("bzh-study", 12);
+        long jobs = Fixtures.released(CellName.regionLevelOutcome(5, 12, "53", "job"), job);
+        long studies = Fixtures.released(CellName.regionLevelOutcome(5, 12, "53", "study"), study);
+        assertEquals(jobs, level.get("region").get("job").get("people").asLong());
+        assertEquals(studies, level.get("region").get("study").get("people").asLong());
+        assertEquals(
+                Math.max(Fixtures.released(CellName.regionLevelCohort(5, 12, "53"), job, study), jobs + studies),
+                level.get("region").get("cohort").asLong());
+        // The nation's level 5: everyone's BTS MCO, from the families table (each person once per level).
+        JsonNode benchmark = api.json("/api/steps/BTS-MCO/benchmark?months=12", 200);
+        JsonNode nationLevel = null;
+        for (JsonNode g : benchmark.get("families")) {
+            if (g.get("group").asText().equals("level")) {
+                nationLevel = g;
+            }
+        }
+        assertEquals(
+                nationLevel.get("people").asLong(),
+                level.get("nation").get("cohort").asLong(),
+                benchmark.toString());
+        assertEquals(
+                bzh.get("firstJobsTrainedHere"),
+                api.json("/api/regions/53/flows", 200).get("trainedHere"));
+        assertEquals("fewer than k", bzh.get("reasons").get("reconversions").asText());
+        assertTrue(bzh.get("evidence").get("query").asText().contains("cypher/queries/region-levels.cypher"));
+
+        JsonNode unknown = api.json("/api/regions/atlantis", 404);
+        assertEquals("unknown region", unknown.get("error").asText());
+        assertEquals("atlantis", unknown.get("region").asText());
+        assertTrue(unknown.get("regions").size() >= 13, unknown.toString());
+        assertEquals(bzh, api.json("/api/regions/dep:29", 200));
     }
 }

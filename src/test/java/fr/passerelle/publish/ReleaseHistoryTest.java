@@ -71,7 +71,9 @@ class ReleaseHistoryTest {
             "rateLow",
             "rateHigh",
             // mobility.csv: the people in a job behind a region's rows.
-            "working");
+            "working",
+            // first-job-flows.csv: the first jobs behind a region's rows.
+            "firstJobs");
 
     /** Released rows by table and identity (every column but the values), value = the row's values. */
     static Map<String, String> rows(Path release) throws Exception {
