@@ -84,7 +84,7 @@
         value.setAttribute('fill', dark ? '#fff' : '#000');
         value.textContent = share === null ? '–' : Math.round(share * 100) + ' %';
         title.textContent = r.name + (share === null ? ' : pas assez de personnes'
-          : ' : ' + Math.round(share * 100) + ' % des premiers emplois dans la région (' + num(f.trainedHere.firstJobs) + ' personnes)');
+          : ' : ' + Math.round(share * 100) + ' % des premiers emplois dans la région (' + num(f.trainedHere.people) + ' personnes)');
       }).catch(() => { value.textContent = '?'; });
     });
   }
@@ -112,25 +112,25 @@
     const stay = out && out.sameRegion && out.sameRegion.share;
     box.append(figure('fig-retention', stay ? pct(stay) : null,
       'des personnes formées en ' + name + ' y ont pris leur premier emploi',
-      stay ? 'sur ' + num(out.firstJobs) + ' personnes avec un premier emploi (' + num(out.sameRegion.people)
+      stay ? 'sur ' + num(out.people) + ' personnes avec un premier emploi (' + num(out.sameRegion.people)
         + ' dans la région ; intervalle ' + interval(stay) + ')' : '',
       '/api/regions/' + s.region + '/flows', 'region-flows'));
     const inn = s.firstJobsWorkingHere;
     const came = inn && inn.otherRegion && inn.otherRegion.share;
     box.append(figure('fig-arrivals', came ? pct(came) : null,
       'des premiers emplois pris en ' + name + ' le sont par des personnes formées dans une autre région',
-      came ? 'sur ' + num(inn.firstJobs) + ' premiers emplois dans la région (' + num(inn.otherRegion.people)
+      came ? 'sur ' + num(inn.people) + ' premiers emplois dans la région (' + num(inn.otherRegion.people)
         + ' personnes venues d’ailleurs)' : '',
       '/api/regions/' + s.region + '/flows', 'region-flows'));
     // The largest level whose leavers mostly look for work (the baccalauréat's go on studying): insertion's figure.
-    const ranked = (s.levels || []).slice().sort((a, b) => b.region.cohort - a.region.cohort);
+    const ranked = (s.levels || []).slice().sort((a, b) => b.region.people - a.region.people);
     const biggest = ranked.find((l) => l.level !== 4) || ranked[0];
     const job = biggest && biggest.region.job && biggest.region.job.share;
     const nation = biggest && biggest.nation && biggest.nation.job && biggest.nation.job.share;
     box.append(figure('fig-employment', job ? pct(job) : null,
       biggest ? 'des sortants de ' + biggest.label + ' de la région en emploi ' + s.months + ' mois après'
         + (nation ? ' (France : ' + pct(nation) + ')' : '') : 'des sortants en emploi ' + s.months + ' mois après',
-      job ? 'sur ' + num(biggest.region.cohort) + ' sortants observés ' + s.months + ' mois (' + num(biggest.region.job.people)
+      job ? 'sur ' + num(biggest.region.people) + ' sortants observés ' + s.months + ' mois (' + num(biggest.region.job.people)
         + ' en emploi ; intervalle ' + interval(job) + ')' : '',
       '/api/regions/' + s.region, 'region-levels'));
     const top = (s.programmes || [])[0];
@@ -184,7 +184,7 @@
     const part = (p, what) => (p ? (p.share ? pct(p.share) + ' ' : '') + what + ' (' + num(p.people) + ')' : null);
     const parts = [part(s.sameRegion, here), part(s.otherRegion, other), part(s.regionUnknown, 'région non renseignée')]
       .filter((x) => x);
-    return el('p', { class: 'side' }, num(s.firstJobs) + ' personnes'
+    return el('p', { class: 'side' }, num(s.people) + ' personnes'
       + (parts.length ? ' : ' + parts.join(', ') : '') + '.');
   }
 
@@ -226,8 +226,8 @@
       [{ label: 'Niveau' }, { label: 'Sortants observés (région)', n: true }, { label: 'En emploi (région)', n: true },
         { label: 'En études (région)', n: true }, { label: 'Sortants observés (France)', n: true },
         { label: 'En emploi (France)', n: true }, { label: 'En études (France)', n: true }],
-      (s.levels || []).map((l) => [levelName(l), num(l.region.cohort), part(l.region.job), part(l.region.study),
-        l.nation ? num(l.nation.cohort) : '–', part(l.nation && l.nation.job), part(l.nation && l.nation.study)]),
+      (s.levels || []).map((l) => [levelName(l), num(l.region.people), part(l.region.job), part(l.region.study),
+        l.nation ? num(l.nation.people) : '–', part(l.nation && l.nation.job), part(l.nation && l.nation.study)]),
       '/api/regions/' + s.region, 'region-levels', reasonText(s, 'levels')));
     const pick = el('select', { id: 'level-pick', 'aria-label': 'Niveau de formation' },
       [['0', 'tous niveaux'], ['3', 'niveau 3 (CAP, BEP)'], ['4', 'niveau 4 (baccalauréat)'], ['5', 'niveau 5 (bac + 2)'],
@@ -247,11 +247,11 @@
     holder.append(table('tension', 'Métiers en tension dans la région et leurs viviers (étape tenue juste avant)',
       [{ label: 'Métier' }, { label: 'Tension (1 à 5)', n: true }, { label: 'Étapes d’avant (personnes)' },
         { label: 'Par type d’étape' }],
-      (s.jobsInTension || []).map((j) => [j.job.label, j.tensionCategory,
+      (s.jobsInTension || []).map((j) => [j.job.label + ' (' + num(j.peopleInRegion) + ' personnes)', j.tensionCategory,
         j.from.length ? j.from.map((f) => f.step.label + ' (' + num(f.people) + ')').join(' ; ') : 'pas assez de personnes',
         Object.entries(j.byKind).map(([k, n]) => ({ education: 'formation', job: 'emploi', other: 'autre' }[k] || k) + ' ' + num(n)).join(', ')]),
       '/api/regions/' + s.region, 'region-tension-feeders',
-      'Aucune note de tension régionale (DARES, France Travail) pour cette région dans la publication.'));
+      'Aucun métier exercé par au moins 11 personnes dans la région n’a de note de tension régionale (DARES, France Travail) de niveau 4 ou 5.'));
   }
 
   function reasonText(s, field) {

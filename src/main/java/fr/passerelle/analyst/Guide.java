@@ -26,6 +26,7 @@ public final class Guide {
             "analyst/verite-des-prix",
             "analyst/regional-comparison",
             "analyst/diagnostic-territorial",
+            "analyst/first-jobs-by-region",
             "analyst/flows-overview");
     /** Which publication the graph is, run from the guide's first page. */
     public static final String PUBLICATION = "analyst/publication";
@@ -47,6 +48,11 @@ public final class Guide {
             "queries/outcome-cohorts",
             "queries/region-outcomes",
             "queries/mobility",
+            "queries/region-steps",
+            "queries/region-levels",
+            "queries/region-flows",
+            "queries/region-reconversions",
+            "queries/region-tension-feeders",
             "queries/fit",
             "queries/fit-situations",
             "queries/fit-jobs",

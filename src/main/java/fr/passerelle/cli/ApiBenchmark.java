@@ -111,6 +111,11 @@ final class ApiBenchmark {
                             "outcomes?region=",
                             r -> "/api/steps/" + pick(steps, r) + "/outcomes?months=12,24&region=" + pick(regions, r)),
                     new Endpoint("mobility", r -> "/api/steps/" + pick(steps, r) + "/mobility?months=12"),
+                    new Endpoint("region", r -> "/api/regions/" + pick(regions, r)),
+                    new Endpoint(
+                            "region/flows",
+                            r -> "/api/regions/" + pick(regions, r) + "/flows?level="
+                                    + List.of(0, 3, 4, 5, 6, 7, 8).get(r.nextInt(7))),
                     new Endpoint(
                             "outcomes&by=cohort",
                             r -> "/api/steps/" + pick(trained, r) + "/outcomes?months=12&by=cohort&annotate=market"),

@@ -27,14 +27,13 @@ public record RegionFlows(
     /**
      * One side of the region's first jobs.
      *
-     * @param firstJobs the people with a first job on this side
+     * @param people the people with a first job on this side
      * @param sameRegion of them, trained and first employed in this region (the same people from either side)
      * @param otherRegion of them, with the other end in another region
      * @param regionUnknown of them, with the other end's region not collected
      * @param regions the other regions, each with its share of {@code otherRegion}
      */
-    public record Side(
-            long firstJobs, Part sameRegion, Part otherRegion, Part regionUnknown, List<OtherRegion> regions) {}
+    public record Side(long people, Part sameRegion, Part otherRegion, Part regionUnknown, List<OtherRegion> regions) {}
 
     public record Part(long people, Share share) {}
 

@@ -96,7 +96,9 @@ public final class RegionService {
             reasons.put("reconversions", Reasons.FEWER_THAN_K);
         }
         if (tension.isEmpty()) {
-            reasons.put("jobsInTension", "no regional tension note in the release for this region");
+            reasons.put(
+                    "jobsInTension",
+                    "no job held by at least k people in the region has a regional tension note (category 4 or 5)");
         }
         return new RegionSummary(
                 region,
@@ -243,6 +245,7 @@ public final class RegionService {
             }
             jobs.add(new RegionSummary.TensionJob(
                     ref(first, "id", "label", "domain", "job"),
+                    first.get("peopleInRegion").asLong(),
                     first.get("tensionCategory").asInt(),
                     first.integer("year"),
                     from,

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param programmes the education steps with the most people in the region (at most 10)
  * @param jobs the job steps with the most people in the region (at most 10)
  * @param months the horizon of {@code levels}
- * @param firstJobs every level's first jobs (retention of the region's graduates), as {@code /flows?level=0}
+ * @param firstJobsTrainedHere every level's first jobs of the people trained there (retention), as {@code /flows}
+ * @param firstJobsWorkingHere every level's first jobs taken there, as {@code /flows}
  * @param reasons why a list is empty or a figure missing, by field name
  */
 public record RegionSummary(
@@ -38,7 +39,8 @@ public record RegionSummary(
      */
     public record LevelOutcome(int level, String label, Situations region, Situations nation) {}
 
-    public record Situations(long cohort, Part job, Part study, Part other) {}
+    /** {@code people}: the leavers observed that long (the cohort). */
+    public record Situations(long people, Part job, Part study, Part other) {}
 
     public record Part(long people, Share share) {}
 
@@ -46,11 +48,13 @@ public record RegionSummary(
     public record Reconversion(StepRef from, StepRef to, long people, Share share) {}
 
     /**
-     * A job in tension in the region and the steps its people held there just before (each at least k):
+     * A job in tension in the region, the people who held it there, and the steps its people held there just before
+     * (each at least k):
      * {@code byKind} and {@code byDomain} add up the listed steps only.
      */
     public record TensionJob(
             StepRef job,
+            long peopleInRegion,
             int tensionCategory,
             Integer year,
             List<Feeder> from,

@@ -180,6 +180,11 @@ class PrivacyPropertyTest {
             paths.add("/api/bridges?from=" + step + "&toDomain=D");
             paths.add("/api/bridges?from=" + step + "&toDomain=M");
         }
+        for (String region : REGIONS) {
+            paths.add("/api/regions/" + region);
+            paths.add("/api/regions/" + region + "/flows?level="
+                    + List.of(0, 3, 4, 5, 6, 7).get(random.nextInt(6)));
+        }
         paths.add("/api/steps?q=bts&limit=50");
         paths.add("/api/steps?q=e&limit=50");
         return paths;
@@ -245,6 +250,36 @@ class PrivacyPropertyTest {
             }
             within(ApiClient.JSON.valueToTree(classes), "people", r.path("peopleWorking"), path + " mobility");
             within(r.path("destinations"), "people", r.path("otherRegion").path("people"), path + " destinations");
+        });
+        // A region's first jobs: the three classes within the people, the other regions within "other region".
+        for (String side : List.of("trainedHere", "workingHere", "firstJobsTrainedHere", "firstJobsWorkingHere")) {
+            JsonNode f = answer.path(side);
+            if (f.isObject()) {
+                List<JsonNode> classes = new ArrayList<>();
+                for (String c : List.of("sameRegion", "otherRegion", "regionUnknown")) {
+                    if (f.path(c).isObject()) {
+                        classes.add(f.get(c));
+                    }
+                }
+                within(ApiClient.JSON.valueToTree(classes), "people", f.path("people"), path + " " + side);
+                within(f.path("regions"), "people", f.path("otherRegion").path("people"), path + " " + side);
+            }
+        }
+        // A region's levels: each one's situations within its leavers, in the region and in the nation.
+        answer.path("levels").forEach(l -> {
+            for (String where : List.of("region", "nation")) {
+                List<JsonNode> parts = new ArrayList<>();
+                for (String situation : List.of("job", "study", "other")) {
+                    if (l.path(where).path(situation).isObject()) {
+                        parts.add(l.path(where).get(situation));
+                    }
+                }
+                within(
+                        ApiClient.JSON.valueToTree(parts),
+                        "people",
+                        l.path(where).path("people"),
+                        path + " levels");
+            }
         });
         // The benchmark: each group's situations within its people.
         if (answer.has("families")) {

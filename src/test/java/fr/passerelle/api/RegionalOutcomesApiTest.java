@@ -195,7 +195,7 @@ class RegionalOutcomesApiTest {
             assertEquals(other, out.get("otherRegion").get("people").asLong());
             assertEquals(
                     Math.max(Fixtures.released(CellName.firstJobs(level, "out", "53"), stayed, moved), same + other),
-                    out.get("firstJobs").asLong());
+                    out.get("people").asLong());
             assertEquals("11", out.get("regions").get(0).get("region").asText());
             assertEquals(pair, out.get("regions").get(0).get("people").asLong());
             assertTrue(out.get("regionUnknown").isNull());
@@ -250,7 +250,7 @@ class RegionalOutcomesApiTest {
         assertEquals(studies, level.get("region").get("study").get("people").asLong());
         assertEquals(
                 Math.max(Fixtures.released(CellName.regionLevelCohort(5, 12, "53"), job, study), jobs + studies),
-                level.get("region").get("cohort").asLong());
+                level.get("region").get("people").asLong());
         // The nation's level 5: everyone's BTS MCO, from the families table (each person once per level).
         JsonNode benchmark = api.json("/api/steps/BTS-MCO/benchmark?months=12", 200);
         JsonNode nationLevel = null;
@@ -261,7 +261,7 @@ class RegionalOutcomesApiTest {
         }
         assertEquals(
                 nationLevel.get("people").asLong(),
-                level.get("nation").get("cohort").asLong(),
+                level.get("nation").get("people").asLong(),
                 benchmark.toString());
         assertEquals(
                 bzh.get("firstJobsTrainedHere"),

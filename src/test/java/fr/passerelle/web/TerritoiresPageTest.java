@@ -88,7 +88,7 @@ class TerritoiresPageTest {
         assertTrue(
                 people.replace("\u202f", "")
                         .replace("\u00a0", "")
-                        .contains(out.get("firstJobs").asText()),
+                        .contains(out.get("people").asText()),
                 people);
         assertTrue(browser.findElement(By.cssSelector("#fig-retention .query a"))
                 .getAttribute("href")
@@ -182,10 +182,11 @@ class TerritoiresPageTest {
         wait.until(d -> d.findElement(By.cssSelector("#fig-retention .value")));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("level-pick"))).selectByValue(level);
         String text = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> {
-                    List<WebElement> empty = d.findElements(By.cssSelector("#table-departs .empty"));
-                    return empty.isEmpty() ? null : empty.get(0).getText();
-                });
+                .until(d -> d.findElements(By.cssSelector("#table-departs .empty")).stream()
+                        .map(WebElement::getText)
+                        .filter(t -> t.startsWith("Pas assez"))
+                        .findFirst()
+                        .orElse(null));
         assertTrue(text.startsWith("Pas assez de personnes") && text.contains("moins de 11"), text);
         browser.get(base + "/territoires/atlantis");
         wait.until(d -> d.findElement(By.id("status")).getText().contains("Région inconnue"));
