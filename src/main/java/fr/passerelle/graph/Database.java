@@ -74,7 +74,31 @@ public final class Database implements AutoCloseable {
     public synchronized Driver switchTo(Driver next) {
         Driver previous = driver;
         driver = next;
+        // After the driver: whoever reads the new generation reads through the new driver.
+        generation.incrementAndGet();
         return previous;
+    }
+
+    /** Whether what this database holds changes only when it is switched to another store (a release store). */
+    private volatile boolean fixedPerStore;
+
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Declares that this database reads stores whose content never changes (a release store, read-only), so that
+     * what is read from it may be kept until {@link #switchTo} another one. Returns this database.
+     */
+    public Database fixedPerStore() {
+        fixedPerStore = true;
+        return this;
+    }
+
+    /**
+     * A number that changes whenever this database reads another store, for keeping what was read from a fixed
+     * store ({@link #fixedPerStore}); -1 for a database whose content may change at any time (nothing kept).
+     */
+    public long contentGeneration() {
+        return fixedPerStore ? generation.get() : -1;
     }
 
     private Session session() {

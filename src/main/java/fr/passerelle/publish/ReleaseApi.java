@@ -39,7 +39,8 @@ public final class ReleaseApi implements AutoCloseable {
         this.root = root;
         this.pageCacheBytes = pageCacheBytes;
         this.current = open(first);
-        this.database = new Database(current.driver, "neo4j", Database.TIMEOUT);
+        // Read-only stores, one per release: answers' lookups may be kept until the next switch.
+        this.database = new Database(current.driver, "neo4j", Database.TIMEOUT).fixedPerStore();
     }
 
     /** Serves {@code first}; stores live under {@code root} (cleared: leftovers of a previous run go). */

@@ -354,8 +354,32 @@ public final class StepService {
                         r.get("shareHigh").asDouble());
     }
 
+    /**
+     * The steps already looked up on the store being read (a release store holds one release and never changes):
+     * most answers look up two to four steps, each a query of its own before.
+     */
+    private final PerRelease<java.util.concurrent.ConcurrentHashMap<String, KnownStep>> known =
+            new PerRelease<>(generation -> new java.util.concurrent.ConcurrentHashMap<>());
+
     /** The step {@code id} as released; a 404 with close matches when there is none. */
     KnownStep findStep(Reads reads, String id) {
+        long generation = db.contentGeneration();
+        if (generation < 0) {
+            return readStep(reads, id);
+        }
+        java.util.concurrent.ConcurrentHashMap<String, KnownStep> steps = known.get(generation);
+        KnownStep step = steps.get(id);
+        if (step != null) {
+            reads.used("queries/step-by-id");
+            return step;
+        }
+        step = readStep(reads, id);
+        // Known steps only (an unknown id throws above): the map holds at most the release's steps.
+        steps.putIfAbsent(id, step);
+        return step;
+    }
+
+    private KnownStep readStep(Reads reads, String id) {
         List<KnownStep> found = reads.read(
                 "queries/step-by-id",
                 params("id", id),
