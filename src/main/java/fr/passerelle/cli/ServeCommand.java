@@ -146,12 +146,10 @@ final class ServeCommand implements Callable<Integer> {
         SERVING = true;
         String base = "http://" + Server.shownHost(host) + ":" + server.port();
         // The command line reads this to work beside the server rather than fail on a store in use.
-        fr.passerelle.app.RunningServer running = new fr.passerelle.app.RunningServer(
-                ProcessHandle.current().pid(),
-                base,
-                server.analysts() == null ? null : server.analysts().boltUri(),
-                env.storeBolt());
         Path home = options.settings().home();
+        // Written at once (the analysts' address is added when their store is up), so that no command opens the store.
+        fr.passerelle.app.RunningServer running =
+                new fr.passerelle.app.RunningServer(ProcessHandle.current().pid(), base, null, env.storeBolt());
         running.write(home);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.remove(home);
@@ -168,17 +166,37 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  Where next:  " + base + "/api/steps/BTS-SIO-SLAM/next");
         System.out.println("  Routes:      " + base + "/api/routes?from=BAC-STMG&to=D1301");
         System.out.println("  API docs:    " + base + "/api/docs");
-        AnalystNeo4j a = server.analysts();
-        if (a != null) {
-            String guide = Server.guideBase(host, server.port());
-            System.out.println("  Analysts (read-only, published layer only):");
-            System.out.println("    Neo4j Browser: " + a.browserUrl());
-            System.out.println("    Bolt:          " + a.boltUri() + "   user: " + AnalystNeo4j.USER + "   password: "
-                    + server.analystPassword());
-            System.out.println("    Guide:         :guide " + guide + "/guide/fr.html   (English: /guide/en.html)");
-        }
         System.out.println("Stop with Ctrl-C.");
+        java.util.concurrent.CompletableFuture<AnalystNeo4j> starting = server.analystsStarting();
+        if (starting != null) {
+            System.out.println("  Analysts (read-only, published layer only): their Neo4j is loading the release ...");
+            String guide = Server.guideBase(host, server.port());
+            starting.whenComplete((a, failed) -> {
+                if (failed != null) {
+                    System.out.println("  Analysts: their Neo4j could not start (" + rootMessage(failed)
+                            + "); the API and the page keep running.");
+                    return;
+                }
+                new fr.passerelle.app.RunningServer(ProcessHandle.current().pid(), base, a.boltUri(), env.storeBolt())
+                        .write(home);
+                System.out.printf(
+                        "  Analysts ready after %.1f s (read-only, published layer only):%n",
+                        (System.nanoTime() - started) / 1e9);
+                System.out.println("    Neo4j Browser: " + a.browserUrl());
+                System.out.println("    Bolt:          " + a.boltUri() + "   user: " + AnalystNeo4j.USER
+                        + "   password: " + server.analystPassword());
+                System.out.println("    Guide:         :guide " + guide + "/guide/fr.html   (English: /guide/en.html)");
+            });
+        }
         return 0;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** A stateless replica: the release folder is all it reads; its stores live under --home. */
