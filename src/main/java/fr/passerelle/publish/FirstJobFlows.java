@@ -1,9 +1,7 @@
 package fr.passerelle.publish;
 
-import fr.passerelle.privacy.Share;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,40 +120,16 @@ final class FirstJobFlows {
                 if (all == null) {
                     continue;
                 }
-                if (region.equals(RegionalOutcomes.UNKNOWN)) {
-                    // Nobody here has a known other end: the whole is the unknown part (one value, not two draws).
-                    parts[UNKNOWN - SAME] = all;
-                }
-                List<Object[]> lines = new ArrayList<>();
-                for (int c = SAME; c <= UNKNOWN; c++) {
-                    Long people = parts[c - SAME];
-                    if (people != null) {
-                        lines.add(new Object[] {CLASSES.get(c), null, people, values.share(people, all)});
-                    }
-                }
-                for (Map.Entry<Integer, Long> d : named.entrySet()) {
-                    lines.add(new Object[] {
+                rows += RegionSplit.write(
+                        out,
+                        List.of(level, direction, region),
+                        region.equals(RegionalOutcomes.UNKNOWN),
+                        all,
+                        parts,
+                        named,
                         "region",
-                        regionCodes.get(d.getKey()),
-                        d.getValue(),
-                        values.share(d.getValue(), parts[OTHER - SAME])
-                    });
-                }
-                for (Object[] l : lines) {
-                    Share share = (Share) l[3];
-                    out.printRecord(
-                            level,
-                            direction,
-                            region,
-                            all,
-                            l[0],
-                            l[1],
-                            l[2],
-                            share == null ? null : share.value(),
-                            share == null ? null : share.low(),
-                            share == null ? null : share.high());
-                    rows++;
-                }
+                        regionCodes,
+                        values);
             }
         }
         return rows;

@@ -1,9 +1,7 @@
 package fr.passerelle.publish;
 
-import fr.passerelle.privacy.Share;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,36 +95,16 @@ final class Mobility {
                 if (working == null) {
                     continue;
                 }
-                if (region.equals(RegionalOutcomes.UNKNOWN)) {
-                    // From an unknown region the whole is the unknown part: one released value, not two draws.
-                    parts[UNKNOWN] = working;
-                }
-                List<Object[]> lines = new ArrayList<>();
-                for (int c = 0; c < CLASSES.size(); c++) {
-                    if (parts[c] != null) {
-                        lines.add(new Object[] {CLASSES.get(c), null, parts[c], values.share(parts[c], working)});
-                    }
-                }
-                for (Map.Entry<Integer, Long> d : to.entrySet()) {
-                    lines.add(new Object[] {
-                        "to", regionCodes.get(d.getKey()), d.getValue(), values.share(d.getValue(), parts[OTHER])
-                    });
-                }
-                for (Object[] l : lines) {
-                    Share share = (Share) l[3];
-                    out.printRecord(
-                            id,
-                            months,
-                            region,
-                            working,
-                            l[0],
-                            l[1],
-                            l[2],
-                            share == null ? null : share.value(),
-                            share == null ? null : share.low(),
-                            share == null ? null : share.high());
-                    rows++;
-                }
+                rows += RegionSplit.write(
+                        out,
+                        List.of(id, months, region),
+                        region.equals(RegionalOutcomes.UNKNOWN),
+                        working,
+                        parts,
+                        to,
+                        "to",
+                        regionCodes,
+                        values);
             }
         }
         return rows;

@@ -162,6 +162,35 @@ class TerritoiresPageTest {
     }
 
     @Test
+    void aJobInTensionInTheRegionComesWithItsFeedersAndTheirMix() throws Exception {
+        // The test's market files put M1805's job family in tension (category 4) in Provence-Alpes-Côte d'Azur only.
+        JsonNode paca = api("/api/regions/93");
+        JsonNode job = paca.get("jobsInTension").get(0);
+        assertEquals(
+                "M1805",
+                job.get("job").get("id").asText(),
+                paca.get("jobsInTension").toString());
+        assertEquals(4, job.get("tensionCategory").asInt());
+        assertTrue(job.get("peopleInRegion").asLong() >= 11);
+        long listed = 0;
+        for (JsonNode f : job.get("from")) {
+            assertTrue(f.get("people").asLong() >= 11, f.toString());
+            listed += f.get("people").asLong();
+        }
+        long byKind = 0;
+        for (JsonNode n : job.get("byKind")) {
+            byKind += n.asLong();
+        }
+        assertEquals(listed, byKind, "the mix adds up the listed steps, no more");
+        // Elsewhere the job has no regional note: no region but 93 lists it.
+        assertTrue(api("/api/regions/11").get("jobsInTension").isEmpty());
+        browser.get(base + "/territoires/93");
+        wait.until(d -> d.findElement(By.cssSelector("#table-tension tbody tr"))
+                .getText()
+                .contains("personnes"));
+    }
+
+    @Test
     void aRegionWithoutFiguresSaysSoAndAnUnknownCodeIsExplained() throws Exception {
         // A region and a level of the demo with too few people (found through the API, as an app would).
         String thin = null;
