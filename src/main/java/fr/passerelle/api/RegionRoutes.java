@@ -25,7 +25,8 @@ final class RegionRoutes {
         routes.getReleased(
                 "/api/regions/{code}", ctx -> ctx.json(services.regions().summary(region(ctx))));
         routes.getReleased("/api/regions/{code}/flows", ctx -> {
-            String region = region(ctx);
+            // The people whose region was not collected are a class of their own, counted: "unknown" asks for them.
+            String region = ctx.pathParam("code").equalsIgnoreCase("unknown") ? "unknown" : region(ctx);
             int level = Params.intParam(ctx, "level", 0, 8, 0);
             if (!LEVELS.contains(level)) {
                 throw ApiError.badParameter(

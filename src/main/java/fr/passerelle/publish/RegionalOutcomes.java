@@ -19,6 +19,8 @@ import org.apache.commons.csv.CSVPrinter;
 public final class RegionalOutcomes {
     static final String FILE = "region-outcomes.csv";
     static final String UNKNOWN = "unknown";
+    /** How the regional tables name the people whose region was not collected (a class of its own). */
+    public static final String UNKNOWN_REGION = UNKNOWN;
     /**
      * The horizons the regional tables (and mobility) hold: 12 and 24 months, the observatories' own. Each
      * regional horizon is one more breakdown a reader can set against the nation's, so no more are released.

@@ -40,7 +40,7 @@ public final class RegionService {
         }
         return new RegionFlows(
                 region,
-                regions.name(region),
+                region.equals(RegionalOutcomes.UNKNOWN_REGION) ? "Région non renseignée" : regions.name(region),
                 level,
                 level == 0 ? "tous niveaux" : FamilyGroups.levelLabel(level),
                 sides[0],

@@ -212,6 +212,16 @@ class RegionalOutcomesApiTest {
                     Fixtures.released(CellName.firstJobsPair(level, "11", "11"), Fixtures.ids("idf-job", 25)),
                     idf.get("sameRegion").get("people").asLong());
         }
+        // The 12 people whose region was not collected: their own class, counted, all of them "unknown".
+        JsonNode none = api.json("/api/regions/unknown/flows", 200);
+        assertEquals("Région non renseignée", none.get("name").asText());
+        assertEquals(
+                Fixtures.released(CellName.firstJobs(0, "out", "unknown"), Fixtures.ids("none-job", 12)),
+                none.get("trainedHere").get("people").asLong());
+        assertEquals(
+                none.get("trainedHere").get("people"),
+                none.get("trainedHere").get("regionUnknown").get("people"));
+        assertEquals(404, api.get("/api/regions/unknown").statusCode());
         // Five people in 84: nothing shown, and the answer says why.
         JsonNode ara = api.json("/api/regions/84/flows", 200);
         assertTrue(ara.get("trainedHere").isNull());
