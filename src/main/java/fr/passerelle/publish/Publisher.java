@@ -541,7 +541,7 @@ public final class Publisher {
         if (Database.PROFILE_ENABLED) {
             System.err.printf("publication: read and counted %d people in %.1f s%n", counted[0], (t1 - t0) / 1e9);
         }
-        return writeTables(
+        Counts counts = writeTables(
                 dir,
                 version,
                 updatedAt,
@@ -556,6 +556,12 @@ public final class Publisher {
                 periods,
                 sources,
                 contributors);
+        if (Database.PROFILE_ENABLED) {
+            System.err.printf(
+                    "publication: released and wrote %d cells in %.1f s%n",
+                    tables.cells.size(), (System.nanoTime() - t1) / 1e9);
+        }
+        return counts;
     }
 
     /** One person record as read, before counting. */
