@@ -166,6 +166,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  Where next:  " + base + "/api/steps/BTS-SIO-SLAM/next");
         System.out.println("  Routes:      " + base + "/api/routes?from=BAC-STMG&to=D1301");
         System.out.println("  API docs:    " + base + "/api/docs");
+        System.out.println("  Territories: " + base + "/territoires/11   (observatories' page, one region at a time)");
         System.out.println("Stop with Ctrl-C.");
         java.util.concurrent.CompletableFuture<AnalystNeo4j> starting = server.analystsStarting();
         if (starting != null) {

@@ -219,8 +219,13 @@ class TerritoiresPageTest {
         assertTrue(text.startsWith("Pas assez de personnes") && text.contains("moins de 11"), text);
         browser.get(base + "/territoires/atlantis");
         wait.until(d -> d.findElement(By.id("status")).getText().contains("Région inconnue"));
-        browser.get(base + "/territoires");
+        // The trainers' page leads here, and this page leads back.
+        browser.get(base + "/");
+        WebElement link = wait.until(d -> d.findElement(By.id("territories-link")));
+        assertTrue(link.getAttribute("href").endsWith("/territoires"), link.getAttribute("href"));
+        link.click();
         wait.until(d -> d.findElement(By.id("status")).getText().contains("Choisissez une région"));
+        assertTrue(browser.findElement(By.cssSelector("header a[href='/']")).isDisplayed());
         assertTrue(browser.findElements(By.cssSelector("#map a[data-region]")).size() >= 13);
     }
 }
