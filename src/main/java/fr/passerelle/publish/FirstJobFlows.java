@@ -32,7 +32,9 @@ final class FirstJobFlows {
     /** c from REGIONS on: the other end's region index. */
     static final int REGIONS = 4;
 
+    /** c 1..3 name the classes of {@link RegionSplit}; c 0 is the whole. */
     private static final List<String> CLASSES = List.of("all", "same", "other", "unknown");
+
     private static final int UNKNOWN_REGION = 31;
 
     private FirstJobFlows() {}
@@ -93,40 +95,21 @@ final class FirstJobFlows {
             }
         }
         int rows = 0;
-        try (CSVPrinter out = Publisher.printer(
-                dir.resolve(FILE),
-                "level",
-                "direction",
-                "region",
-                "firstJobs",
-                "kind",
-                "otherRegion",
-                "people",
-                "share",
-                "shareLow",
-                "shareHigh")) {
+        try (CSVPrinter out =
+                RegionSplit.printer(dir.resolve(FILE), "firstJobs", "otherRegion", "level", "direction", "region")) {
             for (Map.Entry<Long, Long[]> e : classes.entrySet()) {
                 long key = e.getKey();
                 int level = ReleaseTables.a(key);
                 int b = ReleaseTables.b(key);
                 String direction = direction(b);
                 String region = region(b, regionCodes);
-                Long[] parts = e.getValue();
-                Map<Integer, Long> named = others.getOrDefault(key, Map.of());
-                parts[OTHER - SAME] =
-                        PartsWithinWhole.fit(parts[OTHER - SAME], named.values().toArray(Long[]::new));
-                Long all = PartsWithinWhole.fit(
-                        values.released(t.get(key), CellName.firstJobs(level, direction, region)), parts);
-                if (all == null) {
-                    continue;
-                }
                 rows += RegionSplit.write(
                         out,
                         List.of(level, direction, region),
                         region.equals(RegionalOutcomes.UNKNOWN),
-                        all,
-                        parts,
-                        named,
+                        values.released(t.get(key), CellName.firstJobs(level, direction, region)),
+                        e.getValue(),
+                        others.getOrDefault(key, Map.of()),
                         "region",
                         regionCodes,
                         values);

@@ -23,7 +23,7 @@ final class Mobility {
     static final int SAME = 0;
     static final int OTHER = 1;
     static final int UNKNOWN = 2;
-    static final List<String> CLASSES = List.of("same", "other", "unknown");
+    static final List<String> CLASSES = RegionSplit.CLASSES;
 
     private Mobility() {}
 
@@ -68,18 +68,8 @@ final class Mobility {
             }
         }
         int rows = 0;
-        try (CSVPrinter out = Publisher.printer(
-                dir.resolve(FILE),
-                "step",
-                "months",
-                "region",
-                "working",
-                "kind",
-                "destination",
-                "people",
-                "share",
-                "shareLow",
-                "shareHigh")) {
+        try (CSVPrinter out =
+                RegionSplit.printer(dir.resolve(FILE), "working", "destination", "step", "months", "region")) {
             for (Map.Entry<Long, Long[]> e : classes.entrySet()) {
                 long key = e.getKey();
                 int step = ReleaseTables.a(key);
@@ -87,21 +77,13 @@ final class Mobility {
                 String id = stepIds.get(step);
                 int months = RegionalOutcomes.months(b);
                 String region = RegionalOutcomes.region(b, regionCodes);
-                Long[] parts = e.getValue();
-                Map<Integer, Long> to = destinations.getOrDefault(key, Map.of());
-                parts[OTHER] = PartsWithinWhole.fit(parts[OTHER], to.values().toArray(Long[]::new));
-                Long working = PartsWithinWhole.fit(
-                        values.released(t.get(key), CellName.mobilityBase(id, months, region)), parts);
-                if (working == null) {
-                    continue;
-                }
                 rows += RegionSplit.write(
                         out,
                         List.of(id, months, region),
                         region.equals(RegionalOutcomes.UNKNOWN),
-                        working,
-                        parts,
-                        to,
+                        values.released(t.get(key), CellName.mobilityBase(id, months, region)),
+                        e.getValue(),
+                        destinations.getOrDefault(key, Map.of()),
                         "to",
                         regionCodes,
                         values);

@@ -9,8 +9,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A released whole split by where its other end is (the same region, another one, an unknown one), with the
- * other regions named: how mobility (a step's leavers in a job) and first-job flows write their rows. The
- * classes are already fitted within the whole and the named regions within "other".
+ * other regions named: how mobility (a step's leavers in a job) and first-job flows fit and write their rows
+ * (the named regions within "other", the classes within the whole).
  */
 final class RegionSplit {
     /** The three classes, in the order of {@code parts}. */
@@ -18,22 +18,37 @@ final class RegionSplit {
 
     private RegionSplit() {}
 
+    /** A split table's file: {@code prefix} columns naming the whole, then the columns {@link #write} fills. */
+    static CSVPrinter printer(java.nio.file.Path file, String wholeColumn, String namedColumn, String... prefix)
+            throws IOException {
+        List<String> header = new ArrayList<>(List.of(prefix));
+        header.addAll(List.of(wholeColumn, "kind", namedColumn, "people", "share", "shareLow", "shareHigh"));
+        return Publisher.printer(file, header.toArray(String[]::new));
+    }
+
     /**
-     * Writes the {@code prefix} columns, the whole, then kind, the named region, people, share, shareLow and
-     * shareHigh for each released class (its share of the whole) and each named region (kind {@code namedKind},
-     * its share of "other"); from an unknown region the whole is its unknown part. Returns the rows written.
+     * Fits the named regions within "other" and the released classes within {@code released} (the whole as
+     * released: nothing is written when it is withheld), then writes the {@code prefix} columns, the whole, and
+     * kind, the named region, people, share, shareLow and shareHigh for each released class (its share of the
+     * whole) and each named region (kind {@code namedKind}, its share of "other"); from an unknown region the
+     * whole is its unknown part. Returns the rows written.
      */
     static int write(
             CSVPrinter out,
             List<Object> prefix,
             boolean unknownRegion,
-            long whole,
+            Long released,
             Long[] parts,
             Map<Integer, Long> named,
             String namedKind,
             List<String> regionCodes,
             ReleasedValues values)
             throws IOException {
+        parts[1] = PartsWithinWhole.fit(parts[1], named.values().toArray(Long[]::new));
+        Long whole = PartsWithinWhole.fit(released, parts);
+        if (whole == null) {
+            return 0;
+        }
         if (unknownRegion) {
             // Nobody there has a known other end: the whole is the unknown part (one value, not two draws).
             parts[2] = whole;
