@@ -5,7 +5,7 @@
 MATCH (p:Person)
 WHERE p.pid > $after
 RETURN p.pid AS pid, p.rkey AS rkey, p.keyId AS keyId, p.source AS source, p.digest AS digest,
-       toString(p.collectedAt) AS collectedAt, p.steps AS steps, p.starts AS starts, p.ends AS ends, p.regions AS regions,
+       toString(p.collectedAt) AS collectedAt, p.steps AS steps, p.starts AS starts, p.ends AS ends, p.regions AS regions, p.institutions AS institutions,
        p.contributor AS contributor
 ORDER BY pid
 LIMIT $limit

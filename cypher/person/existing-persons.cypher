@@ -5,5 +5,5 @@
 // :param pids => ['0000000000000000000000000000000000000000000000000000000000000000']
 UNWIND $pids AS pid
 MATCH (p:Person {pid: pid})
-RETURN p.pid AS pid, p.rkey AS rkey, p.digest AS digest, p.steps AS steps, p.starts AS starts, p.ends AS ends, p.regions AS regions,
+RETURN p.pid AS pid, p.rkey AS rkey, p.digest AS digest, p.steps AS steps, p.starts AS starts, p.ends AS ends, p.regions AS regions, p.institutions AS institutions,
        p.window AS window, p.fresh AS fresh

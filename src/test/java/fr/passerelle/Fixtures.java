@@ -74,7 +74,11 @@ public final class Fixtures {
                 Database live = TestNeo4j.reset();
                 importer(live, 2000)
                         .importRecords(
-                                new fr.passerelle.demo.DemoGenerator(fr.passerelle.catalog.Catalogue.bundled())
+                                new fr.passerelle.demo.DemoGenerator(
+                                                fr.passerelle.catalog.Catalogue.bundled(),
+                                                fr.passerelle.market.Establishments.load(
+                                                        establishmentFiles(dir.resolve("establishments")),
+                                                        dir.resolve("establishments")))
                                         .generate(6000, 42),
                                 n -> {});
                 // With the test's labour-market files: the same notes whether or not ../shared/data is at hand.
@@ -86,6 +90,29 @@ public final class Fixtures {
             }
         }
         return demo;
+    }
+
+    /**
+     * Establishment files in the official formats (DEPP per-establishment InserJeunes, InserSup masters), two
+     * real establishments: the Université d'Angers (0490970N, Pays de la Loire) and a lycée of Rennes (0350005R,
+     * Bretagne). The demo places its people there whether or not ../shared/data is at hand.
+     */
+    public static Path establishmentFiles(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(
+                    dir.resolve("depp-2022-etablissements-2022_2023-pro.csv"),
+                    "n°UAI de l'établissement;Libellé de l'établissement;Région;Dont apprentis en EPLE;"
+                            + "Taux de poursuite d'études;Taux;Taux attendu;Valeur ajoutée;Part en poursuite d'études;"
+                            + "Part en emploi 6 mois après la sortie;Part des autres situations\n"
+                            + "0350005R;Lycée polyvalent Yvon-Bourges;BRETAGNE;ensemble;51;65;62;2;51;32;17\n");
+            Files.writeString(
+                    dir.resolve("fr-esr-insertion_professionnelle-master.csv"),
+                    "annee;diplome;numero_de_l_etablissement;etablissement\n2016;MASTER LMD;0490970N;Angers\n");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -33,6 +33,30 @@ final class AccessControl {
                 .ifPresent(key -> ctx.attribute("apiKeyName", key.name()));
     }
 
+    /**
+     * An establishment's private figures: its own institution key only (401 without a key, 403 with any other
+     * key, an admin's included: the administrators list establishments, they do not read their figures); a
+     * code that is no UAI is a 400 once the key is known, so that the refusal says nothing to a stranger.
+     */
+    void checkInstitution(Context ctx, String asked) {
+        ApiKeys.Key key = authorize(ctx, ApiKeys.Role.INSTITUTION, true).orElseThrow();
+        ctx.attribute("apiKeyName", key.name());
+        String uai = fr.passerelle.catalog.Uai.normalise(asked)
+                .orElseThrow(() -> new ApiError(
+                        400,
+                        "not a UAI",
+                        "uai",
+                        asked,
+                        "expected",
+                        "seven digits and their check letter, as 0490970N",
+                        "yours",
+                        key.institutions()));
+        if (!key.institutions().contains(uai)) {
+            throw new ApiError(
+                    403, "this key does not read this establishment", "uai", uai, "yours", key.institutions());
+        }
+    }
+
     /** A key is needed whatever the server's setting (an app says who it is); the rate limit applies. */
     void checkKeyed(Context ctx, ApiKeys.Role needed) {
         ctx.attribute("apiKeyName", authorize(ctx, needed, true).orElseThrow().name());

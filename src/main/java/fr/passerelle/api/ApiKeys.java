@@ -18,28 +18,48 @@ import java.util.regex.Pattern;
 /**
  * API keys with roles. Only each key's SHA-256 is stored (keys are 256 random bits, so a fast hash is
  * enough to make the file useless to a reader), in an owner-only file of lines
- * {@code name,role,sha256,created[,perMinute]}. A key is shown once, when created. {@code perMinute}
- * is the key's own rate limit (an orientation app serving many users needs more than one person
- * does); absent or 0, the server's limit applies.
+ * {@code name,role,sha256,created[,perMinute[,institutions]]}. A key is shown once, when created.
+ * {@code perMinute} is the key's own rate limit (an orientation app serving many users needs more than
+ * one person does); absent or 0, the server's limit applies. An institution key names the
+ * establishments (UAI, space-separated) whose private figures it reads.
  */
 public final class ApiKeys {
-    /** What a key may do: a reader reads recommendations; an admin also imports, erases, purges and publishes. */
+    /**
+     * What a key may do: a reader reads recommendations; an institution also reads its own establishments'
+     * private figures (and nobody else's); an admin also imports, erases, purges and publishes.
+     */
     public enum Role {
         READER,
+        INSTITUTION,
         ADMIN;
 
         boolean allows(Role needed) {
-            return this == ADMIN || needed == READER;
+            return this == needed || needed == READER || this == ADMIN && needed != INSTITUTION;
         }
     }
 
-    /** A stored key (without the key itself). */
-    public record Key(String name, Role role, String sha256, String created, int perMinute) {
+    /** A stored key (without the key itself); {@code institutions} the UAIs an institution key reads. */
+    public record Key(String name, Role role, String sha256, String created, int perMinute, List<String> institutions) {
         public Key {
             if (perMinute < 0) {
                 throw new IllegalArgumentException(
                         "a key's rate limit is 0 (the server's) or more requests per minute, got " + perMinute);
             }
+            institutions = List.copyOf(institutions);
+            for (String uai : institutions) {
+                if (fr.passerelle.catalog.Uai.normalise(uai).filter(uai::equals).isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "'" + uai + "' is not a UAI (seven digits and its check letter)");
+                }
+            }
+            if ((role == Role.INSTITUTION) != !institutions.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "an institution key names one or more establishments (UAI), and only an institution key does");
+            }
+        }
+
+        public Key(String name, Role role, String sha256, String created, int perMinute) {
+            this(name, role, sha256, created, perMinute, List.of());
         }
     }
 
@@ -93,9 +113,9 @@ public final class ApiKeys {
                         continue;
                     }
                     String[] f = line.split(",", -1);
-                    if (f.length != 4 && f.length != 5) {
+                    if (f.length < 4 || f.length > 6) {
                         throw new IllegalStateException(
-                                file + ":" + n + ": expected name,role,sha256,created[,perMinute]");
+                                file + ":" + n + ": expected name,role,sha256,created[,perMinute[,institutions]]");
                     }
                     try {
                         keys.add(new Key(
@@ -103,7 +123,10 @@ public final class ApiKeys {
                                 Role.valueOf(f[1].toUpperCase(java.util.Locale.ROOT)),
                                 f[2],
                                 f[3],
-                                f.length == 5 ? Integer.parseInt(f[4]) : 0));
+                                f.length >= 5 ? Integer.parseInt(f[4]) : 0,
+                                f.length == 6 && !f[5].isBlank()
+                                        ? List.of(f[5].trim().split(" +"))
+                                        : List.of()));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException(file + ":" + n + ": " + e.getMessage());
                     }
@@ -142,6 +165,11 @@ public final class ApiKeys {
 
     /** The same with the key's own rate limit in requests per minute (0: the server's). */
     public synchronized String create(String name, Role role, int perMinute, Clock clock) {
+        return create(name, role, perMinute, List.of(), clock);
+    }
+
+    /** The same for an institution key, reading the private figures of {@code institutions} (UAI codes). */
+    public synchronized String create(String name, Role role, int perMinute, List<String> institutions, Clock clock) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
                     "key name '" + name + "': letters, digits, '.', '_', '-' only, at most 64");
@@ -158,7 +186,8 @@ public final class ApiKeys {
                 role,
                 fr.passerelle.privacy.Digest.sha256Hex(key),
                 clock.instant().toString(),
-                perMinute));
+                perMinute,
+                institutions));
         save(next);
         return key;
     }
@@ -184,7 +213,8 @@ public final class ApiKeys {
                         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             StringBuilder text = new StringBuilder(
-                    "# name,role,sha256,created,perMinute (keys themselves are never stored; perMinute 0: the server's limit)\n");
+                    "# name,role,sha256,created,perMinute,institutions (keys themselves are never stored; perMinute 0: the"
+                            + " server's limit; institutions: the UAIs an institution key reads)\n");
             for (Key k : next) {
                 text.append(k.name())
                         .append(',')
@@ -195,6 +225,7 @@ public final class ApiKeys {
                         .append(k.created())
                         .append(',')
                         .append(k.perMinute())
+                        .append(k.institutions().isEmpty() ? "" : "," + String.join(" ", k.institutions()))
                         .append('\n');
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -145,7 +145,13 @@ public final class ApiServer {
                     new AccessControl(options.keys(), options.readerKeyRequired(), options.requestsPerMinute());
             config.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
-                if (path.startsWith("/api/admin/")) {
+                if (path.startsWith("/api/institutions/")) {
+                    // An establishment's private figures: its own key, whatever the method or the route.
+                    String[] parts = path.split("/", -1);
+                    access.checkInstitution(ctx, parts.length > 3 ? parts[3] : "");
+                } else if (path.equals("/api/admin/institutions") && ctx.method() == io.javalin.http.HandlerType.GET) {
+                    access.check(ctx, ApiKeys.Role.ADMIN);
+                } else if (path.startsWith("/api/admin/")) {
                     // Admin routes are POST only: any other method is a 405 (the routes are public in the OpenAPI
                     // document anyway).
                     if (ctx.method() == io.javalin.http.HandlerType.POST) {
@@ -176,6 +182,7 @@ public final class ApiServer {
             new StepRoutes(services, market).register(routes);
             new PathwayRoutes(services, market).register(routes);
             new RegionRoutes(services).register(routes);
+            new InstitutionRoutes(services).register(routes);
             new PrivacyRoutes(services, options.publication(), options.schedule(), options.opposition())
                     .register(routes);
             new ContributionRoutes(options.contributions(), json).register(routes);

@@ -102,7 +102,7 @@ final class StepRoutes {
     }
 
     /** Outcome months: only those the release holds. */
-    private static List<Integer> months(Context ctx) {
+    static List<Integer> months(Context ctx) {
         List<Integer> months = Params.ints(
                 ctx, "months", 1, 120, ReleaseCatalogue.OUTCOME_MONTHS.size(), ReleaseCatalogue.DEFAULT_OUTCOME_MONTHS);
         for (Integer m : months) {

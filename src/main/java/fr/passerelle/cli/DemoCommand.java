@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static ImportReport rebuild(Environment env, int people, long seed) {
-        DemoGenerator generator = new DemoGenerator(env.catalogue());
+        DemoGenerator generator = new DemoGenerator(env.catalogue(), fr.passerelle.market.Establishments.standard());
         return env.rebuild(
                 (loader, work) -> loader.prepare(generator.generate(people, seed), env.doNotCollect(), work),
                 quietStream());
@@ -67,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static ImportReport load(Environment env, int people, long seed) {
-        DemoGenerator generator = new DemoGenerator(env.catalogue());
+        // Real establishments where the official files are at hand (none otherwise: no code is invented).
+        DemoGenerator generator = new DemoGenerator(env.catalogue(), fr.passerelle.market.Establishments.standard());
         try (Progress progress = new Progress("Demo", people)) {
             return env.importer(10_000).importRecords(generator.generate(people, seed), progress);
         }

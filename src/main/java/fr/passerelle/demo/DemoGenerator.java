@@ -42,12 +42,24 @@ public final class DemoGenerator {
 
     private final Catalogue catalogue;
     private final Map<String, Flow[]> flows;
+    private final fr.passerelle.market.Establishments establishments;
 
     private record Flow(String to, double weight) {}
 
     public DemoGenerator(Catalogue catalogue) {
+        this(catalogue, fr.passerelle.market.Establishments.NONE);
+    }
+
+    /**
+     * A generator that also places CAP, bac pro and BTS steps in real lycées and apprentice centres of the
+     * step's region, and licences, BUT and masters in real universities ({@code establishments}, read from the
+     * official files; none, no establishment). The choice is drawn from the person's id, not from the
+     * trajectory's random stream: the same seed gives the same trajectories with or without establishments.
+     */
+    public DemoGenerator(Catalogue catalogue, fr.passerelle.market.Establishments establishments) {
         this.catalogue = catalogue;
         this.flows = readFlows(catalogue);
+        this.establishments = establishments;
     }
 
     private static Map<String, Flow[]> readFlows(Catalogue catalogue) {
@@ -129,8 +141,52 @@ public final class DemoGenerator {
             }
             step = nextStep;
         }
-        return new RawTrajectory("demo", id, steps, "demo:" + id);
+        return new RawTrajectory("demo", id, establishments.all().isEmpty() ? steps : placed(id, steps), "demo:" + id);
     }
+
+    /** The steps with an establishment where one of the right kind exists in the step's region. */
+    private List<RawStep> placed(String id, List<RawStep> steps) {
+        List<RawStep> placed = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            RawStep s = steps.get(i);
+            SplittableRandom draw = new SplittableRandom(id.hashCode() * 31L + i);
+            String code = s.code();
+            fr.passerelle.market.Establishments.Kind kind = null;
+            if (code.startsWith("CAP-") || code.startsWith("BAC-PRO-")) {
+                kind = draw.nextDouble() < 0.3
+                        ? fr.passerelle.market.Establishments.Kind.APPRENTICE_CENTRE
+                        : fr.passerelle.market.Establishments.Kind.LYCEE;
+            } else if (code.startsWith("BTS-")) {
+                kind = fr.passerelle.market.Establishments.Kind.LYCEE;
+            } else if (code.startsWith("LIC-") || code.startsWith("MASTER-") || code.startsWith("BUT-")) {
+                kind = fr.passerelle.market.Establishments.Kind.UNIVERSITY;
+            }
+            List<fr.passerelle.market.Establishments.Establishment> there =
+                    kind == null || s.region() == null ? List.of() : inRegion(s.region(), kind);
+            if (there.isEmpty()) {
+                placed.add(s);
+                continue;
+            }
+            // Cubed: a few large establishments take most people and a long tail has a handful each, as in life.
+            double u = draw.nextDouble();
+            String uai = there.get((int) (there.size() * u * u * u)).uai();
+            placed.add(new RawStep(s.kind(), s.code(), s.start(), s.end(), s.region(), uai));
+        }
+        return placed;
+    }
+
+    private final Map<String, List<fr.passerelle.market.Establishments.Establishment>> byRegionAndKind =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<fr.passerelle.market.Establishments.Establishment> inRegion(
+            String region, fr.passerelle.market.Establishments.Kind kind) {
+        String code = REGIONS_BY_NAME.computeIfAbsent(
+                region,
+                r -> fr.passerelle.catalog.Regions.bundled().normalise(r).orElse(""));
+        return byRegionAndKind.computeIfAbsent(code + "/" + kind, k -> establishments.in(code, kind));
+    }
+
+    private static final Map<String, String> REGIONS_BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
 
     private int duration(CatalogueStep step, SplittableRandom random) {
         return switch (step.kind()) {

@@ -190,6 +190,8 @@ public final class BulkLoader {
             StringJoiner starts = new StringJoiner(";");
             StringJoiner ends = new StringJoiner(";");
             StringJoiner regions = new StringJoiner(";");
+            StringJoiner institutions = new StringJoiner(";");
+            boolean anyInstitution = false;
             Map<String, Integer> first = new LinkedHashMap<>();
             int pos = 0;
             for (Visit v : t.visits()) {
@@ -198,6 +200,8 @@ public final class BulkLoader {
                 starts.add(Integer.toString(v.start()));
                 ends.add(Integer.toString(v.end()));
                 regions.add(v.region());
+                institutions.add(v.institution());
+                anyInstitution |= !v.institution().isEmpty();
             }
             persons.printRecord(
                     id,
@@ -210,7 +214,9 @@ public final class BulkLoader {
                     steps,
                     starts,
                     ends,
-                    regions);
+                    regions,
+                    // An empty field stores no property, as the transactional import does for records without one.
+                    anyInstitution ? institutions : "");
             for (Map.Entry<String, Integer> e : first.entrySet()) {
                 passed.printRecord(id, stepIds.get(e.getKey()), e.getValue());
             }
@@ -240,7 +246,8 @@ public final class BulkLoader {
                         "steps:string[]",
                         "starts:long[]",
                         "ends:long[]",
-                        "regions:string[]");
+                        "regions:string[]",
+                        "institutions:string[]");
                 CSVPrinter passed =
                         printer(dir.resolve("passed.csv"), ":START_ID(Person)", ":END_ID(Step)", "pos:long")) {
             writer = new PersonWriter(persons, passed, stepIds, people.report);

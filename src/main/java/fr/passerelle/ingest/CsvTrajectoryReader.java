@@ -16,13 +16,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Long CSV, one step a row: {@code source,id,seq,kind,code,label,start,end,region}. A person's rows
+ * Long CSV, one step a row: {@code source,id,seq,kind,code,label,start,end,region[,institution]}. A person's rows
  * need not be adjacent; they are ordered by {@code seq}. One bad row rejects that whole person, since
  * a trajectory with a hole would invent a transition.
  */
 public final class CsvTrajectoryReader implements TrajectoryReader {
     static final List<String> REQUIRED = List.of("source", "id", "seq", "kind", "code");
-    static final Set<String> KNOWN = Set.of("source", "id", "seq", "kind", "code", "label", "start", "end", "region");
+    static final Set<String> KNOWN =
+            Set.of("source", "id", "seq", "kind", "code", "label", "start", "end", "region", "institution");
 
     @Override
     public void read(Path file, Sink sink) throws IOException {
@@ -100,7 +101,8 @@ public final class CsvTrajectoryReader implements TrajectoryReader {
                             get(row, header, "code"),
                             get(row, header, "start"),
                             get(row, header, "end"),
-                            get(row, header, "region"));
+                            get(row, header, "region"),
+                            get(row, header, "institution"));
                     if (person.steps.put(seq, step) != null) {
                         person.problem = new InputProblem(origin, "seq " + seq + " appears twice for the same person");
                     }

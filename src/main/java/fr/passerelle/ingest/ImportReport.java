@@ -16,6 +16,9 @@ public final class ImportReport {
     long unchanged;
     long visits;
     long droppedRegions;
+    /** Establishment codes given but not kept: not a valid UAI, or on a step that is not education. */
+    long droppedInstitutions;
+
     long doNotCollect;
     long withdrawn;
     long absentErased;
@@ -99,6 +102,10 @@ public final class ImportReport {
         return droppedRegions;
     }
 
+    public long droppedInstitutions() {
+        return droppedInstitutions;
+    }
+
     public Map<String, Long> droppedFields() {
         return Map.copyOf(droppedFields);
     }
@@ -119,6 +126,11 @@ public final class ImportReport {
         out.append(String.format(
                 "steps stored: %d; regions not recognised (dropped): %d; time: %.1f s%n",
                 visits, droppedRegions, elapsed.toMillis() / 1000.0));
+        if (droppedInstitutions > 0) {
+            out.append(String.format(
+                    "establishment codes not kept (not a valid UAI, or not on an education step): %d%n",
+                    droppedInstitutions));
+        }
         if (doNotCollect + withdrawn + absentErased > 0) {
             out.append(String.format(
                     "on the do-not-collect list (skipped): %d; withdrawn (erased, now on the list): %d; "

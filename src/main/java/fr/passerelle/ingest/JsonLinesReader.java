@@ -13,14 +13,14 @@ import java.util.Set;
 
 /**
  * JSON Lines, one trajectory a line:
- * {@code {"source":"...","id":"...","steps":[{"kind":"...","code":"...","label":"...","start":"YYYY-MM","end":"...","region":"..."}]}}.
+ * {@code {"source":"...","id":"...","steps":[{"kind":"...","code":"...","label":"...","start":"YYYY-MM","end":"...","region":"...","institution":"UAI"}]}}.
  */
 public final class JsonLinesReader implements TrajectoryReader {
     static final Set<String> TOP_FIELDS = Set.of("source", "id", "steps", "status");
     /** Statuses that withdraw a person: the record then asks for erasure and needs no steps. */
     static final Set<String> WITHDRAWN = Set.of("withdrawn", "private", "deleted", "noindex");
 
-    static final Set<String> STEP_FIELDS = Set.of("kind", "code", "label", "start", "end", "region");
+    static final Set<String> STEP_FIELDS = Set.of("kind", "code", "label", "start", "end", "region", "institution");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String NOT_UTF8 = "not UTF-8 text (save the file as UTF-8)";
 
@@ -84,7 +84,8 @@ public final class JsonLinesReader implements TrajectoryReader {
                     text(step, "code"),
                     text(step, "start"),
                     text(step, "end"),
-                    text(step, "region")));
+                    text(step, "region"),
+                    text(step, "institution")));
         }
         return new RawTrajectory(source, id, raw, origin);
     }

@@ -4,6 +4,7 @@ import fr.passerelle.catalog.Catalogue;
 import fr.passerelle.catalog.CatalogueStep;
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.catalog.StepKind;
+import fr.passerelle.catalog.Uai;
 import fr.passerelle.person.Visit;
 import fr.passerelle.privacy.HmacKey;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,15 @@ public final class Normaliser {
 
     /** Normalises {@code raw}; {@code droppedRegions} counts regions that were given but not recognised. */
     public Trajectory normalise(RawTrajectory raw, Runnable droppedRegion) {
+        return normalise(raw, droppedRegion, () -> {});
+    }
+
+    /**
+     * Normalises {@code raw}; {@code droppedRegion} and {@code droppedInstitution} count the regions and the
+     * establishment codes that were given but are not kept (unrecognised, or an establishment on a step that is
+     * not education): the record itself stays, as with any field Passerelle does not need.
+     */
+    public Trajectory normalise(RawTrajectory raw, Runnable droppedRegion, Runnable droppedInstitution) {
         if (raw.source() == null || !SOURCE.matcher(raw.source()).matches()) {
             throw new InvalidRecordException(
                     "\"source\" must be a short name (letters, digits, '.', '_', '-'; at most 64), got "
@@ -70,7 +80,7 @@ public final class Normaliser {
         int index = 0;
         for (RawStep step : raw.steps()) {
             index++;
-            Visit visit = visit(step, index, droppedRegion);
+            Visit visit = visit(step, index, droppedRegion, droppedInstitution);
             Visit previous = visits.isEmpty() ? null : visits.get(visits.size() - 1);
             if (previous != null && previous.step().equals(visit.step())) {
                 int end = previous.end() == Visit.UNKNOWN || visit.end() == Visit.UNKNOWN
@@ -82,7 +92,8 @@ public final class Normaliser {
                                 previous.step(),
                                 previous.start(),
                                 end,
-                                previous.region().isEmpty() ? visit.region() : previous.region()));
+                                previous.region().isEmpty() ? visit.region() : previous.region(),
+                                previous.institution().isEmpty() ? visit.institution() : previous.institution()));
             } else {
                 visits.add(visit);
             }
@@ -91,7 +102,7 @@ public final class Normaliser {
         return new Trajectory(pid, raw.source(), List.copyOf(visits), digest(visits));
     }
 
-    private Visit visit(RawStep step, int index, Runnable droppedRegion) {
+    private Visit visit(RawStep step, int index, Runnable droppedRegion, Runnable droppedInstitution) {
         String where = "step " + index + ": ";
         StepKind kind = StepKind.parse(step.kind())
                 .orElseThrow(() -> new InvalidRecordException(
@@ -121,7 +132,17 @@ public final class Normaliser {
                 droppedRegion.run();
             }
         }
-        return new Visit(code, start, end, region);
+        String institution = "";
+        if (step.institution() != null && !step.institution().isBlank()) {
+            // Only where a step happens in an establishment, and only a well-formed code: never a campus or class.
+            institution = kind == StepKind.EDUCATION
+                    ? Uai.normalise(step.institution()).orElse("")
+                    : "";
+            if (institution.isEmpty()) {
+                droppedInstitution.run();
+            }
+        }
+        return new Visit(code, start, end, region, institution);
     }
 
     /** Dates repeat (a few hundred months for millions of steps); bounded so odd input cannot grow it. */
@@ -168,8 +189,12 @@ public final class Normaliser {
                     .append('|')
                     .append(v.end())
                     .append('|')
-                    .append(v.region())
-                    .append('\n');
+                    .append(v.region());
+            // Absent from records without establishments, so that their digests (and re-imports) are unchanged.
+            if (!v.institution().isEmpty()) {
+                text.append('|').append(v.institution());
+            }
+            text.append('\n');
         }
         try {
             byte[] hash =

@@ -25,7 +25,11 @@ final class TrajectoryInput {
 
     /** What one record became: a trajectory, or a problem; plus what was dropped on the way. */
     private record Outcome(
-            Trajectory trajectory, InputProblem problem, List<String> droppedFields, int droppedRegions) {}
+            Trajectory trajectory,
+            InputProblem problem,
+            List<String> droppedFields,
+            int droppedRegions,
+            int droppedInstitutions) {}
 
     void readFile(Path file, Consumer<Trajectory> out) {
         TrajectoryReader reader = TrajectoryReader.forFile(file);
@@ -70,13 +74,13 @@ final class TrajectoryInput {
                     String origin = file + ":" + numbers.get(i);
                     List<String> dropped = new ArrayList<>(0);
                     if (lines.get(i) == null) {
-                        return new Outcome(null, new InputProblem(origin, JsonLinesReader.NOT_UTF8), dropped, 0);
+                        return new Outcome(null, new InputProblem(origin, JsonLinesReader.NOT_UTF8), dropped, 0, 0);
                     }
                     try {
                         RawTrajectory raw = JsonLinesReader.parse(lines.get(i), origin, dropped::add);
                         return outcome(raw, dropped);
                     } catch (InvalidRecordException e) {
-                        return new Outcome(null, new InputProblem(origin, e.getMessage()), dropped, 0);
+                        return new Outcome(null, new InputProblem(origin, e.getMessage()), dropped, 0, 0);
                     }
                 })
                 .toList();
@@ -129,12 +133,12 @@ final class TrajectoryInput {
     }
 
     private Outcome outcome(RawTrajectory raw, List<String> dropped) {
-        int[] regions = {0};
+        int[] regions = {0, 0};
         try {
-            Trajectory t = normaliser.normalise(raw, () -> regions[0]++);
-            return new Outcome(t, null, dropped, regions[0]);
+            Trajectory t = normaliser.normalise(raw, () -> regions[0]++, () -> regions[1]++);
+            return new Outcome(t, null, dropped, regions[0], regions[1]);
         } catch (InvalidRecordException e) {
-            return new Outcome(null, new InputProblem(raw.origin(), e.getMessage()), dropped, regions[0]);
+            return new Outcome(null, new InputProblem(raw.origin(), e.getMessage()), dropped, regions[0], regions[1]);
         }
     }
 
@@ -142,6 +146,7 @@ final class TrajectoryInput {
         for (Outcome o : outcomes) {
             report.records++;
             report.droppedRegions += o.droppedRegions();
+            report.droppedInstitutions += o.droppedInstitutions();
             o.droppedFields().forEach(report::droppedField);
             if (o.problem() != null) {
                 report.problem(o.problem());

@@ -55,6 +55,7 @@ final class TrajectorySpill implements AutoCloseable {
                 out.writeInt(v.start());
                 out.writeInt(v.end());
                 writeNullable(v.region());
+                writeNullable(v.institution());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the spill file " + file, e);
@@ -99,7 +100,7 @@ final class TrajectorySpill implements AutoCloseable {
                 int visits = in.readInt();
                 List<Visit> steps = new ArrayList<>(visits);
                 for (int i = 0; i < visits; i++) {
-                    steps.add(new Visit(in.readUTF(), in.readInt(), in.readInt(), readNullable(in)));
+                    steps.add(new Visit(in.readUTF(), in.readInt(), in.readInt(), readNullable(in), readNullable(in)));
                 }
                 visitor.visit(
                         new Trajectory(pid, source, List.copyOf(steps), digest, withdrawn),

@@ -238,6 +238,7 @@ public final class Backup {
             List<Long> starts = longs(p.path("starts"));
             List<Long> ends = longs(p.path("ends"));
             List<String> regions = texts(p.path("regions"));
+            List<String> institutions = texts(p.path("institutions"));
             List<Visit> visits = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
                 // A record written by the bulk importer may lack an array that holds only unknowns.
@@ -245,7 +246,8 @@ public final class Backup {
                         steps.get(i),
                         i < starts.size() ? starts.get(i).intValue() : Visit.UNKNOWN,
                         i < ends.size() ? ends.get(i).intValue() : Visit.UNKNOWN,
-                        i < regions.size() ? regions.get(i) : ""));
+                        i < regions.size() ? regions.get(i) : "",
+                        i < institutions.size() ? institutions.get(i) : ""));
             }
             Map<String, Object> row = PersonRecords.row(
                     text(p, "pid"),

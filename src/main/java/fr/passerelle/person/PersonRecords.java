@@ -22,7 +22,7 @@ public final class PersonRecords {
 
     /**
      * A person record as {@code import/create-persons} and {@code lifecycle/restore-persons} write it:
-     * the steps in order (codes, start and end months, regions) and one {@code passed} entry per
+     * the steps in order (codes, start and end months, regions, establishments) and one {@code passed} entry per
      * distinct step at its first position. A mutable map, for the caller's own fields.
      */
     public static Map<String, Object> row(String pid, Long rkey, String source, String digest, List<Visit> visits) {
@@ -30,6 +30,8 @@ public final class PersonRecords {
         List<Integer> starts = new ArrayList<>();
         List<Integer> ends = new ArrayList<>();
         List<String> regions = new ArrayList<>();
+        List<String> institutions = new ArrayList<>();
+        boolean anyInstitution = false;
         Map<String, Integer> firstPosition = new java.util.LinkedHashMap<>();
         for (Visit v : visits) {
             firstPosition.putIfAbsent(v.step(), steps.size());
@@ -37,6 +39,8 @@ public final class PersonRecords {
             starts.add(v.start());
             ends.add(v.end());
             regions.add(v.region());
+            institutions.add(v.institution());
+            anyInstitution |= !v.institution().isEmpty();
         }
         List<Map<String, Object>> passed = new ArrayList<>();
         firstPosition.forEach((step, pos) -> passed.add(Map.of("step", step, "pos", pos)));
@@ -49,6 +53,8 @@ public final class PersonRecords {
         row.put("starts", starts);
         row.put("ends", ends);
         row.put("regions", regions);
+        // Most records name no establishment: no property at all rather than a list of blanks.
+        row.put("institutions", anyInstitution ? institutions : null);
         row.put("passed", passed);
         return row;
     }
@@ -59,10 +65,17 @@ public final class PersonRecords {
         List<Long> starts = r.get("starts").asList(v -> v.asLong());
         List<Long> ends = r.get("ends").asList(v -> v.asLong());
         List<String> regions = r.get("regions").asList(v -> v.asString());
+        List<String> institutions = r.get("institutions").isNull()
+                ? List.of()
+                : r.get("institutions").asList(v -> v.asString());
         List<Visit> visits = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             visits.add(new Visit(
-                    steps.get(i), starts.get(i).intValue(), ends.get(i).intValue(), regions.get(i)));
+                    steps.get(i),
+                    starts.get(i).intValue(),
+                    ends.get(i).intValue(),
+                    regions.get(i),
+                    i < institutions.size() ? institutions.get(i) : ""));
         }
         return visits;
     }

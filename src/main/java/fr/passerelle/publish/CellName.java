@@ -131,6 +131,33 @@ public final class CellName {
         return "first-jobs-pair:" + level + ":" + from + ":" + to;
     }
 
+    /** People of a step at an establishment, entering in {@code cohort} ({@code all} for every year). */
+    public static String institutionPeople(String uai, String step, String cohort) {
+        return "institution:" + uai + ":" + step + ":" + cohort;
+    }
+
+    /** Leavers of a step at an establishment observed that long, by exit cohort ({@code all}: every year). */
+    public static String institutionCohort(String uai, String step, int months, String cohort) {
+        return "institution-cohort:" + uai + ":" + step + ":" + months + ":" + cohort;
+    }
+
+    public static String institutionOutcome(String uai, String step, int months, String cohort, String situation) {
+        return "institution-outcome:" + uai + ":" + step + ":" + months + ":" + cohort + ":" + situation;
+    }
+
+    public static String institutionLeaving(String uai, String step) {
+        return "institution-leaving:" + uai + ":" + step;
+    }
+
+    public static String institutionNext(String uai, String from, String to) {
+        return "institution-next:" + uai + ":" + from + ";" + to;
+    }
+
+    /** Everyone with a step at the establishment. */
+    public static String institution(String uai) {
+        return "institution-all:" + uai;
+    }
+
     public static String familyCohort(String family, int months) {
         return "family-cohort:" + family + ":" + months;
     }

@@ -302,7 +302,11 @@ public final class Publisher {
      * order the person records were read in (the tables are counted in that order).
      */
     private static void sortRows(Path dir) throws IOException {
-        for (String file : FILES) {
+        sortRows(dir, FILES);
+    }
+
+    static void sortRows(Path dir, List<String> files) throws IOException {
+        for (String file : files) {
             // steps.csv (free labels, possibly quoted over lines) and the reference lists are written in a fixed order
             // already.
             if (!file.endsWith(".csv")
@@ -519,6 +523,8 @@ public final class Publisher {
         Map<String, Integer> sourceIndex = new HashMap<>();
         List<String> contributors = new ArrayList<>();
         Map<String, Integer> contributorIndex = new HashMap<>();
+        List<String> institutions = new ArrayList<>();
+        Map<String, Integer> institutionIndex = new HashMap<>();
         long t0 = System.nanoTime();
         int[] counted = {0};
         readPeople(stepIndex, regionCodes, r -> {
@@ -532,10 +538,31 @@ public final class Publisher {
                         contributors.add(x);
                         return contributors.size() - 1;
                     });
+            int[] at = null;
+            if (r.institutions() != null) {
+                at = new int[r.institutions().length];
+                for (int i = 0; i < at.length; i++) {
+                    String uai = r.institutions()[i];
+                    at[i] = uai.isEmpty()
+                            ? -1
+                            : institutionIndex.computeIfAbsent(uai, x -> {
+                                institutions.add(x);
+                                return institutions.size() - 1;
+                            });
+                }
+            }
             tables.count(
                     counted[0]++,
                     new ReleaseTables.Person(
-                            r.recordKey(), src, r.steps(), r.starts(), r.ends(), r.regions(), r.collectedMonth(), app));
+                            r.recordKey(),
+                            src,
+                            r.steps(),
+                            r.starts(),
+                            r.ends(),
+                            r.regions(),
+                            r.collectedMonth(),
+                            app,
+                            at));
         });
         long t1 = System.nanoTime();
         if (Database.PROFILE_ENABLED) {
@@ -555,7 +582,8 @@ public final class Publisher {
                 regions,
                 periods,
                 sources,
-                contributors);
+                contributors,
+                institutions);
         if (Database.PROFILE_ENABLED) {
             System.err.printf(
                     "publication: released and wrote %d cells in %.1f s%n",
@@ -573,7 +601,8 @@ public final class Publisher {
             int[] ends,
             int[] regions,
             int collectedMonth,
-            String contributor) {}
+            String contributor,
+            String[] institutions) {}
 
     /**
      * Every person record, read in parallel parts (one transaction each, by record key modulo the
@@ -663,7 +692,10 @@ public final class Publisher {
                 ints(r.get("ends"), n),
                 reg,
                 r.get("collectedMonth").asInt(),
-                r.get("contributor").asString(null));
+                r.get("contributor").asString(null),
+                r.get("institutions").isNull()
+                        ? null
+                        : r.get("institutions").asList(Value::asString).toArray(String[]::new));
     }
 
     /** Months of a record, -1 where unknown (and all unknown when the property is missing). */
@@ -695,7 +727,8 @@ public final class Publisher {
             Regions regions,
             List<String> periods,
             List<String> sources,
-            List<String> contributors)
+            List<String> contributors,
+            List<String> institutions)
             throws IOException {
         // The do-not-collect list's size, perturbed like any count (its record keys from the listed pseudonyms).
         Cell listed = new Cell();
@@ -1069,6 +1102,7 @@ public final class Publisher {
         Mobility.write(dir, t, keys, steps.stream().map(Step::id).toList(), regionCodes, releasedValues());
         RegionLevelOutcomes.write(dir, t, keys, t.families(), regionCodes, releasedValues());
         FirstJobFlows.write(dir, t, keys, regionCodes, releasedValues());
+        InstitutionTables.write(dir, t, keys, steps.stream().map(Step::id).toList(), institutions, releasedValues());
         // Public notes on the released job steps (they describe jobs, never these people).
         market.write(
                 dir,

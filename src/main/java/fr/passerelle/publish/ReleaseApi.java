@@ -75,7 +75,7 @@ public final class ReleaseApi implements AutoCloseable {
     }
 
     private Serving open(Publication release) {
-        Path store = ReleaseStore.build(release, root, USER, password);
+        Path store = ReleaseStore.build(release, root, USER, password, true);
         int port = EmbeddedNeo4j.freePort();
         DatabaseManagementService service = ReleaseStore.serve(store, pageCacheBytes, "127.0.0.1", port);
         Driver driver = Database.driver("bolt://127.0.0.1:" + port, USER, password);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -27,8 +28,19 @@ public final class ReleaseStore {
 
     private ReleaseStore() {}
 
-    /** Builds a new store under {@code parent} from {@code release}, with one account {@code user}. */
+    /**
+     * Builds a new store under {@code parent} from {@code release}'s open files, with one account {@code user}:
+     * the analysts' store.
+     */
     public static Path build(Publication release, Path parent, String user, String password) {
+        return build(release, parent, user, password, false);
+    }
+
+    /**
+     * Builds a new store under {@code parent} from {@code release}, with one account {@code user}; with
+     * {@code withPrivate} (the API's store only) also the release's private part ({@link InstitutionTables}).
+     */
+    public static Path build(Publication release, Path parent, String user, String password, boolean withPrivate) {
         Path home = parent.toAbsolutePath().normalize().resolve("store-" + release.version() + "-" + System.nanoTime());
         String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         try {
@@ -49,11 +61,18 @@ public final class ReleaseStore {
         long t1 = System.nanoTime();
         try (Database store =
                 Database.connect("bolt://127.0.0.1:" + port, "neo4j", admin, "neo4j", Duration.ofMinutes(1))) {
-            for (String name : Publisher.LOAD_ORDER) {
+            List<String> statements = new java.util.ArrayList<>(Publisher.LOAD_ORDER);
+            if (withPrivate) {
+                statements.addAll(InstitutionTables.LOAD_ORDER);
+            }
+            for (String name : statements) {
                 // A table with no row needs no statement: each costs its planning on this new store (about 0.1 s),
                 // which small releases (tests, a new deployment) would pay for nothing.
                 String file = csvOf(name);
-                if (file != null && !hasRows(release.dir().resolve(file))) {
+                // (A release published before establishments existed has no private part: nothing to load.)
+                if (file != null
+                        && (!Files.exists(release.dir().resolve(file))
+                                || !hasRows(release.dir().resolve(file)))) {
                     continue;
                 }
                 // Auto-commit, as cypher-shell runs the exported script.
@@ -73,7 +92,8 @@ public final class ReleaseStore {
         return home;
     }
 
-    private static final java.util.regex.Pattern CSV = java.util.regex.Pattern.compile("\\$base \\+ '([a-z-]+\\.csv)'");
+    private static final java.util.regex.Pattern CSV =
+            java.util.regex.Pattern.compile("\\$base \\+ '([a-z/-]+\\.csv)'");
 
     /** The release file a load statement reads ({@code $base + 'x.csv'}), null for a statement reading none. */
     static String csvOf(String statement) {

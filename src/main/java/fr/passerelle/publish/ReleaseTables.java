@@ -12,7 +12,10 @@ import java.util.List;
  * perturbs and thresholds each cell.
  */
 final class ReleaseTables {
-    /** One person record as the publication reads it: step indexes, months (-1 unknown), region indexes (-1 unknown). */
+    /**
+     * One person record as the publication reads it: step indexes, months (-1 unknown), region indexes (-1
+     * unknown), establishment indexes (-1 unknown; null when the record names none).
+     */
     record Person(
             long recordKey,
             int source,
@@ -21,10 +24,28 @@ final class ReleaseTables {
             int[] ends,
             int[] regions,
             int collectedMonth,
-            int contributor) {
-        /** A person as collected or imported (not contributed through an app key). */
+            int contributor,
+            int[] institutions) {
+        /** A person as collected or imported (not contributed through an app key), without establishments. */
         Person(long recordKey, int source, int[] steps, int[] starts, int[] ends, int[] regions, int collectedMonth) {
-            this(recordKey, source, steps, starts, ends, regions, collectedMonth, -1);
+            this(recordKey, source, steps, starts, ends, regions, collectedMonth, -1, null);
+        }
+
+        Person(
+                long recordKey,
+                int source,
+                int[] steps,
+                int[] starts,
+                int[] ends,
+                int[] regions,
+                int collectedMonth,
+                int contributor) {
+            this(recordKey, source, steps, starts, ends, regions, collectedMonth, contributor, null);
+        }
+
+        /** The establishment of the step at position i, -1 when not known. */
+        int institution(int i) {
+            return institutions == null ? -1 : institutions[i];
         }
     }
 
@@ -212,6 +233,23 @@ final class ReleaseTables {
     static final int REGION_LEVEL_OUTCOME = 32;
     /** a: a level (0 every level), b: {@link FirstJobFlows#coordinate}, c: {@link FirstJobFlows} class or region. */
     static final int FIRST_JOB = 33;
+
+    // Establishment tables ({@link InstitutionTables}): released into the release's private part only, read by the
+    // establishment's own key. c is the establishment's index (times 4 plus the situation for outcomes).
+    /** People of a step at an establishment: a: step, b: entry bin ({@link CohortOutcomes#bin}) or ALL_YEARS. */
+    static final int INSTITUTION_PEOPLE = 34;
+    /** Leavers observed that long: a: step, b: {@link CohortOutcomes#coordinate} (exit bin or ALL_YEARS). */
+    static final int INSTITUTION_COHORT = 35;
+    /** Their situation: as INSTITUTION_COHORT, c: establishment * 4 + job 0 / study 1 / other 2. */
+    static final int INSTITUTION_OUTCOME = 36;
+    /** People who left the step at the establishment for a next step: a: step, b: 0. */
+    static final int INSTITUTION_LEAVING = 37;
+    /** Their next step: a: step, b: the next step. */
+    static final int INSTITUTION_NEXT = 38;
+    /** Everyone with a step at the establishment: a: 0, b: 0 (the administrators' list). */
+    static final int INSTITUTION_EVERYONE = 39;
+    /** The {@code b} bin (or exit bin within a coordinate) that stands for every year. */
+    static final int ALL_YEARS = 63;
 
     // Tables keyed by a long: table << 58 | a << 42 | b << 26 | c (a and b are step indexes at most: 65,535 steps).
     // Tables from 32 on set the sign bit: keys are only ever taken apart with >>>, never compared as numbers.
@@ -417,6 +455,18 @@ final class ReleaseTables {
                             afterEnd(person, i, i + 1));
                 }
             }
+            int institution = person.institution(i);
+            if (institution >= 0) {
+                add(cell(key(INSTITUTION_EVERYONE, 0, 0, institution)));
+                add(cell(key(INSTITUTION_PEOPLE, s[i], ALL_YEARS, institution)));
+                if (start[i] >= 0) {
+                    add(cell(key(INSTITUTION_PEOPLE, s[i], CohortOutcomes.bin(start[i]), institution)));
+                }
+                if (i + 1 < n) {
+                    add(cell(key(INSTITUTION_LEAVING, s[i], 0, institution)));
+                    add(cell(key(INSTITUTION_NEXT, s[i], s[i + 1], institution)));
+                }
+            }
             int period = periodIndex(start[i]);
             if (period >= 0) {
                 add(cell(key(PERIOD, s[i], period, 0)));
@@ -580,6 +630,15 @@ final class ReleaseTables {
             add(cell(key(EXIT_OUTCOME, s[i], exit, situation >= 2 ? 0 : situation == 0 ? 1 : 2)));
             if (fit.has(s[i])) {
                 fit(s[i], m, there ? s[j] : -1);
+            }
+            int institution = person.institution(i);
+            if (institution >= 0) {
+                int simple = situation >= 2 ? 0 : situation == 0 ? 1 : 2;
+                for (int bin : new int[] {CohortOutcomes.bin(ended), ALL_YEARS}) {
+                    int b = CohortOutcomes.coordinate(m, bin);
+                    add(cell(key(INSTITUTION_COHORT, s[i], b, institution)));
+                    add(cell(key(INSTITUTION_OUTCOME, s[i], b, institution * 4L + simple)));
+                }
             }
             // The region the step was taken in; an unknown region is a class of its own, counted, never dropped.
             boolean byRegion = RegionalOutcomes.HORIZONS[m];

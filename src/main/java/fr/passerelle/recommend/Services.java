@@ -16,6 +16,7 @@ public record Services(
         BenchmarkService benchmark,
         MobilityService mobility,
         RegionService regions,
+        InstitutionService institutions,
         MarketService market,
         Register register) {
 
@@ -45,6 +46,7 @@ public record Services(
                 new BenchmarkService(steps, similarity),
                 new MobilityService(steps),
                 new RegionService(steps),
+                new InstitutionService(steps, thresholds),
                 new MarketService(steps),
                 new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }

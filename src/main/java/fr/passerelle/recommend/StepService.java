@@ -469,6 +469,13 @@ public final class StepService {
         return Map.copyOf(all);
     }
 
+    /** The served release's version, read as part of {@code reads} (so that its evidence names the query). */
+    static long datasetVersion(Reads reads) {
+        List<Long> v = reads.read(
+                "queries/dataset-version", Map.of(), r -> r.get("version").asLong(0));
+        return v.isEmpty() ? 0 : v.get(0);
+    }
+
     public long datasetVersion() {
         List<Long> v = db.read(
                 "queries/dataset-version", Map.of(), r -> r.get("version").asLong(0));

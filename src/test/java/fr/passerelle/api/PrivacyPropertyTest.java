@@ -191,7 +191,7 @@ class PrivacyPropertyTest {
     }
 
     /** Every number in a field whose name says it counts people is null or at least k. */
-    private static void check(JsonNode node, Thresholds thresholds, String path, String field) {
+    static void check(JsonNode node, Thresholds thresholds, String path, String field) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -1,0 +1,56 @@
+package fr.passerelle.api;
+
+import fr.passerelle.catalog.Uai;
+import fr.passerelle.recommend.Services;
+import io.javalin.http.Context;
+import java.util.Set;
+
+/**
+ * An establishment's own figures, {@code /api/institutions/{uai}/...}: read with that establishment's
+ * institution key only ({@link AccessControl#checkInstitution}); never cached beside public answers and
+ * marked private for HTTP caches. The administrators' list is {@code GET /api/admin/institutions}.
+ */
+final class InstitutionRoutes {
+    private final Services services;
+
+    InstitutionRoutes(Services services) {
+        this.services = services;
+    }
+
+    void register(RouteTable routes) {
+        routes.get("/api/institutions/{uai}/programmes", ctx -> {
+            String uai = privateAnswer(ctx);
+            ctx.json(services.institutions().programmes(uai));
+        });
+        routes.get("/api/institutions/{uai}/steps/{code}/outcomes", ctx -> {
+            String uai = privateAnswer(ctx);
+            String by = Params.oneOf(ctx, "by", Set.of("cohort", "all"));
+            var answer = services.institutions().outcomes(uai, ctx.pathParam("code"), StepRoutes.months(ctx));
+            if ("all".equals(by)) {
+                answer = new fr.passerelle.recommend.InstitutionOutcomes(
+                        answer.uai(),
+                        answer.step(),
+                        answer.outcomes().stream()
+                                .filter(o -> o.exitCohort().equals("all"))
+                                .toList(),
+                        answer.reasons(),
+                        answer.evidence());
+            }
+            ctx.json(answer);
+        });
+        routes.get("/api/institutions/{uai}/steps/{code}/next", ctx -> {
+            String uai = privateAnswer(ctx);
+            ctx.json(services.institutions().next(uai, ctx.pathParam("code")));
+        });
+        routes.get(
+                "/api/admin/institutions",
+                ctx -> ctx.json(
+                        java.util.Map.of("institutions", services.institutions().list())));
+    }
+
+    /** The path's UAI (the key was checked for it before the route ran); the answer is for its holder only. */
+    private static String privateAnswer(Context ctx) {
+        ctx.header("Cache-Control", "private, no-store");
+        return Uai.normalise(ctx.pathParam("uai")).orElseThrow();
+    }
+}

@@ -1,0 +1,160 @@
+package fr.passerelle.market;
+
+import fr.passerelle.catalog.Regions;
+import fr.passerelle.catalog.Uai;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Real establishments from the official open data, read at run time (never shipped): vocational lycées
+ * and apprentice centres with their UAI, name and InserJeunes shares from the DEPP's per-establishment
+ * files, universities with their UAI from InserSup's master insertion file. Their region is the one of
+ * the UAI's département. The demo places its people's vocational and university steps in them; the
+ * establishment pages set an establishment's official figure beside Passerelle's.
+ */
+public record Establishments(List<Establishment> all) {
+    public static final Establishments NONE = new Establishments(List.of());
+
+    /** What an establishment is: where CAP, bac pro and BTS are taught, or a university. */
+    public enum Kind {
+        LYCEE,
+        APPRENTICE_CENTRE,
+        UNIVERSITY
+    }
+
+    /**
+     * @param employed6 InserJeunes' share of leavers in a job 6 months after leaving (percent, null where not
+     *     published); @param study their share in further study
+     */
+    public record Establishment(String uai, String name, String region, Kind kind, Integer employed6, Integer study) {}
+
+    private static volatile Establishments standard;
+
+    /** The establishments of {@code ../shared/data} (or the PASSERELLE_INSERJEUNES_DIR / _INSERSUP_DIR folders); none without the files. */
+    public static Establishments standard() {
+        Establishments s = standard;
+        if (s == null) {
+            Path ij = Path.of(env("PASSERELLE_INSERJEUNES_DIR", "../shared/data/inserjeunes"));
+            Path sup = Path.of(env("PASSERELLE_INSERSUP_DIR", "../shared/data/insersup"));
+            s = load(ij, sup);
+            standard = s;
+        }
+        return s;
+    }
+
+    /** The establishments of the files present in these folders (either may be missing). */
+    public static Establishments load(Path inserJeunesDir, Path inserSupDir) {
+        Regions regions = Regions.bundled();
+        Map<String, Establishment> found = new LinkedHashMap<>();
+        Path pro = inserJeunesDir.resolve("depp-2022-etablissements-2022_2023-pro.csv");
+        Path apprentices = inserJeunesDir.resolve("depp-2022-etablissements-2022_2023-apprentissage.csv");
+        for (Path file : List.of(pro, apprentices)) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            Kind kind = file.equals(pro) ? Kind.LYCEE : Kind.APPRENTICE_CENTRE;
+            for (CSVRecord r : read(file)) {
+                // The lycées' file has one row per public ("ensemble", "dont apprentis", ...): the whole is "ensemble".
+                if (r.isMapped("Dont apprentis en EPLE")
+                        && !r.get("Dont apprentis en EPLE").equals("ensemble")) {
+                    continue;
+                }
+                String uai =
+                        Uai.normalise(column(r, "n°UAI de l'établissement")).orElse(null);
+                String region = uai == null ? null : region(uai, regions);
+                if (region != null) {
+                    found.putIfAbsent(
+                            uai,
+                            new Establishment(
+                                    uai,
+                                    column(r, "Libellé de l'établissement"),
+                                    region,
+                                    kind,
+                                    percent(column(r, "Part en emploi 6 mois après la sortie")),
+                                    percent(column(r, "Part en poursuite d'études"))));
+                }
+            }
+        }
+        Path masters = inserSupDir.resolve("fr-esr-insertion_professionnelle-master.csv");
+        if (Files.isRegularFile(masters)) {
+            for (CSVRecord r : read(masters)) {
+                String uai =
+                        Uai.normalise(column(r, "numero_de_l_etablissement")).orElse(null);
+                String region = uai == null ? null : region(uai, regions);
+                if (region != null) {
+                    found.putIfAbsent(
+                            uai,
+                            new Establishment(uai, column(r, "etablissement"), region, Kind.UNIVERSITY, null, null));
+                }
+            }
+        }
+        return new Establishments(List.copyOf(found.values()));
+    }
+
+    /** The establishment of this code, if the files name it. */
+    public java.util.Optional<Establishment> find(String uai) {
+        return all.stream().filter(e -> e.uai().equals(uai)).findFirst();
+    }
+
+    /** The establishments of a kind in a region, in the files' order. */
+    public List<Establishment> in(String region, Kind kind) {
+        List<Establishment> out = new ArrayList<>();
+        for (Establishment e : all) {
+            if (e.region().equals(region) && e.kind() == kind) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The region of a UAI's département (its first three characters: 075, 620 for Corse-du-Sud, 971...). */
+    static String region(String uai, Regions regions) {
+        String dep = uai.substring(0, 3);
+        String department = switch (dep) {
+            case "620" -> "2A";
+            case "720" -> "2B";
+            default -> dep.startsWith("97") ? dep : dep.substring(1);
+        };
+        return regions.normalise("dep:" + department).orElse(null);
+    }
+
+    private static Integer percent(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null; // "nd": not published
+        }
+    }
+
+    /** A column whatever the spaces after its name (the apprentice file has some) or a leading byte-order mark. */
+    private static String column(CSVRecord r, String name) {
+        for (String header : r.getParser().getHeaderNames()) {
+            if (header.replace("\uFEFF", "").trim().equals(name)) {
+                return r.get(header);
+            }
+        }
+        return null;
+    }
+
+    private static List<CSVRecord> read(Path file) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return fr.passerelle.files.Csv.SEMICOLON_WITH_HEADER.parse(r).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String env(String name, String otherwise) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? otherwise : v;
+    }
+}

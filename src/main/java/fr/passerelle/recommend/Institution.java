@@ -1,0 +1,44 @@
+package fr.passerelle.recommend;
+
+import fr.passerelle.privacy.Share;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An establishment's own programmes, from the release's private part (read with its key only): each step its
+ * people took there, with people by entry cohort and what became of its leavers against the nation's.
+ *
+ * @param people everyone of the release with a step at the establishment (null: fewer than k)
+ * @param programmes the steps taken there with at least k people, most people first
+ */
+public record Institution(
+        String uai, Long people, List<Programme> programmes, Map<String, String> reasons, Evidence evidence) {
+
+    /**
+     * @param people everyone who took the step there, every year (at least its entry cohorts added up)
+     * @param entryCohorts people by the years they started (3-year bins), each at least k; a thin bin is left out
+     * @param outcomes every exit year together, at 6, 12 and 24 months after the end, beside the nation's
+     */
+    public record Programme(StepRef step, long people, List<EntryCohort> entryCohorts, List<Outcome> outcomes) {}
+
+    public record EntryCohort(String cohort, long people) {}
+
+    /**
+     * What became of the leavers, {@code months} after the end.
+     *
+     * @param exitCohort the years they left ({@code all}: every year)
+     * @param people the leavers observed that long (null: fewer than k)
+     * @param situations job, study, other: people and share of {@code people}
+     * @param nation the same step's leavers in the whole release (every establishment, known or not)
+     */
+    public record Outcome(
+            int months, String exitCohort, Long people, List<Situation> situations, NationOutcome nation) {}
+
+    public record Situation(String situation, long people, Share share) {}
+
+    /**
+     * The nation's figure for the same step and horizon: its leavers and its people in a job, in further study
+     * and elsewhere (job: its released job domains added up, so at most the true figure).
+     */
+    public record NationOutcome(Long people, List<Situation> situations) {}
+}

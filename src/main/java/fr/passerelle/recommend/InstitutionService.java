@@ -1,0 +1,221 @@
+package fr.passerelle.recommend;
+
+import fr.passerelle.graph.Row;
+import fr.passerelle.privacy.Share;
+import fr.passerelle.privacy.Thresholds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An establishment's own figures ({@code /api/institutions/{uai}/...}), from the release's private part:
+ * the routes let only the establishment's key call these. Every count is a released cell (k, noise);
+ * the nation's figures beside them are the open release's.
+ */
+public final class InstitutionService {
+    /** The horizons a programme's summary shows (the accreditation files' 6, 12 and 24 months). */
+    public static final List<Integer> SUMMARY_MONTHS = List.of(6, 12, 24);
+
+    static final String ALL = "all";
+
+    private final StepService steps;
+    private final Thresholds thresholds;
+
+    public InstitutionService(StepService steps, Thresholds thresholds) {
+        this.steps = steps;
+        this.thresholds = thresholds;
+    }
+
+    /** The administrators' list: every establishment of the release with its people (null below k). */
+    public List<Map<String, Object>> list() {
+        Reads reads = steps.reads();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Row r : reads.read("queries/institution-list", Map.of(), r -> r)) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("uai", r.get("uai").asString());
+            one.put("people", r.count("people"));
+            one.put("programmes", r.get("programmes").asLong());
+            list.add(one);
+        }
+        return list;
+    }
+
+    /** The establishment's programmes; an establishment without released figures has an empty list, said why. */
+    public Institution programmes(String uai) {
+        Reads reads = steps.reads();
+        long version = StepService.datasetVersion(reads);
+        Map<String, StepRef> refs = new LinkedHashMap<>();
+        Map<String, Long> all = new LinkedHashMap<>();
+        Map<String, List<Institution.EntryCohort>> cohorts = new LinkedHashMap<>();
+        for (Row r : reads.read("queries/institution-programmes", StepService.params("uai", uai), r -> r)) {
+            String step = r.get("step").asString();
+            refs.putIfAbsent(step, new StepRef(step, r.text("kind"), r.text("label"), null));
+            if (r.get("entryCohort").asString().equals(ALL)) {
+                all.put(step, r.get("people").asLong());
+            } else {
+                cohorts.computeIfAbsent(step, x -> new ArrayList<>())
+                        .add(new Institution.EntryCohort(
+                                r.get("entryCohort").asString(), r.get("people").asLong()));
+            }
+        }
+        List<Institution.Programme> programmes = new ArrayList<>();
+        for (Map.Entry<String, Long> e : all.entrySet()) {
+            List<Institution.Outcome> outcomes = new ArrayList<>();
+            for (Institution.Outcome o : outcomes(reads, uai, e.getKey(), SUMMARY_MONTHS)) {
+                if (o.exitCohort().equals(ALL)) {
+                    outcomes.add(o);
+                }
+            }
+            programmes.add(new Institution.Programme(
+                    refs.get(e.getKey()), e.getValue(), cohorts.getOrDefault(e.getKey(), List.of()), outcomes));
+        }
+        programmes.sort(Comparator.comparingLong(Institution.Programme::people)
+                .reversed()
+                .thenComparing(p -> p.step().id()));
+        Long people = null;
+        for (Row r : reads.read("queries/institution-list", Map.of(), r -> r)) {
+            if (r.get("uai").asString().equals(uai)) {
+                people = r.count("people");
+            }
+        }
+        Reasons reasons = new Reasons();
+        if (programmes.isEmpty()) {
+            reasons.put(
+                    "programmes",
+                    people == null && all.isEmpty()
+                            ? "no step of the release names this establishment, or " + Reasons.FEWER_THAN_K
+                                    + " people did"
+                            : Reasons.FEWER_THAN_K + " people in each programme");
+        }
+        return new Institution(uai, people, programmes, reasons.asMap(), steps.evidence(reads, version));
+    }
+
+    /** What became of the establishment's leavers of {@code step}, by exit cohort, each beside the nation's. */
+    public InstitutionOutcomes outcomes(String uai, String step, List<Integer> months) {
+        Reads reads = steps.reads();
+        long version = StepService.datasetVersion(reads);
+        StepService.KnownStep known = steps.findStep(reads, step);
+        List<Institution.Outcome> outcomes = outcomes(reads, uai, step, months);
+        Reasons reasons = new Reasons();
+        if (outcomes.isEmpty()) {
+            reasons.put(
+                    "outcomes",
+                    Reasons.FEWER_THAN_K + " leavers of " + step
+                            + " at this establishment observed that long, or none");
+        }
+        return new InstitutionOutcomes(uai, known.ref(), outcomes, reasons.asMap(), steps.evidence(reads, version));
+    }
+
+    /** Where the establishment's leavers of {@code step} went next. */
+    public InstitutionNext next(String uai, String step) {
+        Reads reads = steps.reads();
+        long version = StepService.datasetVersion(reads);
+        StepService.KnownStep known = steps.findStep(reads, step);
+        Long leaving = null;
+        List<InstitutionNext.NextStep> next = new ArrayList<>();
+        long listed = 0;
+        for (Row r : reads.read("queries/institution-next", StepService.params("uai", uai, "step", step), r -> r)) {
+            leaving = r.get("leaving").asLong();
+            long people = r.get("people").asLong();
+            listed += people;
+            next.add(new InstitutionNext.NextStep(
+                    new StepRef(r.get("next").asString(), r.text("kind"), r.text("label"), null),
+                    people,
+                    StepService.share(r)));
+        }
+        Reasons reasons = new Reasons();
+        if (next.isEmpty()) {
+            reasons.put(
+                    "next",
+                    Reasons.FEWER_THAN_K + " leavers of " + step + " at this establishment went to any one step");
+        }
+        return new InstitutionNext(
+                uai,
+                known.ref(),
+                leaving,
+                next,
+                thresholds.remainder(leaving, listed),
+                reasons.asMap(),
+                steps.evidence(reads, version));
+    }
+
+    private List<Institution.Outcome> outcomes(Reads reads, String uai, String step, List<Integer> months) {
+        // (months, exit cohort) -> the establishment's cohort and situations
+        Map<String, Long> cohort = new TreeMap<>();
+        Map<String, List<Institution.Situation>> situations = new TreeMap<>();
+        for (Row r : reads.read(
+                "queries/institution-outcomes",
+                StepService.params("uai", uai, "step", step, "months", months),
+                r -> r)) {
+            String key = key(r.get("months").asInt(), r.get("exitCohort").asString());
+            cohort.put(key, r.get("people").asLong());
+            situations
+                    .computeIfAbsent(key, x -> new ArrayList<>())
+                    .add(new Institution.Situation(
+                            r.get("situation").asString(),
+                            r.get("situationPeople").asLong(),
+                            StepService.share(r)));
+        }
+        if (cohort.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Institution.NationOutcome> nation = nation(reads, step, months);
+        List<Institution.Outcome> out = new ArrayList<>();
+        for (Map.Entry<String, Long> e : cohort.entrySet()) {
+            String[] k = e.getKey().split("\\|", 2);
+            out.add(new Institution.Outcome(
+                    Integer.parseInt(k[0]), k[1], e.getValue(), situations.get(e.getKey()), nation.get(e.getKey())));
+        }
+        return out;
+    }
+
+    /** The nation's leavers of the step by the same (months, exit cohort) keys, and every year from the outcomes. */
+    private Map<String, Institution.NationOutcome> nation(Reads reads, String step, List<Integer> months) {
+        Map<String, Long> cohort = new TreeMap<>();
+        Map<String, List<Institution.Situation>> situations = new TreeMap<>();
+        for (Row r :
+                reads.read("queries/outcome-cohorts", StepService.params("step", step, "months", months), r -> r)) {
+            String key = key(r.get("months").asInt(), r.get("exitCohort").asString());
+            cohort.put(key, r.get("people").asLong());
+            situations
+                    .computeIfAbsent(key, x -> new ArrayList<>())
+                    .add(new Institution.Situation(
+                            r.get("situation").asString(),
+                            r.get("situationPeople").asLong(),
+                            StepService.share(r)));
+        }
+        // Every year: the step's outcomes, its job domains added up (a sum of released cells, never a difference).
+        Map<String, Long> jobs = new TreeMap<>();
+        for (Row r : reads.read("queries/outcomes", StepService.params("step", step, "months", months), r -> r)) {
+            String key = key(r.get("months").asInt(), ALL);
+            cohort.put(key, r.get("cohort").asLong());
+            String situation = r.get("situation").asString();
+            if (situation.equals("job")) {
+                jobs.merge(key, r.get("people").asLong(), Long::sum);
+            } else {
+                situations
+                        .computeIfAbsent(key, x -> new ArrayList<>())
+                        .add(new Institution.Situation(
+                                situation, r.get("people").asLong(), StepService.share(r)));
+            }
+        }
+        jobs.forEach((key, people) -> {
+            Share share = thresholds.share(people, cohort.get(key));
+            situations
+                    .computeIfAbsent(key, x -> new ArrayList<>())
+                    .add(0, new Institution.Situation("job", people, share));
+        });
+        Map<String, Institution.NationOutcome> nation = new TreeMap<>();
+        cohort.forEach((key, people) ->
+                nation.put(key, new Institution.NationOutcome(people, situations.getOrDefault(key, List.of()))));
+        return nation;
+    }
+
+    private static String key(int months, String exitCohort) {
+        // Zero-padded: the answer lists 6 months before 12 and 24, and cohorts oldest first.
+        return String.format("%03d|%s", months, exitCohort);
+    }
+}

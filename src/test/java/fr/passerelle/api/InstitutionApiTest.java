@@ -1,0 +1,236 @@
+package fr.passerelle.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.passerelle.Fixtures;
+import fr.passerelle.TestNeo4j;
+import fr.passerelle.catalog.Uai;
+import fr.passerelle.graph.Database;
+import fr.passerelle.ingest.ImportReport;
+import fr.passerelle.privacy.Thresholds;
+import fr.passerelle.publish.InstitutionTables;
+import fr.passerelle.publish.ReleaseApi;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An establishment's private figures over HTTP: the establishment's UAI on education steps (validated,
+ * dropped and counted otherwise), its programmes, outcomes by cohort beside the nation's and next steps
+ * read with its own institution key only (401 without a key, 403 with a reader's, an admin's or another
+ * establishment's), every count at least k, nothing of it in the open release files; the administrators'
+ * list. One release for the class.
+ */
+class InstitutionApiTest {
+    /** A lycée of Ille-et-Vilaine (Bretagne) and two of the same département, all invented for the test. */
+    static final String LYCEE = Uai.withCheckLetter("0359001");
+
+    static final String LONE = Uai.withCheckLetter("0359002");
+    static final String OTHER = Uai.withCheckLetter("0359003");
+
+    @TempDir
+    static Path dir;
+
+    static ReleaseApi release;
+    static Javalin app;
+    static ApiKeys keys;
+    static ImportReport report;
+    static final Thresholds THRESHOLDS = Thresholds.defaults();
+
+    @BeforeAll
+    static void publish() {
+        Database db = TestNeo4j.reset();
+        List<String> lines = new ArrayList<>();
+        // 90 leavers of a bac pro at the lycée in 2014-2017 (two exit cohorts): 45 go on to a BTS there, 36 to a
+        // job, 9 stop.
+        for (int i = 0; i < 90; i++) {
+            int year = 2014 + i % 4;
+            StringBuilder steps = new StringBuilder(step("education", "BAC-PRO-MCV", year - 3, year, LYCEE));
+            if (i < 45) {
+                steps.append(',').append(step("education", "BTS-MCO", year, year + 2, LYCEE));
+                steps.append(',').append(step("job", "D1301", year + 2, -1, null));
+            } else if (i < 81) {
+                steps.append(',').append(step("job", "D1214", year, -1, null));
+            }
+            lines.add(person("lycee-" + i, steps.toString()));
+        }
+        // The only person of the other lycée: alone in every one of its cells.
+        lines.add(person(
+                "lone",
+                step("education", "BAC-PRO-MCV", 2014, 2017, LONE) + "," + step("job", "D1301", 2017, -1, null)));
+        // Codes that are not kept: not a UAI, a wrong check letter, an establishment on a job.
+        lines.add(person(
+                "dropped",
+                step("education", "BAC-PRO-MCV", 2013, 2016, "12345678") + ","
+                        + step("education", "BTS-MCO", 2016, 2018, "0359001A") + ","
+                        + step("job", "D1301", 2018, -1, OTHER)));
+        report = Fixtures.importer(db, 100)
+                .importFiles(List.of(Fixtures.write(dir, "institutions.jsonl", lines)), false, n -> {});
+        release = Fixtures.release(db, dir);
+        keys = ApiKeys.load(dir.resolve("keys").resolve("api-keys.csv"));
+        app = ApiServer.create(
+                        Fixtures.services(release),
+                        ApiServer.Options.defaults().withAccess(Fixtures.admin(db, release, dir), keys, false, 0),
+                        new ArrayList<>())
+                .start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.stop();
+        }
+        if (release != null) {
+            release.close();
+        }
+    }
+
+    static String step(String kind, String code, int from, int to, String uai) {
+        return "{\"kind\":\"" + kind + "\",\"code\":\"" + code + "\",\"start\":\"" + from + "-09\""
+                + (to < 0 ? "" : ",\"end\":\"" + to + "-06\"") + ",\"region\":\"Bretagne\""
+                + (uai == null ? "" : ",\"institution\":\"" + uai + "\"") + "}";
+    }
+
+    static String person(String id, String steps) {
+        return "{\"source\":\"test\",\"id\":\"" + id + "\",\"steps\":[" + steps + "]}";
+    }
+
+    static HttpResponse<String> get(String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws Exception {
+        return ApiClient.JSON.readTree(response.body());
+    }
+
+    @Test
+    void establishmentCodesAreKeptOnEducationStepsOnlyAndBadOnesAreCounted() {
+        assertEquals(3, report.droppedInstitutions(), report.summary());
+        assertTrue(report.summary().contains("establishment codes not kept"), report.summary());
+        assertEquals(0, report.skipped(), "a bad establishment code drops the code, not the person");
+    }
+
+    @Test
+    void onlyTheEstablishmentsOwnKeyReadsItsFigures() throws Exception {
+        String lycee = keys.create("lycee", ApiKeys.Role.INSTITUTION, 0, List.of(LYCEE), Fixtures.CLOCK);
+        String other = keys.create("other", ApiKeys.Role.INSTITUTION, 0, List.of(OTHER), Fixtures.CLOCK);
+        String reader = keys.create("reader", ApiKeys.Role.READER, Fixtures.CLOCK);
+        String admin = keys.create("admin", ApiKeys.Role.ADMIN, Fixtures.CLOCK);
+        for (String path : List.of(
+                "/api/institutions/" + LYCEE + "/programmes",
+                "/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/outcomes",
+                "/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/next")) {
+            assertEquals(401, get(path, null).statusCode(), path + " without a key");
+            for (String refused : List.of(reader, other, admin)) {
+                HttpResponse<String> r = get(path, refused);
+                assertEquals(403, r.statusCode(), path + ": " + r.body());
+            }
+            HttpResponse<String> own = get(path, lycee);
+            assertEquals(200, own.statusCode(), path + ": " + own.body());
+            assertEquals(
+                    "private, no-store",
+                    own.headers().firstValue("Cache-Control").orElse(""),
+                    path);
+        }
+        HttpResponse<String> bad = get("/api/institutions/not-a-uai/programmes", lycee);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("not a UAI", json(bad).get("error").asText());
+        // The administrators list establishments (with their people, or none below k); they do not read figures.
+        assertEquals(403, get("/api/admin/institutions", lycee).statusCode());
+        JsonNode list = json(get("/api/admin/institutions", admin)).get("institutions");
+        JsonNode first = list.get(0);
+        assertEquals(LYCEE, first.get("uai").asText(), list.toString());
+        assertTrue(first.get("people").asLong() >= 85, list.toString());
+        assertTrue(list.get(1).get("people").isNull(), "the lone person's establishment has no count: " + list);
+        assertEquals(2, list.size(), "codes that were dropped name no establishment: " + list);
+    }
+
+    @Test
+    void programmesOutcomesAndNextStepsAreReleasedFiguresBesideTheNation() throws Exception {
+        String key = keys.create("lycee-figures", ApiKeys.Role.INSTITUTION, 0, List.of(LYCEE), Fixtures.CLOCK);
+        JsonNode programmes = json(get("/api/institutions/" + LYCEE + "/programmes", key));
+        PrivacyPropertyTest.check(programmes, THRESHOLDS, "programmes", "");
+        JsonNode bacPro = programmes.get("programmes").get(0);
+        assertEquals("BAC-PRO-MCV", bacPro.get("step").get("id").asText(), programmes.toString());
+        long people = bacPro.get("people").asLong();
+        assertTrue(Math.abs(people - 90) <= 3, "90 people, within the noise: " + people);
+        long cohorts = 0;
+        for (JsonNode c : bacPro.get("entryCohorts")) {
+            cohorts += c.get("people").asLong();
+        }
+        assertTrue(cohorts <= people, "entry cohorts within the whole: " + bacPro);
+        JsonNode at12 = bacPro.get("outcomes").get(1);
+        assertEquals(12, at12.get("months").asInt());
+        assertEquals("all", at12.get("exitCohort").asText());
+        assertNotNull(at12.get("nation").get("people"), "the nation's figure beside it: " + at12);
+        long situations = 0;
+        for (JsonNode s : at12.get("situations")) {
+            situations += s.get("people").asLong();
+        }
+        assertTrue(situations <= at12.get("people").asLong(), "situations within the cohort: " + at12);
+        assertEquals(2, programmes.get("programmes").size(), "the bac pro and the BTS: " + programmes);
+
+        JsonNode byCohort = json(get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/outcomes?months=12", key));
+        PrivacyPropertyTest.check(byCohort, THRESHOLDS, "outcomes", "");
+        assertTrue(byCohort.get("outcomes").size() >= 2, "every year and at least one cohort: " + byCohort);
+
+        JsonNode next = json(get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/next", key));
+        PrivacyPropertyTest.check(next, THRESHOLDS, "next", "");
+        PrivacyPropertyTest.partsWithinWhole(next, "next");
+        assertEquals("BTS-MCO", next.get("next").get(0).get("step").get("id").asText(), next.toString());
+        assertTrue(
+                next.get("evidence").get("query").asText().contains("cypher/queries/institution-next.cypher"),
+                next.toString());
+
+        HttpResponse<String> unknown = get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MVC/next", key);
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("BAC-PRO-MCV"), "a close match: " + unknown.body());
+    }
+
+    @Test
+    void theLonePersonsEstablishmentShowsNothingToItsOwnKey() throws Exception {
+        String key = keys.create("lone", ApiKeys.Role.INSTITUTION, 0, List.of(LONE), Fixtures.CLOCK);
+        JsonNode programmes = json(get("/api/institutions/" + LONE + "/programmes", key));
+        assertTrue(programmes.get("programmes").isEmpty(), programmes.toString());
+        assertTrue(programmes.get("people").isNull(), programmes.toString());
+        assertTrue(programmes.get("reasons").has("programmes"), "an empty list says why: " + programmes);
+        JsonNode next = json(get("/api/institutions/" + LONE + "/steps/BAC-PRO-MCV/next", key));
+        assertTrue(next.get("next").isEmpty() && next.get("peopleLeaving").isNull(), next.toString());
+        JsonNode outcomes = json(get("/api/institutions/" + LONE + "/steps/BAC-PRO-MCV/outcomes", key));
+        assertTrue(outcomes.get("outcomes").isEmpty(), outcomes.toString());
+    }
+
+    @Test
+    void theOpenReleaseNamesNoEstablishment() throws Exception {
+        Path published = release.release().dir();
+        assertTrue(Files.isDirectory(published.resolve(InstitutionTables.PART)), "the private part is in the release");
+        try (Stream<Path> files = Files.list(published)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f);
+                assertFalse(text.contains(LYCEE), f.getFileName() + " names the establishment");
+            }
+        }
+        // The public answers are the same whoever asks, and none carries an establishment.
+        String anonymous = get("/api/steps/BAC-PRO-MCV/next", null).body();
+        assertFalse(anonymous.contains(LYCEE), anonymous);
+    }
+}
