@@ -17,16 +17,24 @@ final class ApiClient {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
     private final Javalin app;
+    private final String key;
 
     ApiClient(Javalin app) {
+        this(app, null);
+    }
+
+    /** A client sending {@code key} with every request (null: none). */
+    ApiClient(Javalin app, String key) {
         this.app = app;
+        this.key = key;
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode json(String path, int expectedStatus) throws Exception {

@@ -81,6 +81,8 @@ class InstitutionApiTest {
                         + step("job", "D1301", 2018, -1, OTHER)));
         report = Fixtures.importer(db, 100)
                 .importFiles(List.of(Fixtures.write(dir, "institutions.jsonl", lines)), false, n -> {});
+        // The attack's population in the same release (one store for the class): establishments 0350000.. of its own.
+        Fixtures.importer(db, 2000).importRecords(Collusion.population(), n -> {});
         release = Fixtures.release(db, dir);
         keys = ApiKeys.load(dir.resolve("keys").resolve("api-keys.csv"));
         app = ApiServer.create(
@@ -157,11 +159,13 @@ class InstitutionApiTest {
         // The administrators list establishments (with their people, or none below k); they do not read figures.
         assertEquals(403, get("/api/admin/institutions", lycee).statusCode());
         JsonNode list = json(get("/api/admin/institutions", admin)).get("institutions");
-        JsonNode first = list.get(0);
-        assertEquals(LYCEE, first.get("uai").asText(), list.toString());
-        assertTrue(first.get("people").asLong() >= 85, list.toString());
-        assertTrue(list.get(1).get("people").isNull(), "the lone person's establishment has no count: " + list);
-        assertEquals(2, list.size(), "codes that were dropped name no establishment: " + list);
+        java.util.Map<String, JsonNode> byUai = new java.util.HashMap<>();
+        list.forEach(i -> byUai.put(i.get("uai").asText(), i));
+        assertTrue(byUai.get(LYCEE).get("people").asLong() >= 85, list.toString());
+        assertTrue(byUai.get(LONE).get("people").isNull(), "the lone person's establishment has no count: " + list);
+        assertTrue(!byUai.containsKey(OTHER), "a code on a job step names no establishment: " + list);
+        assertEquals(
+                Collusion.ESTABLISHMENTS + 2, list.size(), "codes that were dropped name no establishment: " + list);
     }
 
     @Test
@@ -204,6 +208,63 @@ class InstitutionApiTest {
         HttpResponse<String> unknown = get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MVC/next", key);
         assertEquals(404, unknown.statusCode(), unknown.body());
         assertTrue(unknown.body().contains("BAC-PRO-MCV"), "a close match: " + unknown.body());
+    }
+
+    /**
+     * "Nation minus the other establishments": each of {@link Collusion#ORIGINS} programmes is taught at two
+     * establishments with a dozen or more leavers to each of four next steps, and one planted person took it at a
+     * third, alone there. The holders of the two establishments' keys collude, read the open answer for the
+     * programme and subtract their own: on exact counts the rest is the planted person's next step every time. On
+     * the release they must do no better than guessing from the open answer (stated margin 0.10), and the planted
+     * person's own establishment's key sees nothing of them.
+     */
+    @Test
+    void collidingEstablishmentsSubtractingTheirFiguresFromTheNationLearnLittle() throws Exception {
+        int attackRight = 0;
+        int guessRight = 0;
+        int exactRight = 0;
+        for (Collusion.Origin origin : Collusion.origins()) {
+            String colluders = keys.create(
+                    "colluders-" + origin.code(), ApiKeys.Role.INSTITUTION, 0, origin.colluders(), Fixtures.CLOCK);
+            String own = keys.create(
+                    "alone-" + origin.code(), ApiKeys.Role.INSTITUTION, 0, List.of(origin.alone()), Fixtures.CLOCK);
+            java.util.Map<String, Long> nation = counts(json(get("/api/steps/" + origin.code() + "/next", null)));
+            java.util.Map<String, Long> theirs = new java.util.HashMap<>();
+            for (String e : origin.colluders()) {
+                counts(json(get("/api/institutions/" + e + "/steps/" + origin.code() + "/next", colluders)))
+                        .forEach((d, n) -> theirs.merge(d, n, Long::sum));
+            }
+            JsonNode programmes = json(get("/api/institutions/" + origin.alone() + "/programmes", own));
+            assertTrue(programmes.get("programmes").isEmpty(), programmes.toString());
+            JsonNode next = json(get("/api/institutions/" + origin.alone() + "/steps/" + origin.code() + "/next", own));
+            assertTrue(next.get("next").isEmpty(), next.toString());
+            java.util.SplittableRandom ties =
+                    new java.util.SplittableRandom(origin.code().hashCode());
+            String attack = Collusion.best(
+                    origin.destinations(), d -> nation.getOrDefault(d, 0L) - theirs.getOrDefault(d, 0L), ties);
+            String guess = Collusion.best(origin.destinations(), d -> nation.getOrDefault(d, 0L), ties);
+            String exact = Collusion.best(origin.destinations(), d -> d.equals(origin.truth()) ? 1L : 0L, ties);
+            attackRight += attack.equals(origin.truth()) ? 1 : 0;
+            guessRight += guess.equals(origin.truth()) ? 1 : 0;
+            exactRight += exact.equals(origin.truth()) ? 1 : 0;
+        }
+        int planted = Collusion.ORIGINS;
+        double attack = (double) attackRight / planted;
+        double guess = (double) guessRight / planted;
+        System.out.printf(
+                "establishment differencing attack on %d planted people (2 colluding establishments each): exact counts"
+                        + " %.3f, release %.3f, guess from the open answer %.3f, chance 0.250%n",
+                planted, (double) exactRight / planted, attack, guess);
+        assertEquals(planted, exactRight, "on exact counts the collusion singles out everyone");
+        assertTrue(attack <= guess + 0.10, "attack " + attack + " vs guess " + guess);
+    }
+
+    private static java.util.Map<String, Long> counts(JsonNode answer) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        answer.get("next")
+                .forEach(n -> counts.put(
+                        n.get("step").get("id").asText(), n.get("people").asLong()));
+        return counts;
     }
 
     @Test

@@ -50,6 +50,12 @@ class PrivacyPropertyTest {
             "N1103");
     static final String[] REGIONS = {"11", "84", "93"};
 
+    /** Establishments of the education steps: two common, one rare (its cells are mostly under k). */
+    static final List<String> INSTITUTIONS = List.of(
+            fr.passerelle.catalog.Uai.withCheckLetter("0350101"),
+            fr.passerelle.catalog.Uai.withCheckLetter("0350102"),
+            fr.passerelle.catalog.Uai.withCheckLetter("0350103"));
+
     @TempDir
     Path dir;
 
@@ -76,11 +82,16 @@ class PrivacyPropertyTest {
                     .publish(dir.resolve("published-" + population));
             try (fr.passerelle.publish.ReleaseApi release =
                     fr.passerelle.publish.ReleaseApi.start(dir.resolve("api-" + population), 16L << 20, publication)) {
+                // One institution key reading the three establishments: it reads the public answers too.
+                ApiKeys keys = ApiKeys.load(dir.resolve("keys-" + population).resolve("api-keys.csv"));
+                String key = keys.create("establishments", ApiKeys.Role.INSTITUTION, 0, INSTITUTIONS, Fixtures.CLOCK);
                 Javalin app = ApiServer.create(
-                                Services.over(release.database(), thresholds, Fixtures.CLOCK, Fixtures.REGISTER))
+                                Services.over(release.database(), thresholds, Fixtures.CLOCK, Fixtures.REGISTER),
+                                ApiServer.Options.defaults().withAccess(null, keys, false, 0),
+                                new ArrayList<>())
                         .start("127.0.0.1", 0);
                 try {
-                    ApiClient api = new ApiClient(app);
+                    ApiClient api = new ApiClient(app, key);
                     checked += ApiClient.askAll(queries(random), path -> checkOne(api, thresholds, path)).stream()
                             .mapToInt(Integer::intValue)
                             .sum();
@@ -131,6 +142,10 @@ class PrivacyPropertyTest {
                     + end
                     // Some regions are not collected: the regional tables count them as a class of their own.
                     + (random.nextInt(6) == 0 ? "" : ",\"region\":\"" + REGIONS[random.nextInt(REGIONS.length)] + "\"")
+                    // Most education steps name their establishment (the private part's tables).
+                    + (kind.equals("education") && random.nextInt(4) > 0
+                            ? ",\"institution\":\"" + INSTITUTIONS.get(random.nextInt(7) / 3) + "\""
+                            : "")
                     + "}");
         }
         return "{\"source\":\"test\",\"id\":\"p" + i + "\",\"steps\":[" + String.join(",", steps) + "]}";
@@ -184,6 +199,15 @@ class PrivacyPropertyTest {
             paths.add("/api/regions/" + region);
             paths.add("/api/regions/" + region + "/flows?level="
                     + List.of(0, 3, 4, 5, 6, 7).get(random.nextInt(6)));
+        }
+        for (String uai : INSTITUTIONS) {
+            paths.add("/api/institutions/" + uai + "/programmes");
+            for (String step : STEPS) {
+                if (!step.matches("[A-N]\\d{4}")) {
+                    paths.add("/api/institutions/" + uai + "/steps/" + step + "/next");
+                    paths.add("/api/institutions/" + uai + "/steps/" + step + "/outcomes?months=6,12,24,36");
+                }
+            }
         }
         paths.add("/api/steps?q=bts&limit=50");
         paths.add("/api/steps?q=e&limit=50");
