@@ -69,7 +69,8 @@ final class PublishCommand implements Callable<Integer> {
     static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.list(from)) {
             Files.createDirectories(to);
-            for (Path f : files.toList()) {
+            // The open files only: the release's private part (establishments' figures) never leaves the server.
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, to.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
