@@ -66,6 +66,29 @@ public final class Fixtures {
      * that outlives each test's database: the tests that only read a demo release share it instead of
      * importing and publishing it each (about 20 s each on this machine). Resets the live database.
      */
+    private static fr.passerelle.publish.ReleaseApi demoRelease;
+
+    /**
+     * The demo release served as the API serves it, one store per test JVM (each store costs its start, its load and
+     * the planning of every query on it): for tests that only read it. Callers never close it.
+     */
+    public static synchronized fr.passerelle.publish.ReleaseApi demoRelease() {
+        if (demoRelease == null) {
+            try {
+                Path dir = Files.createTempDirectory("passerelle-demo-api-");
+                demoRelease = fr.passerelle.publish.ReleaseApi.start(dir, 16L << 20, demoPublication());
+                fr.passerelle.publish.ReleaseApi opened = demoRelease;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    opened.close();
+                    fr.passerelle.files.Folders.deleteTree(dir);
+                }));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return demoRelease;
+    }
+
     public static synchronized fr.passerelle.publish.Publication demoPublication() {
         if (demo == null) {
             try {

@@ -18,6 +18,9 @@ final class InstitutionRoutes {
     }
 
     void register(RouteTable routes) {
+        // The establishment's page (French): the key is typed in the page and sent in a header by the browser.
+        routes.get("/etablissement", ctx -> ctx.html(ApiServer.resource("/web/etablissement.html")));
+        routes.get("/etablissement/{uai}", ctx -> ctx.html(ApiServer.resource("/web/etablissement.html")));
         routes.get("/api/institutions/{uai}/programmes", ctx -> {
             String uai = privateAnswer(ctx);
             ctx.json(services.institutions().programmes(uai));

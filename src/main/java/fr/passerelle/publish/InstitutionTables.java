@@ -161,17 +161,40 @@ public final class InstitutionTables {
             }
         }
         writeNext(dir, leaving, next, stepIds, institutions, values);
-        try (CSVPrinter out = SituationRows.printer(dir.resolve(OUTCOMES), "uai", "step", "months", "exitCohort")) {
-            SituationRows.write(
-                    out,
-                    situations,
-                    key -> values.released(
+        // Each cohort's released value, fitted to its situations; every year then at least its exit cohorts added up
+        // (an answer lists both: 49 + 46 leavers by cohort under 93 for every year would read as a contradiction).
+        Map<Long, Long> cohorts = new TreeMap<>();
+        Map<Long, Long> binsAddedUp = new HashMap<>();
+        for (Map.Entry<Long, Long[]> e : situations.entrySet()) {
+            long key = e.getKey();
+            Long whole = PartsWithinWhole.fit(
+                    values.released(
                             t.get(key),
                             CellName.institutionCohort(
                                     institutions.get(ReleaseTables.c(key)),
                                     stepIds.get(ReleaseTables.a(key)),
                                     CohortOutcomes.months(ReleaseTables.b(key)),
                                     cohort(ReleaseTables.b(key) % 64))),
+                    e.getValue());
+            cohorts.put(key, whole);
+            int b = ReleaseTables.b(key);
+            if (whole != null && b % 64 != ReleaseTables.ALL_YEARS) {
+                binsAddedUp.merge(
+                        ReleaseTables.key(
+                                ReleaseTables.INSTITUTION_COHORT,
+                                ReleaseTables.a(key),
+                                b - b % 64 + ReleaseTables.ALL_YEARS,
+                                ReleaseTables.c(key)),
+                        whole,
+                        Long::sum);
+            }
+        }
+        binsAddedUp.forEach((all, sum) -> cohorts.computeIfPresent(all, (k, v) -> Math.max(v, sum)));
+        try (CSVPrinter out = SituationRows.printer(dir.resolve(OUTCOMES), "uai", "step", "months", "exitCohort")) {
+            SituationRows.write(
+                    out,
+                    situations,
+                    cohorts::get,
                     key -> List.of(
                             institutions.get(ReleaseTables.c(key)),
                             stepIds.get(ReleaseTables.a(key)),

@@ -8,11 +8,28 @@ import java.util.Map;
  * An establishment's own programmes, from the release's private part (read with its key only): each step its
  * people took there, with people by entry cohort and what became of its leavers against the nation's.
  *
+ * @param name the establishment's name in the official files (null where they are not at hand)
  * @param people everyone of the release with a step at the establishment (null: fewer than k)
+ * @param official the establishment's official figure where one exists, with its perimeter
  * @param programmes the steps taken there with at least k people, most people first
  */
 public record Institution(
-        String uai, Long people, List<Programme> programmes, Map<String, String> reasons, Evidence evidence) {
+        String uai,
+        String name,
+        Long people,
+        Official official,
+        List<Programme> programmes,
+        Map<String, String> reasons,
+        Evidence evidence) {
+
+    /**
+     * An official figure for the establishment as a whole, beside Passerelle's per programme: the perimeters
+     * differ (see {@code perimeter}), so the two are set side by side, never subtracted.
+     *
+     * @param employed6 percent of its leavers in a job 6 months after leaving (null where not published)
+     * @param study percent of its leavers in further study
+     */
+    public record Official(String source, String perimeter, Integer employed6, Integer study) {}
 
     /**
      * @param people everyone who took the step there, every year (at least its entry cohorts added up)

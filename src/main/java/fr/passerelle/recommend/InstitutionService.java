@@ -90,7 +90,30 @@ public final class InstitutionService {
                                     + " people did"
                             : Reasons.FEWER_THAN_K + " people in each programme");
         }
-        return new Institution(uai, people, programmes, reasons.asMap(), steps.evidence(reads, version));
+        var known = fr.passerelle.market.Establishments.standard().find(uai);
+        Institution.Official official = known.filter(e -> e.employed6() != null || e.study() != null)
+                .map(e -> new Institution.Official(
+                        "InserJeunes (DEPP), per establishment, leavers of the 2022-2023 school year",
+                        e.kind() == fr.passerelle.market.Establishments.Kind.APPRENTICE_CENTRE
+                                ? "every apprentice leaving the centre's CAP to BTS programmes, all programmes together,"
+                                        + " in a job (salaried, in France) 6 months after; Passerelle's figures are per"
+                                        + " programme, for the people its sources hold, every year"
+                                : "every pupil leaving the lycée's vocational programmes (CAP, bac pro, BTS) in the school"
+                                        + " route, all programmes together, in a job (salaried, in France) 6 months after;"
+                                        + " Passerelle's figures are per programme, for the people its sources hold, every"
+                                        + " year",
+                        e.employed6(),
+                        e.study()))
+                .orElse(null);
+        return new Institution(
+                uai,
+                known.map(fr.passerelle.market.Establishments.Establishment::name)
+                        .orElse(null),
+                people,
+                official,
+                programmes,
+                reasons.asMap(),
+                steps.evidence(reads, version));
     }
 
     /** What became of the establishment's leavers of {@code step}, by exit cohort, each beside the nation's. */

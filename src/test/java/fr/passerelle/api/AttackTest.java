@@ -479,9 +479,10 @@ class AttackTest {
             }
         }
         // The "since" bins: the planted person stayed 13 years, everyone else 4. A bin nobody left from
-        // backs off to the overall answer (filters.since null), which an attacker leaves out.
+        // backs off to the overall answer (filters.since null), which an attacker leaves out: the two bins people
+        // are in and one empty one give what all seven give.
         Map<String, Long> bySince = new HashMap<>();
-        for (String bin : List.of("0", "6", "12", "24", "36", "60", "120")) {
+        for (String bin : List.of("0", "36", "120")) {
             JsonNode answer = api.json("/api/steps/" + origin + "/next?since=" + bin, 200);
             if (!answer.get("filters").get("since").isNull()) {
                 counts(answer).forEach((d, n) -> bySince.merge(d, n, Long::sum));

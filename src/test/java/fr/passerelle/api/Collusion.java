@@ -65,7 +65,7 @@ final class Collusion {
             }
             List<String> teaching = new ArrayList<>();
             for (int e = 0; e < 2; e++) {
-                String establishment = Uai.withCheckLetter(String.format("035%04d", uai++));
+                String establishment = Uai.withCheckLetter(String.format("0369%03d", uai++));
                 teaching.add(establishment);
                 for (String d : dest) {
                     int n = 11 + random.nextInt(4);
@@ -74,7 +74,7 @@ final class Collusion {
                     }
                 }
             }
-            String alone = Uai.withCheckLetter(String.format("035%04d", uai++));
+            String alone = Uai.withCheckLetter(String.format("0369%03d", uai++));
             String y = dest.get(random.nextInt(4));
             trajectories.add(two("planted-" + origin, origin, alone, y));
             drawn.add(new Origin(origin, List.copyOf(dest), List.copyOf(teaching), alone, y));

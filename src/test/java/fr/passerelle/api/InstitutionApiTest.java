@@ -69,6 +69,13 @@ class InstitutionApiTest {
             }
             lines.add(person("lycee-" + i, steps.toString()));
         }
+        // A real lycée of Rennes (0350005R), which InserJeunes publishes figures for.
+        for (int i = 0; i < 15; i++) {
+            lines.add(person(
+                    "rennes-" + i,
+                    step("education", "BAC-PRO-MCV", 2015, 2018, "0350005R") + ","
+                            + step("job", "D1214", 2018, -1, null)));
+        }
         // The only person of the other lycée: alone in every one of its cells.
         lines.add(person(
                 "lone",
@@ -81,7 +88,7 @@ class InstitutionApiTest {
                         + step("job", "D1301", 2018, -1, OTHER)));
         report = Fixtures.importer(db, 100)
                 .importFiles(List.of(Fixtures.write(dir, "institutions.jsonl", lines)), false, n -> {});
-        // The attack's population in the same release (one store for the class): establishments 0350000.. of its own.
+        // The attack's population in the same release (one store for the class): establishments 0369000.. of its own.
         Fixtures.importer(db, 2000).importRecords(Collusion.population(), n -> {});
         release = Fixtures.release(db, dir);
         keys = ApiKeys.load(dir.resolve("keys").resolve("api-keys.csv"));
@@ -165,7 +172,7 @@ class InstitutionApiTest {
         assertTrue(byUai.get(LONE).get("people").isNull(), "the lone person's establishment has no count: " + list);
         assertTrue(!byUai.containsKey(OTHER), "a code on a job step names no establishment: " + list);
         assertEquals(
-                Collusion.ESTABLISHMENTS + 2, list.size(), "codes that were dropped name no establishment: " + list);
+                Collusion.ESTABLISHMENTS + 3, list.size(), "codes that were dropped name no establishment: " + list);
     }
 
     @Test
@@ -196,6 +203,16 @@ class InstitutionApiTest {
         JsonNode byCohort = json(get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/outcomes?months=12", key));
         PrivacyPropertyTest.check(byCohort, THRESHOLDS, "outcomes", "");
         assertTrue(byCohort.get("outcomes").size() >= 2, "every year and at least one cohort: " + byCohort);
+        long all = 0;
+        long bins = 0;
+        for (JsonNode o : byCohort.get("outcomes")) {
+            if (o.get("exitCohort").asText().equals("all")) {
+                all = o.get("people").asLong();
+            } else {
+                bins += o.get("people").asLong();
+            }
+        }
+        assertTrue(bins <= all, "every year at least its exit cohorts added up: " + byCohort);
 
         JsonNode next = json(get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/next", key));
         PrivacyPropertyTest.check(next, THRESHOLDS, "next", "");
@@ -265,6 +282,113 @@ class InstitutionApiTest {
                 .forEach(n -> counts.put(
                         n.get("step").get("id").asText(), n.get("people").asLong()));
         return counts;
+    }
+
+    /** Where the official files are at hand, the establishment's InserJeunes figure is set beside ours, with its perimeter. */
+    @Test
+    void theOfficialFigureOfTheEstablishmentStandsBesideOurs() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                fr.passerelle.market.Establishments.standard().find("0350005R").isPresent(),
+                "../shared/data/inserjeunes is not at hand");
+        String key = keys.create("rennes", ApiKeys.Role.INSTITUTION, 0, List.of("0350005R"), Fixtures.CLOCK);
+        JsonNode answer = json(get("/api/institutions/0350005R/programmes", key));
+        assertTrue(answer.get("name").asText().startsWith("Lycée polyvalent Yvon-Bourges"), answer.toString());
+        assertEquals(32, answer.get("official").get("employed6").asInt(), answer.toString());
+        assertEquals(51, answer.get("official").get("study").asInt(), answer.toString());
+        assertTrue(answer.get("official").get("perimeter").asText().contains("per programme"), answer.toString());
+        assertEquals(
+                "BAC-PRO-MCV",
+                answer.get("programmes").get(0).get("step").get("id").asText());
+        // A synthetic establishment has no official figure and no name.
+        String lycee = keys.create("lycee-official", ApiKeys.Role.INSTITUTION, 0, List.of(LYCEE), Fixtures.CLOCK);
+        JsonNode synthetic = json(get("/api/institutions/" + LYCEE + "/programmes", lycee));
+        assertTrue(synthetic.get("official").isNull() && synthetic.get("name").isNull(), synthetic.toString());
+    }
+
+    /**
+     * The establishment's page in headless Chromium: the key typed in the page opens the programmes (the API's
+     * figures), a programme's accreditation sheet has its cohorts, next steps, method and noise sentence, downloads
+     * as CSV and prints on at most two A4 pages; the key never appears in an address, a wrong key is explained.
+     */
+    @Test
+    void thePageOpensWithTheKeyAndPrintsAnAccreditationSheet(@TempDir Path profile) throws Exception {
+        String key = keys.create("lycee-page", ApiKeys.Role.INSTITUTION, 0, List.of(LYCEE), Fixtures.CLOCK);
+        JsonNode programmes = json(get("/api/institutions/" + LYCEE + "/programmes", key));
+        JsonNode sheet = json(get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/outcomes?months=6,12,24", key));
+        org.openqa.selenium.chrome.ChromeDriver browser = fr.passerelle.Chromium.start(profile);
+        try {
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20));
+            String base = "http://127.0.0.1:" + app.port();
+            browser.get(base + "/etablissement");
+            browser.findElement(org.openqa.selenium.By.id("uai")).sendKeys(LYCEE);
+            browser.findElement(org.openqa.selenium.By.id("key")).sendKeys(key);
+            browser.findElement(org.openqa.selenium.By.cssSelector("#access button"))
+                    .click();
+            org.openqa.selenium.WebElement first =
+                    wait.until(d -> d.findElement(org.openqa.selenium.By.cssSelector("#table-formations tbody tr")));
+            JsonNode top = programmes.get("programmes").get(0);
+            assertTrue(first.getText().contains(top.get("step").get("id").asText()), first.getText());
+            assertTrue(
+                    first.getText()
+                            .replaceAll("[\\u202f\\u00a0 ]", "")
+                            .contains(top.get("people").asText()),
+                    first.getText());
+            assertTrue(browser.findElement(org.openqa.selenium.By.id("noise"))
+                    .getText()
+                    .contains("±"));
+            first.findElement(org.openqa.selenium.By.cssSelector("button.sheet-button"))
+                    .click();
+            wait.until(
+                    d -> d.findElement(org.openqa.selenium.By.cssSelector("#accreditation #table-devenir tbody tr")));
+            var rows = browser.findElements(org.openqa.selenium.By.cssSelector("#table-devenir tbody tr"));
+            assertEquals(sheet.get("outcomes").size(), rows.size(), "one line per cohort and horizon of the API");
+            String csv = browser.findElement(org.openqa.selenium.By.cssSelector("#table-devenir a.csv"))
+                    .getAttribute("href");
+            String text = java.net.URLDecoder.decode(
+                    csv.substring("data:text/csv;charset=utf-8,".length()).replace("+", "%2B"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(rows.size() + 1, text.replace("\ufeff", "").split("\r\n").length, text);
+            String method = browser.findElement(org.openqa.selenium.By.cssSelector("#accreditation .method"))
+                    .getText();
+            assertTrue(method.contains("±") && method.contains("InserJeunes"), method);
+            Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(
+                    Path.of("target", "screenshots", "etablissement-fiche.png"),
+                    browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
+            a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+            byte[] pdf = java.util.Base64.getDecoder().decode(browser.print(a4).getContent());
+            int pages =
+                    new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).split("/Type\\s*/Page[^s]", -1).length
+                            - 1;
+            assertTrue(pages >= 1 && pages <= 2, "the sheet prints on one or two A4 pages: " + pages);
+            // The key went in headers only: no address the browser asked for, nor the page's own, holds it.
+            assertFalse(browser.getCurrentUrl().contains(key), browser.getCurrentUrl());
+            for (var entry : browser.manage()
+                    .logs()
+                    .get(org.openqa.selenium.logging.LogType.PERFORMANCE)
+                    .getAll()) {
+                JsonNode message = ApiClient.JSON.readTree(entry.getMessage()).get("message");
+                if (message.get("method").asText().equals("Network.requestWillBeSent")) {
+                    String url = message.get("params").get("request").get("url").asText();
+                    assertFalse(url.contains(key), url);
+                }
+            }
+            var severe = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                    .toList();
+            assertTrue(severe.isEmpty(), "console: " + severe);
+            // Another establishment's key is refused in words.
+            browser.executeScript("sessionStorage.clear()");
+            browser.get(base + "/etablissement/" + LONE);
+            browser.findElement(org.openqa.selenium.By.id("key")).sendKeys(key);
+            browser.findElement(org.openqa.selenium.By.cssSelector("#access button"))
+                    .click();
+            wait.until(d ->
+                    d.findElement(org.openqa.selenium.By.id("status")).getText().contains("ne lit pas"));
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

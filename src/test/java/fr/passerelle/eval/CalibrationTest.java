@@ -27,8 +27,8 @@ class CalibrationTest {
         assertEquals(new Calibration.Official(80, 60, 0.25, 0.0, 0.0), official.get("BTS-CG"));
         assertEquals(2, official.size());
 
-        try (fr.passerelle.publish.ReleaseApi release =
-                fr.passerelle.publish.ReleaseApi.start(dir.resolve("api"), 16L << 20, Fixtures.demoPublication())) {
+        {
+            fr.passerelle.publish.ReleaseApi release = Fixtures.demoRelease();
             List<Calibration.Row> rows =
                     Calibration.compare(official, Fixtures.services(release).fit());
             assertEquals(2, rows.size());
@@ -81,8 +81,8 @@ class CalibrationTest {
         assertEquals(info, masters.get("MASTER-MIAGE"), "MIAGE is computing too");
         assertEquals(2, masters.size(), "no other discipline in the file");
 
-        try (fr.passerelle.publish.ReleaseApi release =
-                fr.passerelle.publish.ReleaseApi.start(dir.resolve("api"), 16L << 20, Fixtures.demoPublication())) {
+        {
+            fr.passerelle.publish.ReleaseApi release = Fixtures.demoRelease();
             List<Calibration.MasterRow> rows = Calibration.compareMasters(
                     masters, Fixtures.services(release).outcomes());
             assertEquals(2, rows.size());

@@ -40,7 +40,7 @@ class TerritoiresPageTest {
     @BeforeAll
     static void start(@TempDir Path dir) {
         browser = Chromium.start(dir.resolve("chromium-profile"));
-        release = ReleaseApi.start(dir.resolve("api"), 16L << 20, Fixtures.demoPublication());
+        release = Fixtures.demoRelease();
         app = ApiServer.create(Fixtures.services(release)).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -53,7 +53,6 @@ class TerritoiresPageTest {
         }
         if (app != null) {
             app.stop();
-            release.close();
         }
     }
 
