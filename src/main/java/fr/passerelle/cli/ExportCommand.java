@@ -62,6 +62,12 @@ final class ExportCommand implements Callable<Integer> {
         if (!format.equals("csv")) {
             throw new IllegalArgumentException("--format: 'csv' is the only format, not '" + format + "'");
         }
+        if (query.replace("cypher/", "").replace("queries/", "").startsWith("institution-")) {
+            // The same answer whatever the way in: an establishment's figures are read with its key, through the API.
+            throw new IllegalArgumentException(
+                    "'" + query + "' reads an establishment's private figures: ask GET /api/institutions/{uai}/... with"
+                            + " that establishment's key (apikey create --role institution --institution UAI)");
+        }
         String name = Export.resolve(query);
         Map<String, Object> parameters = new LinkedHashMap<>(Export.exampleParameters(name));
         for (String p : params) {

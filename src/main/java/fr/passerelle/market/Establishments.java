@@ -2,10 +2,6 @@ package fr.passerelle.market;
 
 import fr.passerelle.catalog.Regions;
 import fr.passerelle.catalog.Uai;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +39,8 @@ public record Establishments(List<Establishment> all) {
     public static Establishments standard() {
         Establishments s = standard;
         if (s == null) {
-            Path ij = Path.of(env("PASSERELLE_INSERJEUNES_DIR", "../shared/data/inserjeunes"));
-            Path sup = Path.of(env("PASSERELLE_INSERSUP_DIR", "../shared/data/insersup"));
+            Path ij = Path.of(InserJeunes.env("PASSERELLE_INSERJEUNES_DIR", "../shared/data/inserjeunes"));
+            Path sup = Path.of(InserJeunes.env("PASSERELLE_INSERSUP_DIR", "../shared/data/insersup"));
             s = load(ij, sup);
             standard = s;
         }
@@ -62,7 +58,7 @@ public record Establishments(List<Establishment> all) {
                 continue;
             }
             Kind kind = file.equals(pro) ? Kind.LYCEE : Kind.APPRENTICE_CENTRE;
-            for (CSVRecord r : read(file)) {
+            for (CSVRecord r : InserJeunes.read(file)) {
                 // The lycées' file has one row per public ("ensemble", "dont apprentis", ...): the whole is "ensemble".
                 if (r.isMapped("Dont apprentis en EPLE")
                         && !r.get("Dont apprentis en EPLE").equals("ensemble")) {
@@ -86,7 +82,7 @@ public record Establishments(List<Establishment> all) {
         }
         Path masters = inserSupDir.resolve("fr-esr-insertion_professionnelle-master.csv");
         if (Files.isRegularFile(masters)) {
-            for (CSVRecord r : read(masters)) {
+            for (CSVRecord r : InserJeunes.read(masters)) {
                 String uai =
                         Uai.normalise(column(r, "numero_de_l_etablissement")).orElse(null);
                 String region = uai == null ? null : region(uai, regions);
@@ -143,18 +139,5 @@ public record Establishments(List<Establishment> all) {
             }
         }
         return null;
-    }
-
-    private static List<CSVRecord> read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return fr.passerelle.files.Csv.SEMICOLON_WITH_HEADER.parse(r).getRecords();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static String env(String name, String otherwise) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? otherwise : v;
     }
 }

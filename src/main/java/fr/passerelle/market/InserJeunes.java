@@ -68,12 +68,12 @@ public record InserJeunes(Map<String, Figures> byStep, List<String> millesimes) 
                 : null;
     }
 
-    private static String env(String name, String otherwise) {
+    static String env(String name, String otherwise) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? otherwise : v;
     }
 
-    private static List<CSVRecord> read(Path file) {
+    static List<CSVRecord> read(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return fr.passerelle.files.Csv.SEMICOLON_WITH_HEADER.parse(r).getRecords();
         } catch (IOException e) {

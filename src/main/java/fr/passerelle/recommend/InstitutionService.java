@@ -169,19 +169,13 @@ public final class InstitutionService {
         // (months, exit cohort) -> the establishment's cohort and situations
         Map<String, Long> cohort = new TreeMap<>();
         Map<String, List<Institution.Situation>> situations = new TreeMap<>();
-        for (Row r : reads.read(
-                "queries/institution-outcomes",
-                StepService.params("uai", uai, "step", step, "months", months),
-                r -> r)) {
-            String key = key(r.get("months").asInt(), r.get("exitCohort").asString());
-            cohort.put(key, r.get("people").asLong());
-            situations
-                    .computeIfAbsent(key, x -> new ArrayList<>())
-                    .add(new Institution.Situation(
-                            r.get("situation").asString(),
-                            r.get("situationPeople").asLong(),
-                            StepService.share(r)));
-        }
+        byCohort(
+                reads.read(
+                        "queries/institution-outcomes",
+                        StepService.params("uai", uai, "step", step, "months", months),
+                        r -> r),
+                cohort,
+                situations);
         if (cohort.isEmpty()) {
             return List.of();
         }
@@ -199,17 +193,10 @@ public final class InstitutionService {
     private Map<String, Institution.NationOutcome> nation(Reads reads, String step, List<Integer> months) {
         Map<String, Long> cohort = new TreeMap<>();
         Map<String, List<Institution.Situation>> situations = new TreeMap<>();
-        for (Row r :
-                reads.read("queries/outcome-cohorts", StepService.params("step", step, "months", months), r -> r)) {
-            String key = key(r.get("months").asInt(), r.get("exitCohort").asString());
-            cohort.put(key, r.get("people").asLong());
-            situations
-                    .computeIfAbsent(key, x -> new ArrayList<>())
-                    .add(new Institution.Situation(
-                            r.get("situation").asString(),
-                            r.get("situationPeople").asLong(),
-                            StepService.share(r)));
-        }
+        byCohort(
+                reads.read("queries/outcome-cohorts", StepService.params("step", step, "months", months), r -> r),
+                cohort,
+                situations);
         // Every year: the step's outcomes, its job domains added up (a sum of released cells, never a difference).
         Map<String, Long> jobs = new TreeMap<>();
         for (Row r : reads.read("queries/outcomes", StepService.params("step", step, "months", months), r -> r)) {
@@ -235,6 +222,21 @@ public final class InstitutionService {
         cohort.forEach((key, people) ->
                 nation.put(key, new Institution.NationOutcome(people, situations.getOrDefault(key, List.of()))));
         return nation;
+    }
+
+    /** Rows of months, exitCohort, people (the cohort) and one situation each, by (months, exit cohort). */
+    private static void byCohort(
+            List<Row> rows, Map<String, Long> cohort, Map<String, List<Institution.Situation>> situations) {
+        for (Row r : rows) {
+            String key = key(r.get("months").asInt(), r.get("exitCohort").asString());
+            cohort.put(key, r.get("people").asLong());
+            situations
+                    .computeIfAbsent(key, x -> new ArrayList<>())
+                    .add(new Institution.Situation(
+                            r.get("situation").asString(),
+                            r.get("situationPeople").asLong(),
+                            StepService.share(r)));
+        }
     }
 
     private static String key(int months, String exitCohort) {
