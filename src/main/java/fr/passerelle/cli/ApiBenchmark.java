@@ -43,12 +43,31 @@ final class ApiBenchmark {
                 "release of version %d built and served in %.1f s: %s%n",
                 published.version(), (System.nanoTime() - t0) / 1e9, published.counts());
         Services services = env.services(release.database());
+        // One institution key reading every establishment of the release: its routes are asked as their holders ask.
+        List<String> establishments = services.institutions().list().stream()
+                .filter(i -> i.get("people") != null)
+                .map(i -> (String) i.get("uai"))
+                .toList();
+        fr.passerelle.api.ApiKeys keys =
+                fr.passerelle.api.ApiKeys.load(env.settings().apiKeysFile());
+        institutionKey = establishments.isEmpty()
+                ? null
+                : keys.create(
+                        "bench-institutions-" + System.nanoTime(),
+                        fr.passerelle.api.ApiKeys.Role.INSTITUTION,
+                        0,
+                        establishments,
+                        java.time.Clock.systemUTC());
         // As serve runs it: answers cached per release (the same request, the same answer until the next release).
         Javalin served = ApiServer.create(
-                        services, new ApiServer.Options(List.of(), () -> published), new ArrayList<>())
+                        services,
+                        new ApiServer.Options(List.of(), () -> published).withAccess(null, keys, false, 0),
+                        new ArrayList<>())
                 .start("127.0.0.1", 0);
         // Every question to the release store: what a first asker of each question waits for.
-        Javalin uncached = ApiServer.create(services).start("127.0.0.1", 0);
+        Javalin uncached = ApiServer.create(
+                        services, ApiServer.Options.defaults().withAccess(null, keys, false, 0), new ArrayList<>())
+                .start("127.0.0.1", 0);
         try {
             RouteService routes = services.routes();
             List<String[]> pairs = routes.publishedPairs();
@@ -68,7 +87,18 @@ final class ApiBenchmark {
             List<String> periods = List.of("2000-2004", "2005-2009", "2010-2014", "2015-2019");
             System.out.printf(
                     "released transitions: %d, steps with a released way out: %d%n", pairs.size(), steps.size());
-            List<Endpoint> endpoints = List.of(
+            // An establishment's programmes, for its outcomes and next steps (a sample of the establishments).
+            List<String[]> taught = new ArrayList<>();
+            for (String uai : establishments.subList(0, Math.min(200, establishments.size()))) {
+                services.institutions()
+                        .programmes(uai)
+                        .programmes()
+                        .forEach(p -> taught.add(new String[] {uai, p.step().id()}));
+            }
+            System.out.printf(
+                    "establishments with released people: %d; programmes of the first 200: %d%n",
+                    establishments.size(), taught.size());
+            List<Endpoint> all = new ArrayList<>(List.of(
                     new Endpoint(
                             "search",
                             r -> "/api/steps?q="
@@ -120,7 +150,20 @@ final class ApiBenchmark {
                             "outcomes&by=cohort",
                             r -> "/api/steps/" + pick(trained, r) + "/outcomes?months=12&by=cohort&annotate=market"),
                     new Endpoint(
-                            "next&annotate=market", r -> "/api/steps/" + pick(steps, r) + "/next?annotate=market"));
+                            "next&annotate=market", r -> "/api/steps/" + pick(steps, r) + "/next?annotate=market")));
+            if (!taught.isEmpty()) {
+                all.add(new Endpoint(
+                        "institution", r -> "/api/institutions/" + pick(establishments, r) + "/programmes"));
+                all.add(new Endpoint("institution outcomes", r -> {
+                    String[] t = taught.get(r.nextInt(taught.size()));
+                    return "/api/institutions/" + t[0] + "/steps/" + t[1] + "/outcomes?months=6,12,24";
+                }));
+                all.add(new Endpoint("institution next", r -> {
+                    String[] t = taught.get(r.nextInt(taught.size()));
+                    return "/api/institutions/" + t[0] + "/steps/" + t[1] + "/next";
+                }));
+            }
+            List<Endpoint> endpoints = all;
             System.out.printf(
                     "%-20s %32s   %32s   %s%n",
                     "",
@@ -203,9 +246,15 @@ final class ApiBenchmark {
         return list.get(random.nextInt(list.size()));
     }
 
+    /** The key of the establishments' routes (null: the release names none). */
+    private String institutionKey;
+
     private String call(String url) throws IOException, InterruptedException {
-        HttpResponse<String> r =
-                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (institutionKey != null && url.contains("/api/institutions/")) {
+            request.header("Authorization", "Bearer " + institutionKey);
+        }
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }

@@ -82,7 +82,12 @@ final class BenchCommand implements Callable<Integer> {
             Path file = dir.resolve("demo.jsonl");
             long t0 = System.nanoTime();
             TrajectoryFileWriter.write(
-                    new DemoGenerator(fr.passerelle.catalog.Catalogue.bundled()).generate(people, 42), file);
+                    // In real establishments where the official files are at hand, as serve --demo places them.
+                    new DemoGenerator(
+                                    fr.passerelle.catalog.Catalogue.bundled(),
+                                    fr.passerelle.market.Establishments.standard())
+                            .generate(people, 42),
+                    file);
             double generate = (System.nanoTime() - t0) / 1e9;
             System.out.printf(
                     "generated %d people into %s (%.0f MB) in %.1f s%n",

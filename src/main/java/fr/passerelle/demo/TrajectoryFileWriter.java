@@ -49,6 +49,9 @@ public final class TrajectoryFileWriter {
                         step.put("end", s.end());
                     }
                     step.put("region", s.region());
+                    if (s.institution() != null) {
+                        step.put("institution", s.institution());
+                    }
                 }
                 out.write(json.writeValueAsString(root));
                 out.write('\n');
@@ -62,7 +65,7 @@ public final class TrajectoryFileWriter {
         long n = 0;
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
-                .setHeader("source", "id", "seq", "kind", "code", "label", "start", "end", "region")
+                .setHeader("source", "id", "seq", "kind", "code", "label", "start", "end", "region", "institution")
                 .setRecordSeparator('\n')
                 .get();
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format)) {
@@ -78,7 +81,8 @@ public final class TrajectoryFileWriter {
                             "",
                             s.start(),
                             s.end() == null ? "" : s.end(),
-                            s.region());
+                            s.region(),
+                            s.institution() == null ? "" : s.institution());
                 }
                 n++;
             }
