@@ -190,7 +190,6 @@ public final class BulkLoader {
             StringJoiner starts = new StringJoiner(";");
             StringJoiner ends = new StringJoiner(";");
             StringJoiner regions = new StringJoiner(";");
-            StringJoiner institutions = new StringJoiner(";");
             boolean anyInstitution = false;
             Map<String, Integer> first = new LinkedHashMap<>();
             int pos = 0;
@@ -200,8 +199,14 @@ public final class BulkLoader {
                 starts.add(Integer.toString(v.start()));
                 ends.add(Integer.toString(v.end()));
                 regions.add(v.region());
-                institutions.add(v.institution());
                 anyInstitution |= !v.institution().isEmpty();
+            }
+            // Most records name no establishment: no list built for them.
+            String institutions = "";
+            if (anyInstitution) {
+                StringJoiner joined = new StringJoiner(";");
+                t.visits().forEach(v -> joined.add(v.institution()));
+                institutions = joined.toString();
             }
             persons.printRecord(
                     id,
@@ -216,7 +221,7 @@ public final class BulkLoader {
                     ends,
                     regions,
                     // An empty field stores no property, as the transactional import does for records without one.
-                    anyInstitution ? institutions : "");
+                    institutions);
             for (Map.Entry<String, Integer> e : first.entrySet()) {
                 passed.printRecord(id, stepIds.get(e.getKey()), e.getValue());
             }
