@@ -29,10 +29,13 @@ final class ApiBenchmark {
     private final int warmup;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ApiBenchmark(Environment env, int requests, int warmup) {
+    private final List<String> only;
+
+    ApiBenchmark(Environment env, int requests, int warmup, List<String> only) {
         this.env = env;
         this.requests = requests;
         this.warmup = warmup;
+        this.only = only;
     }
 
     void run() throws IOException, InterruptedException {
@@ -163,7 +166,11 @@ final class ApiBenchmark {
                     return "/api/institutions/" + t[0] + "/steps/" + t[1] + "/next";
                 }));
             }
-            List<Endpoint> endpoints = all;
+            List<Endpoint> endpoints = only.isEmpty()
+                    ? all
+                    : all.stream()
+                            .filter(e -> only.stream().anyMatch(o -> e.name().startsWith(o)))
+                            .toList();
             System.out.printf(
                     "%-20s %32s   %32s   %s%n",
                     "",

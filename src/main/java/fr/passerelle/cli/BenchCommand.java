@@ -68,6 +68,12 @@ final class BenchCommand implements Callable<Integer> {
                     "bench soak: an erasure, then a forced release, every this many minutes; 0 none (default: ${DEFAULT-VALUE}).")
     int eraseEvery;
 
+    @Option(
+            names = "--endpoints",
+            split = ",",
+            description = "bench api: only the endpoints whose name starts with one of these (e.g. institution).")
+    List<String> endpoints = new java.util.ArrayList<>();
+
     @Option(names = "--keep", description = "Keep the benchmark's database directory.")
     boolean keep;
 
@@ -107,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
                 progress.close();
                 System.out.print(report.summary());
                 if (what.equals("api")) {
-                    new ApiBenchmark(env, requests, warmup).run();
+                    new ApiBenchmark(env, requests, warmup, endpoints).run();
                     return 0;
                 }
                 if (what.equals("soak")) {

@@ -61,12 +61,36 @@ public final class InstitutionService {
                                 r.get("entryCohort").asString(), r.get("people").asLong()));
             }
         }
+        // The summary in two more reads whatever the number of programmes: the establishment's every-year outcomes,
+        // and the nation's for the same steps.
+        Long people = null;
+        Map<String, Long> cohort = new TreeMap<>();
+        Map<String, List<Institution.Situation>> situations = new TreeMap<>();
+        for (Row r : reads.read(
+                "queries/institution-summary", StepService.params("uai", uai, "months", SUMMARY_MONTHS), r -> r)) {
+            people = r.count("institutionPeople");
+            if (!r.get("step").isNull()) {
+                String key =
+                        r.get("step").asString() + "|" + key(r.get("months").asInt(), ALL);
+                cohort.put(key, r.get("people").asLong());
+                situations
+                        .computeIfAbsent(key, x -> new ArrayList<>())
+                        .add(new Institution.Situation(
+                                r.get("situation").asString(),
+                                r.get("situationPeople").asLong(),
+                                StepService.share(r)));
+            }
+        }
+        Map<String, Institution.NationOutcome> nation =
+                all.isEmpty() ? Map.of() : nationEveryYear(reads, List.copyOf(all.keySet()), SUMMARY_MONTHS);
         List<Institution.Programme> programmes = new ArrayList<>();
         for (Map.Entry<String, Long> e : all.entrySet()) {
             List<Institution.Outcome> outcomes = new ArrayList<>();
-            for (Institution.Outcome o : outcomes(reads, uai, e.getKey(), SUMMARY_MONTHS)) {
-                if (o.exitCohort().equals(ALL)) {
-                    outcomes.add(o);
+            for (int months : SUMMARY_MONTHS) {
+                String key = e.getKey() + "|" + key(months, ALL);
+                if (cohort.containsKey(key)) {
+                    outcomes.add(new Institution.Outcome(
+                            months, ALL, cohort.get(key), situations.get(key), nation.get(key)));
                 }
             }
             programmes.add(new Institution.Programme(
@@ -75,12 +99,6 @@ public final class InstitutionService {
         programmes.sort(Comparator.comparingLong(Institution.Programme::people)
                 .reversed()
                 .thenComparing(p -> p.step().id()));
-        Long people = null;
-        for (Row r : reads.read("queries/institution-list", Map.of(), r -> r)) {
-            if (r.get("uai").asString().equals(uai)) {
-                people = r.count("people");
-            }
-        }
         Reasons reasons = new Reasons();
         if (programmes.isEmpty()) {
             reasons.put(
@@ -221,6 +239,38 @@ public final class InstitutionService {
         Map<String, Institution.NationOutcome> nation = new TreeMap<>();
         cohort.forEach((key, people) ->
                 nation.put(key, new Institution.NationOutcome(people, situations.getOrDefault(key, List.of()))));
+        return nation;
+    }
+
+    /**
+     * The nation's leavers of several steps, every year together, by "step|months|all": the open outcomes, job domains
+     * added up (a sum of released cells, never a difference).
+     */
+    private Map<String, Institution.NationOutcome> nationEveryYear(
+            Reads reads, List<String> stepIds, List<Integer> months) {
+        Map<String, Long> cohort = new TreeMap<>();
+        Map<String, Long> jobs = new TreeMap<>();
+        Map<String, List<Institution.Situation>> situations = new TreeMap<>();
+        for (Row r : reads.read(
+                "queries/outcomes-of-steps", StepService.params("steps", stepIds, "months", months), r -> r)) {
+            String key = r.get("step").asString() + "|" + key(r.get("months").asInt(), ALL);
+            cohort.put(key, r.get("cohort").asLong());
+            String situation = r.get("situation").asString();
+            if (situation.equals("job")) {
+                jobs.merge(key, r.get("people").asLong(), Long::sum);
+            } else {
+                situations
+                        .computeIfAbsent(key, x -> new ArrayList<>())
+                        .add(new Institution.Situation(
+                                situation, r.get("people").asLong(), StepService.share(r)));
+            }
+        }
+        jobs.forEach((key, n) -> situations
+                .computeIfAbsent(key, x -> new ArrayList<>())
+                .add(0, new Institution.Situation("job", n, thresholds.share(n, cohort.get(key)))));
+        Map<String, Institution.NationOutcome> nation = new TreeMap<>();
+        cohort.forEach((key, n) ->
+                nation.put(key, new Institution.NationOutcome(n, situations.getOrDefault(key, List.of()))));
         return nation;
     }
 
