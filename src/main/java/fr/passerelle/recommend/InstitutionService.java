@@ -1,7 +1,6 @@
 package fr.passerelle.recommend;
 
 import fr.passerelle.graph.Row;
-import fr.passerelle.privacy.Share;
 import fr.passerelle.privacy.Thresholds;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -215,30 +214,12 @@ public final class InstitutionService {
                 reads.read("queries/outcome-cohorts", StepService.params("step", step, "months", months), r -> r),
                 cohort,
                 situations);
-        // Every year: the step's outcomes, its job domains added up (a sum of released cells, never a difference).
-        Map<String, Long> jobs = new TreeMap<>();
-        for (Row r : reads.read("queries/outcomes", StepService.params("step", step, "months", months), r -> r)) {
-            String key = key(r.get("months").asInt(), ALL);
-            cohort.put(key, r.get("cohort").asLong());
-            String situation = r.get("situation").asString();
-            if (situation.equals("job")) {
-                jobs.merge(key, r.get("people").asLong(), Long::sum);
-            } else {
-                situations
-                        .computeIfAbsent(key, x -> new ArrayList<>())
-                        .add(new Institution.Situation(
-                                situation, r.get("people").asLong(), StepService.share(r)));
-            }
-        }
-        jobs.forEach((key, people) -> {
-            Share share = thresholds.share(people, cohort.get(key));
-            situations
-                    .computeIfAbsent(key, x -> new ArrayList<>())
-                    .add(0, new Institution.Situation("job", people, share));
-        });
         Map<String, Institution.NationOutcome> nation = new TreeMap<>();
         cohort.forEach((key, people) ->
                 nation.put(key, new Institution.NationOutcome(people, situations.getOrDefault(key, List.of()))));
+        // Every year: the step's outcomes (keys "step|months|all", here without the step).
+        nationEveryYear(reads, List.of(step), months)
+                .forEach((key, outcome) -> nation.put(key.substring(step.length() + 1), outcome));
         return nation;
     }
 
