@@ -47,9 +47,11 @@ final class Collusion {
                 .sorted()
                 .limit(ORIGINS)
                 .toList();
+        // Sorted: the catalogue's own order is not the same from one JVM to the next, and the draw must be.
         List<String> all = catalogue.steps().stream()
                 .map(CatalogueStep::code)
                 .filter(c -> !c.startsWith("UNMAPPED-"))
+                .sorted()
                 .toList();
         SplittableRandom random = new SplittableRandom(Long.getLong("passerelle.attack.seed", 2026));
         List<Origin> drawn = new ArrayList<>();
