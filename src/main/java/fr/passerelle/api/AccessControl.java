@@ -39,6 +39,13 @@ final class AccessControl {
      * code that is no UAI is a 400 once the key is known, so that the refusal says nothing to a stranger.
      */
     void checkInstitution(Context ctx, String asked) {
+        // An establishment that chose to publish its figures is read by anyone, under the rate limit.
+        java.util.Optional<String> open =
+                fr.passerelle.catalog.Uai.normalise(asked).filter(keys.openEstablishments()::isOpen);
+        if (open.isPresent()) {
+            limit(ctx);
+            return;
+        }
         ApiKeys.Key key = authorize(ctx, ApiKeys.Role.INSTITUTION, true).orElseThrow();
         ctx.attribute("apiKeyName", key.name());
         String uai = fr.passerelle.catalog.Uai.normalise(asked)

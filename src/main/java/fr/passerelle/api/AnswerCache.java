@@ -15,15 +15,35 @@ import java.util.function.Supplier;
  * <p>For HTTP caches and apps: every answer carries an {@code ETag} naming the release (version and
  * publication time: the same bytes on every replica) and {@code Cache-Control: no-cache}, so a
  * client revalidates each time and gets a 304 with no body until the next release.
+ *
+ * <p>An establishment's answers ({@link #forKeyHolders}) are kept in a cache of their own, after the key
+ * check (a before-handler) has run: the answer to one path is the same for every holder of that
+ * establishment's key. They go out {@code private, no-store}, without a validator, so that no shared
+ * HTTP cache or browser history keeps them.
  */
 final class AnswerCache {
     private static final int MAX_ENTRIES = 100_000;
     private final Supplier<Publication> release;
     private final ConcurrentHashMap<String, String> answers = new ConcurrentHashMap<>();
     private volatile long version = Long.MIN_VALUE;
+    private final boolean shared;
 
     AnswerCache(Supplier<Publication> release) {
+        this(release, true);
+    }
+
+    private AnswerCache(Supplier<Publication> release, boolean shared) {
         this.release = release;
+        this.shared = shared;
+    }
+
+    Supplier<Publication> release() {
+        return release;
+    }
+
+    /** A separate cache for answers read with a key and meant for its holder only. */
+    static AnswerCache forKeyHolders(Supplier<Publication> release) {
+        return new AnswerCache(release, false);
     }
 
     Handler wrap(Handler handler) {
@@ -45,6 +65,11 @@ final class AnswerCache {
                     + ctx.header("Accept-Language");
             String etag = "\"r" + p.version() + "-" + p.publishedAt().replaceAll("[^0-9]", "") + "\"";
             String cached = answers.get(key);
+            if (cached != null && !shared) {
+                ctx.header("Cache-Control", "private, no-store");
+                ctx.contentType(ContentType.APPLICATION_JSON).result(cached);
+                return;
+            }
             if (cached != null) {
                 validators(ctx, etag);
                 if (etag.equals(ctx.header("If-None-Match"))) {
@@ -55,7 +80,7 @@ final class AnswerCache {
                 return;
             }
             handler.handle(ctx);
-            if (ctx.statusCode() == 200) {
+            if (ctx.statusCode() == 200 && shared) {
                 validators(ctx, etag);
             }
             if (ctx.statusCode() == 200 && answers.size() < MAX_ENTRIES && p.version() == version) {

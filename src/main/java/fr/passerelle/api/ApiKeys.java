@@ -68,8 +68,11 @@ public final class ApiKeys {
     private volatile List<Key> keys;
     private volatile long loadedModified;
 
+    private final OpenEstablishments openEstablishments;
+
     private ApiKeys(Path file, List<Key> keys) {
         this.file = file;
+        this.openEstablishments = OpenEstablishments.beside(file);
         this.keys = keys;
         this.loadedModified = modified(file);
     }
@@ -136,6 +139,11 @@ public final class ApiKeys {
             }
         }
         return new ApiKeys(file, List.copyOf(keys));
+    }
+
+    /** The establishments that chose to publish their figures (kept beside the keys). */
+    public OpenEstablishments openEstablishments() {
+        return openEstablishments;
     }
 
     public List<Key> list() {

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * An establishment's own figures, {@code /api/institutions/{uai}/...}: read with that establishment's
- * institution key only ({@link AccessControl#checkInstitution}); never cached beside public answers and
- * marked private for HTTP caches. The administrators' list is {@code GET /api/admin/institutions}.
+ * institution key only ({@link AccessControl#checkInstitution}, before the route and its cache); kept in a
+ * cache apart from public answers and marked private, no-store for HTTP caches. The administrators' list is {@code GET /api/admin/institutions}.
  */
 final class InstitutionRoutes {
     private final Services services;
@@ -21,11 +21,11 @@ final class InstitutionRoutes {
         // The establishment's page (French): the key is typed in the page and sent in a header by the browser.
         routes.get("/etablissement", ctx -> ctx.html(ApiServer.resource("/web/etablissement.html")));
         routes.get("/etablissement/{uai}", ctx -> ctx.html(ApiServer.resource("/web/etablissement.html")));
-        routes.get("/api/institutions/{uai}/programmes", ctx -> {
+        routes.getReleasedPrivately("/api/institutions/{uai}/programmes", ctx -> {
             String uai = privateAnswer(ctx);
             ctx.json(services.institutions().programmes(uai));
         });
-        routes.get("/api/institutions/{uai}/steps/{code}/outcomes", ctx -> {
+        routes.getReleasedPrivately("/api/institutions/{uai}/steps/{code}/outcomes", ctx -> {
             String uai = privateAnswer(ctx);
             String by = Params.oneOf(ctx, "by", Set.of("cohort", "all"));
             var answer = services.institutions().outcomes(uai, ctx.pathParam("code"), StepRoutes.months(ctx));
@@ -41,7 +41,7 @@ final class InstitutionRoutes {
             }
             ctx.json(answer);
         });
-        routes.get("/api/institutions/{uai}/steps/{code}/next", ctx -> {
+        routes.getReleasedPrivately("/api/institutions/{uai}/steps/{code}/next", ctx -> {
             String uai = privateAnswer(ctx);
             ctx.json(services.institutions().next(uai, ctx.pathParam("code")));
         });

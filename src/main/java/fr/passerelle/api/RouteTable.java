@@ -26,6 +26,7 @@ public final class RouteTable {
     private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
     private final JavalinConfig config;
     private final AnswerCache cache;
+    private final AnswerCache privateCache;
     /** Path pattern -> methods, in declaration order. */
     private final Map<String, List<String>> methods = new LinkedHashMap<>();
     /** GET path pattern -> the query parameters the OpenAPI document declares for it. */
@@ -34,6 +35,7 @@ public final class RouteTable {
     RouteTable(JavalinConfig config, AnswerCache cache) {
         this.config = config;
         this.cache = cache;
+        this.privateCache = AnswerCache.forKeyHolders(cache.release());
         this.parameters = declaredParameters(ApiServer.resource(ApiServer.OPENAPI));
     }
 
@@ -71,6 +73,11 @@ public final class RouteTable {
     /** A read answered from the release: the same request gets the same answer until the next release. */
     void getReleased(String path, Handler handler) {
         get(path, cache.wrap(handler));
+    }
+
+    /** A read from the release's private part, for the key holders the before-handler let through. */
+    void getReleasedPrivately(String path, Handler handler) {
+        get(path, privateCache.wrap(handler));
     }
 
     void get(String path, Handler handler) {

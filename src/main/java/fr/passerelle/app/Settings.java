@@ -185,7 +185,9 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue, 
                 privacy.retentionMonths(),
                 privacy.regionLevel().name(),
                 privacy.controller(),
-                privacy.dpoContact());
+                privacy.dpoContact(),
+                () -> fr.passerelle.api.OpenEstablishments.beside(apiKeysFile(home))
+                        .list());
     }
 
     /** Every pseudonym put on the do-not-collect list, outside the database: what a restore applies again. */

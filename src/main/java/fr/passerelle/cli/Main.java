@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             ExportCommand.class,
             ApiKeyCommand.class,
+            InstitutionCommand.class,
             CollectCommand.class,
             CatalogCommand.class,
             RotateKeyCommand.class,

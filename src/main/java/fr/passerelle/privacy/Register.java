@@ -21,10 +21,22 @@ public final class Register {
      * @param controller who is responsible for the processing (shown in the notice and the register)
      * @param dpoContact how to reach the data protection officer (an e-mail or a URL), or null
      */
+    /**
+     * @param openEstablishments the establishments that chose to publish their own figures (UAI -> since when)
+     */
     public record Settings(
-            String keyId, int retentionMonths, String regionLevel, String controller, String dpoContact) {
+            String keyId,
+            int retentionMonths,
+            String regionLevel,
+            String controller,
+            String dpoContact,
+            java.util.function.Supplier<Map<String, String>> openEstablishments) {
         public Settings(String keyId, int retentionMonths, String regionLevel) {
             this(keyId, retentionMonths, regionLevel, null, null);
+        }
+
+        public Settings(String keyId, int retentionMonths, String regionLevel, String controller, String dpoContact) {
+            this(keyId, retentionMonths, regionLevel, controller, dpoContact, Map::of);
         }
 
         public Settings {
@@ -33,6 +45,9 @@ public final class Register {
             }
             if (dpoContact != null && dpoContact.isBlank()) {
                 dpoContact = null;
+            }
+            if (openEstablishments == null) {
+                openEstablishments = Map::of;
             }
         }
     }
@@ -130,6 +145,17 @@ public final class Register {
                                 ? "never"
                                 : figures.get("lastPurge").asString()));
         r.put("releasedTables", releasedTables.apply(english));
+        // Establishments' figures are private to their key unless the establishment chose otherwise: who did, since
+        // when.
+        r.put(
+                "openEstablishments",
+                ordered(
+                        "rule",
+                        text.get("openEstablishmentsRule"),
+                        "open",
+                        settings.openEstablishments().get().entrySet().stream()
+                                .map(e -> ordered("uai", e.getKey(), "since", e.getValue()))
+                                .toList()));
         r.put(
                 "disclosureThresholds",
                 ordered(

@@ -92,9 +92,23 @@ class InstitutionApiTest {
         Fixtures.importer(db, 2000).importRecords(Collusion.population(), n -> {});
         release = Fixtures.release(db, dir);
         keys = ApiKeys.load(dir.resolve("keys").resolve("api-keys.csv"));
+        // The register states the establishments that chose to publish, as serve builds it from the home.
+        var register = Fixtures.REGISTER;
         app = ApiServer.create(
-                        Fixtures.services(release),
-                        ApiServer.Options.defaults().withAccess(Fixtures.admin(db, release, dir), keys, false, 0),
+                        fr.passerelle.recommend.Services.over(
+                                release.database(),
+                                THRESHOLDS,
+                                Fixtures.CLOCK,
+                                new fr.passerelle.privacy.Register.Settings(
+                                        register.keyId(),
+                                        register.retentionMonths(),
+                                        register.regionLevel(),
+                                        null,
+                                        null,
+                                        () -> keys.openEstablishments().list())),
+                        // With the release's version: answers cached as serve caches them, the private ones apart.
+                        new ApiServer.Options(List.of(), release::release)
+                                .withAccess(Fixtures.admin(db, release, dir), keys, false, 0),
                         new ArrayList<>())
                 .start("127.0.0.1", 0);
     }
@@ -148,17 +162,21 @@ class InstitutionApiTest {
                 "/api/institutions/" + LYCEE + "/programmes",
                 "/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/outcomes",
                 "/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/next")) {
-            assertEquals(401, get(path, null).statusCode(), path + " without a key");
-            for (String refused : List.of(reader, other, admin)) {
-                HttpResponse<String> r = get(path, refused);
-                assertEquals(403, r.statusCode(), path + ": " + r.body());
+            // Twice: the second answer comes from the key holders' cache, and the key is checked before it.
+            for (int round = 0; round < 2; round++) {
+                assertEquals(401, get(path, null).statusCode(), path + " without a key");
+                for (String refused : List.of(reader, other, admin)) {
+                    HttpResponse<String> r = get(path, refused);
+                    assertEquals(403, r.statusCode(), path + ": " + r.body());
+                }
+                HttpResponse<String> own = get(path, lycee);
+                assertEquals(200, own.statusCode(), path + ": " + own.body());
+                assertEquals(
+                        "private, no-store",
+                        own.headers().firstValue("Cache-Control").orElse(""),
+                        path);
+                assertTrue(own.headers().firstValue("ETag").isEmpty(), path + ": no validator on a private answer");
             }
-            HttpResponse<String> own = get(path, lycee);
-            assertEquals(200, own.statusCode(), path + ": " + own.body());
-            assertEquals(
-                    "private, no-store",
-                    own.headers().firstValue("Cache-Control").orElse(""),
-                    path);
         }
         HttpResponse<String> bad = get("/api/institutions/not-a-uai/programmes", lycee);
         assertEquals(400, bad.statusCode(), bad.body());
@@ -173,6 +191,29 @@ class InstitutionApiTest {
         assertTrue(!byUai.containsKey(OTHER), "a code on a job step names no establishment: " + list);
         assertEquals(
                 Collusion.ESTABLISHMENTS + 3, list.size(), "codes that were dropped name no establishment: " + list);
+    }
+
+    @Test
+    void anEstablishmentThatChoseToPublishIsReadWithoutAKeyAndTheRegisterSaysSo() throws Exception {
+        String path = "/api/institutions/" + OTHER + "/steps/BAC-PRO-MCV/next";
+        String lonePath = "/api/institutions/" + LONE + "/programmes";
+        assertEquals(401, get(lonePath, null).statusCode());
+        keys.openEstablishments().open(LONE, Fixtures.CLOCK);
+        try {
+            HttpResponse<String> open = get(lonePath, null);
+            assertEquals(200, open.statusCode(), open.body());
+            // Published is not exempt: the lone person's establishment still shows nothing under k.
+            assertEquals(0, json(open).get("programmes").size(), open.body());
+            assertEquals(401, get(path, null).statusCode(), "another establishment stays private");
+            JsonNode register = json(get("/api/privacy", null)).get("openEstablishments");
+            assertTrue(register.get("rule").asText().contains("privés"), register.toString());
+            assertEquals(LONE, register.get("open").get(0).get("uai").asText(), register.toString());
+            String notice = get("/vie-privee", null).body();
+            assertTrue(notice.contains(LONE + " ("), "the notice names it");
+        } finally {
+            keys.openEstablishments().close(LONE);
+        }
+        assertEquals(401, get(lonePath, null).statusCode(), "closed again: its key only");
     }
 
     @Test

@@ -89,4 +89,35 @@ class InstitutionCommandsTest {
         assertNotEquals(0, refused.exit());
         assertTrue(refused.err().contains("/api/institutions/{uai}"), refused.err());
     }
+
+    @Test
+    void anEstablishmentOptsInToPublishingAndBackOut() throws Exception {
+        String h = home.toString();
+        Run none = run("institution", "list", "--home", h);
+        assertEquals(0, none.exit(), none.err());
+        assertTrue(none.out().contains("no establishment publishes"), none.out());
+        Run bad = run("institution", "open", "--home", h, "--uai", "0490970A");
+        assertNotEquals(0, bad.exit());
+        assertTrue(bad.err().contains("'0490970A' is not a UAI"), bad.err());
+        Run missing = run("institution", "open", "--home", h);
+        assertNotEquals(0, missing.exit());
+        assertTrue(missing.err().contains("needs --uai"), missing.err());
+        Run open = run("institution", "open", "--home", h, "--uai", "0490970n");
+        assertEquals(0, open.exit(), open.err());
+        assertTrue(open.out().contains("/api/institutions/0490970n/"), open.out());
+        assertTrue(run("institution", "open", "--home", h, "--uai", "0490970N")
+                .out()
+                .contains("already publishes"));
+        Run list = run("institution", "list", "--home", h);
+        assertTrue(list.out().startsWith("0490970N  since 20"), list.out());
+        // What the register states, from the same home's settings.
+        java.util.Map<String, String> stated = fr.passerelle.app.Settings.defaults(home)
+                .register("k1")
+                .openEstablishments()
+                .get();
+        assertEquals(java.util.Set.of("0490970N"), stated.keySet());
+        Run close = run("institution", "close", "--home", h, "--uai", "0490970N");
+        assertEquals(0, close.exit(), close.err());
+        assertTrue(run("institution", "list", "--home", h).out().contains("no establishment publishes"));
+    }
 }
