@@ -110,7 +110,8 @@
 
   async function showSheet(step, label) {
     const base = '/api/institutions/' + encodeURIComponent(state.uai) + '/steps/' + encodeURIComponent(step);
-    const [outcomes, next] = await Promise.all([get(base + '/outcomes?months=6,12,24&by=cohort'), get(base + '/next')]);
+    const [outcomes, next, ...fits] = await Promise.all([get(base + '/outcomes?months=6,12,24&by=cohort'), get(base + '/next'),
+      ...[6, 12, 24].map((m) => get(base + '/fit?months=' + m))]);
     const sheet = el('section', { class: 'sheet', id: 'accreditation', 'aria-labelledby': 'sheet-title' });
     sheet.append(el('h2', { id: 'sheet-title' }, 'Fiche d’accréditation : ' + label + ' (' + step + ')'),
       el('p', {}, (state.name || 'Établissement') + ', UAI ' + state.uai + '.'));
@@ -122,6 +123,23 @@
         { label: 'En études', n: true }, { label: 'Autre', n: true }, { label: 'France : sortants', n: true },
         { label: 'France : en emploi', n: true }],
       rows, 'institution-outcomes', 'Pas assez de sortants observés aussi longtemps : ' + NOT_ENOUGH));
+    // The job in the target field (France Compétences' "taux d'insertion dans le métier visé"), where the catalogue
+    // names target jobs for the programme.
+    const targets = fits[0].targets.map((t) => (t.label || t.code) + ' (' + t.code + ')').join(', ');
+    const fitRows = [];
+    fits.forEach((f) => f.cohorts.forEach((c) => {
+      const target = c.situations.find((x) => x.situation === 'target');
+      fitRows.push([f.months + ' mois', c.exitCohort === 'all' ? 'toutes années' : c.exitCohort, num(c.inJob),
+        num(c.peopleOutsideStudy), target ? num(target.people) : '', target ? pct(target.share) : '',
+        c.exitCohort === 'all' && f.nation ? pct(f.nation.fitRate) : '']);
+    }));
+    sheet.append(table('metier-vise', 'Emploi dans le métier visé' + (targets ? ' : ' + targets : ''),
+      [{ label: 'Après' }, { label: 'Sortis en' }, { label: 'En emploi', n: true }, { label: 'Hors études', n: true },
+        { label: 'Dans le métier visé', n: true }, { label: 'Taux (hors études)', n: true },
+        { label: 'France : taux', n: true }],
+      fitRows, 'institution-fit', fits[0].targets.length === 0
+        ? 'Le catalogue ne relie cette formation à aucun métier visé (pas de certification connue).'
+        : 'Pas assez de sortants en emploi observés aussi longtemps : ' + NOT_ENOUGH));
     sheet.append(table('suites', 'Où sont allés ensuite ceux qui ont continué',
       [{ label: 'Étape suivante' }, { label: 'Personnes', n: true }, { label: 'Part', n: true }],
       next.next.map((n) => [n.step.label + ' (' + n.step.id + ')', num(n.people), pct(n.share)]),
@@ -133,7 +151,9 @@
         + 'un périmètre différent des enquêtes officielles (InserJeunes, InserSup), qui suivent tous les sortants d’une année. '
         + 'Une personne compte une fois par formation. « En emploi » : un emploi occupé à la date indiquée après la fin de '
         + 'la formation ; « en études » : une autre formation ; « autre » : ni l’un ni l’autre n’est connu. '
-        + 'L’emploi dans le domaine visé par le diplôme n’est pas encore calculé par établissement.'),
+        + '« Métier visé » : un emploi dans un des métiers (codes ROME) que les fiches RNCP et Certif Info relient au '
+        + 'diplôme, en part des sortants qui ne sont pas en études (le « taux d’insertion dans le métier visé » de France '
+        + 'Compétences), à côté du même taux pour toute la France.'),
       el('p', {}, 'Les données collectées se limitent aux étapes, aux mois, à la région et au code de l’établissement ; '
         + 'les personnes sont pseudonymisées ; les chiffres de l’établissement ne sont lus qu’avec sa clé. '
         + noiseSentence(outcomes.evidence))));

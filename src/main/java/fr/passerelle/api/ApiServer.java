@@ -43,13 +43,14 @@ public final class ApiServer {
             int requestsPerMinute,
             fr.passerelle.collect.Opposition opposition,
             fr.passerelle.ingest.DirectContributions contributions,
-            Supplier<java.util.Map<String, Object>> schedule) {
+            Supplier<java.util.Map<String, Object>> schedule,
+            AccessLog accessLog) {
         public Options(List<String> corsOrigins) {
             this(corsOrigins, () -> null);
         }
 
         public Options(List<String> corsOrigins, Supplier<Publication> publication) {
-            this(corsOrigins, publication, null, ApiKeys.none(), false, 0, null, null, null);
+            this(corsOrigins, publication, null, ApiKeys.none(), false, 0, null, null, null, null);
         }
 
         /**
@@ -68,7 +69,8 @@ public final class ApiServer {
                     requestsPerMinute,
                     opposition,
                     contributions,
-                    schedule);
+                    schedule,
+                    accessLog);
         }
 
         /** With the publication schedule that health, the register and the notice state. */
@@ -82,7 +84,23 @@ public final class ApiServer {
                     requestsPerMinute,
                     opposition,
                     contributions,
-                    schedule);
+                    schedule,
+                    accessLog);
+        }
+
+        /** With an access log (method, path, status, time: no address, no query string, no body, no key). */
+        public Options withAccessLog(AccessLog accessLog) {
+            return new Options(
+                    corsOrigins,
+                    publication,
+                    admin,
+                    keys,
+                    readerKeyRequired,
+                    requestsPerMinute,
+                    opposition,
+                    contributions,
+                    schedule,
+                    accessLog);
         }
 
         public static Options defaults() {
@@ -100,7 +118,8 @@ public final class ApiServer {
                     requestsPerMinute,
                     opposition,
                     contributions,
-                    schedule);
+                    schedule,
+                    accessLog);
         }
     }
 
@@ -141,6 +160,10 @@ public final class ApiServer {
             }
             RouteTable routes = new RouteTable(config, new AnswerCache(options.publication()));
             config.routes.before(ctx -> SecurityHeaders.apply(ctx));
+            if (options.accessLog() != null) {
+                config.routes.before(ctx -> ctx.attribute(AccessLog.STARTED, System.nanoTime()));
+                config.routes.after(ctx -> options.accessLog().record(ctx));
+            }
             AccessControl access =
                     new AccessControl(options.keys(), options.readerKeyRequired(), options.requestsPerMinute());
             config.routes.before("/api/*", ctx -> {
@@ -186,6 +209,7 @@ public final class ApiServer {
             new PrivacyRoutes(services, options.publication(), options.schedule(), options.opposition())
                     .register(routes);
             new ContributionRoutes(options.contributions(), json).register(routes);
+            new CounselRoutes(services, json).register(routes);
             new AdminRoutes(options.admin()).register(routes);
             routes.mapErrors();
             registered.addAll(routes.registered());

@@ -45,6 +45,10 @@ final class InstitutionRoutes {
             String uai = privateAnswer(ctx);
             ctx.json(services.institutions().next(uai, ctx.pathParam("code")));
         });
+        routes.getReleasedPrivately("/api/institutions/{uai}/steps/{code}/fit", ctx -> {
+            String uai = privateAnswer(ctx);
+            ctx.json(services.institutions().fit(uai, ctx.pathParam("code"), StepRoutes.oneMonths(ctx)));
+        });
         routes.get(
                 "/api/admin/institutions",
                 ctx -> ctx.json(

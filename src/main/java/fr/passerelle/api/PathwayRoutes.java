@@ -17,6 +17,14 @@ final class PathwayRoutes {
     void register(RouteTable routes) {
         routes.getReleased("/api/routes", this::routes);
         routes.getReleased("/api/bridges", this::bridges);
+        routes.getReleased("/api/reach", this::reach);
+    }
+
+    /** How likely, and how long, from a step to a job or a domain. */
+    private void reach(Context ctx) {
+        String from = Params.text(ctx, "from", 64, true);
+        String to = Params.text(ctx, "to", 64, true);
+        ctx.json(services.reach().reach(from, to.length() == 1 ? to.toUpperCase(java.util.Locale.ROOT) : to));
     }
 
     private void routes(Context ctx) {

@@ -76,6 +76,21 @@ final class StepRoutes {
                             .toList(),
                     null));
         });
+        // The carrefour: what became of the people of each road from the step (a counsellor's question).
+        routes.getReleased("/api/steps/{id}/fork", ctx -> {
+            int months = Params.intParam(ctx, "months", 1, 120, 24);
+            if (!fr.passerelle.recommend.ForkService.MONTHS.contains(months)) {
+                throw ApiError.badParameter(
+                        "months", Integer.toString(months), "one of " + fr.passerelle.recommend.ForkService.MONTHS);
+            }
+            java.util.List<String> compare = Params.codes(ctx, "compare", 2);
+            if (ctx.queryParam("compare") != null
+                    && (compare.size() != 2 || compare.get(0).equals(compare.get(1)))) {
+                throw ApiError.badParameter(
+                        "compare", ctx.queryParam("compare"), "two different roads, as BTS-MCO,otherDomainJob");
+            }
+            ctx.json(services.forks().fork(ctx.pathParam("id"), months, compare.isEmpty() ? null : compare));
+        });
         routes.getReleased("/api/steps/{id}/fit/jobs", ctx -> {
             fr.passerelle.recommend.FitJobs jobs = services.fit().jobs(ctx.pathParam("id"), oneMonths(ctx));
             ctx.json(market.apply(ctx, jobs, List::of, null));
@@ -115,7 +130,7 @@ final class StepRoutes {
     }
 
     /** One outcome horizon among the released ones, 12 months when not given. */
-    private static int oneMonths(Context ctx) {
+    static int oneMonths(Context ctx) {
         int m = Params.intParam(ctx, "months", 1, 120, 12);
         if (!ReleaseCatalogue.OUTCOME_MONTHS.contains(m)) {
             throw ApiError.badParameter(

@@ -85,6 +85,7 @@ public final class Server implements AutoCloseable {
         Settings settings = env.settings();
         ApiServer.Options apiOptions = new ApiServer.Options(options.corsOrigins(), latest::get)
                 .withSchedule(releases::schedule)
+                .withAccessLog(fr.passerelle.api.AccessLog.to(accessLogFile(settings.home())))
                 .withAccess(
                         admin(), ApiKeys.load(settings.apiKeysFile()), options.requireReaderKey(), options.rateLimit())
                 .withSelfService(
@@ -311,5 +312,10 @@ public final class Server implements AutoCloseable {
             a.close();
         }
         release.close();
+    }
+
+    /** One line per request, minimised ({@link fr.passerelle.api.AccessLog}). */
+    public static java.nio.file.Path accessLogFile(java.nio.file.Path home) {
+        return home.resolve("logs").resolve("access.log");
     }
 }

@@ -161,6 +161,10 @@ final class ApiBenchmark {
                     String[] t = taught.get(r.nextInt(taught.size()));
                     return "/api/institutions/" + t[0] + "/steps/" + t[1] + "/outcomes?months=6,12,24";
                 }));
+                all.add(new Endpoint("institution fit", r -> {
+                    String[] t = taught.get(r.nextInt(taught.size()));
+                    return "/api/institutions/" + t[0] + "/steps/" + t[1] + "/fit?months=12";
+                }));
                 all.add(new Endpoint("institution next", r -> {
                     String[] t = taught.get(r.nextInt(taught.size()));
                     return "/api/institutions/" + t[0] + "/steps/" + t[1] + "/next";

@@ -131,6 +131,31 @@ public final class CellName {
         return "first-jobs-pair:" + level + ":" + from + ":" + to;
     }
 
+    /** The people who left {@code step} for {@code road} and were observed {@code months} after its end. */
+    public static String forkRoad(String step, String road, int months) {
+        return "fork:" + step + ":" + road + ":" + months;
+    }
+
+    /** Of them, those in {@code situation} at that time. */
+    public static String fork(String step, String road, int months, String situation) {
+        return "fork:" + step + ":" + road + ":" + months + ":" + situation;
+    }
+
+    /** People who started {@code step} observed at least {@code months} after its start. */
+    public static String reachObserved(String step, int months) {
+        return "reach-observed:" + step + ":" + months;
+    }
+
+    /** Of them, those who had started {@code target} (a job, or a domain's letter) within those months. */
+    public static String reach(String step, String target, int months) {
+        return "reach:" + step + ":" + target + ":" + months;
+    }
+
+    /** Everyone seen starting {@code target} after {@code step}, with the months between the two starts. */
+    public static String reachTime(String step, String target) {
+        return "reach-time:" + step + ":" + target;
+    }
+
     /** People of a step at an establishment, entering in {@code cohort} ({@code all} for every year). */
     public static String institutionPeople(String uai, String step, String cohort) {
         return "institution:" + uai + ":" + step + ":" + cohort;
@@ -143,6 +168,11 @@ public final class CellName {
 
     public static String institutionOutcome(String uai, String step, int months, String cohort, String situation) {
         return "institution-outcome:" + uai + ":" + step + ":" + months + ":" + cohort + ":" + situation;
+    }
+
+    /** Of them, in a job of this fit class with the step's target jobs (target, sameField, sameDomain, otherDomain). */
+    public static String institutionFit(String uai, String step, int months, String cohort, String fitClass) {
+        return "institution-fit:" + uai + ":" + step + ":" + months + ":" + cohort + ":" + fitClass;
     }
 
     public static String institutionLeaving(String uai, String step) {

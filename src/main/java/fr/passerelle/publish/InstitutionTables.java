@@ -30,7 +30,11 @@ public final class InstitutionTables {
     static final String PROGRAMMES = "institution-programmes.csv";
     static final String OUTCOMES = "institution-outcomes.csv";
     static final String NEXT = "institution-next.csv";
-    static final List<String> FILES = List.of(INSTITUTIONS, PROGRAMMES, OUTCOMES, NEXT);
+    static final String FIT = "institution-fit.csv";
+    static final List<String> FILES = List.of(INSTITUTIONS, PROGRAMMES, OUTCOMES, NEXT, FIT);
+
+    /** The fit classes of a job (INSTITUTION_FIT's c % 4), as the national fit names them. */
+    static final List<String> FIT_CLASSES = FitTargets.SITUATIONS.subList(0, 4);
 
     /** The statements that load the private part into the API's store, after {@link Publisher#LOAD_ORDER}. */
     public static final List<String> LOAD_ORDER = List.of(
@@ -40,7 +44,8 @@ public final class InstitutionTables {
             "published/load-institutions",
             "published/load-institution-programmes",
             "published/load-institution-outcomes",
-            "published/load-institution-next");
+            "published/load-institution-next",
+            "published/load-institution-fit");
 
     static final String ALL = "all";
 
@@ -64,6 +69,8 @@ public final class InstitutionTables {
         Map<Long, Long> leaving = new TreeMap<>();
         Map<Long, Map<Integer, Long>> next = new TreeMap<>();
         Map<Long, Long[]> situations = new TreeMap<>();
+        // INSTITUTION_COHORT key -> the released people of each fit class of its people in a job.
+        Map<Long, Long[]> fits = new TreeMap<>();
         // Per programme (its every-year key): the released people of every entry cohort, and of every year last.
         Map<Long, Long[]> programmes = new TreeMap<>();
         int bins = CohortOutcomes.bins().size();
@@ -124,8 +131,30 @@ public final class InstitutionTables {
                                             x -> new Long[SituationRows.SITUATIONS.size()])[situation] = people;
                         }
                     }
+                    case ReleaseTables.INSTITUTION_FIT -> {
+                        Long people = values.released(
+                                t.get(key),
+                                CellName.institutionFit(
+                                        institutions.get(c / 4),
+                                        stepIds.get(a),
+                                        CohortOutcomes.months(b),
+                                        cohort(b % 64),
+                                        FIT_CLASSES.get(c % 4)));
+                        if (people != null) {
+                            fits.computeIfAbsent(
+                                            ReleaseTables.key(ReleaseTables.INSTITUTION_COHORT, a, b, c / 4),
+                                            x -> new Long[FIT_CLASSES.size()])[c % 4] = people;
+                        }
+                    }
                     default -> {}
                 }
+            }
+        }
+        // The people in a job at least the jobs' fit classes added up, before the cohort is fitted to its situations.
+        for (Map.Entry<Long, Long[]> e : fits.entrySet()) {
+            Long[] of = situations.get(e.getKey());
+            if (of != null && of[0] != null) {
+                of[0] = PartsWithinWhole.fit(of[0], e.getValue());
             }
         }
         try (CSVPrinter out = Publisher.printer(dir.resolve(PROGRAMMES), "uai", "step", "entryCohort", "people")) {
@@ -204,7 +233,65 @@ public final class InstitutionTables {
                             cohort(ReleaseTables.b(key) % 64)),
                     values);
         }
+        writeFit(dir, situations, fits, stepIds, institutions, values);
         Publisher.sortRows(dir, FILES);
+    }
+
+    /**
+     * Each fit class of the people in a job, with its share of the people outside further study (in a job or
+     * elsewhere: France Compétences' "taux d'insertion dans le métier visé" as the national fit computes it); no
+     * row where the people in a job were not released.
+     */
+    private static void writeFit(
+            Path dir,
+            Map<Long, Long[]> situations,
+            Map<Long, Long[]> fits,
+            List<String> stepIds,
+            List<String> institutions,
+            ReleasedValues values)
+            throws IOException {
+        try (CSVPrinter out = Publisher.printer(
+                dir.resolve(FIT),
+                "uai",
+                "step",
+                "months",
+                "exitCohort",
+                "inJob",
+                "outsideStudy",
+                "situation",
+                "people",
+                "share",
+                "shareLow",
+                "shareHigh")) {
+            for (Map.Entry<Long, Long[]> e : fits.entrySet()) {
+                Long[] of = situations.get(e.getKey());
+                if (of == null || of[0] == null) {
+                    continue;
+                }
+                // A sum of released values (job, other), never a difference: the people outside further study.
+                long outside = of[0] + (of[2] == null ? 0 : of[2]);
+                long key = e.getKey();
+                for (int f = 0; f < FIT_CLASSES.size(); f++) {
+                    Long people = e.getValue()[f];
+                    if (people == null) {
+                        continue;
+                    }
+                    Share share = values.share(people, outside);
+                    out.printRecord(
+                            institutions.get(ReleaseTables.c(key)),
+                            stepIds.get(ReleaseTables.a(key)),
+                            CohortOutcomes.months(ReleaseTables.b(key)),
+                            cohort(ReleaseTables.b(key) % 64),
+                            of[0],
+                            outside,
+                            FIT_CLASSES.get(f),
+                            people,
+                            share == null ? null : share.value(),
+                            share == null ? null : share.low(),
+                            share == null ? null : share.high());
+                }
+            }
+        }
     }
 
     /** Each released next step with its share of the leavers, the leavers raised to the sum of the listed ones. */

@@ -66,6 +66,8 @@ public final class Publisher {
             "published/load-families",
             "published/load-region-outcomes",
             "published/load-mobility",
+            "published/load-forks",
+            "published/load-reach",
             "published/load-region-levels",
             "published/load-first-job-flows",
             "published/load-market",
@@ -112,6 +114,8 @@ public final class Publisher {
             "families.csv",
             "region-outcomes.csv",
             "mobility.csv",
+            "forks.csv",
+            "reach.csv",
             "region-levels.csv",
             "first-job-flows.csv",
             "market.csv",
@@ -472,6 +476,12 @@ public final class Publisher {
             @Override
             public Share share(Long part, Long whole) {
                 return Publisher.this.share(part, whole);
+            }
+
+            @Override
+            public WithMedian withMedian(Cell cell, String name) {
+                StableValues.Released r = values.release(cell, name);
+                return new WithMedian(r.people(), r.people() == null ? null : r.median());
             }
         };
     }
@@ -1100,6 +1110,10 @@ public final class Publisher {
         // By the region the step was taken in, for observatories (one dimension more than outcomes).
         RegionalOutcomes.write(dir, t, keys, steps.stream().map(Step::id).toList(), regionCodes, releasedValues());
         Mobility.write(dir, t, keys, steps.stream().map(Step::id).toList(), regionCodes, releasedValues());
+        // The carrefour: from a step, what became of the people of each road they took.
+        Forks.write(dir, t, keys, steps.stream().map(Step::id).toList(), releasedValues());
+        // How likely, and how long: from a step to a job or a domain.
+        Reaches.write(dir, t, keys, steps.stream().map(Step::id).toList(), domainCodes, releasedValues());
         RegionLevelOutcomes.write(dir, t, keys, t.families(), regionCodes, releasedValues());
         FirstJobFlows.write(dir, t, keys, regionCodes, releasedValues());
         InstitutionTables.write(dir, t, keys, steps.stream().map(Step::id).toList(), institutions, releasedValues());

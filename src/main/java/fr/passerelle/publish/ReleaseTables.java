@@ -248,6 +248,28 @@ final class ReleaseTables {
     static final int INSTITUTION_NEXT = 38;
     /** Everyone with a step at the establishment: a: 0, b: 0 (the administrators' list). */
     static final int INSTITUTION_EVERYONE = 39;
+    /**
+     * Of an establishment's leavers in a job (INSTITUTION_OUTCOME's job), the job's fit with the step's target jobs:
+     * as INSTITUTION_COHORT, c: establishment * 4 + {@link FitTargets} target / same field / same domain / other
+     * domain. Only for steps with target jobs.
+     */
+    static final int INSTITUTION_FIT = 40;
+    /**
+     * The roads from a step ({@link Forks}): a: step, b: the next step (or {@link Forks#OTHER_DOMAIN_JOB}), c: the
+     * horizon's index in {@link Forks#MONTHS}; the people observed that long after the step's end.
+     */
+    static final int FORK_ROAD = 41;
+    /** What became of them: as FORK_ROAD, c: horizon index * 4 + {@link Forks} situation. */
+    static final int FORK = 42;
+    /** People who started a step observed long after its start ({@link Reaches}): a: step, b: horizon index. */
+    static final int REACH_BASE = 43;
+    /**
+     * Of them, those who had started a job (b: its index) or a job of a domain (b: {@link Reaches#DOMAIN} + the
+     * domain's index) within that horizon: c: horizon index.
+     */
+    static final int REACH = 44;
+    /** Everyone seen starting that job or domain after the step, with the months from the step's start: c: 0. */
+    static final int REACH_TIME = 45;
     /** The {@code b} bin (or exit bin within a coordinate) that stands for every year. */
     static final int ALL_YEARS = 63;
 
@@ -499,6 +521,8 @@ final class ReleaseTables {
             if (firstPassage(s, i)) {
                 outcomes(p, person, i);
                 reconversions(p, person, i);
+                forks(person, i);
+                reach(person, i);
             }
         }
         firstJob(person);
@@ -638,6 +662,9 @@ final class ReleaseTables {
                     int b = CohortOutcomes.coordinate(m, bin);
                     add(cell(key(INSTITUTION_COHORT, s[i], b, institution)));
                     add(cell(key(INSTITUTION_OUTCOME, s[i], b, institution * 4L + simple)));
+                    if (simple == 0 && fit.has(s[i])) {
+                        add(cell(key(INSTITUTION_FIT, s[i], b, institution * 4L + fit.ofJob(s[i], s[j]))));
+                    }
                 }
             }
             // The region the step was taken in; an unknown region is a class of its own, counted, never dropped.
@@ -677,6 +704,107 @@ final class ReleaseTables {
                 }
             }
         }
+    }
+
+    /** The road one person took from their first passage at position i, and where they were 12 to 36 months on. */
+    private void forks(Person person, int i) {
+        int[] s = person.steps();
+        int ended = person.ends()[i];
+        if (ended < 0 || i + 1 >= s.length) {
+            return;
+        }
+        int road = s[i + 1];
+        boolean otherDomainJob = kinds[road] == StepKind.JOB && domains[road] >= 0 && domains[road] != domains[s[i]];
+        for (int m = 0; m < Forks.MONTHS.size(); m++) {
+            int at = ended + Forks.MONTHS.get(m);
+            if (at > person.collectedMonth()) {
+                return;
+            }
+            int j = -1;
+            for (int x = i + 1; x < s.length; x++) {
+                if (person.starts()[x] >= 0 && person.starts()[x] <= at) {
+                    j = x;
+                }
+            }
+            boolean there = j >= 0 && (person.ends()[j] < 0 || person.ends()[j] >= at);
+            int situation;
+            if (!there || kinds[s[j]] == StepKind.OTHER) {
+                situation = Forks.OTHER;
+            } else if (kinds[s[j]] == StepKind.EDUCATION) {
+                situation = Forks.STUDY;
+            } else if (inField(s[i], s[j])) {
+                situation = Forks.JOB_IN_FIELD;
+            } else {
+                situation = Forks.JOB_OTHER;
+            }
+            add(cell(key(FORK_ROAD, s[i], road, m)));
+            add(cell(key(FORK, s[i], road, m * 4L + situation)));
+            if (otherDomainJob) {
+                add(cell(key(FORK_ROAD, s[i], Forks.OTHER_DOMAIN_JOB, m)));
+                add(cell(key(FORK, s[i], Forks.OTHER_DOMAIN_JOB, m * 4L + situation)));
+            }
+        }
+    }
+
+    /**
+     * From the person's first passage at position i: observed how long after its start, and the first start of each
+     * later job and of each later job's domain, counted at every horizon it falls within.
+     */
+    private void reach(Person person, int i) {
+        int[] s = person.steps();
+        int started = person.starts()[i];
+        if (started < 0) {
+            return;
+        }
+        int observed = person.collectedMonth() - started;
+        for (int h = 0; h < Reaches.MONTHS.size() && Reaches.MONTHS.get(h) <= observed; h++) {
+            add(cell(key(REACH_BASE, s[i], h, 0)));
+        }
+        long seenDomains = 0;
+        for (int j = i + 1; j < s.length; j++) {
+            int start = person.starts()[j];
+            if (kinds[s[j]] != StepKind.JOB || start < started) {
+                continue;
+            }
+            boolean firstOfJob = true;
+            for (int x = i + 1; x < j; x++) {
+                if (s[x] == s[j]) {
+                    firstOfJob = false;
+                    break;
+                }
+            }
+            int d = domains[s[j]];
+            boolean firstOfDomain = d >= 0 && d < 64 && (seenDomains & (1L << d)) == 0;
+            if (firstOfDomain) {
+                seenDomains |= 1L << d;
+            }
+            int months = start - started;
+            if (firstOfJob) {
+                add(cell(key(REACH_TIME, s[i], s[j], 0)), months);
+            }
+            if (firstOfDomain) {
+                add(cell(key(REACH_TIME, s[i], Reaches.DOMAIN + d, 0)), months);
+            }
+            for (int h = 0; h < Reaches.MONTHS.size() && Reaches.MONTHS.get(h) <= observed; h++) {
+                if (months <= Reaches.MONTHS.get(h)) {
+                    if (firstOfJob) {
+                        add(cell(key(REACH, s[i], s[j], h)));
+                    }
+                    if (firstOfDomain) {
+                        add(cell(key(REACH, s[i], Reaches.DOMAIN + d, h)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A job in the step's field: its target jobs or their professional field where it has some, else its domain. */
+    private boolean inField(int step, int job) {
+        if (fit.has(step)) {
+            int c = fit.ofJob(step, job);
+            return c == FitTargets.TARGET || c == FitTargets.SAME_FIELD;
+        }
+        return domains[job] >= 0 && domains[job] == domains[step];
     }
 
     /** The fit cells of one leaver of {@code step}, {@code m} horizons after its end, at {@code at} (-1: nowhere). */

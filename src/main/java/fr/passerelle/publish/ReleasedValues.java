@@ -12,4 +12,11 @@ interface ReleasedValues {
     Long released(ReleaseTables.Cell cell, String name);
 
     Share share(Long part, Long whole);
+
+    /** A cell's released people and the median of its durations (null with the people, or when none timed). */
+    WithMedian withMedian(ReleaseTables.Cell cell, String name);
+
+    record WithMedian(Long people, Integer median) {
+        static final WithMedian NONE = new WithMedian(null, null);
+    }
 }

@@ -26,9 +26,9 @@ public final class FitService {
     }
 
     /** The fit row of one step (targets, cohort, people outside study, rate). */
-    private record Head(List<String> targets, String targetSource, Long cohort, Long outsideStudy, Share rate) {}
+    record Head(List<String> targets, String targetSource, Long cohort, Long outsideStudy, Share rate) {}
 
-    private static Head head(Reads reads, String id, int months) {
+    static Head head(Reads reads, String id, int months) {
         List<Head> rows = reads.read(
                 "queries/fit",
                 StepService.params("step", id, "months", months),
@@ -152,7 +152,7 @@ public final class FitService {
     private static final List<String> SITUATION_ORDER =
             List.of("target", "sameField", "sameDomain", "otherDomain", "study", "other");
 
-    private static List<Fit.TargetJob> targetJobs(List<String> codes, Map<String, StepRef> refs) {
+    static List<Fit.TargetJob> targetJobs(List<String> codes, Map<String, StepRef> refs) {
         return codes.stream()
                 .map(c -> new Fit.TargetJob(c, refs.containsKey(c) ? refs.get(c).label() : null))
                 .toList();

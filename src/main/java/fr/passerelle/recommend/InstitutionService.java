@@ -149,6 +149,65 @@ public final class InstitutionService {
         return new InstitutionOutcomes(uai, known.ref(), outcomes, reasons.asMap(), steps.evidence(reads, version));
     }
 
+    /** The fit of the establishment's leavers of {@code step} in a job with its target jobs, beside the nation's. */
+    public InstitutionFit fit(String uai, String step, int months) {
+        Reads reads = steps.reads();
+        StepService.KnownStep known = steps.findStep(reads, step);
+        Map<String, StepRef> refs = steps.refs(reads, known.version());
+        FitService.Head nation = FitService.head(reads, step, months);
+        Map<String, InstitutionFit.Cohort> cohorts = new TreeMap<>(InstitutionService::everyYearFirst);
+        for (Row r : reads.read(
+                "queries/institution-fit", StepService.params("uai", uai, "step", step, "months", months), r -> r)) {
+            String cohort = r.get("exitCohort").asString();
+            String situation = r.get("situation").asString();
+            Fit.Situation one = new Fit.Situation(
+                    situation, Fit.LABELS.get(situation), r.get("people").asLong(), StepService.share(r));
+            InstitutionFit.Cohort was = cohorts.get(cohort);
+            List<Fit.Situation> situations = new ArrayList<>(was == null ? List.of() : was.situations());
+            situations.add(one);
+            situations.sort(Comparator.comparingInt(x -> FIT_ORDER.indexOf(x.situation())));
+            cohorts.put(
+                    cohort,
+                    new InstitutionFit.Cohort(
+                            cohort,
+                            r.get("inJob").asLong(),
+                            r.get("outsideStudy").asLong(),
+                            situations,
+                            situation.equals("target") ? one.share() : was == null ? null : was.fitRate()));
+        }
+        Reasons reasons = new Reasons();
+        if (nation.targets().isEmpty()) {
+            reasons.put("targets", FitService.NO_TARGETS);
+            reasons.put("cohorts", FitService.NO_TARGETS);
+        } else if (cohorts.isEmpty()) {
+            reasons.put(
+                    "cohorts",
+                    Reasons.FEWER_THAN_K + " leavers of " + step + " at this establishment in a job of any one class "
+                            + months + " months after, or none observed that long");
+        } else if (cohorts.values().stream().anyMatch(c -> c.fitRate() == null)) {
+            reasons.put(
+                    "cohorts.fitRate",
+                    "null where " + Reasons.FEWER_THAN_K + " people held a target job or the denominator is under "
+                            + thresholds.minDenominator());
+        }
+        return new InstitutionFit(
+                uai,
+                known.ref(),
+                months,
+                FitService.targetJobs(nation.targets(), refs),
+                List.copyOf(cohorts.values()),
+                nation.targets().isEmpty() ? null : new InstitutionFit.Nation(nation.outsideStudy(), nation.rate()),
+                reasons.asMap(),
+                steps.evidence(reads, known.version()));
+    }
+
+    private static final List<String> FIT_ORDER = List.of("target", "sameField", "sameDomain", "otherDomain");
+
+    /** "all" (every year) first, then the exit cohorts in order. */
+    private static int everyYearFirst(String a, String b) {
+        return a.equals(b) ? 0 : a.equals(ALL) ? -1 : b.equals(ALL) ? 1 : a.compareTo(b);
+    }
+
     /** Where the establishment's leavers of {@code step} went next. */
     public InstitutionNext next(String uai, String step) {
         Reads reads = steps.reads();

@@ -18,6 +18,9 @@ public record Services(
         RegionService regions,
         InstitutionService institutions,
         MarketService market,
+        ForkService forks,
+        ReachService reach,
+        CounselService counsel,
         Register register) {
 
     /** The services with the standard search names ({@link SearchTitles#standard()}). */
@@ -36,10 +39,14 @@ public record Services(
         RouteService routes = new RouteService(db, steps);
         SimilarityService similarity = new SimilarityService(steps, routes);
         OutcomeService outcomes = new OutcomeService(db, steps);
+        FieldService fields = new FieldService(db, steps, routes);
+        MarketService market = new MarketService(steps);
+        ForkService forks = new ForkService(steps, thresholds);
+        ReachService reach = new ReachService(steps, thresholds);
         return new Services(
                 steps,
                 routes,
-                new FieldService(db, steps, routes),
+                fields,
                 outcomes,
                 similarity,
                 new FitService(steps, similarity),
@@ -47,7 +54,10 @@ public record Services(
                 new MobilityService(steps),
                 new RegionService(steps),
                 new InstitutionService(steps, thresholds),
-                new MarketService(steps),
+                market,
+                forks,
+                reach,
+                new CounselService(steps, forks, reach, fields, market),
                 new Register(db, thresholds, settings, fr.passerelle.publish.ReleaseCatalogue::describe));
     }
 }

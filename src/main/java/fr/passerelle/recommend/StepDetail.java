@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A step with how many people passed through it, came to it from another step and left it for
- * another; each is null when below k.
+ * another; each is null when below k. {@code openness}: does it open doors or channel its people (from its
+ * released next steps).
  */
 public record StepDetail(
         String id,
@@ -19,6 +20,7 @@ public record StepDetail(
         List<String> targets,
         String targetSource,
         Coverage coverage,
+        Openness openness,
         Evidence evidence) {
 
     /**

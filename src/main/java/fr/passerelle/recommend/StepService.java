@@ -101,6 +101,7 @@ public final class StepService {
                 c.get("targets").asList(org.neo4j.driver.Value::asString),
                 c.text("targetSource"),
                 coverage,
+                Openness.of(next(id)),
                 evidence(reads, s.version()));
     }
 
@@ -456,6 +457,12 @@ public final class StepService {
     private final PerRelease<Map<String, StepRef>> refs = new PerRelease<>(v -> readRefs());
 
     /** Every step as answers name it, by code, as of release {@code version} (read once per version). */
+    /** A ROME domain's label in the release, or null when the release has none of its jobs. */
+    String domainLabel(Reads reads, String code) {
+        List<Row> rows = reads.read("queries/domain", params("code", code), r -> r);
+        return rows.isEmpty() ? null : rows.get(0).text("label");
+    }
+
     Map<String, StepRef> refs(Reads reads, long version) {
         reads.used("queries/step-list");
         return refs.get(version);

@@ -185,6 +185,10 @@ class AttackTest {
                     // The planted person's families (their steps' level, field and domain) at every horizon.
                     paths.add("/api/steps/" + step + "/benchmark?months=" + months);
                     paths.add("/api/steps/" + step + "/mobility?months=" + months);
+                    if (months >= 12) {
+                        // The carrefour: the planted person's roads from each of their steps.
+                        paths.add("/api/steps/" + step + "/fork?months=" + months);
+                    }
                 }
                 paths.add("/api/steps/" + step + "/reconversions?maxSteps=3");
                 for (String to : List.of("BAC-STMG", s.rare().get(0), s.rare().get(1), "D1301")) {
@@ -195,6 +199,11 @@ class AttackTest {
                 }
                 for (String domain : List.of("D", "M", "K", "J")) {
                     paths.add("/api/bridges?from=" + step + "&toDomain=" + domain);
+                    paths.add("/api/reach?from=" + step + "&to=" + domain);
+                }
+                // How likely, how long: to the planted person's jobs, and the doctor's.
+                for (String job : List.of(s.rare().get(1), "D1301", "J1102")) {
+                    paths.add("/api/reach?from=" + step + "&to=" + job);
                 }
             }
             paths.add("/api/steps?q=" + s.rare().get(0).toLowerCase() + "&limit=50");
@@ -621,6 +630,8 @@ class AttackTest {
                                 "step.id",
                                 "from.id",
                                 "to.id",
+                                // The job asked for in /api/reach, echoed.
+                                "to.code",
                                 "id",
                                 "",
                                 "pathRequested[]",
@@ -652,7 +663,8 @@ class AttackTest {
             if (node.has("peopleLeaving")
                     && !node.get("peopleLeaving").isNull()
                     && node.get("peopleLeaving").asLong() < 20) {
-                node.get("next")
+                // (A step's openness carries its leavers without the list: nothing to check there.)
+                node.path("next")
                         .forEach(n -> assertTrue(n.get("share").isNull(), path + ": a share on fewer than 20 people"));
             }
         } else if (node.isArray()) {

@@ -56,14 +56,17 @@ class InstitutionApiTest {
     static void publish() {
         Database db = TestNeo4j.reset();
         List<String> lines = new ArrayList<>();
-        // 90 leavers of a bac pro at the lycée in 2014-2017 (two exit cohorts): 45 go on to a BTS there, 36 to a
-        // job, 9 stop.
+        // 90 leavers of a bac pro at the lycée in 2014-2017 (two exit cohorts): 45 go on to a BTS there, 22 to one of
+        // its target jobs, 14 to another job of its broad domain, 9 stop.
         for (int i = 0; i < 90; i++) {
             int year = 2014 + i % 4;
             StringBuilder steps = new StringBuilder(step("education", "BAC-PRO-MCV", year - 3, year, LYCEE));
             if (i < 45) {
                 steps.append(',').append(step("education", "BTS-MCO", year, year + 2, LYCEE));
                 steps.append(',').append(step("job", "D1301", year + 2, -1, null));
+            } else if (i < 67) {
+                // A target job of the bac pro (D1403), then a job of its broad domain that is not a target (D1214).
+                steps.append(',').append(step("job", "D1403", year, -1, null));
             } else if (i < 81) {
                 steps.append(',').append(step("job", "D1214", year, -1, null));
             }
@@ -268,6 +271,56 @@ class InstitutionApiTest {
         assertTrue(unknown.body().contains("BAC-PRO-MCV"), "a close match: " + unknown.body());
     }
 
+    @Test
+    void theFitWithTheTargetJobsStandsBesideTheNations() throws Exception {
+        String key = keys.create("lycee-fit", ApiKeys.Role.INSTITUTION, 0, List.of(LYCEE), Fixtures.CLOCK);
+        HttpResponse<String> response = get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/fit?months=12", key);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode fit = json(response);
+        PrivacyPropertyTest.check(fit, THRESHOLDS, "fit", "");
+        assertEquals(List.of("D1403", "D1408"), fit.get("targets").findValuesAsText("code"), fit.toString());
+        JsonNode all = fit.get("cohorts").get(0);
+        assertEquals("all", all.get("exitCohort").asText(), fit.toString());
+        java.util.Map<String, Long> classes = new java.util.HashMap<>();
+        all.get("situations")
+                .forEach(x ->
+                        classes.put(x.get("situation").asText(), x.get("people").asLong()));
+        assertTrue(Math.abs(classes.get("target") - 22) <= 3, "22 in a target job, within the noise: " + all);
+        // D1214 is of the bac pro's broad domain (D), not of its target jobs' field (D14).
+        assertTrue(Math.abs(classes.get("sameDomain") - 14) <= 3, "14 in the same broad domain: " + all);
+        long inJob = all.get("inJob").asLong();
+        assertTrue(
+                classes.values().stream().mapToLong(Long::longValue).sum() <= inJob,
+                "the classes within the people in a job: " + all);
+        assertTrue(inJob <= all.get("peopleOutsideStudy").asLong(), all.toString());
+        double rate = all.get("fitRate").get("value").asDouble();
+        assertEquals(
+                (double) classes.get("target") / all.get("peopleOutsideStudy").asLong(), rate, 0.01, all.toString());
+        assertTrue(fit.has("nation") && fit.get("nation").has("fitRate"), "the nation's rate beside: " + fit);
+        // The same answer from the establishment's job counts: in a job never above what the outcomes released.
+        JsonNode outcomes =
+                json(get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/outcomes?months=12&by=all", key));
+        long jobs = 0;
+        for (JsonNode s : outcomes.get("outcomes").get(0).get("situations")) {
+            if (s.get("situation").asText().equals("job")) {
+                jobs = s.get("people").asLong();
+            }
+        }
+        assertEquals(jobs, inJob, "one released count for the people in a job: " + outcomes);
+        // A step without target jobs says so; another establishment's key is refused.
+        JsonNode none = json(get("/api/institutions/" + LYCEE + "/steps/D1403/fit", key));
+        assertTrue(none.get("reasons").has("targets"), none.toString());
+        String other = keys.create("other-fit", ApiKeys.Role.INSTITUTION, 0, List.of(OTHER), Fixtures.CLOCK);
+        assertEquals(
+                403,
+                get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/fit", other)
+                        .statusCode());
+        assertEquals(
+                400,
+                get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/fit?months=7", key)
+                        .statusCode());
+    }
+
     /**
      * "Nation minus the other establishments": each of {@link Collusion#ORIGINS} programmes is taught at two
      * establishments with a dozen or more leavers to each of four next steps, and one planted person took it at a
@@ -383,6 +436,21 @@ class InstitutionApiTest {
                     d -> d.findElement(org.openqa.selenium.By.cssSelector("#accreditation #table-devenir tbody tr")));
             var rows = browser.findElements(org.openqa.selenium.By.cssSelector("#table-devenir tbody tr"));
             assertEquals(sheet.get("outcomes").size(), rows.size(), "one line per cohort and horizon of the API");
+            // The job in the target field: one line per cohort and horizon of the fit answers.
+            int fitRows = 0;
+            for (int months : List.of(6, 12, 24)) {
+                fitRows += json(get("/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/fit?months=" + months, key))
+                        .get("cohorts")
+                        .size();
+            }
+            assertTrue(fitRows > 0);
+            var fitLines = browser.findElements(org.openqa.selenium.By.cssSelector("#table-metier-vise tbody tr"));
+            assertEquals(fitRows, fitLines.size(), "one line per cohort and horizon of the fit");
+            assertTrue(
+                    browser.findElement(org.openqa.selenium.By.cssSelector("#h-metier-vise"))
+                            .getText()
+                            .contains("D1403"),
+                    "the target jobs named");
             String csv = browser.findElement(org.openqa.selenium.By.cssSelector("#table-devenir a.csv"))
                     .getAttribute("href");
             String text = java.net.URLDecoder.decode(
@@ -443,6 +511,8 @@ class InstitutionApiTest {
         assertTrue(next.get("next").isEmpty() && next.get("peopleLeaving").isNull(), next.toString());
         JsonNode outcomes = json(get("/api/institutions/" + LONE + "/steps/BAC-PRO-MCV/outcomes", key));
         assertTrue(outcomes.get("outcomes").isEmpty(), outcomes.toString());
+        JsonNode fit = json(get("/api/institutions/" + LONE + "/steps/BAC-PRO-MCV/fit", key));
+        assertTrue(fit.get("cohorts").isEmpty() && fit.get("reasons").has("cohorts"), fit.toString());
     }
 
     @Test

@@ -165,6 +165,12 @@ class PrivacyPropertyTest {
                 paths.add("/api/steps/" + step + "/fit?months=" + months);
             }
             paths.add("/api/steps/" + step + "/fit/jobs?months=" + (random.nextBoolean() ? 6 : 12));
+            paths.add(
+                    "/api/steps/" + step + "/fork?months=" + List.of(12, 24, 36).get(random.nextInt(3)));
+            List<String> jobs =
+                    STEPS.stream().filter(x -> x.matches("[A-N]\\d{4}")).toList();
+            String job = jobs.get(random.nextInt(jobs.size()));
+            paths.add("/api/reach?from=" + step + "&to=" + (random.nextBoolean() ? job : job.substring(0, 1)));
             paths.add("/api/steps/" + step + "/benchmark?months=" + (random.nextBoolean() ? 12 : 24));
             paths.add("/api/steps/" + step + "/mobility?months=" + (random.nextBoolean() ? 6 : 12));
             paths.add("/api/steps/" + step + "/outcomes?months=6,12,24,36&region="
@@ -205,6 +211,8 @@ class PrivacyPropertyTest {
             for (String step : STEPS) {
                 if (!step.matches("[A-N]\\d{4}")) {
                     paths.add("/api/institutions/" + uai + "/steps/" + step + "/next");
+                    paths.add("/api/institutions/" + uai + "/steps/" + step + "/fit?months="
+                            + (6 + 6 * (step.length() % 2)));
                     paths.add("/api/institutions/" + uai + "/steps/" + step + "/outcomes?months=6,12,24,36");
                 }
             }
@@ -233,7 +241,9 @@ class PrivacyPropertyTest {
             }
         } else if (node.isArray()) {
             node.forEach(child -> check(child, thresholds, path, field));
-        } else if (node.isNumber() && field.toLowerCase().contains("people") && node.asLong() < thresholds.k()) {
+        } else if (node.isNumber()
+                && (field.toLowerCase().contains("people") || field.equals("inJob"))
+                && node.asLong() < thresholds.k()) {
             fail(path + ": " + field + " = " + node.asLong() + " is below k = " + thresholds.k());
         }
     }
@@ -245,6 +255,25 @@ class PrivacyPropertyTest {
         shares(answer.path("next"), path);
         answer.path("outcomes").forEach(at -> within(at.path("situations"), "people", at.path("people"), path));
         answer.path("cohorts").forEach(c -> within(c.path("situations"), "people", c.path("people"), path + " cohort"));
+        // How likely, how long: at each horizon the people reaching the target within those observed that long.
+        answer.path("horizons")
+                .forEach(h -> assertTrue(
+                        !h.path("peopleReached").isNumber()
+                                || h.get("peopleReached").asLong()
+                                        <= h.path("peopleObserved").asLong(),
+                        path + ": more people reaching it than observed: " + h));
+        // The carrefour: each road's situations within its people, their shares within 100%.
+        answer.path("roads").forEach(r -> {
+            within(
+                    r.path("situations"),
+                    "people",
+                    r.path("people"),
+                    path + " road " + r.path("id").asText());
+            shares(r.path("situations"), path + " road " + r.path("id").asText());
+        });
+        // An establishment's fit: the classes of job within its people in a job.
+        answer.path("cohorts")
+                .forEach(c -> within(c.path("situations"), "people", c.path("inJob"), path + " in a job"));
         // The fit: situations within the cohort, situations outside study within the people outside study, and those
         // within the cohort; the jobs listed within the cohort.
         within(answer.path("situations"), "people", answer.path("people"), path + " fit situations");

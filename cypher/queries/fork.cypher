@@ -1,0 +1,13 @@
+// Purpose: the "carrefour" of a step: for each road its leavers took (a next step, or 'otherDomainJob': a job in
+// another domain directly), the road's people observed $months after the step's end and what became of them
+// (jobInField, jobOther, study, other) with shares; the road's label and kind. What became of people, not what
+// a road causes.
+// Parameters: $step (code), $months (12, 24 or 36).
+// :param {step: 'BAC-PRO-MCV', months: 24}
+MATCH (:Step {id: $step})-[:HAS_FORK]->(f:Fork)
+WHERE f.months = $months
+OPTIONAL MATCH (r:Step {id: f.road})
+RETURN f.road AS road, r.label AS label, r.kind AS kind, r.domain AS domain, f.cohort AS cohort,
+       f.situation AS situation, f.people AS people, f.share AS share, f.shareLow AS shareLow,
+       f.shareHigh AS shareHigh
+ORDER BY cohort DESC, road, situation

@@ -1,0 +1,89 @@
+package fr.passerelle.recommend;
+
+import java.util.List;
+
+/**
+ * The counsellor's composed answer: the existing answers, asked the way a counselling interview asks them. Holds
+ * nothing: the person's path comes in, the answer goes out.
+ */
+public final class CounselService {
+    private final StepService steps;
+    private final ForkService forks;
+    private final ReachService reach;
+    private final FieldService fields;
+    private final MarketService market;
+
+    public CounselService(
+            StepService steps, ForkService forks, ReachService reach, FieldService fields, MarketService market) {
+        this.steps = steps;
+        this.forks = forks;
+        this.reach = reach;
+        this.fields = fields;
+        this.market = market;
+    }
+
+    /**
+     * @param path the steps so far, oldest first, the current one last (codes already known to the release)
+     * @param since the released bin of the months spent in the current step, or null
+     * @param region an INSEE region code, or null
+     * @param target a job's code or a domain's letter, or null
+     * @param months the carrefour's horizon
+     */
+    public Counsel counsel(List<String> path, String since, String region, String target, int months) {
+        Reads reads = steps.reads();
+        List<StepRef> refs = new java.util.ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            try {
+                refs.add(steps.findStep(reads, path.get(i)).ref());
+            } catch (StepNotFoundException e) {
+                throw new QuestionException(
+                        "unknown step",
+                        java.util.Map.of(
+                                "field", "path[" + i + "]", "step", path.get(i), "closeMatches", e.closeMatches()));
+            }
+        }
+        String current = path.get(path.size() - 1);
+        // The path before the current step, from after its last earlier passage (a path is asked without repeats).
+        List<String> before = path.subList(path.subList(0, path.size() - 1).lastIndexOf(current) + 1, path.size() - 1);
+        NextQuery query;
+        if (!before.isEmpty()) {
+            query = new NextQuery(current, before, null, null, null, null);
+        } else if (since != null) {
+            query = new NextQuery(current, List.of(), null, null, since, null);
+        } else {
+            query = new NextQuery(current, List.of(), region, null, null, null);
+        }
+        NextSteps next = steps.next(query);
+        Fork fork = forks.fork(current, months, null);
+        Reach toward = null;
+        Bridges bridges = null;
+        Market notes = null;
+        Reasons reasons = new Reasons();
+        if (target == null) {
+            String none = "no job in mind was given";
+            reasons.put("reach", none);
+            reasons.put("bridges", none);
+            reasons.put("market", none);
+        } else {
+            toward = reach.reach(current, target);
+            String domain = target.length() == 1 ? target : toward.to().code().substring(0, 1);
+            bridges = fields.bridges(current, domain, null, 5);
+            if (target.length() > 1) {
+                notes = market.market(target, region);
+            } else {
+                reasons.put("market", "labour-market notes describe one job: a domain was given");
+            }
+        }
+        return new Counsel(
+                refs,
+                refs.get(refs.size() - 1),
+                next,
+                fork,
+                toward,
+                bridges,
+                notes,
+                Counsel.NOTE,
+                reasons.asMap(),
+                fork.evidence());
+    }
+}
