@@ -152,8 +152,18 @@ final class ApiBenchmark {
                     new Endpoint(
                             "outcomes&by=cohort",
                             r -> "/api/steps/" + pick(trained, r) + "/outcomes?months=12&by=cohort&annotate=market"),
+                    new Endpoint("next&annotate=market", r -> "/api/steps/" + pick(steps, r) + "/next?annotate=market"),
                     new Endpoint(
-                            "next&annotate=market", r -> "/api/steps/" + pick(steps, r) + "/next?annotate=market")));
+                            "fork",
+                            r -> "/api/steps/" + pick(steps, r) + "/fork?months="
+                                    + List.of(12, 24, 36).get(r.nextInt(3))),
+                    new Endpoint(
+                            "reach",
+                            r -> "/api/reach?from=" + pick(steps, r) + "&to="
+                                    + (r.nextBoolean()
+                                            ? pick(jobs, r)
+                                            : String.valueOf("CDEFGHIJKMN".charAt(r.nextInt(11))))),
+                    new Endpoint("reach?to=domain", r -> "/api/reach?from=" + pick(steps, r) + "&to=D")));
             if (!taught.isEmpty()) {
                 all.add(new Endpoint(
                         "institution", r -> "/api/institutions/" + pick(establishments, r) + "/programmes"));

@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
         description = "Quality evaluations.",
         subcommands = {
             EvalCommand.NextStep.class,
+            EvalCommand.ForkReach.class,
             EvalCommand.MvadToJsonLines.class,
             EvalCommand.Mapping.class,
             EvalCommand.Search.class,
@@ -37,6 +38,72 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(
+            name = "fork-reach",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Split people 80/20 (seeded), release the 80%, and score the carrefour (each road's situations 12, 24"
+                            + " and 36 months after leaving a step, against the step alone) and \"how likely, how long\""
+                            + " (against one constant share) on the 20%: Brier score and calibration error.")
+    static final class ForkReach implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trajectories (.jsonl or .csv).")
+        List<Path> files;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Split seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            List<RawTrajectory> people = new ArrayList<>();
+            for (Path file : files) {
+                TrajectoryReader.forFile(file)
+                        .read(
+                                file,
+                                TrajectoryReader.Sink.of(
+                                        people::add, problem -> System.err.println("skipped " + problem)));
+            }
+            NextStepEvaluation.Split split = NextStepEvaluation.split(people, seed);
+            Path dir = Files.createTempDirectory("passerelle-eval-");
+            try (Environment env =
+                    Environment.open(options.settings().withHome(dir).withBoltPort(0))) {
+                ImportReport report = env.rebuild(
+                        (loader, work) -> loader.prepare(split.train(), env.doNotCollect(), work),
+                        DemoCommand.quietStream());
+                System.out.printf(
+                        "train: %d people (%d skipped); test: %d people; k = %d%n",
+                        report.added(),
+                        report.skipped(),
+                        split.test().size(),
+                        env.thresholds().k());
+                try (fr.passerelle.publish.ReleaseApi release = env.releaseApi()) {
+                    fr.passerelle.recommend.Services services = env.services(release.database());
+                    Normaliser normaliser = new Normaliser(
+                            env.catalogue(),
+                            Regions.bundled(),
+                            env.key(),
+                            env.settings().privacy().regionLevel());
+                    java.time.LocalDate today = java.time.LocalDate.now(env.clock());
+                    for (fr.passerelle.eval.ForkReachEvaluation.Score score :
+                            fr.passerelle.eval.ForkReachEvaluation.evaluate(
+                                    services.forks(),
+                                    services.reach(),
+                                    env.catalogue(),
+                                    normaliser,
+                                    split.test(),
+                                    today.getYear() * 12 + today.getMonthValue() - 1)) {
+                        System.out.println(score);
+                    }
+                }
+            } finally {
+                fr.passerelle.files.Folders.deleteTree(dir);
+            }
+            return 0;
+        }
     }
 
     @Command(

@@ -20,6 +20,24 @@ public final class ReachService {
         this.thresholds = thresholds;
     }
 
+    /** One released row: a target from the step at a horizon, with its share (null on a denominator under 20). */
+    public record Released(String target, int months, long observed, long people, Double share) {}
+
+    /** Every released target from {@code from} at every horizon (empty for an unknown step). */
+    public List<Released> released(String from) {
+        Reads reads = steps.reads();
+        List<Released> rows = new ArrayList<>();
+        for (Row r : reads.read("queries/reach-targets", StepService.params("from", from), r -> r)) {
+            rows.add(new Released(
+                    r.get("target").asString(),
+                    r.get("months").asInt(),
+                    r.get("observed").asLong(),
+                    r.get("people").asLong(),
+                    r.get("share").isNull() ? null : r.get("share").asDouble()));
+        }
+        return rows;
+    }
+
     /** @param to a job's code or a ROME domain's letter (A to N) */
     public Reach reach(String from, String to) {
         Reads reads = steps.reads();
