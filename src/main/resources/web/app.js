@@ -314,6 +314,12 @@
       rows.push([stepLabel, t.others, fmt(first.hiddenPeople), null, null, null]);
     }
     if (first.hiddenPeople != null) notes.push(t.othersNote(first.hiddenPeople));
+    // Does the step open doors or channel its people (from its released next steps; the step's own answer).
+    if (!after.length && !state.since) {
+      const detail = await api(`/api/steps/${encodeURIComponent(state.step)}`);
+      if (token !== renderToken) return;
+      if (detail.openness && detail.openness.reading) notes.push(t.openness(detail.openness.reading, detail.openness.effectiveNextSteps));
+    }
     // The evidence names every query behind the figure, the second step's included.
     const queries = new Set(first.evidence.query.split(" + "));
     if (state.depth === "2" && first.next.length) {

@@ -97,10 +97,23 @@
       : '« Le domaine de la formation » : le même grand domaine de métiers que l’étape actuelle.'));
   }
 
+  function renderOpenness(a) {
+    const o = a.openness;
+    if (!o || !o.reading) return null;
+    const words = {
+      opens: 'ouvre beaucoup de portes : les personnes partent vers de nombreuses suites différentes.',
+      some: 'ouvre quelques portes : les personnes partent surtout vers quelques suites.',
+      channels: 'mène surtout vers peu de suites : la plupart des personnes prennent le même chemin.'
+    };
+    return el('p', { class: 'line openness' }, '« ' + a.current.label + ' » ' + words[o.reading]);
+  }
+
   function renderNext(a) {
     const n = a.next;
     const box = $('next');
     box.replaceChildren(el('h3', { id: 'h-next' }, 'Juste après, les personnes au parcours proche sont allées vers'));
+    const openness = renderOpenness(a);
+    if (openness) box.append(openness);
     if (n.next.length === 0) {
       box.append(el('p', { class: 'help' }, 'Pas assez de personnes pour le montrer.'));
       return;

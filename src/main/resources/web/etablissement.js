@@ -76,11 +76,24 @@
     const box = $('official');
     box.replaceChildren();
     if (!a.official) return;
+    const o = a.official;
+    const figure = o.months === 30
+      ? (o.employed === null ? '' : 'Masters : ' + o.employed + ' % d’insertion 30 mois après le diplôme, ')
+        + 'diplômés ' + o.year + ', ' + num(o.respondents) + ' répondants sur environ ' + num(o.graduates) + ' diplômés'
+      : (o.employed6 === null ? '' : o.employed6 + ' % de ses sortants en emploi 6 mois après, ')
+        + (o.study === null ? '' : o.study + ' % en poursuite d’études');
     box.append(el('div', { class: 'official', id: 'official-figure' },
       el('h2', {}, 'Le chiffre officiel de l’établissement'),
-      el('p', {}, (a.official.employed6 === null ? '' : a.official.employed6 + ' % de ses sortants en emploi 6 mois après, ')
-        + (a.official.study === null ? '' : a.official.study + ' % en poursuite d’études') + ' (' + a.official.source + ').'),
-      el('p', {}, 'Périmètre : ' + a.official.perimeter + '. Les deux chiffres sont posés côte à côte, jamais soustraits.')));
+      el('p', {}, figure + ' (' + o.source + ').'),
+      el('p', {}, 'Périmètre : ' + o.perimeter + '. Les deux chiffres sont posés côte à côte, jamais soustraits.')));
+    if (o.graduates) {
+      get('/api/institutions/' + encodeURIComponent(state.uai) + '/coverage').then((c) => {
+        if (c.share === null) return;
+        box.firstChild.append(el('p', { id: 'coverage' }, 'Couverture : Passerelle tient environ ' + num(c.releasedLeaversPerYear)
+          + ' sortants de masters par an (cohorte ' + c.exitCohort + '), soit ' + Math.round(c.share * 100)
+          + ' % des diplômés de ' + o.year + ' que représente l’enquête.'));
+      }).catch(() => {});
+    }
   }
 
   function renderProgrammes(a) {

@@ -66,6 +66,9 @@ window.I18N = {
     pathBackedOff: "Trop peu de personnes ont suivi exactement ce chemin : les chiffres portent sur toutes les personnes passées par cette étape.",
     others: "Autres destinations",
     othersNote: (n) => `Les destinations suivies par trop peu de personnes pour être publiées sont regroupées (n = ${fmt(n)}).`,
+    openness: (r, e) => ({ opens: "Cette étape ouvre beaucoup de portes", some: "Cette étape ouvre quelques portes",
+      channels: "Cette étape mène surtout vers peu de suites" })[r]
+      + ` : comme si ses personnes se répartissaient à parts égales entre ${String(e).replace(".", ",")} suites (indice d’ouverture).`,
     noiseNote: "Chiffres arrondis aléatoirement de quelques unités pour protéger les personnes : 78 peut être affiché de 75 à 81.",
     secondLevelSkipped: (s) => `Pas de deuxième étape après « ${s} » : trop peu de personnes ont suivi ce chemin.`,
     noData: "Aucun chiffre ne peut être montré ici : trop peu de personnes derrière.",
@@ -199,6 +202,9 @@ window.I18N = {
     pathBackedOff: "Too few people followed exactly this path: the figures cover everyone who went through this step.",
     others: "Other destinations",
     othersNote: (n) => `Destinations followed by too few people to be published are grouped (n = ${fmt(n)}).`,
+    openness: (r, e) => ({ opens: "This step opens many doors", some: "This step opens a few doors",
+      channels: "This step leads mostly to few next steps" })[r]
+      + `: as if its people spread evenly over ${e} next steps (openness index).`,
     noiseNote: "Numbers are randomly shifted by a few units to protect people: 78 may be shown as 75 to 81.",
     secondLevelSkipped: (s) => `No second step after “${s}”: too few people followed that path.`,
     noData: "No figure can be shown here: too few people behind it.",

@@ -49,6 +49,10 @@ final class InstitutionRoutes {
             String uai = privateAnswer(ctx);
             ctx.json(services.institutions().fit(uai, ctx.pathParam("code"), StepRoutes.oneMonths(ctx)));
         });
+        routes.getReleasedPrivately("/api/institutions/{uai}/coverage", ctx -> {
+            String uai = privateAnswer(ctx);
+            ctx.json(services.institutions().coverage(uai));
+        });
         routes.get(
                 "/api/admin/institutions",
                 ctx -> ctx.json(

@@ -163,7 +163,12 @@ final class ApiBenchmark {
                                     + (r.nextBoolean()
                                             ? pick(jobs, r)
                                             : String.valueOf("CDEFGHIJKMN".charAt(r.nextInt(11))))),
-                    new Endpoint("reach?to=domain", r -> "/api/reach?from=" + pick(steps, r) + "&to=D")));
+                    new Endpoint("reach?to=domain", r -> "/api/reach?from=" + pick(steps, r) + "&to=D"),
+                    new Endpoint("counsel (POST)", r -> {
+                        String[] p = pairs.get(r.nextInt(pairs.size()));
+                        return "/api/counsel#{\"path\":[\"" + p[0] + "\",\"" + p[1] + "\"],\"monthsInCurrent\":"
+                                + r.nextInt(40) + ",\"target\":\"" + pick(jobs, r) + "\"}";
+                    })));
             if (!taught.isEmpty()) {
                 all.add(new Endpoint(
                         "institution", r -> "/api/institutions/" + pick(establishments, r) + "/programmes"));
@@ -271,7 +276,13 @@ final class ApiBenchmark {
     private String institutionKey;
 
     private String call(String url) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        // "path#body": a POST of that JSON body (the counsellor's question), never cached by the server.
+        int hash = url.indexOf('#');
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hash < 0 ? url : url.substring(0, hash)));
+        if (hash >= 0) {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(url.substring(hash + 1)));
+        }
         if (institutionKey != null && url.contains("/api/institutions/")) {
             request.header("Authorization", "Bearer " + institutionKey);
         }

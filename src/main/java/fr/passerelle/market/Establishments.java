@@ -31,7 +31,26 @@ public record Establishments(List<Establishment> all) {
      * @param employed6 InserJeunes' share of leavers in a job 6 months after leaving (percent, null where not
      *     published); @param study their share in further study
      */
-    public record Establishment(String uai, String name, String region, Kind kind, Integer employed6, Integer study) {}
+    public record Establishment(
+            String uai, String name, String region, Kind kind, Integer employed6, Integer study, Masters masters) {
+        public Establishment(String uai, String name, String region, Kind kind, Integer employed6, Integer study) {
+            this(uai, name, region, kind, employed6, study, null);
+        }
+    }
+
+    /**
+     * A university's masters in InserSup (SIES), its latest diploma year, 30 months after the diploma, every
+     * discipline together (the files' "ensemble" rows of each domain, so no discipline counts twice).
+     *
+     * @param insertion the respondents' insertion rate, percent, weighted by respondents (null when none published)
+     * @param respondents the survey's respondents
+     * @param graduates the graduates they stand for: each row's respondents over its response rate, added up
+     */
+    public record Masters(int year, Integer insertion, int respondents, int graduates) {}
+
+    /** InserSup's disciplines that add up each domain (the others are parts of them). */
+    private static final java.util.Set<String> DOMAIN_WHOLES =
+            java.util.Set.of("disc01", "disc06", "disc07", "disc12", "disc18");
 
     private static volatile Establishments standard;
 
@@ -81,6 +100,7 @@ public record Establishments(List<Establishment> all) {
             }
         }
         Path masters = inserSupDir.resolve("fr-esr-insertion_professionnelle-master.csv");
+        Map<String, Masters> mastersOf = Files.isRegularFile(masters) ? masters(masters) : Map.of();
         if (Files.isRegularFile(masters)) {
             for (CSVRecord r : InserJeunes.read(masters)) {
                 String uai =
@@ -89,11 +109,63 @@ public record Establishments(List<Establishment> all) {
                 if (region != null) {
                     found.putIfAbsent(
                             uai,
-                            new Establishment(uai, column(r, "etablissement"), region, Kind.UNIVERSITY, null, null));
+                            new Establishment(
+                                    uai,
+                                    column(r, "etablissement"),
+                                    region,
+                                    Kind.UNIVERSITY,
+                                    null,
+                                    null,
+                                    mastersOf.get(uai)));
                 }
             }
         }
         return new Establishments(List.copyOf(found.values()));
+    }
+
+    /** Each university's masters at its latest diploma year, 30 months on ({@link Masters}). */
+    private static Map<String, Masters> masters(Path file) {
+        Map<String, Integer> latest = new java.util.HashMap<>();
+        List<CSVRecord> rows = new ArrayList<>();
+        for (CSVRecord r : InserJeunes.read(file)) {
+            String uai = Uai.normalise(column(r, "numero_de_l_etablissement")).orElse(null);
+            Integer year = percent(column(r, "annee"));
+            if (uai == null
+                    || year == null
+                    || !DOMAIN_WHOLES.contains(String.valueOf(column(r, "code_de_la_discipline")))
+                    || !String.valueOf(column(r, "situation")).startsWith("30 mois")) {
+                continue;
+            }
+            rows.add(r);
+            latest.merge(uai, year, Math::max);
+        }
+        Map<String, double[]> sums = new java.util.HashMap<>();
+        for (CSVRecord r : rows) {
+            String uai = Uai.normalise(column(r, "numero_de_l_etablissement")).orElseThrow();
+            if (!percent(column(r, "annee")).equals(latest.get(uai))) {
+                continue;
+            }
+            Integer respondents = percent(column(r, "nombre_de_reponses"));
+            Integer rate = percent(column(r, "taux_de_reponse"));
+            Integer insertion = percent(column(r, "taux_dinsertion"));
+            if (respondents == null || respondents <= 0) {
+                continue;
+            }
+            double[] s = sums.computeIfAbsent(uai, x -> new double[4]);
+            s[0] += respondents;
+            if (rate != null && rate > 0) {
+                s[1] += respondents * 100.0 / rate;
+            }
+            if (insertion != null) {
+                s[2] += insertion * (double) respondents;
+                s[3] += respondents;
+            }
+        }
+        Map<String, Masters> out = new java.util.HashMap<>();
+        sums.forEach((uai, s) -> out.put(
+                uai, new Masters(latest.get(uai), s[3] == 0 ? null : (int) Math.round(s[2] / s[3]), (int) s[0], (int)
+                        Math.round(s[1]))));
+        return out;
     }
 
     /** The establishment of this code, if the files name it. */

@@ -121,6 +121,11 @@ public final class ReleaseCatalogue {
         return nextStart >= start ? nextStart - start : -1;
     }
 
+    /** The exit cohort (3-year bin, as {@code 2016-2018}) the year belongs to. */
+    public static String exitCohortOf(int year) {
+        return CohortOutcomes.bins().get(CohortOutcomes.bin(year * 12));
+    }
+
     /** The catalogue as the README and the processing register state it (texts/release-tables.*.json). */
     public static List<java.util.Map<String, String>> describe(boolean english) {
         java.util.Map<String, Object> tables = Texts.strings(

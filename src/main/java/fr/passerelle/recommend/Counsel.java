@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param next where people went next from the current step, asked by one dimension at a time: the path before it
  *     when there is one, else the months spent in it, else the region ({@code next.scope} says which answered)
+ * @param openness does the current step open doors or channel its people (as on {@code GET /api/steps/{id}})
  * @param fork the roads from the current step and what became of their people {@code months} after leaving it
  * @param reach toward the job (or domain) in mind; null without one
  * @param bridges from the current step toward the domain of the job in mind; null without one
@@ -19,6 +20,7 @@ import java.util.Map;
 public record Counsel(
         List<StepRef> path,
         StepRef current,
+        Openness openness,
         NextSteps next,
         Fork fork,
         Reach reach,

@@ -53,8 +53,14 @@ public final class CounselService {
         } else {
             query = new NextQuery(current, List.of(), region, null, null, null);
         }
-        NextSteps next = steps.next(query);
-        Fork fork = forks.fork(current, months, null);
+        // Conditioned on the path: computed each time, never kept (the path is the person's). The rest is public
+        // questions about one step or one job, kept for the release.
+        NextSteps next = before.isEmpty()
+                ? steps.memo(
+                        List.of("next", current, String.valueOf(since), String.valueOf(region)),
+                        () -> steps.next(query))
+                : steps.next(query);
+        Fork fork = steps.memo(List.of("fork", current, months), () -> forks.fork(current, months, null));
         Reach toward = null;
         Bridges bridges = null;
         Market notes = null;
@@ -65,11 +71,13 @@ public final class CounselService {
             reasons.put("bridges", none);
             reasons.put("market", none);
         } else {
-            toward = reach.reach(current, target);
+            String to = target;
+            toward = steps.memo(List.of("reach", current, to), () -> reach.reach(current, to));
             String domain = target.length() == 1 ? target : toward.to().code().substring(0, 1);
-            bridges = fields.bridges(current, domain, null, 5);
+            bridges = steps.memo(List.of("bridges", current, domain), () -> fields.bridges(current, domain, null, 5));
             if (target.length() > 1) {
-                notes = market.market(target, region);
+                String in = region;
+                notes = steps.memo(List.of("market", to, String.valueOf(in)), () -> market.market(to, in));
             } else {
                 reasons.put("market", "labour-market notes describe one job: a domain was given");
             }
@@ -77,6 +85,7 @@ public final class CounselService {
         return new Counsel(
                 refs,
                 refs.get(refs.size() - 1),
+                steps.memo(List.of("openness", current), () -> Openness.of(steps.next(current))),
                 next,
                 fork,
                 toward,

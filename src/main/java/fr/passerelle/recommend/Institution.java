@@ -26,10 +26,25 @@ public record Institution(
      * An official figure for the establishment as a whole, beside Passerelle's per programme: the perimeters
      * differ (see {@code perimeter}), so the two are set side by side, never subtracted.
      *
-     * @param employed6 percent of its leavers in a job 6 months after leaving (null where not published)
+     * @param employed6 percent of its leavers in a job 6 months after leaving (InserJeunes; null otherwise)
      * @param study percent of its leavers in further study
+     * @param months when the employment figure is measured: 6 after leaving (InserJeunes), 30 after the diploma
+     *     (InserSup)
+     * @param employed the employment figure at {@code months}: InserJeunes' share in a job, InserSup's insertion rate
+     * @param year the diploma year (InserSup), null for InserJeunes' school year named in {@code source}
+     * @param respondents InserSup's respondents (null for InserJeunes, which counts everyone)
+     * @param graduates the graduates they stand for (respondents over response rates), null when not published
      */
-    public record Official(String source, String perimeter, Integer employed6, Integer study) {}
+    public record Official(
+            String source,
+            String perimeter,
+            Integer employed6,
+            Integer study,
+            Integer months,
+            Integer employed,
+            Integer year,
+            Integer respondents,
+            Integer graduates) {}
 
     /**
      * @param people everyone who took the step there, every year (at least its entry cohorts added up)

@@ -108,20 +108,7 @@ public final class InstitutionService {
                             : Reasons.FEWER_THAN_K + " people in each programme");
         }
         var known = fr.passerelle.market.Establishments.standard().find(uai);
-        Institution.Official official = known.filter(e -> e.employed6() != null || e.study() != null)
-                .map(e -> new Institution.Official(
-                        "InserJeunes (DEPP), per establishment, leavers of the 2022-2023 school year",
-                        e.kind() == fr.passerelle.market.Establishments.Kind.APPRENTICE_CENTRE
-                                ? "every apprentice leaving the centre's CAP to BTS programmes, all programmes together,"
-                                        + " in a job (salaried, in France) 6 months after; Passerelle's figures are per"
-                                        + " programme, for the people its sources hold, every year"
-                                : "every pupil leaving the lycée's vocational programmes (CAP, bac pro, BTS) in the school"
-                                        + " route, all programmes together, in a job (salaried, in France) 6 months after;"
-                                        + " Passerelle's figures are per programme, for the people its sources hold, every"
-                                        + " year",
-                        e.employed6(),
-                        e.study()))
-                .orElse(null);
+        Institution.Official official = known.map(InstitutionService::official).orElse(null);
         return new Institution(
                 uai,
                 known.map(fr.passerelle.market.Establishments.Establishment::name)
@@ -131,6 +118,117 @@ public final class InstitutionService {
                 programmes,
                 reasons.asMap(),
                 steps.evidence(reads, version));
+    }
+
+    /** The masters' level in the catalogue (bac + 5). */
+    static final int MASTERS = 7;
+
+    /** How much of the establishment's official cohort the release holds (universities: InserSup's masters). */
+    public InstitutionCoverage coverage(String uai) {
+        Reads reads = steps.reads();
+        long version = StepService.datasetVersion(reads);
+        var known = fr.passerelle.market.Establishments.standard().find(uai);
+        Institution.Official official = known.map(InstitutionService::official).orElse(null);
+        Reasons reasons = new Reasons();
+        String basis = "released leavers of the establishment's master programmes in the exit cohort (3 years) that"
+                + " contains the official diploma year, observed 6 months on, per year (a third of the cohort), over"
+                + " the graduates InserSup's respondents stand for (respondents over response rate); both are"
+                + " estimates with different perimeters, set side by side";
+        if (official == null || official.graduates() == null) {
+            String why = known.isEmpty()
+                    ? "no official file at hand names this establishment"
+                    : official == null
+                            ? "the official files publish no figure for this establishment"
+                            : "InserJeunes publishes shares per establishment, not numbers of leavers: no denominator";
+            reasons.put("share", why);
+            return new InstitutionCoverage(
+                    uai,
+                    official,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    basis,
+                    reasons.asMap(),
+                    steps.evidence(reads, version));
+        }
+        String cohort = fr.passerelle.publish.ReleaseCatalogue.exitCohortOf(official.year());
+        List<InstitutionCoverage.Programme> programmes = new ArrayList<>();
+        long leavers = 0;
+        for (Row r : reads.read(
+                "queries/institution-coverage",
+                StepService.params("uai", uai, "cohort", cohort, "level", MASTERS),
+                r -> r)) {
+            long n = r.get("leavers").asLong();
+            leavers += n;
+            programmes.add(new InstitutionCoverage.Programme(
+                    new StepRef(r.get("step").asString(), r.text("kind"), r.text("label"), null), n));
+        }
+        Long total = programmes.isEmpty() ? null : leavers;
+        Long perYear = total == null ? null : Math.round(total / 3.0);
+        Double share = perYear == null || official.graduates() == 0
+                ? null
+                : Math.round(10000.0 * perYear / official.graduates()) / 10000.0;
+        if (programmes.isEmpty()) {
+            reasons.put(
+                    "programmes",
+                    Reasons.FEWER_THAN_K + " leavers of any master programme here in " + cohort
+                            + " observed 6 months on, or none");
+            reasons.put("share", Reasons.FEWER_THAN_K);
+        }
+        return new InstitutionCoverage(
+                uai,
+                official,
+                cohort,
+                programmes,
+                total,
+                perYear,
+                share,
+                basis,
+                reasons.asMap(),
+                steps.evidence(reads, version));
+    }
+
+    /** The establishment's official figure: InserJeunes for a lycée or a centre, InserSup's masters for a university. */
+    static Institution.Official official(fr.passerelle.market.Establishments.Establishment e) {
+        var m = e.masters();
+        if (m != null) {
+            return new Institution.Official(
+                    "InserSup (SIES), masters of " + m.year()
+                            + ", insertion 30 months after the diploma, every discipline" + " together",
+                    "the university's master graduates of " + m.year() + " who answered the survey (" + m.respondents()
+                            + " of about " + m.graduates() + "), in a job 30 months after the diploma (the survey's"
+                            + " insertion rate: of those in a job or looking for one); Passerelle's figures are per"
+                            + " programme, for the people its sources hold, every year",
+                    null,
+                    null,
+                    30,
+                    m.insertion(),
+                    m.year(),
+                    m.respondents(),
+                    m.graduates());
+        }
+        if (e.employed6() == null && e.study() == null) {
+            return null;
+        }
+        return new Institution.Official(
+                "InserJeunes (DEPP), per establishment, leavers of the 2022-2023 school year",
+                e.kind() == fr.passerelle.market.Establishments.Kind.APPRENTICE_CENTRE
+                        ? "every apprentice leaving the centre's CAP to BTS programmes, all programmes together,"
+                                + " in a job (salaried, in France) 6 months after; Passerelle's figures are per"
+                                + " programme, for the people its sources hold, every year"
+                        : "every pupil leaving the lycée's vocational programmes (CAP, bac pro, BTS) in the school"
+                                + " route, all programmes together, in a job (salaried, in France) 6 months after;"
+                                + " Passerelle's figures are per programme, for the people its sources hold, every"
+                                + " year",
+                e.employed6(),
+                e.study(),
+                6,
+                e.employed6(),
+                null,
+                null,
+                null);
     }
 
     /** What became of the establishment's leavers of {@code step}, by exit cohort, each beside the nation's. */

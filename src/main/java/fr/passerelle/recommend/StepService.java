@@ -362,6 +362,33 @@ public final class StepService {
     private final PerRelease<java.util.concurrent.ConcurrentHashMap<String, KnownStep>> known =
             new PerRelease<>(generation -> new java.util.concurrent.ConcurrentHashMap<>());
 
+    /**
+     * Answers to public questions kept for the release being read (a release store never changes): for answers
+     * composed of others ({@code POST /api/counsel}), which the HTTP cache does not see. Keys name public
+     * questions only (a step, a job, a horizon), never a person's path; at most {@link #MEMO_ENTRIES}.
+     */
+    private final PerRelease<java.util.concurrent.ConcurrentHashMap<List<Object>, Object>> memo =
+            new PerRelease<>(generation -> new java.util.concurrent.ConcurrentHashMap<>());
+
+    static final int MEMO_ENTRIES = 50_000;
+
+    @SuppressWarnings("unchecked")
+    <T> T memo(List<Object> key, java.util.function.Supplier<T> answer) {
+        long generation = db.contentGeneration();
+        if (generation < 0) {
+            return answer.get();
+        }
+        java.util.concurrent.ConcurrentHashMap<List<Object>, Object> held = memo.get(generation);
+        Object found = held.get(key);
+        if (found == null) {
+            found = answer.get();
+            if (held.size() < MEMO_ENTRIES) {
+                held.putIfAbsent(key, found);
+            }
+        }
+        return (T) found;
+    }
+
     /** The step {@code id} as released; a 404 with close matches when there is none. */
     KnownStep findStep(Reads reads, String id) {
         long generation = db.contentGeneration();

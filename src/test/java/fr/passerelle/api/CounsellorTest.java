@@ -278,6 +278,7 @@ class CounsellorTest {
                 api.json("/api/reach?from=BAC-PRO-MCV&to=D1403", 200).get("horizons"),
                 a.get("reach").get("horizons"));
         assertTrue(a.get("bridges").has("bridges"), a.toString());
+        assertEquals(api.json("/api/steps/BAC-PRO-MCV", 200).get("openness"), a.get("openness"));
         // One step so far: the months spent in it condition where people went next (one dimension at a time).
         assertTrue(
                 a.get("next").get("filters").get("sinceRequested").isTextual(),
@@ -339,6 +340,9 @@ class CounsellorTest {
             String first = browser.findElement(org.openqa.selenium.By.cssSelector("#roads .road"))
                     .getText();
             assertTrue(first.contains(roads.get(0).get("people").asText()) && first.contains("sur 100"), first);
+            String openness = browser.findElement(org.openqa.selenium.By.cssSelector("#next .openness"))
+                    .getText();
+            assertTrue(openness.contains("ouvre quelques portes"), "40, 30 and 30 people: some doors: " + openness);
             String reach =
                     browser.findElement(org.openqa.selenium.By.id("reach")).getText();
             assertTrue(reach.contains("Après 3 ans") && reach.contains("sur 100"), reach);

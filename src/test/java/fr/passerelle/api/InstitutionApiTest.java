@@ -79,6 +79,13 @@ class InstitutionApiTest {
                     step("education", "BAC-PRO-MCV", 2015, 2018, "0350005R") + ","
                             + step("job", "D1214", 2018, -1, null)));
         }
+        // 30 master graduates of 2017 from a real university (Angers, 0490970N), which InserSup surveys.
+        for (int i = 0; i < 30; i++) {
+            lines.add(person(
+                    "angers-" + i,
+                    step("education", "MASTER-MEEF", 2015, 2017, "0490970N") + ","
+                            + step("job", "K2107", 2017, -1, null)));
+        }
         // The only person of the other lycée: alone in every one of its cells.
         lines.add(person(
                 "lone",
@@ -164,7 +171,9 @@ class InstitutionApiTest {
         for (String path : List.of(
                 "/api/institutions/" + LYCEE + "/programmes",
                 "/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/outcomes",
-                "/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/next")) {
+                "/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/next",
+                "/api/institutions/" + LYCEE + "/steps/BAC-PRO-MCV/fit",
+                "/api/institutions/" + LYCEE + "/coverage")) {
             // Twice: the second answer comes from the key holders' cache, and the key is checked before it.
             for (int round = 0; round < 2; round++) {
                 assertEquals(401, get(path, null).statusCode(), path + " without a key");
@@ -193,7 +202,7 @@ class InstitutionApiTest {
         assertTrue(byUai.get(LONE).get("people").isNull(), "the lone person's establishment has no count: " + list);
         assertTrue(!byUai.containsKey(OTHER), "a code on a job step names no establishment: " + list);
         assertEquals(
-                Collusion.ESTABLISHMENTS + 3, list.size(), "codes that were dropped name no establishment: " + list);
+                Collusion.ESTABLISHMENTS + 4, list.size(), "codes that were dropped name no establishment: " + list);
     }
 
     @Test
@@ -393,10 +402,41 @@ class InstitutionApiTest {
         assertEquals(
                 "BAC-PRO-MCV",
                 answer.get("programmes").get(0).get("step").get("id").asText());
+        JsonNode lyceeCoverage = json(get("/api/institutions/0350005R/coverage", key));
+        assertTrue(lyceeCoverage.get("share").isNull(), lyceeCoverage.toString());
+        assertTrue(lyceeCoverage.get("reasons").get("share").asText().contains("not numbers of leavers"));
+        // A university: InserSup's masters beside ours, and how much of its graduates the release holds.
+        String angers = keys.create("angers", ApiKeys.Role.INSTITUTION, 0, List.of("0490970N"), Fixtures.CLOCK);
+        JsonNode university =
+                json(get("/api/institutions/0490970N/programmes", angers)).get("official");
+        assertEquals(30, university.get("months").asInt(), university.toString());
+        assertEquals(2017, university.get("year").asInt(), university.toString());
+        assertTrue(
+                university.get("graduates").asInt()
+                        >= university.get("respondents").asInt(),
+                university.toString());
+        JsonNode coverage = json(get("/api/institutions/0490970N/coverage", angers));
+        PrivacyPropertyTest.check(coverage, THRESHOLDS, "coverage", "");
+        assertEquals("2016-2018", coverage.get("exitCohort").asText(), coverage.toString());
+        assertEquals(
+                "MASTER-MEEF",
+                coverage.get("programmes").get(0).get("step").get("id").asText());
+        long leavers = coverage.get("releasedLeavers").asLong();
+        assertTrue(Math.abs(leavers - 30) <= 3, coverage.toString());
+        assertEquals(
+                Math.round(Math.round(leavers / 3.0)
+                                * 10000.0
+                                / university.get("graduates").asInt())
+                        / 10000.0,
+                coverage.get("share").asDouble(),
+                1e-9,
+                coverage.toString());
         // A synthetic establishment has no official figure and no name.
         String lycee = keys.create("lycee-official", ApiKeys.Role.INSTITUTION, 0, List.of(LYCEE), Fixtures.CLOCK);
         JsonNode synthetic = json(get("/api/institutions/" + LYCEE + "/programmes", lycee));
         assertTrue(synthetic.get("official").isNull() && synthetic.get("name").isNull(), synthetic.toString());
+        JsonNode none = json(get("/api/institutions/" + LYCEE + "/coverage", lycee));
+        assertTrue(none.get("share").isNull() && none.get("reasons").has("share"), none.toString());
     }
 
     /**

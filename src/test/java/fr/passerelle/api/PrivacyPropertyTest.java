@@ -208,6 +208,7 @@ class PrivacyPropertyTest {
         }
         for (String uai : INSTITUTIONS) {
             paths.add("/api/institutions/" + uai + "/programmes");
+            paths.add("/api/institutions/" + uai + "/coverage");
             for (String step : STEPS) {
                 if (!step.matches("[A-N]\\d{4}")) {
                     paths.add("/api/institutions/" + uai + "/steps/" + step + "/next");

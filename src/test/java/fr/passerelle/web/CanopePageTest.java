@@ -217,6 +217,19 @@ class CanopePageTest {
                         .endsWith("/vie-privee?lang=fr#publication"),
                 "and linked to the notice");
         assertTrue(browser.findElement(By.id("evidence")).getText().contains("k = 11"));
+        // The step's openness, in words, from its own answer.
+        String reading =
+                api("/api/steps/BTS-SIO-SLAM").get("openness").get("reading").asText();
+        waitForText("#figure-notes", "indice d’ouverture");
+        assertTrue(
+                browser.findElement(By.id("figure-notes"))
+                        .getText()
+                        .contains(java.util.Map.of(
+                                        "opens", "ouvre beaucoup",
+                                        "some", "ouvre quelques",
+                                        "channels", "mène surtout")
+                                .get(reading)),
+                reading);
         assertTrue(browser.getCurrentUrl().contains("step=BTS-SIO-SLAM"), browser.getCurrentUrl());
         assertNoSmallCountOnPage();
         screenshot("01-where-next");
