@@ -90,4 +90,31 @@ public final class Chromium {
         });
         return hosts;
     }
+
+    /** Every address the browser requested since the last read of its network log, in order. */
+    public static java.util.List<String> requestedUrls(ChromeDriver driver) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        for (org.openqa.selenium.logging.LogEntry entry :
+                driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode message =
+                        json.readTree(entry.getMessage()).get("message");
+                if (message.get("method").asText().equals("Network.requestWillBeSent")) {
+                    urls.add(message.get("params").get("request").get("url").asText());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return urls;
+    }
+
+    /** The page printed as the browser prints it on A4 (29.7 x 21 cm as Chrome's print API takes it): its pages. */
+    public static int a4Pages(ChromeDriver driver) {
+        org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
+        a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        byte[] pdf = java.util.Base64.getDecoder().decode(driver.print(a4).getContent());
+        return new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).split("/Type\\s*/Page[^s]", -1).length - 1;
+    }
 }

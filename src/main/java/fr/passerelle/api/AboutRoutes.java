@@ -76,6 +76,10 @@ final class AboutRoutes {
                 "/api/openapi.json",
                 ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(openApi));
         routes.get("/api/docs", ctx -> ctx.html(ApiServer.resource("/api-docs.html")));
+        // Session plans for Réseau Canopé trainers (French), linking into the trainers' page.
+        routes.get("/formation", ctx -> ctx.html(ApiServer.resource("/web/formation.html")));
+        // The privacy lab: an invented population made in the browser, never the release.
+        routes.get("/formation/labo", ctx -> ctx.html(ApiServer.resource("/web/labo.html")));
         // The Neo4j Browser guide: fetched by Browser from another origin (the analysts' instance).
         routes.options("/guide/*", ctx -> ctx.status(204));
         routes.get("/guide/{lang}", ctx -> {

@@ -59,50 +59,19 @@ final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            List<RawTrajectory> people = new ArrayList<>();
-            for (Path file : files) {
-                TrajectoryReader.forFile(file)
-                        .read(
-                                file,
-                                TrajectoryReader.Sink.of(
-                                        people::add, problem -> System.err.println("skipped " + problem)));
-            }
-            NextStepEvaluation.Split split = NextStepEvaluation.split(people, seed);
-            Path dir = Files.createTempDirectory("passerelle-eval-");
-            try (Environment env =
-                    Environment.open(options.settings().withHome(dir).withBoltPort(0))) {
-                ImportReport report = env.rebuild(
-                        (loader, work) -> loader.prepare(split.train(), env.doNotCollect(), work),
-                        DemoCommand.quietStream());
-                System.out.printf(
-                        "train: %d people (%d skipped); test: %d people; k = %d%n",
-                        report.added(),
-                        report.skipped(),
-                        split.test().size(),
-                        env.thresholds().k());
-                try (fr.passerelle.publish.ReleaseApi release = env.releaseApi()) {
-                    fr.passerelle.recommend.Services services = env.services(release.database());
-                    Normaliser normaliser = new Normaliser(
-                            env.catalogue(),
-                            Regions.bundled(),
-                            env.key(),
-                            env.settings().privacy().regionLevel());
-                    java.time.LocalDate today = java.time.LocalDate.now(env.clock());
-                    for (fr.passerelle.eval.ForkReachEvaluation.Score score :
-                            fr.passerelle.eval.ForkReachEvaluation.evaluate(
-                                    services.forks(),
-                                    services.reach(),
-                                    env.catalogue(),
-                                    normaliser,
-                                    split.test(),
-                                    today.getYear() * 12 + today.getMonthValue() - 1)) {
-                        System.out.println(score);
-                    }
+            return HeldOut.score(options, files, seed, (env, services, normaliser, test) -> {
+                java.time.LocalDate today = java.time.LocalDate.now(env.clock());
+                for (fr.passerelle.eval.ForkReachEvaluation.Score score :
+                        fr.passerelle.eval.ForkReachEvaluation.evaluate(
+                                services.forks(),
+                                services.reach(),
+                                env.catalogue(),
+                                normaliser,
+                                test,
+                                today.getYear() * 12 + today.getMonthValue() - 1)) {
+                    System.out.println(score);
                 }
-            } finally {
-                fr.passerelle.files.Folders.deleteTree(dir);
-            }
-            return 0;
+            });
         }
     }
 
@@ -124,6 +93,30 @@ final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            return HeldOut.score(options, files, seed, (env, services, normaliser, test) -> {
+                StepService steps = services.steps();
+                for (NextStepEvaluation.Score score :
+                        NextStepEvaluation.evaluate(steps, normaliser, test, steps.popularDestinations())) {
+                    System.out.println(score);
+                }
+            });
+        }
+    }
+
+    /**
+     * The held-out protocol every quality check shares: people split 80/20 (seeded), the 80% loaded into a fresh
+     * embedded database and released, the scorer run on the 20% through the release's services (perturbed and
+     * thresholded, as the API answers).
+     */
+    interface HeldOut {
+        void run(
+                Environment env,
+                fr.passerelle.recommend.Services services,
+                Normaliser normaliser,
+                List<RawTrajectory> test)
+                throws IOException;
+
+        static int score(CommonOptions options, List<Path> files, long seed, HeldOut scorer) throws IOException {
             List<RawTrajectory> people = new ArrayList<>();
             for (Path file : files) {
                 TrajectoryReader.forFile(file)
@@ -145,18 +138,13 @@ final class EvalCommand implements Runnable {
                         report.skipped(),
                         split.test().size(),
                         env.thresholds().k());
-                // Answers through the release, as the API gives them: perturbed, thresholded.
                 try (fr.passerelle.publish.ReleaseApi release = env.releaseApi()) {
-                    StepService steps = env.services(release.database()).steps();
                     Normaliser normaliser = new Normaliser(
                             env.catalogue(),
                             Regions.bundled(),
                             env.key(),
                             env.settings().privacy().regionLevel());
-                    for (NextStepEvaluation.Score score :
-                            NextStepEvaluation.evaluate(steps, normaliser, split.test(), steps.popularDestinations())) {
-                        System.out.println(score);
-                    }
+                    scorer.run(env, env.services(release.database()), normaliser, split.test());
                 }
             } finally {
                 fr.passerelle.files.Folders.deleteTree(dir);

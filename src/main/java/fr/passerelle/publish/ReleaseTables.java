@@ -630,13 +630,8 @@ final class ReleaseTables {
             if (at > person.collectedMonth()) {
                 continue;
             }
-            int j = -1;
-            for (int x = i + 1; x < s.length; x++) {
-                if (person.starts()[x] >= 0 && person.starts()[x] <= at) {
-                    j = x;
-                }
-            }
-            boolean there = j >= 0 && (person.ends()[j] < 0 || person.ends()[j] >= at);
+            int j = stepAt(person, i, at);
+            boolean there = j >= 0;
             int situation;
             if (!there) {
                 situation = 1;
@@ -706,6 +701,20 @@ final class ReleaseTables {
         }
     }
 
+    /**
+     * The person's step at month {@code at}, among those after position i: the last one started by then, if it had
+     * not ended before; -1 when they were in none (the outcomes' and the carrefour's "other").
+     */
+    static int stepAt(Person person, int i, int at) {
+        int j = -1;
+        for (int x = i + 1; x < person.steps().length; x++) {
+            if (person.starts()[x] >= 0 && person.starts()[x] <= at) {
+                j = x;
+            }
+        }
+        return j >= 0 && (person.ends()[j] < 0 || person.ends()[j] >= at) ? j : -1;
+    }
+
     /** The road one person took from their first passage at position i, and where they were 12 to 36 months on. */
     private void forks(Person person, int i) {
         int[] s = person.steps();
@@ -720,15 +729,9 @@ final class ReleaseTables {
             if (at > person.collectedMonth()) {
                 return;
             }
-            int j = -1;
-            for (int x = i + 1; x < s.length; x++) {
-                if (person.starts()[x] >= 0 && person.starts()[x] <= at) {
-                    j = x;
-                }
-            }
-            boolean there = j >= 0 && (person.ends()[j] < 0 || person.ends()[j] >= at);
+            int j = stepAt(person, i, at);
             int situation;
-            if (!there || kinds[s[j]] == StepKind.OTHER) {
+            if (j < 0 || kinds[s[j]] == StepKind.OTHER) {
                 situation = Forks.OTHER;
             } else if (kinds[s[j]] == StepKind.EDUCATION) {
                 situation = Forks.STUDY;

@@ -23,6 +23,24 @@ public final class CounselService {
     }
 
     /**
+     * Where people with this path went next. Kept only under the path that answered ({@code pathUsed}), which the
+     * release holds because at least k people followed it: a person's own rarer path is never a key, so the next
+     * person with a released path is answered from memory and nobody's unreleased path is held.
+     */
+    private NextSteps nextAfter(NextQuery query, String current, List<String> before) {
+        List<Object> key = List.of("next-after", current, List.copyOf(before));
+        NextSteps held = steps.memoPeek(key);
+        if (held != null) {
+            return held;
+        }
+        NextSteps answer = steps.next(query);
+        if (answer.pathUsed() != null && answer.pathUsed().equals(before)) {
+            steps.memo(key, () -> answer);
+        }
+        return answer;
+    }
+
+    /**
      * @param path the steps so far, oldest first, the current one last (codes already known to the release)
      * @param since the released bin of the months spent in the current step, or null
      * @param region an INSEE region code, or null
@@ -59,7 +77,7 @@ public final class CounselService {
                 ? steps.memo(
                         List.of("next", current, String.valueOf(since), String.valueOf(region)),
                         () -> steps.next(query))
-                : steps.next(query);
+                : nextAfter(query, current, before);
         Fork fork = steps.memo(List.of("fork", current, months), () -> forks.fork(current, months, null));
         Reach toward = null;
         Bridges bridges = null;

@@ -389,6 +389,13 @@ public final class StepService {
         return (T) found;
     }
 
+    /** An answer kept by {@link #memo} for this release, or null. */
+    @SuppressWarnings("unchecked")
+    <T> T memoPeek(List<Object> key) {
+        long generation = db.contentGeneration();
+        return generation < 0 ? null : (T) memo.get(generation).get(key);
+    }
+
     /** The step {@code id} as released; a 404 with close matches when there is none. */
     KnownStep findStep(Reads reads, String id) {
         long generation = db.contentGeneration();

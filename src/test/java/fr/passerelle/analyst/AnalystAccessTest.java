@@ -165,6 +165,8 @@ class AnalystAccessTest {
                                 "Mobility",
                                 "RegionLevelOutcome",
                                 "FirstJobFlow",
+                                "Fork",
+                                "Reach",
                                 "OfficialHeadcount")
                         .containsAll(labels),
                 labels.toString());

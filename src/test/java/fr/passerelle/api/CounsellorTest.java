@@ -350,23 +350,9 @@ class CounsellorTest {
             Files.write(
                     Path.of("target", "screenshots", "conseil.png"),
                     browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-            org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
-            a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
-            byte[] pdf = java.util.Base64.getDecoder().decode(browser.print(a4).getContent());
-            int pages =
-                    new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).split("/Type\\s*/Page[^s]", -1).length
-                            - 1;
-            assertEquals(1, pages, "the take-home sheet prints on one A4 page");
-            for (var entry : browser.manage()
-                    .logs()
-                    .get(org.openqa.selenium.logging.LogType.PERFORMANCE)
-                    .getAll()) {
-                JsonNode message = ApiClient.JSON.readTree(entry.getMessage()).get("message");
-                if (message.get("method").asText().equals("Network.requestWillBeSent")) {
-                    String url = message.get("params").get("request").get("url").asText();
-                    assertTrue(
-                            !url.contains("BAC-PRO-MCV") && !url.contains("D1403"), "the path in an address: " + url);
-                }
+            assertEquals(1, fr.passerelle.Chromium.a4Pages(browser), "the take-home sheet prints on one A4 page");
+            for (String url : fr.passerelle.Chromium.requestedUrls(browser)) {
+                assertTrue(!url.contains("BAC-PRO-MCV") && !url.contains("D1403"), "the path in an address: " + url);
             }
         } finally {
             browser.quit();

@@ -504,24 +504,12 @@ class InstitutionApiTest {
             Files.write(
                     Path.of("target", "screenshots", "etablissement-fiche.png"),
                     browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-            org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
-            a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
-            byte[] pdf = java.util.Base64.getDecoder().decode(browser.print(a4).getContent());
-            int pages =
-                    new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).split("/Type\\s*/Page[^s]", -1).length
-                            - 1;
+            int pages = fr.passerelle.Chromium.a4Pages(browser);
             assertTrue(pages >= 1 && pages <= 2, "the sheet prints on one or two A4 pages: " + pages);
             // The key went in headers only: no address the browser asked for, nor the page's own, holds it.
             assertFalse(browser.getCurrentUrl().contains(key), browser.getCurrentUrl());
-            for (var entry : browser.manage()
-                    .logs()
-                    .get(org.openqa.selenium.logging.LogType.PERFORMANCE)
-                    .getAll()) {
-                JsonNode message = ApiClient.JSON.readTree(entry.getMessage()).get("message");
-                if (message.get("method").asText().equals("Network.requestWillBeSent")) {
-                    String url = message.get("params").get("request").get("url").asText();
-                    assertFalse(url.contains(key), url);
-                }
+            for (String url : fr.passerelle.Chromium.requestedUrls(browser)) {
+                assertFalse(url.contains(key), url);
             }
             var severe = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())

@@ -73,7 +73,10 @@ class ReleaseHistoryTest {
             // mobility.csv: the people in a job behind a region's rows.
             "working",
             // first-job-flows.csv: the first jobs behind a region's rows.
-            "firstJobs");
+            "firstJobs",
+            // reach.csv: the people observed that long, and everyone seen reaching the target.
+            "observed",
+            "reached");
 
     /** Released rows by table and identity (every column but the values), value = the row's values. */
     static Map<String, String> rows(Path release) throws Exception {
