@@ -47,7 +47,10 @@ public final class FieldService {
         List<TransitionGraph.Edge> firstHops = new ArrayList<>();
         if (source != null) {
             for (TransitionGraph.Edge e : graph.out(source)) {
-                if (!isTarget(refs.get(graph.id(e.to())), toDomain, to)) {
+                StepRef hop = refs.get(graph.id(e.to()));
+                // A bridge is a training or a job people took: a spell of job search or inactivity ("other") is
+                // what many routes go through, not a passerelle to recommend.
+                if (!isTarget(hop, toDomain, to) && !"other".equals(hop.kind())) {
                     firstHops.add(e);
                 }
             }

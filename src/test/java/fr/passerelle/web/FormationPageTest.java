@@ -79,6 +79,20 @@ class FormationPageTest {
             assertTrue(browser.findElement(By.id("formation-link"))
                     .getAttribute("href")
                     .endsWith("/formation"));
+            // Job search is a spell between steps, never listed as a passerelle (the demo's cleaners go through it).
+            for (String q : List.of("from=K2204&toDomain=N", "from=BAC-PRO-ASSP&toDomain=J")) {
+                var answer = java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/bridges?" + q))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(answer.body())
+                        .get("bridges")
+                        .forEach(b -> assertTrue(
+                                !"other".equals(b.get("step").get("kind").asText()),
+                                q + ": a spell out of work as a bridge: " + b));
+            }
         } finally {
             browser.quit();
             app.stop();
