@@ -22,7 +22,7 @@ import java.util.Map;
  * is worth showing only if it predicts better than the step. "How likely" is set against one constant share.
  */
 public final class ForkReachEvaluation {
-    private static final List<String> SITUATIONS = List.of("jobInField", "jobOther", "study", "other");
+    private static final List<String> SITUATIONS = fr.passerelle.publish.ReleaseCatalogue.FORK_SITUATIONS;
 
     /**
      * @param questions held-out questions scored; @param covered the share answered by the predictor itself (else

@@ -23,9 +23,9 @@ import org.apache.commons.csv.CSVPrinter;
 final class Forks {
     static final String FILE = "forks.csv";
     /** Months after the end of the step. */
-    static final List<Integer> MONTHS = List.of(12, 24, 36);
+    static final List<Integer> MONTHS = ReleaseCatalogue.FORK_MONTHS;
     /** The situations, in the {@code c % 4} order of the FORK cells. */
-    static final List<String> SITUATIONS = List.of("jobInField", "jobOther", "study", "other");
+    static final List<String> SITUATIONS = ReleaseCatalogue.FORK_SITUATIONS;
 
     static final int JOB_IN_FIELD = 0;
     static final int JOB_OTHER = 1;

@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
 final class Reaches {
     static final String FILE = "reach.csv";
     /** Months after the start of the step. */
-    static final List<Integer> MONTHS = List.of(12, 24, 36, 60, 120);
+    static final List<Integer> MONTHS = ReleaseCatalogue.REACH_MONTHS;
     /** A domain as a target: b = DOMAIN + the domain's index (job steps' indexes stay below it). */
     static final int DOMAIN = 0xFF00;
 

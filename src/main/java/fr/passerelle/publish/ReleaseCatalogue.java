@@ -18,6 +18,12 @@ public final class ReleaseCatalogue {
     public static final List<Integer> OUTCOME_MONTHS = List.of(6, 12, 24, 36);
     /** The horizons asked when none is given: what became of graduates at 6, 12 and 24 months. */
     public static final List<Integer> DEFAULT_OUTCOME_MONTHS = List.of(6, 12, 24);
+    /** The carrefour's horizons ({@code forks.csv}), months after leaving the step. */
+    public static final List<Integer> FORK_MONTHS = List.of(12, 24, 36);
+    /** The carrefour's situations, in the order of its cells and of every answer. */
+    public static final List<String> FORK_SITUATIONS = List.of("jobInField", "jobOther", "study", "other");
+    /** "How likely, how long"'s horizons ({@code reach.csv}), months after the step's start. */
+    public static final List<Integer> REACH_MONTHS = List.of(12, 24, 36, 60, 120);
     /** Reconversions are released for these maximum numbers of transitions. */
     public static final int MAX_RECONVERSION_STEPS = 4;
     /** Observed routes are released paths: at most this many transitions. */

@@ -71,8 +71,8 @@ public final class CounselService {
         } else {
             query = new NextQuery(current, List.of(), region, null, null, null);
         }
-        // Conditioned on the path: computed each time, never kept (the path is the person's). The rest is public
-        // questions about one step or one job, kept for the release.
+        // Conditioned on the path: kept only under a path the release holds (nextAfter), never the person's own. The
+        // rest is public questions about one step or one job, kept for the release.
         NextSteps next = before.isEmpty()
                 ? steps.memo(
                         List.of("next", current, String.valueOf(since), String.valueOf(region)),

@@ -149,7 +149,8 @@ public final class FitService {
 
     static final String NO_TARGETS = "no target jobs: the catalogue names no certification for this step";
 
-    private static final List<String> SITUATION_ORDER =
+    /** The fit's situations in the order every answer lists them (an establishment's fit too). */
+    static final List<String> SITUATION_ORDER =
             List.of("target", "sameField", "sameDomain", "otherDomain", "study", "other");
 
     static List<Fit.TargetJob> targetJobs(List<String> codes, Map<String, StepRef> refs) {

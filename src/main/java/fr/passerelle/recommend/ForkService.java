@@ -12,10 +12,10 @@ import java.util.Map;
 /** The "carrefour" ({@code GET /api/steps/{id}/fork}): from the release's fork table only. */
 public final class ForkService {
     /** The horizons the release holds, months after the step's end. */
-    public static final List<Integer> MONTHS = List.of(12, 24, 36);
+    public static final List<Integer> MONTHS = fr.passerelle.publish.ReleaseCatalogue.FORK_MONTHS;
 
     static final String OTHER_DOMAIN_JOB = "otherDomainJob";
-    private static final List<String> ORDER = List.of("jobInField", "jobOther", "study", "other");
+    private static final List<String> ORDER = fr.passerelle.publish.ReleaseCatalogue.FORK_SITUATIONS;
 
     private final StepService steps;
     private final Thresholds thresholds;

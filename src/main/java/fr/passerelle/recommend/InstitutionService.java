@@ -263,7 +263,7 @@ public final class InstitutionService {
             InstitutionFit.Cohort was = cohorts.get(cohort);
             List<Fit.Situation> situations = new ArrayList<>(was == null ? List.of() : was.situations());
             situations.add(one);
-            situations.sort(Comparator.comparingInt(x -> FIT_ORDER.indexOf(x.situation())));
+            situations.sort(Comparator.comparingInt(x -> FitService.SITUATION_ORDER.indexOf(x.situation())));
             cohorts.put(
                     cohort,
                     new InstitutionFit.Cohort(
@@ -298,8 +298,6 @@ public final class InstitutionService {
                 reasons.asMap(),
                 steps.evidence(reads, known.version()));
     }
-
-    private static final List<String> FIT_ORDER = List.of("target", "sameField", "sameDomain", "otherDomain");
 
     /** "all" (every year) first, then the exit cohorts in order. */
     private static int everyYearFirst(String a, String b) {

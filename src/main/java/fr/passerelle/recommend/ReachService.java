@@ -10,7 +10,7 @@ import java.util.Map;
 public final class ReachService {
     static final int ROUTES = 3;
     /** The horizons the release holds, months after the step's start. */
-    public static final List<Integer> MONTHS = List.of(12, 24, 36, 60, 120);
+    public static final List<Integer> MONTHS = fr.passerelle.publish.ReleaseCatalogue.REACH_MONTHS;
 
     private final StepService steps;
     private final Thresholds thresholds;
@@ -95,7 +95,7 @@ public final class ReachService {
                     Reasons.FEWER_THAN_K + " people seen reaching " + target.code() + " after " + from
                             + " within any horizon, or none");
         }
-        List<Integer> missing = new ArrayList<>(fr.passerelle.recommend.ReachService.MONTHS);
+        List<Integer> missing = new ArrayList<>(MONTHS);
         horizons.forEach(h -> missing.remove(Integer.valueOf(h.months())));
         if (!horizons.isEmpty() && !missing.isEmpty()) {
             reasons.put(
