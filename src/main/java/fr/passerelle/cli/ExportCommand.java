@@ -2,14 +2,12 @@ package fr.passerelle.cli;
 
 import fr.passerelle.analyst.AnalystNeo4j;
 import fr.passerelle.analyst.Export;
-import fr.passerelle.app.Environment;
 import fr.passerelle.app.PasswordFile;
 import fr.passerelle.app.RunningServer;
 import fr.passerelle.app.Settings;
 import fr.passerelle.graph.Database;
 import fr.passerelle.privacy.Thresholds;
 import fr.passerelle.publish.Publication;
-import fr.passerelle.publish.ReleaseApi;
 import fr.passerelle.recommend.SearchTitles;
 import fr.passerelle.recommend.StepNotFoundException;
 import fr.passerelle.recommend.StepService;
@@ -103,27 +101,17 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            java.util.Optional<Publication> newest = Publication.newest(settings.publishedDir());
-            if (newest.isEmpty() && server.isPresent()) {
+            if (server.isPresent()
+                    && Publication.newest(settings.publishedDir()).isEmpty()) {
                 throw new IllegalStateException(
                         "the server running on this home (pid " + server.get().pid()
-                                + ") has no release yet and runs without analysts: start it with analysts, or wait for its first release");
+                                + ") has no release yet and runs without analysts: start it with analysts, or wait for its"
+                                + " first release");
             }
-            if (newest.isPresent()) {
-                // The newest release as it is on disk, in a throwaway read-only store: the figures the API serves.
-                Path scratch = Files.createTempDirectory("passerelle-export-");
-                try (ReleaseApi release = ReleaseApi.start(scratch, Settings.RELEASE_PAGE_CACHE_BYTES, newest.get())) {
-                    run(release.database(), name, parameters, writer, "newest on disk");
-                } finally {
-                    fr.passerelle.files.Folders.deleteTree(scratch);
-                }
-                return 0;
-            }
-            // No release yet: the first one is published from the person store.
-            try (Environment env = Environment.open(settings);
-                    ReleaseApi release = env.releaseApi()) {
-                run(release.database(), name, parameters, writer, "just published");
-            }
+            NewestRelease.read(settings, server, (release, which) -> {
+                run(release, name, parameters, writer, which);
+                return null;
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

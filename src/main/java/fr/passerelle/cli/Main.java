@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             PurgeCommand.class,
             PublishCommand.class,
             ExportCommand.class,
+            KitCommand.class,
             ApiKeyCommand.class,
             InstitutionCommand.class,
             CollectCommand.class,

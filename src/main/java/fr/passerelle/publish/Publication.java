@@ -56,6 +56,9 @@ public record Publication(
         if (complete(root)) {
             return java.util.Optional.of(read(root));
         }
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return java.util.Optional.empty(); // a home never published
+        }
         try (var dirs = java.nio.file.Files.list(root)) {
             return dirs.filter(d -> d.getFileName().toString().matches("\\d+") && complete(d))
                     .max(java.util.Comparator.comparingLong(
