@@ -2,8 +2,11 @@
 // every figure with its people counts and the evidence version. Numbers are shown as the API gives
 // them and never recombined (no difference or sum of counts is computed here).
 (function () {
-  const VIEWS = ["next", "routes", "bridges", "outcomes", "fit"];
-  const state = { view: "next", step: null, after: null, since: null, to: null, toDomain: null, depth: "1", lang: "fr", trainer: false };
+  const VIEWS = ["next", "routes", "bridges", "outcomes", "fit", "reconversions", "compare"];
+  // guess: "devinez puis découvrez"; other: the second step side by side; room: the pupils' room pass (from the QR
+  // code), sent as a header so that a class behind one address shares the room's budget, not the address's.
+  const state = { view: "next", step: null, after: null, since: null, to: null, toDomain: null, depth: "1", lang: "fr",
+    trainer: false, guess: false, other: null, room: null, pupils: false };
   // The "since" bins' first months, as the API snaps since= to them.
   const SINCE = ["0", "6", "12", "24", "36", "60", "120"];
   const labels = {}; // step id -> label, from the API answers
@@ -25,15 +28,22 @@
     state.depth = q.get("depth") === "2" ? "2" : "1";
     state.lang = q.get("lang") === "en" ? "en" : "fr";
     state.trainer = q.get("trainer") === "1";
+    state.guess = q.get("guess") === "1";
+    state.other = q.get("other");
+    state.room = q.get("salle");
+    state.pupils = q.get("eleves") === "1";
   }
 
   function writeUrl() {
     const q = new URLSearchParams();
     q.set("view", state.view);
-    for (const key of ["step", "after", "since", "to", "toDomain"]) if (state[key]) q.set(key, state[key]);
+    for (const key of ["step", "after", "since", "to", "toDomain", "other"]) if (state[key]) q.set(key, state[key]);
     if (state.depth === "2") q.set("depth", "2");
     if (state.lang !== "fr") q.set("lang", state.lang);
     if (state.trainer) q.set("trainer", "1");
+    if (state.guess) q.set("guess", "1");
+    if (state.room) q.set("salle", state.room);
+    if (state.pupils) q.set("eleves", "1");
     const url = location.pathname + "?" + q.toString();
     if (url !== location.pathname + location.search) history.pushState(null, "", url);
   }
@@ -47,7 +57,9 @@
 
   // ---- API ----
   async function api(path) {
-    const response = await fetch(path, { headers: { Accept: "application/json" } });
+    const headers = { Accept: "application/json" };
+    if (state.room) headers["X-Passerelle-Room"] = state.room;
+    const response = await fetch(path, { headers });
     const body = await response.json();
     if (!response.ok) {
       const error = new Error(body.step ? t.unknownStep(body.step) : (body.error || response.statusText));
@@ -89,7 +101,9 @@
 
   function applyTrainer() {
     document.body.classList.toggle("trainer", state.trainer);
+    document.body.classList.toggle("pupils", state.pupils);
     $("trainer").setAttribute("aria-pressed", String(state.trainer));
+    $("guess").setAttribute("aria-pressed", String(state.guess));
   }
 
   let domains = [];
@@ -111,6 +125,7 @@
     $("step-search").value = state.step ? await label(state.step) : "";
     $("after-search").value = state.after ? await label(state.after) : "";
     $("to-search").value = state.to ? await label(state.to) : "";
+    $("other-search").value = state.other ? await label(state.other) : "";
   }
 
   // ---- combobox with autocomplete over /api/steps (accents optional: the API folds them) ----
@@ -314,6 +329,9 @@
       rows.push([stepLabel, t.others, fmt(first.hiddenPeople), null, null, null]);
     }
     if (first.hiddenPeople != null) notes.push(t.othersNote(first.hiddenPeople));
+    if (first.next.length && first.next[0].share) {
+      guessable = { question: t.guessNext(stepLabel, first.next[0].step.label), value: first.next[0].share.value, people: first.next[0].people };
+    }
     // Does the step open doors or channel its people (from its released next steps; the step's own answer).
     if (!after.length && !state.since) {
       const detail = await api(`/api/steps/${encodeURIComponent(state.step)}`);
@@ -416,9 +434,14 @@
     const title = t.bridgesTitle(answer.from.label, `${answer.toDomain} · ${answer.toDomainLabel}`);
     const rows = answer.bridges.map((b) => ({
       id: b.step.id, label: b.step.label, value: b.score,
-      caption: `n = ${fmt(b.peopleFromToBridge)} → n = ${fmt(b.peopleBridgeToTarget)}`,
-      title: `${b.step.label} : ${t.fromToBridge} n = ${fmt(b.peopleFromToBridge)}, ${t.bridgeToTarget} n = ${fmt(b.peopleBridgeToTarget)}`,
+      // Two groups of people said in words: "26 -> 478" read as "26 became 478" in a room.
+      caption: t.bridgeCaption(b.peopleFromToBridge, b.peopleBridgeToTarget),
+      title: t.bridgeTitle(b.step.label, b.peopleFromToBridge, b.peopleBridgeToTarget, answer.toDomainLabel),
     }));
+    const first = answer.bridges[0];
+    if (first && first.shareFromToBridge) {
+      guessable = { question: t.guessBridge(answer.from.label, first.step.label), value: first.shareFromToBridge.value, people: first.peopleFromToBridge };
+    }
     frame(title, answer.bridges.length ? "" : t.noBridge, [t.bridgesNote], answer.evidence);
     if (!rows.length) return;
     show(Charts.bars($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-bridges-${state.toDomain}`);
@@ -438,6 +461,7 @@
       const name = (s) => (s.situation === "job" ? `${t.job} · ${s.label}` : s.label);
       const parts = o.situations.filter((s) => s.share).map((s) => ({
         situation: s.situation, fraction: s.share.value, short: pct(s.share),
+        colour: s.situation === "job" ? Charts.domainColour(s.domain) : null,
         caption: `${name(s)} ${pct(s.share)} (n = ${fmt(s.people)})`,
         title: `${name(s)} : ${pct(s.share)}, n = ${fmt(s.people)}`,
       }));
@@ -449,7 +473,13 @@
       o.situations.forEach((s) => tableRows.push([t.months(o.months), name(s), fmt(s.people), pct(s.share), ci(s.share)]));
       if (o.hiddenPeople != null) tableRows.push([t.months(o.months), t.hiddenSituations, fmt(o.hiddenPeople), null, null]);
     });
-    frame(title, rows.length ? "" : t.noOutcome, [], answer.evidence);
+    const at12 = answer.outcomes.find((o) => o.months === 12 && o.people != null && o.situations.some((s) => s.share));
+    if (at12) {
+      const top = at12.situations.filter((s) => s.share)[0];
+      guessable = { question: t.guessOutcome(answer.step.label, top.situation === "job" ? `${t.job} · ${top.label}` : top.label),
+        value: top.share.value, people: top.people };
+    }
+    frame(title, rows.length ? "" : t.noOutcome, rows.length ? [t.otherExplained] : [], answer.evidence);
     if (!rows.length) return;
     show(Charts.stacks($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-outcomes`);
     table(title, [t.after, t.situation, `${t.n} (${t.people})`, t.share, t.interval], tableRows);
@@ -530,21 +560,125 @@
       Charts.sankey($("chart-box"), { nodes, links }, Object.assign(chartOpts(t.fitFlowTitle(at12.step.label)), { id: "chart-flow" }));
       notes.push(t.fitFlowNote);
     }
+    if (at12.fitRate) guessable = { question: t.guessFit(at12.step.label), value: at12.fitRate.value, people: at12.peopleOutsideStudy };
+    notes.push(t.otherExplained);
     frame(title, summary, notes, at12.evidence);
     if (rows.length) show(Charts.stacks($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-fit`);
     table(title, [t.after, t.situation, `${t.n} (${t.people})`, t.share, t.interval], tableRows);
   }
 
+  // From a job: the other fields its people moved to, and through which steps (the room's "je suis vendeuse" question).
+  async function renderReconversions(token) {
+    const detail = await api(`/api/steps/${encodeURIComponent(state.step)}`);
+    if (token !== renderToken) return;
+    remember(detail);
+    const title = t.reconversionsTitle(detail.label);
+    if (detail.kind !== "job") { frame(title, t.reconversionsJobOnly, [], detail.evidence); return; }
+    const answer = await api(`/api/steps/${encodeURIComponent(state.step)}/reconversions?limit=8`);
+    if (token !== renderToken) return;
+    const ways = (c) => c.via.map((v) => `${v.bridge.length ? t.viaStep(v.bridge.map((b) => b.label)) : t.direct} (n = ${fmt(v.people)})`);
+    const rows = answer.changes.map((c) => ({ id: c.toDomain, label: `${t.towards} ${c.toDomainLabel}`, value: c.people,
+      caption: `n = ${fmt(c.people)}`, title: `${c.toDomainLabel} : n = ${fmt(c.people)}` }));
+    frame(title, answer.changes.length ? t.reconversionsSummary : t.noReconversion, [], answer.evidence);
+    if (!rows.length) return;
+    show(Charts.bars($("chart-box"), rows, chartOpts(title)), `passerelle-${state.step}-reconversions`);
+    table(title, [t.towards, `${t.n} (${t.people})`, t.via], answer.changes.map((c) => [c.toDomainLabel, fmt(c.people), ways(c).join(" ; ") || null]));
+  }
+
+  // Two steps side by side: where their people went next and where they were 12 months after the end, one scale.
+  async function renderCompare(token) {
+    if (!state.other) { frame("", t.pickOther); return; }
+    const ids = [state.step, state.other];
+    const [nexts, outcomes] = await Promise.all([
+      Promise.all(ids.map((id) => api(`/api/steps/${encodeURIComponent(id)}/next`))),
+      Promise.all(ids.map((id) => api(`/api/steps/${encodeURIComponent(id)}/outcomes?months=12`)))]);
+    if (token !== renderToken) return;
+    nexts.forEach((n) => remember(n.step));
+    const title = t.compareTitle(nexts[0].step.label, nexts[1].step.label);
+    const max = Math.max(0.01, ...nexts.flatMap((n) => n.next.filter((x) => x.share).map((x) => x.share.value)));
+    const cols = document.createElement("div");
+    cols.className = "compare-cols";
+    $("chart-box").appendChild(cols);
+    const tableRows = [];
+    let node = null;
+    // Both columns exist before either figure is drawn: each figure takes its column's width, not the whole row's.
+    const columns = nexts.map((answer) => {
+      const col = document.createElement("div");
+      col.className = "compare-col";
+      col.dataset.step = answer.step.id;
+      const h = document.createElement("h3");
+      h.textContent = t.compareNext(answer.step.label);
+      col.appendChild(h);
+      cols.appendChild(col);
+      return col;
+    });
+    nexts.forEach((answer, i) => {
+      const rows = answer.next.filter((x) => x.share).slice(0, 6).map((x) => ({ id: x.step.id, label: x.step.label, value: x.share.value,
+        caption: `${pct(x.share)} (n = ${fmt(x.people)})`, title: `${x.step.label} : ${pct(x.share)}, n = ${fmt(x.people)}` }));
+      if (rows.length) {
+        const drawn = Charts.bars(columns[i], rows, Object.assign(chartOpts(t.compareNext(answer.step.label)), { narrow: true, max }));
+        node = node || drawn;
+      }
+      answer.next.forEach((x) => tableRows.push([answer.step.label, x.step.label, fmt(x.people), pct(x.share), ci(x.share)]));
+    });
+    const stackRows = [];
+    outcomes.forEach((o) => {
+      const at = o.outcomes.find((x) => x.months === 12);
+      if (!at || at.people == null) return;
+      const parts = at.situations.filter((x) => x.share).map((x) => ({ situation: x.situation, fraction: x.share.value, short: pct(x.share),
+        colour: x.situation === "job" ? Charts.domainColour(x.domain) : null,
+        caption: `${x.situation === "job" ? `${t.job} · ${x.label}` : x.label} ${pct(x.share)} (n = ${fmt(x.people)})`,
+        title: `${x.label} : ${pct(x.share)}, n = ${fmt(x.people)}` }));
+      stackRows.push({ months: 12, kind: o.step.id, caption: `${o.step.label} (n = ${fmt(at.people)})`, parts });
+    });
+    if (stackRows.length) {
+      const h = document.createElement("h3");
+      h.textContent = t.compareOutcomes;
+      $("chart-box").appendChild(h);
+      Charts.stacks($("chart-box"), stackRows, chartOpts(t.compareOutcomes));
+    }
+    frame(title, "", [t.compareNote, t.otherExplained], nexts[0].evidence);
+    if (node) show(node, `passerelle-${state.step}-${state.other}-compare`);
+    table(title, [t.from, t.to, `${t.n} (${t.people})`, t.share, t.interval], tableRows);
+  }
+
+  // "Devinez puis découvrez": the figure waits behind a question until the room has guessed.
+  let guessable = null;
+  function applyGuess() {
+    const box = $("guess-box");
+    const on = state.guess && guessable && !state.pupils;
+    box.hidden = !on;
+    $("figure").classList.toggle("hidden-answer", Boolean(on));
+    $("guess-result").textContent = "";
+    if (!on) return;
+    $("guess-question").textContent = guessable.question;
+    $("guess-value").value = "50";
+    $("guess-output").textContent = "50";
+    $("reveal").hidden = false;
+  }
+
+  function reveal() {
+    if (!guessable) return;
+    const observed = Math.round(guessable.value * 100);
+    $("guess-result").textContent = t.revealed($("guess-value").value, observed, guessable.people);
+    $("guess-result").dataset.observed = String(observed);
+    $("figure").classList.remove("hidden-answer");
+    $("reveal").hidden = true;
+  }
+
   async function render() {
     const token = ++renderToken;
+    guessable = null;
+    applyGuess();
     clear();
     status("");
     if (!state.step) { frame("", t.pickStep); return; }
     $("figure").setAttribute("aria-busy", "true");
     status(t.loading);
     try {
-      await { next: renderNext, routes: renderRoutes, bridges: renderBridges, outcomes: renderOutcomes, fit: renderFit }[state.view](token);
-      if (token === renderToken) status("");
+      await { next: renderNext, routes: renderRoutes, bridges: renderBridges, outcomes: renderOutcomes, fit: renderFit,
+        reconversions: renderReconversions, compare: renderCompare }[state.view](token);
+      if (token === renderToken) { status(""); applyGuess(); }
     } catch (e) {
       if (token === renderToken) {
         frame("", "");
@@ -574,6 +708,11 @@
     combobox($("after-search"), $("after-options"), (id) => set({ after: id, since: null }));
     $("since").addEventListener("change", (e) => set({ since: e.target.value || null, after: e.target.value ? null : state.after }));
     combobox($("to-search"), $("to-options"), (id) => set({ to: id }));
+    combobox($("other-search"), $("other-options"), (id) => set({ other: id }));
+    $("guess").addEventListener("click", () => set({ guess: !state.guess }));
+    $("guess-value").addEventListener("input", (e) => { $("guess-output").textContent = e.target.value; });
+    $("reveal").addEventListener("click", reveal);
+    $("pupils").addEventListener("click", openRoom);
     document.querySelectorAll("[role=tab]").forEach((tab) => {
       tab.addEventListener("click", () => set({ view: tab.dataset.view }));
       tab.addEventListener("keydown", (e) => {
@@ -603,6 +742,23 @@
     // The A4 session sheet is the page itself under the print stylesheet (passerelle.css, @media print).
     $("print-sheet").addEventListener("click", () => window.print());
     window.addEventListener("popstate", () => { readUrl(); syncControls(); render(); });
+  }
+
+  // The pupils' mode: a room pass from the server (4 hours), and a QR code of this view with it, for the phones.
+  async function openRoom() {
+    try {
+      const response = await fetch("/api/rooms", { method: "POST", headers: { Accept: "application/json" } });
+      const room = await response.json();
+      if (!response.ok) { status(t.error(room.error || response.statusText)); return; }
+      const q = new URLSearchParams(location.search);
+      ["trainer", "guess", "salle"].forEach((key) => q.delete(key));
+      q.set("eleves", "1");
+      const path = "/?" + q.toString();
+      $("pupils-qr").src = `/salle/qr.svg?room=${encodeURIComponent(room.room)}&path=${encodeURIComponent(path)}`;
+      $("pupils-qr").alt = t.pupilsTitle;
+      $("pupils-url").textContent = `${location.origin}${path}&salle=${room.room}`;
+      $("pupils-dialog").showModal();
+    } catch (e) { status(t.error(e.message)); }
   }
 
   async function start() {

@@ -11,6 +11,11 @@ window.Charts = (function () {
       situations: { job: "#00337a", study: "#1d6b2c", other: "#5b2a80", hidden: "#8c8c8c",
         target: "#00337a", sameField: "#2f62b3", sameDomain: "#6d8fc7", otherDomain: "#a13a00" } },
   };
+  // One colour per ROME domain for jobs in outcomes (Santé and Services à la personne apart), each dark enough for
+  // white text inside a segment (contrast above 4.5:1).
+  const DOMAINS = { A: "#4d5a00", B: "#7a3b00", C: "#004f5e", D: "#2a5599", E: "#6b2d5c", F: "#6e5200", G: "#8c2d19",
+    H: "#5d4037", I: "#3f5a1a", J: "#00695c", K: "#9c2f6a", L: "#5b2a80", M: "#37474f", N: "#a13a00" };
+  function domainColour(letter) { return DOMAINS[letter] || null; }
   const FONT = "system-ui, 'Segoe UI', Roboto, Arial, sans-serif";
 
   // Labour-market tension, DARES / France Travail category 1 (low) to 5 (very strong): a job's colour, never its people's.
@@ -105,16 +110,19 @@ window.Charts = (function () {
     const pal = palette(opts);
     const colWidth = opts.trainer ? 260 : 210;
     const maxSteps = d3.max(rows, (r) => r.steps.length) || 2;
-    const rowHeight = fs * 8.6;
+    const wrap = opts.trainer ? 20 : 25;
     const width = available(container, Math.max(760, maxSteps * colWidth + 40));
     const colW = Math.max(colWidth, (width - 40) / maxSteps);
-    const height = Math.max(120, rows.length * rowHeight + 20);
+    // Each row as tall as its longest label, so a long label never runs into the next route's caption.
+    const rowHeights = rows.map((r) => fs * (3.3 + 2 + 1.5) + fs * 1.1 * (d3.max(r.steps, (st) => lines(st.label, wrap).length) || 1));
+    const tops = rowHeights.map((h, i) => d3.sum(rowHeights.slice(0, i)));
+    const height = Math.max(120, d3.sum(rowHeights) + 20);
     const s = svg(container, width, height, opts, opts.label);
     const maxPeople = d3.max(rows, (r) => r.people || 0) || 1;
     const thickness = d3.scaleLinear().domain([0, maxPeople]).range([3, fs * 1.2]);
     rows.forEach((r, i) => {
       const g = s.append("g").attr("class", r.composed ? "route composed" : "route observed")
-        .attr("transform", `translate(20, ${i * rowHeight + 10})`);
+        .attr("transform", `translate(20, ${tops[i] + 10})`);
       g.append("text").attr("x", 0).attr("y", fs).attr("fill", r.composed ? pal.composed : pal.text)
         .attr("font-weight", "bold").text(r.caption);
       const y = fs * 3.3;
@@ -130,7 +138,7 @@ window.Charts = (function () {
           .append("title").text(step.label);
         const t = g.append("text").attr("x", x).attr("y", y + fs * 2).attr("text-anchor", "middle").attr("fill", pal.text)
           .attr("class", "route-step").attr("data-id", step.id);
-        multiline(t, step.label, opts.trainer ? 20 : 25, fs * 1.1, true);
+        multiline(t, step.label, wrap, fs * 1.1, true);
       });
     });
     return s.node();
@@ -140,18 +148,20 @@ window.Charts = (function () {
   function bars(container, rows, opts) {
     const fs = fontSize(opts);
     const pal = palette(opts);
-    const labelWidth = opts.trainer ? 340 : 300;
+    // Two figures side by side (opts.narrow) share one scale (opts.max) so their bars compare.
+    const labelWidth = opts.narrow ? (opts.trainer ? 240 : 210) : opts.trainer ? 340 : 300;
+    const valueWidth = opts.narrow ? 170 : 260;
     const rowHeight = fs * 3.4;
-    const width = available(container, 860);
+    const width = available(container, opts.narrow ? 560 : 860);
     const height = Math.max(100, rows.length * rowHeight + 20);
     const s = svg(container, width, height, opts, opts.label);
-    const x = d3.scaleLinear().domain([0, d3.max(rows, (r) => r.value) || 1]).range([0, width - labelWidth - 260]);
+    const x = d3.scaleLinear().domain([0, opts.max || d3.max(rows, (r) => r.value) || 1]).range([0, width - labelWidth - valueWidth]);
     rows.forEach((r, i) => {
       const y = i * rowHeight + 10;
       const g = s.append("g").attr("class", "bar").attr("data-id", r.id);
       const t = g.append("text").attr("x", labelWidth - 10).attr("y", y + rowHeight / 2).attr("text-anchor", "end")
         .attr("dominant-baseline", "middle").attr("fill", pal.text);
-      multiline(t, r.label, opts.trainer ? 26 : 34, fs * 1.1);
+      multiline(t, r.label, opts.narrow ? (opts.trainer ? 18 : 24) : opts.trainer ? 26 : 34, fs * 1.1);
       g.append("rect").attr("x", labelWidth).attr("y", y + rowHeight * 0.2).attr("height", rowHeight * 0.6)
         .attr("width", Math.max(2, x(r.value))).attr("fill", pal.bar).append("title").text(r.title);
       g.append("text").attr("x", labelWidth + Math.max(2, x(r.value)) + 8).attr("y", y + rowHeight / 2)
@@ -199,7 +209,7 @@ window.Charts = (function () {
       const total = Math.max(1, d3.sum(r.parts, (p) => p.fraction));
       r.parts.forEach((p) => {
         const w = x(p.fraction / total);
-        const colour = pal.situations[p.situation] || pal.hidden;
+        const colour = p.colour || pal.situations[p.situation] || pal.hidden;
         g.append("rect").attr("x", labelWidth + x(offset)).attr("y", y).attr("width", Math.max(0, w - 1))
           .attr("height", barHeight).attr("fill", colour).append("title").text(p.title);
         if (p.short && w > p.short.length * charWidth + 10) {
@@ -211,7 +221,7 @@ window.Charts = (function () {
       legends[i].items.forEach(({ p, x: lx, line }) => {
         const ly = y + barHeight + fs * 0.6 + line * lineHeight;
         g.append("rect").attr("x", labelWidth + lx).attr("y", ly).attr("width", fs * 0.8).attr("height", fs * 0.8)
-          .attr("fill", pal.situations[p.situation] || pal.hidden);
+          .attr("fill", p.colour || pal.situations[p.situation] || pal.hidden);
         g.append("text").attr("class", "legend").attr("x", labelWidth + lx + fs * 1.1).attr("y", ly + fs * 0.4)
           .attr("dominant-baseline", "middle").attr("fill", pal.text).text(p.caption);
       });
@@ -246,5 +256,5 @@ window.Charts = (function () {
     });
   }
 
-  return { sankey, routes, bars, stacks, toSvgText, toPng, tensionColour };
+  return { sankey, routes, bars, stacks, toSvgText, toPng, tensionColour, domainColour };
 })();

@@ -13,18 +13,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * is looked up among the hashed keys; admin routes need an admin key (401 without a key, 403 with a
  * reader key); other routes need a reader key only when the server requires one. Each caller has a
  * token bucket: the key's name, or for anonymous calls the connection's address (never a header the
- * client could change at will).
+ * client could change at will), or a room pass the server gave ({@link Rooms}: a class on phones).
  */
 final class AccessControl {
     private final ApiKeys keys;
     private final boolean readerKeyRequired;
     private final int perMinute;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Rooms rooms;
 
-    AccessControl(ApiKeys keys, boolean readerKeyRequired, int perMinute) {
+    AccessControl(ApiKeys keys, boolean readerKeyRequired, int perMinute, Rooms rooms) {
         this.keys = keys;
         this.readerKeyRequired = readerKeyRequired;
         this.perMinute = perMinute;
+        this.rooms = rooms;
+    }
+
+    boolean roomIsOpen(String pass) {
+        return rooms.valid(pass);
+    }
+
+    /** A room pass for the caller's address ({@code POST /api/rooms}). */
+    Rooms.Room openRoom(Context ctx) {
+        return rooms.open(ctx.req().getRemoteAddr(), perMinute);
     }
 
     void check(Context ctx, ApiKeys.Role needed) {
@@ -107,9 +118,15 @@ final class AccessControl {
      * A key may carry its own limit (an app serving a whole classroom); otherwise the server's.
      */
     private void consume(Context ctx, Optional<ApiKeys.Key> key) {
+        // A class on phones with a room pass shares the room's budget (an invalid or expired pass: the address's).
+        String room = key.isEmpty() ? ctx.header(Rooms.HEADER) : null;
+        boolean inRoom = rooms.valid(room);
         String caller = key.map(k -> "key:" + k.name())
-                .orElseGet(() -> "ip:" + ctx.req().getRemoteAddr());
-        int limitPerMinute = key.map(ApiKeys.Key::perMinute).filter(n -> n > 0).orElse(perMinute);
+                .orElseGet(() ->
+                        inRoom ? "room:" + room.strip() : "ip:" + ctx.req().getRemoteAddr());
+        int limitPerMinute = key.map(ApiKeys.Key::perMinute)
+                .filter(n -> n > 0)
+                .orElse(inRoom ? perMinute * Rooms.FACTOR : perMinute);
         if (limitPerMinute > 0) {
             ConsumptionProbe probe = buckets.computeIfAbsent(
                             caller + "/" + limitPerMinute,

@@ -164,8 +164,11 @@ public final class ApiServer {
                 config.routes.before(ctx -> ctx.attribute(AccessLog.STARTED, System.nanoTime()));
                 config.routes.after(ctx -> options.accessLog().record(ctx));
             }
-            AccessControl access =
-                    new AccessControl(options.keys(), options.readerKeyRequired(), options.requestsPerMinute());
+            AccessControl access = new AccessControl(
+                    options.keys(),
+                    options.readerKeyRequired(),
+                    options.requestsPerMinute(),
+                    new Rooms(java.time.Clock.systemUTC()));
             config.routes.before("/api/*", ctx -> {
                 String path = ctx.path();
                 if (path.startsWith("/api/institutions/")) {
@@ -211,6 +214,7 @@ public final class ApiServer {
             new ContributionRoutes(options.contributions(), json).register(routes);
             new CounselRoutes(services, json).register(routes);
             new AdminRoutes(options.admin()).register(routes);
+            new RoomRoutes(access).register(routes);
             routes.mapErrors();
             registered.addAll(routes.registered());
         });

@@ -59,6 +59,7 @@ class FormationPageTest {
             int pages = Chromium.a4Pages(browser);
             assertTrue(pages >= 3 && pages <= 6, "one plan per A4 page (at most two each): " + pages);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            java.util.Map<String, Integer> sheets = new java.util.LinkedHashMap<>();
             for (String link : links) {
                 browser.get(link);
                 // Figures, or the page's final word (not its "loading" line).
@@ -74,7 +75,11 @@ class FormationPageTest {
                                 + browser.findElement(By.id("status")).getText() + " / "
                                 + browser.findElement(By.id("figure-title")).getText() + " / "
                                 + browser.findElement(By.id("figure-summary")).getText());
+                // The room's sheet of every view a plan shows prints on one A4 page (two-step flows and routes
+                // included).
+                sheets.put(link, Chromium.a4Pages(browser));
             }
+            assertTrue(sheets.values().stream().allMatch(p -> p == 1), "A4 pages per sheet: " + sheets);
             browser.get(base + "/");
             assertTrue(browser.findElement(By.id("formation-link"))
                     .getAttribute("href")
