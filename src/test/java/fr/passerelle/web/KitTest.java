@@ -141,6 +141,20 @@ class KitTest {
                         Path.of("target", "screenshots", "kit-" + step + ".png"),
                         browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             }
+            // The other pages print on A4 too: the plans one per page (at most two each), the home and the lab short.
+            java.util.Map<String, Integer> printed = new java.util.LinkedHashMap<>();
+            for (String page : List.of("index.html", "seances.html", "labo.html", "vie-privee.html")) {
+                browser.get(kit.resolve(page).toUri().toString());
+                printed.put(page, Chromium.a4Pages(browser));
+            }
+            assertTrue(
+                    printed.get("index.html") <= 2
+                            && printed.get("seances.html") >= 3
+                            && printed.get("seances.html") <= 6
+                            && printed.get("labo.html") <= 8
+                            && printed.get("vie-privee.html") <= 10,
+                    "A4 pages: " + printed);
+            System.out.println("kit A4 pages: " + printed);
             // The lab, played offline: exact counts give the person away.
             browser.get(kit.resolve("labo.html").toUri().toString());
             Integer[] lone = FormationPageTest.read(browser, "exact", "regions").get("Corse");

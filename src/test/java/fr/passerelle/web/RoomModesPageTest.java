@@ -150,6 +150,23 @@ class RoomModesPageTest {
             assertFalse(browser.findElement(By.id("evidence")).isDisplayed(), "no evidence line in trainer mode");
             String visible = browser.findElement(By.tagName("body")).getText();
             assertFalse(visible.matches("(?s).*(\\bk\\s*=|\\bk personnes|de k\\b).*"), "no k in front of the room");
+            // Read from the back of the room: the figure's text at least 18 px, dark enough on white (7:1), bars 3:1.
+            @SuppressWarnings("unchecked")
+            List<String> weak = (List<String>) browser.executeScript(String.join(
+                    "\n",
+                    "const lum = (c) => { const m = c.match(/\\d+/g).map(Number).slice(0, 3).map(v => v / 255)",
+                    "  .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));",
+                    "  return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]; };",
+                    "const contrast = (c) => 1.05 / (lum(c) + 0.05);",
+                    "const weak = [];",
+                    "document.querySelectorAll('#chart-box svg text').forEach(t => { const s = getComputedStyle(t);",
+                    "  if (!t.textContent.trim()) return;",
+                    "  if (parseFloat(s.fontSize) < 18) weak.push('small: ' + t.textContent + ' ' + s.fontSize);",
+                    "  if (s.fill.startsWith('rgb') && contrast(s.fill) < 7) weak.push('faint: ' + t.textContent + ' ' + s.fill); });",
+                    "document.querySelectorAll('#chart-box svg rect').forEach(r => { const f = getComputedStyle(r).fill;",
+                    "  if (f.startsWith('rgb') && f !== 'rgb(255, 255, 255)' && contrast(f) < 3) weak.push('bar: ' + f); });",
+                    "return weak;"));
+            assertTrue(weak.isEmpty(), "projector mode: " + weak);
 
             // Pupils on phones: a room pass, a QR code of this view, and the phone's view sending the pass.
             browser.get(base + "/?view=next&step=BTS-MCO&trainer=1");
