@@ -89,7 +89,10 @@ final class StepRoutes {
                 throw ApiError.badParameter(
                         "compare", ctx.queryParam("compare"), "two different roads, as BTS-MCO,otherDomainJob");
             }
-            ctx.json(services.forks().fork(ctx.pathParam("id"), months, compare.isEmpty() ? null : compare));
+            // The time already spent at the step, snapped to the release's "since" bins as for next.
+            Integer spent = Params.optionalInt(ctx, "since", 0, MAX_SINCE_MONTHS);
+            String since = spent == null ? null : ReleaseCatalogue.sinceBins().get(ReleaseCatalogue.sinceIndex(spent));
+            ctx.json(services.forks().fork(ctx.pathParam("id"), months, compare.isEmpty() ? null : compare, since));
         });
         routes.getReleased("/api/steps/{id}/fit/jobs", ctx -> {
             fr.passerelle.recommend.FitJobs jobs = services.fit().jobs(ctx.pathParam("id"), oneMonths(ctx));

@@ -67,6 +67,9 @@ public final class ForkReachEvaluation {
         for (int months : ForkService.MONTHS) {
             scores.add(forkScore(forks, catalogue, people, observedUntil, months));
         }
+        for (int months : ForkService.MONTHS) {
+            scores.add(forkSinceScore(forks, catalogue, people, observedUntil, months));
+        }
         scores.add(reachScore(reach, catalogue, people, observedUntil));
         return scores;
     }
@@ -114,6 +117,65 @@ public final class ForkReachEvaluation {
         }
         return new Score(
                 "fork " + months + " months",
+                questions,
+                questions == 0 ? 0 : covered / (double) questions,
+                questions == 0 ? Double.NaN : brier / questions,
+                questions == 0 ? Double.NaN : baseline / questions,
+                calibration.error());
+    }
+
+    /**
+     * The conditioning on time spent at the step, held out: the road of the people who spent as long at the step
+     * (where the release holds it) against the road of everyone who left it (the baseline, on the same questions).
+     */
+    private static Score forkSinceScore(
+            ForkService forks, Catalogue catalogue, List<List<Visit>> people, int observedUntil, int months) {
+        Map<String, Fork> everyone = new HashMap<>();
+        Map<String, Fork> bySince = new HashMap<>();
+        Bins calibration = new Bins();
+        double brier = 0;
+        double baseline = 0;
+        int questions = 0;
+        int covered = 0;
+        for (List<Visit> visits : people) {
+            for (int i = 0; i + 1 < visits.size(); i++) {
+                Visit at = visits.get(i);
+                if (at.end() < 0 || !first(visits, i) || at.end() + months > observedUntil) {
+                    continue;
+                }
+                int bin = fr.passerelle.publish.ReleaseCatalogue.sinceIndex(
+                        fr.passerelle.publish.ReleaseCatalogue.monthsAt(
+                                at.start(), at.end(), visits.get(i + 1).start()));
+                Fork all = everyone.computeIfAbsent(at.step(), s -> safeFork(forks, s, months, null));
+                double[] road =
+                        all == null ? null : roadMix(all, visits.get(i + 1).step());
+                if (bin < 0 || road == null) {
+                    continue;
+                }
+                String since =
+                        fr.passerelle.publish.ReleaseCatalogue.sinceBins().get(bin);
+                Fork conditioned = bySince.computeIfAbsent(
+                        at.step() + "|" + since, k -> safeFork(forks, at.step(), months, since));
+                double[] p = conditioned == null || conditioned.since() == null
+                        ? null
+                        : roadMix(conditioned, visits.get(i + 1).step());
+                questions++;
+                if (p != null) {
+                    covered++;
+                } else {
+                    p = road;
+                }
+                int truth = situation(catalogue, visits, i, at.end() + months);
+                for (int c = 0; c < 4; c++) {
+                    double y = c == truth ? 1 : 0;
+                    brier += (p[c] - y) * (p[c] - y);
+                    baseline += (road[c] - y) * (road[c] - y);
+                    calibration.add(p[c], y);
+                }
+            }
+        }
+        return new Score(
+                "fork+since " + months + " m",
                 questions,
                 questions == 0 ? 0 : covered / (double) questions,
                 questions == 0 ? Double.NaN : brier / questions,
@@ -171,8 +233,12 @@ public final class ForkReachEvaluation {
     }
 
     private static Fork safeFork(ForkService forks, String step, int months) {
+        return safeFork(forks, step, months, null);
+    }
+
+    private static Fork safeFork(ForkService forks, String step, int months, String since) {
         try {
-            return forks.fork(step, months, null);
+            return forks.fork(step, months, null, since);
         } catch (RuntimeException unknown) {
             return null;
         }

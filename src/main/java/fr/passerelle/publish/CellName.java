@@ -136,9 +136,19 @@ public final class CellName {
         return "fork:" + step + ":" + road + ":" + months;
     }
 
+    /** The same for the people who spent {@code since} (a "since" bin) at the step; everyone's name when null. */
+    public static String forkRoad(String step, String road, int months, String since) {
+        return forkRoad(step, road, months) + (since == null ? "" : ":since=" + since);
+    }
+
     /** Of them, those in {@code situation} at that time. */
     public static String fork(String step, String road, int months, String situation) {
         return "fork:" + step + ":" + road + ":" + months + ":" + situation;
+    }
+
+    /** Of the people who spent {@code since} at the step, those in {@code situation}; everyone's name when null. */
+    public static String fork(String step, String road, int months, String situation, String since) {
+        return fork(step, road, months, situation) + (since == null ? "" : ":since=" + since);
     }
 
     /** People who started {@code step} observed at least {@code months} after its start. */

@@ -38,6 +38,24 @@ final class Forks {
 
     private Forks() {}
 
+    /**
+     * A road cell's c: the slot (0: everyone who left the step; 1 + a "since" bin of {@link ReleaseCatalogue}: those
+     * who spent that long at it, one dimension as {@code next} conditions on it) and the horizon's index.
+     */
+    static long roadCell(int slot, int m) {
+        return (long) slot << 2 | m;
+    }
+
+    /** A situation cell's c: the slot, the horizon's index and the situation. */
+    static long situationCell(int slot, int m, int situation) {
+        return (long) slot << 4 | (m * 4L + situation);
+    }
+
+    /** The "since" bin of a slot, null for everyone (slot 0). */
+    static String since(int slot) {
+        return slot == 0 ? null : ReleaseCatalogue.sinceBins().get(slot - 1);
+    }
+
     static String road(int b, List<String> stepIds) {
         return b == OTHER_DOMAIN_JOB ? OTHER_DOMAIN_JOB_NAME : stepIds.get(b);
     }
@@ -58,20 +76,25 @@ final class Forks {
             String step = stepIds.get(a);
             String road = road(b, stepIds);
             if (table == ReleaseTables.FORK_ROAD) {
-                roads.put(key, values.released(t.get(key), CellName.forkRoad(step, road, MONTHS.get(c))));
+                roads.put(
+                        key,
+                        values.released(t.get(key), CellName.forkRoad(step, road, MONTHS.get(c & 3), since(c >> 2))));
             } else {
+                int slot = c >> 4;
+                int rest = c & 15;
                 Long people = values.released(
-                        t.get(key), CellName.fork(step, road, MONTHS.get(c / 4), SITUATIONS.get(c % 4)));
+                        t.get(key),
+                        CellName.fork(step, road, MONTHS.get(rest / 4), SITUATIONS.get(rest % 4), since(slot)));
                 if (people != null) {
                     situations
                             .computeIfAbsent(
-                                    ReleaseTables.key(ReleaseTables.FORK_ROAD, a, b, c / 4),
-                                    x -> new Long[SITUATIONS.size()])[c % 4] = people;
+                                    ReleaseTables.key(ReleaseTables.FORK_ROAD, a, b, roadCell(slot, rest / 4)),
+                                    x -> new Long[SITUATIONS.size()])[rest % 4] = people;
                 }
             }
         }
         int rows = 0;
-        try (CSVPrinter out = SituationRows.printer(dir.resolve(FILE), "step", "road", "months")) {
+        try (CSVPrinter out = SituationRows.printer(dir.resolve(FILE), "step", "road", "months", "since")) {
             for (Map.Entry<Long, Long[]> e : situations.entrySet()) {
                 long key = e.getKey();
                 Long whole = PartsWithinWhole.fit(roads.get(key), e.getValue());
@@ -87,7 +110,8 @@ final class Forks {
                     out.printRecord(
                             stepIds.get(ReleaseTables.a(key)),
                             road(ReleaseTables.b(key), stepIds),
-                            MONTHS.get(ReleaseTables.c(key)),
+                            MONTHS.get(ReleaseTables.c(key) & 3),
+                            since(ReleaseTables.c(key) >> 2),
                             whole,
                             SITUATIONS.get(s),
                             people,

@@ -255,11 +255,12 @@ final class ReleaseTables {
      */
     static final int INSTITUTION_FIT = 40;
     /**
-     * The roads from a step ({@link Forks}): a: step, b: the next step (or {@link Forks#OTHER_DOMAIN_JOB}), c: the
-     * horizon's index in {@link Forks#MONTHS}; the people observed that long after the step's end.
+     * The roads from a step ({@link Forks}): a: step, b: the next step (or {@link Forks#OTHER_DOMAIN_JOB}), c:
+     * {@link Forks#roadCell} (the time spent at the step's slot, 0 for everyone, and the horizon's index in
+     * {@link Forks#MONTHS}); the people observed that long after the step's end.
      */
     static final int FORK_ROAD = 41;
-    /** What became of them: as FORK_ROAD, c: horizon index * 4 + {@link Forks} situation. */
+    /** What became of them: as FORK_ROAD, c: {@link Forks#situationCell} (since slot, horizon, situation). */
     static final int FORK = 42;
     /** People who started a step observed long after its start ({@link Reaches}): a: step, b: horizon index. */
     static final int REACH_BASE = 43;
@@ -724,6 +725,9 @@ final class ReleaseTables {
         }
         int road = s[i + 1];
         boolean otherDomainJob = kinds[road] == StepKind.JOB && domains[road] >= 0 && domains[road] != domains[s[i]];
+        // The same roads for the people who spent that long at the step (slot 1 + its "since" bin; 0: everyone).
+        int since = ReleaseCatalogue.sinceIndex(
+                ReleaseCatalogue.monthsAt(person.starts()[i], ended, person.starts()[i + 1]));
         for (int m = 0; m < Forks.MONTHS.size(); m++) {
             int at = ended + Forks.MONTHS.get(m);
             if (at > person.collectedMonth()) {
@@ -740,11 +744,13 @@ final class ReleaseTables {
             } else {
                 situation = Forks.JOB_OTHER;
             }
-            add(cell(key(FORK_ROAD, s[i], road, m)));
-            add(cell(key(FORK, s[i], road, m * 4L + situation)));
-            if (otherDomainJob) {
-                add(cell(key(FORK_ROAD, s[i], Forks.OTHER_DOMAIN_JOB, m)));
-                add(cell(key(FORK, s[i], Forks.OTHER_DOMAIN_JOB, m * 4L + situation)));
+            for (int slot : since < 0 ? new int[] {0} : new int[] {0, since + 1}) {
+                add(cell(key(FORK_ROAD, s[i], road, Forks.roadCell(slot, m))));
+                add(cell(key(FORK, s[i], road, Forks.situationCell(slot, m, situation))));
+                if (otherDomainJob) {
+                    add(cell(key(FORK_ROAD, s[i], Forks.OTHER_DOMAIN_JOB, Forks.roadCell(slot, m))));
+                    add(cell(key(FORK, s[i], Forks.OTHER_DOMAIN_JOB, Forks.situationCell(slot, m, situation))));
+                }
             }
         }
     }

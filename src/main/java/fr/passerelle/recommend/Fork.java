@@ -13,6 +13,9 @@ import java.util.Map;
  *     catalogue names target jobs ({@code targets}), else the step's own domain ({@code domain})
  * @param roads each road with released figures, most people first; they may overlap (a job in another domain is
  *     also its own road), so their people are never added up
+ * @param sinceRequested the "since" bin asked for (the months spent at the step), null without {@code since}
+ * @param since the bin that answered: null when the answer is everyone's (none asked, or that bin had no released
+ *     road and the answer backed off, which {@code reasons.since} says)
  * @param differences with {@code compare}: for each situation, the first road's share minus the second's with a
  *     95% interval (Newcombe's method from the two Wilson intervals), only when both shares have one; never a
  *     count
@@ -20,6 +23,8 @@ import java.util.Map;
 public record Fork(
         StepRef step,
         int months,
+        String sinceRequested,
+        String since,
         String field,
         List<Road> roads,
         List<Difference> differences,

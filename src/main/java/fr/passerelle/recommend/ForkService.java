@@ -30,10 +30,58 @@ public final class ForkService {
      *     other, or null
      */
     public Fork fork(String id, int months, List<String> compare) {
+        return fork(id, months, compare, null);
+    }
+
+    /**
+     * @param since a "since" bin (the months spent at the step), or null for everyone who left it; a bin with no
+     *     released road backs off to everyone, and says so
+     */
+    public Fork fork(String id, int months, List<String> compare, String since) {
         Reads reads = steps.reads();
         StepService.KnownStep s = steps.findStep(reads, id);
+        Reasons reasons = new Reasons();
+        Map<String, Fork.Road> roads = roads(reads, id, months, since);
+        String answered = since;
+        if (since != null && roads.isEmpty()) {
+            roads = roads(reads, id, months, null);
+            answered = null;
+            reasons.put(
+                    "since",
+                    "no road with at least " + thresholds.k() + " people among those who spent " + since
+                            + " months at the step (" + Reasons.FEWER_THAN_K
+                            + "): the roads of everyone who left it");
+        }
+        List<Fork.Road> list = new ArrayList<>(roads.values());
+        list.sort(Comparator.comparingLong(Fork.Road::people).reversed().thenComparing(Fork.Road::id));
+        if (list.isEmpty()) {
+            reasons.put(
+                    "roads",
+                    "no road from " + id + " with at least " + thresholds.k() + " people observed " + months
+                            + " months after leaving it (" + Reasons.FEWER_THAN_K
+                            + " on each road, or nobody left it)");
+        }
+        List<Fork.Difference> differences = differences(roads, compare, reasons);
+        return new Fork(
+                s.ref(),
+                months,
+                since,
+                answered,
+                FitService.head(reads, id, months).targets().isEmpty() ? "domain" : "targets",
+                list,
+                differences,
+                Fork.NOTE,
+                reasons.asMap(),
+                steps.evidence(reads, s.version()));
+    }
+
+    /** The released roads of the step at that horizon, for everyone ({@code since} null) or one "since" bin. */
+    private static Map<String, Fork.Road> roads(Reads reads, String id, int months, String since) {
         Map<String, Fork.Road> roads = new LinkedHashMap<>();
-        for (Row r : reads.read("queries/fork", StepService.params("step", id, "months", months), r -> r)) {
+        java.util.Map<String, Object> params =
+                new java.util.HashMap<>(StepService.params("step", id, "months", months));
+        params.put("since", since);
+        for (Row r : reads.read("queries/fork", params, r -> r)) {
             String road = r.get("road").asString();
             boolean other = road.equals(OTHER_DOMAIN_JOB);
             Fork.Road was = roads.get(road);
@@ -52,16 +100,10 @@ public final class ForkService {
                             r.get("cohort").asLong(),
                             situations));
         }
-        List<Fork.Road> list = new ArrayList<>(roads.values());
-        list.sort(Comparator.comparingLong(Fork.Road::people).reversed().thenComparing(Fork.Road::id));
-        Reasons reasons = new Reasons();
-        if (list.isEmpty()) {
-            reasons.put(
-                    "roads",
-                    "no road from " + id + " with at least " + thresholds.k() + " people observed " + months
-                            + " months after leaving it (" + Reasons.FEWER_THAN_K
-                            + " on each road, or nobody left it)");
-        }
+        return roads;
+    }
+
+    private List<Fork.Difference> differences(Map<String, Fork.Road> roads, List<String> compare, Reasons reasons) {
         List<Fork.Difference> differences = new ArrayList<>();
         if (compare != null) {
             for (String road : compare) {
@@ -94,15 +136,7 @@ public final class ForkService {
                                 + " or a denominator under " + thresholds.minDenominator() + ")");
             }
         }
-        return new Fork(
-                s.ref(),
-                months,
-                FitService.head(reads, id, months).targets().isEmpty() ? "domain" : "targets",
-                list,
-                differences,
-                Fork.NOTE,
-                reasons.asMap(),
-                steps.evidence(reads, s.version()));
+        return differences;
     }
 
     private static Share share(Fork.Road road, String situation) {

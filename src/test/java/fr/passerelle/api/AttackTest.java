@@ -188,6 +188,10 @@ class AttackTest {
                     if (months >= 12) {
                         // The carrefour: the planted person's roads from each of their steps.
                         paths.add("/api/steps/" + step + "/fork?months=" + months);
+                        // And the roads by time spent at the step, every bin (one person moves one cell of each).
+                        for (int since : List.of(0, 6, 12, 24, 36, 60, 120)) {
+                            paths.add("/api/steps/" + step + "/fork?months=" + months + "&since=" + since);
+                        }
                     }
                 }
                 paths.add("/api/steps/" + step + "/reconversions?maxSteps=3");

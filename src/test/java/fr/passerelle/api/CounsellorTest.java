@@ -110,6 +110,38 @@ class CounsellorTest {
         assertTrue(Math.abs(actual - expected) <= 3, what + ": " + actual + ", expected " + expected + " within ±3");
     }
 
+    /**
+     * The roads of the people who spent as long at the step (one dimension, as next's since): everyone here spent 34
+     * months at the bac pro, so the 24-35 bin holds the same roads and a bin nobody is in backs off, saying so.
+     */
+    @Test
+    void theRoadsOfThePeopleWhoSpentAsLongAtTheStep() throws Exception {
+        JsonNode fork = api.json("/api/steps/BAC-PRO-MCV/fork?months=12&since=30", 200);
+        PrivacyPropertyTest.check(fork, fr.passerelle.privacy.Thresholds.defaults(), "fork", "");
+        PrivacyPropertyTest.partsWithinWhole(fork, "fork");
+        assertEquals("24-35", fork.get("sinceRequested").asText());
+        assertEquals("24-35", fork.get("since").asText());
+        Map<String, JsonNode> roads = roads(fork);
+        assertEquals(java.util.Set.of("BTS-MCO", "D1403", "K2204", "otherDomainJob"), roads.keySet(), fork.toString());
+        near(40, roads.get("D1403").get("people").asLong(), "D1403's people who spent 24-35 months at the bac pro");
+        near(25, people(roads.get("D1403"), "jobInField"), "still in a target job a year on");
+        JsonNode nobody = api.json("/api/steps/BAC-PRO-MCV/fork?months=12&since=3", 200);
+        assertEquals("0-5", nobody.get("sinceRequested").asText());
+        assertTrue(nobody.get("since").isNull(), nobody.toString());
+        assertTrue(nobody.get("reasons").get("since").asText().contains("fewer than k"), nobody.toString());
+        assertEquals(
+                roads(api.json("/api/steps/BAC-PRO-MCV/fork?months=12", 200)).keySet(),
+                roads(nobody).keySet());
+        api.json("/api/steps/BAC-PRO-MCV/fork?months=12&since=-1", 400);
+        // The counsellor's page keeps everyone's roads: the time spent did not predict better held out.
+        JsonNode counsel =
+                ApiClient.JSON.readTree(post("/api/counsel", "{\"path\":[\"BAC-PRO-MCV\"],\"monthsInCurrent\":30}")
+                        .body());
+        assertTrue(
+                counsel.get("fork").get("sinceRequested").isNull(),
+                counsel.get("fork").toString());
+    }
+
     @Test
     void eachRoadSaysWhatBecameOfItsPeople() throws Exception {
         JsonNode fork = api.json("/api/steps/BAC-PRO-MCV/fork?months=12", 200);

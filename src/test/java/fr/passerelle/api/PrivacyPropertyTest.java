@@ -167,6 +167,9 @@ class PrivacyPropertyTest {
             paths.add("/api/steps/" + step + "/fit/jobs?months=" + (random.nextBoolean() ? 6 : 12));
             paths.add(
                     "/api/steps/" + step + "/fork?months=" + List.of(12, 24, 36).get(random.nextInt(3)));
+            paths.add(
+                    "/api/steps/" + step + "/fork?months=" + List.of(12, 24, 36).get(random.nextInt(3)) + "&since="
+                            + List.of(0, 6, 12, 24, 36, 60, 120).get(random.nextInt(7)));
             List<String> jobs =
                     STEPS.stream().filter(x -> x.matches("[A-N]\\d{4}")).toList();
             String job = jobs.get(random.nextInt(jobs.size()));
