@@ -77,11 +77,7 @@ public final class ForkReachEvaluation {
     private static Score forkScore(
             ForkService forks, Catalogue catalogue, List<List<Visit>> people, int observedUntil, int months) {
         Map<String, Fork> answers = new HashMap<>();
-        Bins calibration = new Bins();
-        double brier = 0;
-        double baseline = 0;
-        int questions = 0;
-        int covered = 0;
+        Tally tally = new Tally();
         for (List<Visit> visits : people) {
             for (int i = 0; i + 1 < visits.size(); i++) {
                 Visit at = visits.get(i);
@@ -102,26 +98,41 @@ public final class ForkReachEvaluation {
                     continue;
                 }
                 double[] road = roadMix(fork, visits.get(i + 1).step());
-                questions++;
-                double[] p = road == null ? step : road;
-                if (road != null) {
-                    covered++;
-                }
-                for (int c = 0; c < 4; c++) {
-                    double y = c == truth ? 1 : 0;
-                    brier += (p[c] - y) * (p[c] - y);
-                    baseline += (step[c] - y) * (step[c] - y);
-                    calibration.add(p[c], y);
-                }
+                tally.add(road == null ? step : road, step, truth, road != null);
             }
         }
-        return new Score(
-                "fork " + months + " months",
-                questions,
-                questions == 0 ? 0 : covered / (double) questions,
-                questions == 0 ? Double.NaN : brier / questions,
-                questions == 0 ? Double.NaN : baseline / questions,
-                calibration.error());
+        return tally.score("fork " + months + " months");
+    }
+
+    /** Brier scores of a predictor and its baseline on the same held-out questions, and the predictor's calibration. */
+    private static final class Tally {
+        private final Bins calibration = new Bins();
+        private double brier;
+        private double baseline;
+        private int questions;
+        private int covered;
+
+        /** One question: the predictor's distribution (from its own answer when {@code own}), the baseline's, the truth. */
+        void add(double[] p, double[] base, int truth, boolean own) {
+            questions++;
+            covered += own ? 1 : 0;
+            for (int c = 0; c < 4; c++) {
+                double y = c == truth ? 1 : 0;
+                brier += (p[c] - y) * (p[c] - y);
+                baseline += (base[c] - y) * (base[c] - y);
+                calibration.add(p[c], y);
+            }
+        }
+
+        Score score(String name) {
+            return new Score(
+                    name,
+                    questions,
+                    questions == 0 ? 0 : covered / (double) questions,
+                    questions == 0 ? Double.NaN : brier / questions,
+                    questions == 0 ? Double.NaN : baseline / questions,
+                    calibration.error());
+        }
     }
 
     /**
@@ -132,11 +143,7 @@ public final class ForkReachEvaluation {
             ForkService forks, Catalogue catalogue, List<List<Visit>> people, int observedUntil, int months) {
         Map<String, Fork> everyone = new HashMap<>();
         Map<String, Fork> bySince = new HashMap<>();
-        Bins calibration = new Bins();
-        double brier = 0;
-        double baseline = 0;
-        int questions = 0;
-        int covered = 0;
+        Tally tally = new Tally();
         for (List<Visit> visits : people) {
             for (int i = 0; i + 1 < visits.size(); i++) {
                 Visit at = visits.get(i);
@@ -159,28 +166,10 @@ public final class ForkReachEvaluation {
                 double[] p = conditioned == null || conditioned.since() == null
                         ? null
                         : roadMix(conditioned, visits.get(i + 1).step());
-                questions++;
-                if (p != null) {
-                    covered++;
-                } else {
-                    p = road;
-                }
-                int truth = situation(catalogue, visits, i, at.end() + months);
-                for (int c = 0; c < 4; c++) {
-                    double y = c == truth ? 1 : 0;
-                    brier += (p[c] - y) * (p[c] - y);
-                    baseline += (road[c] - y) * (road[c] - y);
-                    calibration.add(p[c], y);
-                }
+                tally.add(p == null ? road : p, road, situation(catalogue, visits, i, at.end() + months), p != null);
             }
         }
-        return new Score(
-                "fork+since " + months + " m",
-                questions,
-                questions == 0 ? 0 : covered / (double) questions,
-                questions == 0 ? Double.NaN : brier / questions,
-                questions == 0 ? Double.NaN : baseline / questions,
-                calibration.error());
+        return tally.score("fork+since " + months + " m");
     }
 
     private static Score reachScore(
