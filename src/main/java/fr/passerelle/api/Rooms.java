@@ -34,6 +34,9 @@ final class Rooms {
 
     /** A new pass for {@code address}, or a 429 naming the wait when it opened {@link #PER_ADDRESS} this hour. */
     Room open(String address, int perMinute) {
+        // An address whose hour has passed holds nothing: forgotten, so that strangers' addresses do not pile up.
+        opened.entrySet()
+                .removeIf(e -> !e.getKey().equals(address) && e.getValue().getAvailableTokens() >= PER_ADDRESS);
         Bucket bucket = opened.computeIfAbsent(
                 address,
                 a -> Bucket.builder()

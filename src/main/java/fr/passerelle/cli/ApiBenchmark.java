@@ -158,6 +158,11 @@ final class ApiBenchmark {
                             r -> "/api/steps/" + pick(steps, r) + "/fork?months="
                                     + List.of(12, 24, 36).get(r.nextInt(3))),
                     new Endpoint(
+                            "fork&since",
+                            r -> "/api/steps/" + pick(steps, r) + "/fork?months="
+                                    + List.of(12, 24, 36).get(r.nextInt(3)) + "&since="
+                                    + List.of(0, 6, 12, 24, 36, 60, 120).get(r.nextInt(7))),
+                    new Endpoint(
                             "reach",
                             r -> "/api/reach?from=" + pick(steps, r) + "&to="
                                     + (r.nextBoolean()
