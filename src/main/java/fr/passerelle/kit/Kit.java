@@ -47,9 +47,16 @@ public final class Kit {
      * (an unknown code is a {@link StepNotFoundException} with its close matches, and nothing is written).
      */
     public Written write(Path out, List<String> extraSteps) throws IOException {
-        if (Files.exists(out)
-                && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
-            throw new IllegalArgumentException("--out " + out + ": exists and is not an empty folder");
+        if (Files.exists(out)) {
+            boolean empty = false;
+            if (Files.isDirectory(out)) {
+                try (var inside = Files.list(out)) {
+                    empty = inside.findAny().isEmpty();
+                }
+            }
+            if (!empty) {
+                throw new IllegalArgumentException("--out " + out + ": exists and is not an empty folder");
+            }
         }
         Map<String, StepDetail> steps = new LinkedHashMap<>();
         for (String code : extraSteps) {
@@ -79,6 +86,7 @@ public final class Kit {
             Files.createDirectories(work.resolve("etapes"));
             Files.createDirectories(work.resolve("figures"));
             List<String> figures = new ArrayList<>();
+            Set<String> shown = new java.util.HashSet<>();
             long release = services.steps().datasetVersion();
             if (steps.isEmpty()) {
                 throw new IllegalArgumentException(
@@ -107,6 +115,20 @@ public final class Kit {
                 write(
                         work.resolve("etapes").resolve(file(step.id()) + ".html"),
                         HandoutPage.html(step, drawn, evidence));
+                drawn.forEach(f -> shown.add(step.id() + "#" + HandoutPage.anchor(step, f)));
+            }
+            // A plan's view this release cannot draw for its step (no target jobs, a programme's reconversions):
+            // the link opens the step's handout at its top rather than at a figure that is not there.
+            for (Element a : plans.select("a.show[href^=etapes/]")) {
+                String href = a.attr("href");
+                int hash = href.indexOf('#');
+                String code = asked.keySet().stream()
+                        .filter(c -> href.startsWith("etapes/" + file(c) + ".html#"))
+                        .findFirst()
+                        .orElse(null);
+                if (code != null && !shown.contains(code + "#" + href.substring(hash + 1))) {
+                    a.attr("href", href.substring(0, hash));
+                }
             }
             local(plans);
             write(work.resolve("seances.html"), plans.outerHtml());
