@@ -25,6 +25,8 @@ final class RoomRoutes {
     void register(RouteTable routes) {
         routes.post("/api/rooms", ctx -> ctx.status(201).json(access.openRoom(ctx)));
         routes.get("/salle/qr.svg", ctx -> {
+            // Drawing costs a little: under the caller's rate limit like the API (the page asks once per click).
+            access.limit(ctx);
             String room = ctx.queryParam("room");
             if (!access.roomIsOpen(room)) {
                 throw new ApiError(
