@@ -92,7 +92,15 @@ final class StepRoutes {
             // The time already spent at the step, snapped to the release's "since" bins as for next.
             Integer spent = Params.optionalInt(ctx, "since", 0, MAX_SINCE_MONTHS);
             String since = spent == null ? null : ReleaseCatalogue.sinceBins().get(ReleaseCatalogue.sinceIndex(spent));
-            ctx.json(services.forks().fork(ctx.pathParam("id"), months, compare.isEmpty() ? null : compare, since));
+            // The step before (a path's last step: the carrefour conditions on one step, as a path of one).
+            List<String> after = Params.codes(ctx, "after", 10);
+            ctx.json(services.forks()
+                    .fork(
+                            ctx.pathParam("id"),
+                            months,
+                            compare.isEmpty() ? null : compare,
+                            since,
+                            after.isEmpty() ? null : after.get(after.size() - 1)));
         });
         routes.getReleased("/api/steps/{id}/fit/jobs", ctx -> {
             fr.passerelle.recommend.FitJobs jobs = services.fit().jobs(ctx.pathParam("id"), oneMonths(ctx));

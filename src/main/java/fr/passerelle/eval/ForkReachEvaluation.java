@@ -70,6 +70,9 @@ public final class ForkReachEvaluation {
         for (int months : ForkService.MONTHS) {
             scores.add(forkSinceScore(forks, catalogue, people, observedUntil, months));
         }
+        for (int months : ForkService.MONTHS) {
+            scores.add(forkAfterScore(forks, catalogue, people, observedUntil, months));
+        }
         scores.add(reachScore(reach, catalogue, people, observedUntil));
         return scores;
     }
@@ -172,6 +175,36 @@ public final class ForkReachEvaluation {
         return tally.score("fork+since " + months + " m");
     }
 
+    /** The conditioning on the step before, held out: the road of the people who came from it against everyone's. */
+    private static Score forkAfterScore(
+            ForkService forks, Catalogue catalogue, List<List<Visit>> people, int observedUntil, int months) {
+        Map<String, Fork> everyone = new HashMap<>();
+        Map<String, Fork> byBefore = new HashMap<>();
+        Tally tally = new Tally();
+        for (List<Visit> visits : people) {
+            for (int i = 1; i + 1 < visits.size(); i++) {
+                Visit at = visits.get(i);
+                if (at.end() < 0 || !first(visits, i) || at.end() + months > observedUntil) {
+                    continue;
+                }
+                Fork all = everyone.computeIfAbsent(at.step(), s -> safeFork(forks, s, months, null, null));
+                double[] road =
+                        all == null ? null : roadMix(all, visits.get(i + 1).step());
+                if (road == null) {
+                    continue;
+                }
+                String before = visits.get(i - 1).step();
+                Fork conditioned = byBefore.computeIfAbsent(
+                        at.step() + "|" + before, k -> safeFork(forks, at.step(), months, null, before));
+                double[] p = conditioned == null || conditioned.after() == null
+                        ? null
+                        : roadMix(conditioned, visits.get(i + 1).step());
+                tally.add(p == null ? road : p, road, situation(catalogue, visits, i, at.end() + months), p != null);
+            }
+        }
+        return tally.score("fork+after " + months + " m");
+    }
+
     private static Score reachScore(
             ReachService reach, Catalogue catalogue, List<List<Visit>> people, int observedUntil) {
         Map<String, List<ReachService.Released>> answers = new HashMap<>();
@@ -226,8 +259,12 @@ public final class ForkReachEvaluation {
     }
 
     private static Fork safeFork(ForkService forks, String step, int months, String since) {
+        return safeFork(forks, step, months, since, null);
+    }
+
+    private static Fork safeFork(ForkService forks, String step, int months, String since, String after) {
         try {
-            return forks.fork(step, months, null, since);
+            return forks.fork(step, months, null, since, after);
         } catch (RuntimeException unknown) {
             return null;
         }

@@ -136,9 +136,16 @@ public final class CellName {
         return "fork:" + step + ":" + road + ":" + months;
     }
 
-    /** The same for the people who spent {@code since} (a "since" bin) at the step; everyone's name when null. */
-    public static String forkRoad(String step, String road, int months, String since) {
-        return forkRoad(step, road, months) + (since == null ? "" : ":since=" + since);
+    /**
+     * The same for the people who spent {@code since} (a "since" bin) at the step, or who came from step {@code after};
+     * everyone's name when both are null (one dimension at a time).
+     */
+    public static String forkRoad(String step, String road, int months, String since, String after) {
+        return forkRoad(step, road, months) + condition(since, after);
+    }
+
+    private static String condition(String since, String after) {
+        return since != null ? ":since=" + since : after != null ? ":after=" + after : "";
     }
 
     /** Of them, those in {@code situation} at that time. */
@@ -146,9 +153,9 @@ public final class CellName {
         return "fork:" + step + ":" + road + ":" + months + ":" + situation;
     }
 
-    /** Of the people who spent {@code since} at the step, those in {@code situation}; everyone's name when null. */
-    public static String fork(String step, String road, int months, String situation, String since) {
-        return fork(step, road, months, situation) + (since == null ? "" : ":since=" + since);
+    /** Of the people who spent {@code since} at the step (or came from {@code after}), those in {@code situation}. */
+    public static String fork(String step, String road, int months, String situation, String since, String after) {
+        return fork(step, road, months, situation) + condition(since, after);
     }
 
     /** People who started {@code step} observed at least {@code months} after its start. */

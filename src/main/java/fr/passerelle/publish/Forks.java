@@ -38,9 +38,13 @@ final class Forks {
 
     private Forks() {}
 
+    /** Slots from here on are "after": {@code AFTER + i} holds the people whose step before was step i. */
+    static final int AFTER = 8;
+
     /**
      * A road cell's c: the slot (0: everyone who left the step; 1 + a "since" bin of {@link ReleaseCatalogue}: those
-     * who spent that long at it, one dimension as {@code next} conditions on it) and the horizon's index.
+     * who spent that long at it; {@link #AFTER} + a step's index: those who came from that step; one dimension at a
+     * time, as {@code next} conditions) and the horizon's index.
      */
     static long roadCell(int slot, int m) {
         return (long) slot << 2 | m;
@@ -51,9 +55,14 @@ final class Forks {
         return (long) slot << 4 | (m * 4L + situation);
     }
 
-    /** The "since" bin of a slot, null for everyone (slot 0). */
+    /** The "since" bin of a slot, null for everyone and for "after" slots. */
     static String since(int slot) {
-        return slot == 0 ? null : ReleaseCatalogue.sinceBins().get(slot - 1);
+        return slot == 0 || slot >= AFTER ? null : ReleaseCatalogue.sinceBins().get(slot - 1);
+    }
+
+    /** The step before of an "after" slot, null for the others. */
+    static String after(int slot, List<String> stepIds) {
+        return slot >= AFTER ? stepIds.get(slot - AFTER) : null;
     }
 
     static String road(int b, List<String> stepIds) {
@@ -78,13 +87,22 @@ final class Forks {
             if (table == ReleaseTables.FORK_ROAD) {
                 roads.put(
                         key,
-                        values.released(t.get(key), CellName.forkRoad(step, road, MONTHS.get(c & 3), since(c >> 2))));
+                        values.released(
+                                t.get(key),
+                                CellName.forkRoad(
+                                        step, road, MONTHS.get(c & 3), since(c >> 2), after(c >> 2, stepIds))));
             } else {
                 int slot = c >> 4;
                 int rest = c & 15;
                 Long people = values.released(
                         t.get(key),
-                        CellName.fork(step, road, MONTHS.get(rest / 4), SITUATIONS.get(rest % 4), since(slot)));
+                        CellName.fork(
+                                step,
+                                road,
+                                MONTHS.get(rest / 4),
+                                SITUATIONS.get(rest % 4),
+                                since(slot),
+                                after(slot, stepIds)));
                 if (people != null) {
                     situations
                             .computeIfAbsent(
@@ -94,7 +112,7 @@ final class Forks {
             }
         }
         int rows = 0;
-        try (CSVPrinter out = SituationRows.printer(dir.resolve(FILE), "step", "road", "months", "since")) {
+        try (CSVPrinter out = SituationRows.printer(dir.resolve(FILE), "step", "road", "months", "since", "after")) {
             for (Map.Entry<Long, Long[]> e : situations.entrySet()) {
                 long key = e.getKey();
                 Long whole = PartsWithinWhole.fit(roads.get(key), e.getValue());
@@ -112,6 +130,7 @@ final class Forks {
                             road(ReleaseTables.b(key), stepIds),
                             MONTHS.get(ReleaseTables.c(key) & 3),
                             since(ReleaseTables.c(key) >> 2),
+                            after(ReleaseTables.c(key) >> 2, stepIds),
                             whole,
                             SITUATIONS.get(s),
                             people,

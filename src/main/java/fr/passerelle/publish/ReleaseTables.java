@@ -728,6 +728,10 @@ final class ReleaseTables {
         // The same roads for the people who spent that long at the step (slot 1 + its "since" bin; 0: everyone).
         int since = ReleaseCatalogue.sinceIndex(
                 ReleaseCatalogue.monthsAt(person.starts()[i], ended, person.starts()[i + 1]));
+        // And for the people who came from the same step before (Forks.AFTER + its index), one dimension at a time.
+        int[] slots = java.util.stream.IntStream.of(0, since < 0 ? -1 : since + 1, i > 0 ? Forks.AFTER + s[i - 1] : -1)
+                .filter(x -> x >= 0)
+                .toArray();
         for (int m = 0; m < Forks.MONTHS.size(); m++) {
             int at = ended + Forks.MONTHS.get(m);
             if (at > person.collectedMonth()) {
@@ -744,7 +748,7 @@ final class ReleaseTables {
             } else {
                 situation = Forks.JOB_OTHER;
             }
-            for (int slot : since < 0 ? new int[] {0} : new int[] {0, since + 1}) {
+            for (int slot : slots) {
                 add(cell(key(FORK_ROAD, s[i], road, Forks.roadCell(slot, m))));
                 add(cell(key(FORK, s[i], road, Forks.situationCell(slot, m, situation))));
                 if (otherDomainJob) {

@@ -78,8 +78,8 @@ public final class CounselService {
                         List.of("next", current, String.valueOf(since), String.valueOf(region)),
                         () -> steps.next(query))
                 : nextAfter(query, current, before);
-        // Everyone's roads, not those of the people who spent as long at the step: held out, the time spent did not
-        // predict better on mvad (eval fork-reach, "fork+since": seeds 42, 7, 11 within ±0.01 of the road alone).
+        // Everyone's roads, not those of the people who spent as long at the step or came from the same step before:
+        // held out, neither predicted better on both datasets (eval fork-reach, "fork+since", "fork+after": README).
         Fork fork = steps.memo(List.of("fork", current, months), () -> forks.fork(current, months, null));
         Reach toward = null;
         Bridges bridges = null;

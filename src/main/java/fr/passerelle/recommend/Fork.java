@@ -16,6 +16,9 @@ import java.util.Map;
  * @param sinceRequested the "since" bin asked for (the months spent at the step), null without {@code since}
  * @param since the bin that answered: null when the answer is everyone's (none asked, or that bin had no released
  *     road and the answer backed off, which {@code reasons.since} says)
+ * @param afterRequested the step before asked for ({@code after}), null without it
+ * @param after the step before the roads are for: null when the answer is everyone's (none asked, or no released road
+ *     for the people who came from it: {@code reasons.after} says so)
  * @param differences with {@code compare}: for each situation, the first road's share minus the second's with a
  *     95% interval (Newcombe's method from the two Wilson intervals), only when both shares have one; never a
  *     count
@@ -25,6 +28,8 @@ public record Fork(
         int months,
         String sinceRequested,
         String since,
+        String afterRequested,
+        String after,
         String field,
         List<Road> roads,
         List<Difference> differences,

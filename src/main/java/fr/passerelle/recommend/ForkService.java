@@ -30,27 +30,45 @@ public final class ForkService {
      *     other, or null
      */
     public Fork fork(String id, int months, List<String> compare) {
-        return fork(id, months, compare, null);
+        return fork(id, months, compare, null, null);
+    }
+
+    public Fork fork(String id, int months, List<String> compare, String since) {
+        return fork(id, months, compare, since, null);
     }
 
     /**
      * @param since a "since" bin (the months spent at the step), or null for everyone who left it; a bin with no
      *     released road backs off to everyone, and says so
      */
-    public Fork fork(String id, int months, List<String> compare, String since) {
+    public Fork fork(String id, int months, List<String> compare, String since, String after) {
+        if (since != null && after != null) {
+            throw new QuestionException(
+                    "one dimension at a time",
+                    Map.of(
+                            "parameters",
+                            List.of("since", "after"),
+                            "why",
+                            "the release holds the roads by time spent at the step or by the step before, not both"));
+        }
         Reads reads = steps.reads();
         StepService.KnownStep s = steps.findStep(reads, id);
+        if (after != null) {
+            steps.findStep(reads, after); // an unknown step before is a 404 with its close matches
+        }
         Reasons reasons = new Reasons();
-        Map<String, Fork.Road> roads = roads(reads, id, months, since);
-        String answered = since;
-        if (since != null && roads.isEmpty()) {
-            roads = roads(reads, id, months, null);
-            answered = null;
+        Map<String, Fork.Road> roads = roads(reads, id, months, since, after);
+        String sinceAnswered = since;
+        String afterAnswered = after;
+        if ((since != null || after != null) && roads.isEmpty()) {
+            roads = roads(reads, id, months, null, null);
+            sinceAnswered = null;
+            afterAnswered = null;
             reasons.put(
-                    "since",
-                    "no road with at least " + thresholds.k() + " people among those who spent " + since
-                            + " months at the step (" + Reasons.FEWER_THAN_K
-                            + "): the roads of everyone who left it");
+                    since != null ? "since" : "after",
+                    "no road with at least " + thresholds.k() + " people among those who "
+                            + (since != null ? "spent " + since + " months at the step" : "came from " + after)
+                            + " (" + Reasons.FEWER_THAN_K + "): the roads of everyone who left it");
         }
         List<Fork.Road> list = new ArrayList<>(roads.values());
         list.sort(Comparator.comparingLong(Fork.Road::people).reversed().thenComparing(Fork.Road::id));
@@ -66,7 +84,9 @@ public final class ForkService {
                 s.ref(),
                 months,
                 since,
-                answered,
+                sinceAnswered,
+                after,
+                afterAnswered,
                 FitService.head(reads, id, months).targets().isEmpty() ? "domain" : "targets",
                 list,
                 differences,
@@ -75,12 +95,13 @@ public final class ForkService {
                 steps.evidence(reads, s.version()));
     }
 
-    /** The released roads of the step at that horizon, for everyone ({@code since} null) or one "since" bin. */
-    private static Map<String, Fork.Road> roads(Reads reads, String id, int months, String since) {
+    /** The released roads of the step at that horizon, for everyone (both null), one "since" bin or one step before. */
+    private static Map<String, Fork.Road> roads(Reads reads, String id, int months, String since, String after) {
         Map<String, Fork.Road> roads = new LinkedHashMap<>();
         java.util.Map<String, Object> params =
                 new java.util.HashMap<>(StepService.params("step", id, "months", months));
         params.put("since", since);
+        params.put("after", after);
         for (Row r : reads.read("queries/fork", params, r -> r)) {
             String road = r.get("road").asString();
             boolean other = road.equals(OTHER_DOMAIN_JOB);

@@ -192,6 +192,13 @@ class AttackTest {
                         for (int since : List.of(0, 6, 12, 24, 36, 60, 120)) {
                             paths.add("/api/steps/" + step + "/fork?months=" + months + "&since=" + since);
                         }
+                        // And by the step before: each step of the planted person's path.
+                        for (String before :
+                                List.of("BAC-STMG", s.rare().get(0), s.rare().get(1))) {
+                            if (!before.equals(step)) {
+                                paths.add("/api/steps/" + step + "/fork?months=" + months + "&after=" + before);
+                            }
+                        }
                     }
                 }
                 paths.add("/api/steps/" + step + "/reconversions?maxSteps=3");
@@ -639,6 +646,9 @@ class AttackTest {
                                 "id",
                                 "",
                                 "pathRequested[]",
+                                // The carrefour's step before, echoed as asked (never as answered: that needs k
+                                // people).
+                                "afterRequested",
                                 "steps[].id",
                                 "step",
                                 // The benchmark's own group is the step asked.

@@ -133,6 +133,16 @@ class CounsellorTest {
                 roads(api.json("/api/steps/BAC-PRO-MCV/fork?months=12", 200)).keySet(),
                 roads(nobody).keySet());
         api.json("/api/steps/BAC-PRO-MCV/fork?months=12&since=-1", 400);
+        // By the step before: the BTS's roads for those who came from the bac pro (one dimension at a time).
+        JsonNode after = api.json("/api/steps/BTS-MCO/fork?months=12&after=BAC-PRO-MCV", 200);
+        PrivacyPropertyTest.check(after, fr.passerelle.privacy.Thresholds.defaults(), "fork", "");
+        assertEquals("BAC-PRO-MCV", after.get("after").asText(), after.toString());
+        near(30, roads(after).get("D1401").get("people").asLong(), "from the bac pro, through the BTS, to D1401");
+        JsonNode elsewhere = api.json("/api/steps/BTS-MCO/fork?months=12&after=K2204", 200);
+        assertTrue(elsewhere.get("after").isNull(), elsewhere.toString());
+        assertTrue(elsewhere.get("reasons").get("after").asText().contains("fewer than k"), elsewhere.toString());
+        api.json("/api/steps/BTS-MCO/fork?months=12&after=BAC-PRO-MCV&since=30", 400);
+        api.json("/api/steps/BTS-MCO/fork?months=12&after=NOPE-XYZ", 404);
         // The counsellor's page keeps everyone's roads: the time spent did not predict better held out.
         JsonNode counsel =
                 ApiClient.JSON.readTree(post("/api/counsel", "{\"path\":[\"BAC-PRO-MCV\"],\"monthsInCurrent\":30}")

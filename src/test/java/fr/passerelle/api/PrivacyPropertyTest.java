@@ -170,6 +170,8 @@ class PrivacyPropertyTest {
             paths.add(
                     "/api/steps/" + step + "/fork?months=" + List.of(12, 24, 36).get(random.nextInt(3)) + "&since="
                             + List.of(0, 6, 12, 24, 36, 60, 120).get(random.nextInt(7)));
+            paths.add("/api/steps/" + step + "/fork?months="
+                    + List.of(12, 24, 36).get(random.nextInt(3)) + "&after=" + STEPS.get(random.nextInt(STEPS.size())));
             List<String> jobs =
                     STEPS.stream().filter(x -> x.matches("[A-N]\\d{4}")).toList();
             String job = jobs.get(random.nextInt(jobs.size()));
