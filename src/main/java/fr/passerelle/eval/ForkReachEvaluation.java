@@ -68,10 +68,12 @@ public final class ForkReachEvaluation {
             scores.add(forkScore(forks, catalogue, people, observedUntil, months));
         }
         for (int months : ForkService.MONTHS) {
-            scores.add(forkSinceScore(forks, catalogue, people, observedUntil, months));
+            scores.add(forkConditionedScore(
+                    forks, catalogue, people, observedUntil, months, "fork+since", ForkReachEvaluation::since));
         }
         for (int months : ForkService.MONTHS) {
-            scores.add(forkAfterScore(forks, catalogue, people, observedUntil, months));
+            scores.add(forkConditionedScore(
+                    forks, catalogue, people, observedUntil, months, "fork+after", ForkReachEvaluation::after));
         }
         scores.add(reachScore(reach, catalogue, people, observedUntil));
         return scores;
@@ -92,7 +94,7 @@ public final class ForkReachEvaluation {
                     continue;
                 }
                 int truth = situation(catalogue, visits, i, when);
-                Fork fork = answers.computeIfAbsent(at.step(), s -> safeFork(forks, s, months));
+                Fork fork = answers.computeIfAbsent(at.step(), s -> safeFork(forks, s, months, null, null));
                 if (fork == null) {
                     continue;
                 }
@@ -139,13 +141,21 @@ public final class ForkReachEvaluation {
     }
 
     /**
-     * The conditioning on time spent at the step, held out: the road of the people who spent as long at the step
-     * (where the release holds it) against the road of everyone who left it (the baseline, on the same questions).
+     * A conditioning of the carrefour, held out: the road of the people who share the held-out person's condition
+     * (where the release holds it) against the road of everyone who left the step, on the same questions.
+     * {@code condition} gives, for the passage at position i, its {since, after} (one of them null), or null when the
+     * passage has none (no time known, no step before).
      */
-    private static Score forkSinceScore(
-            ForkService forks, Catalogue catalogue, List<List<Visit>> people, int observedUntil, int months) {
+    private static Score forkConditionedScore(
+            ForkService forks,
+            Catalogue catalogue,
+            List<List<Visit>> people,
+            int observedUntil,
+            int months,
+            String name,
+            java.util.function.BiFunction<List<Visit>, Integer, String[]> condition) {
         Map<String, Fork> everyone = new HashMap<>();
-        Map<String, Fork> bySince = new HashMap<>();
+        Map<String, Fork> conditioned = new HashMap<>();
         Tally tally = new Tally();
         for (List<Visit> visits : people) {
             for (int i = 0; i + 1 < visits.size(); i++) {
@@ -153,56 +163,39 @@ public final class ForkReachEvaluation {
                 if (at.end() < 0 || !first(visits, i) || at.end() + months > observedUntil) {
                     continue;
                 }
-                int bin = fr.passerelle.publish.ReleaseCatalogue.sinceIndex(
-                        fr.passerelle.publish.ReleaseCatalogue.monthsAt(
-                                at.start(), at.end(), visits.get(i + 1).start()));
-                Fork all = everyone.computeIfAbsent(at.step(), s -> safeFork(forks, s, months, null));
-                double[] road =
-                        all == null ? null : roadMix(all, visits.get(i + 1).step());
-                if (bin < 0 || road == null) {
-                    continue;
-                }
-                String since =
-                        fr.passerelle.publish.ReleaseCatalogue.sinceBins().get(bin);
-                Fork conditioned = bySince.computeIfAbsent(
-                        at.step() + "|" + since, k -> safeFork(forks, at.step(), months, since));
-                double[] p = conditioned == null || conditioned.since() == null
-                        ? null
-                        : roadMix(conditioned, visits.get(i + 1).step());
-                tally.add(p == null ? road : p, road, situation(catalogue, visits, i, at.end() + months), p != null);
-            }
-        }
-        return tally.score("fork+since " + months + " m");
-    }
-
-    /** The conditioning on the step before, held out: the road of the people who came from it against everyone's. */
-    private static Score forkAfterScore(
-            ForkService forks, Catalogue catalogue, List<List<Visit>> people, int observedUntil, int months) {
-        Map<String, Fork> everyone = new HashMap<>();
-        Map<String, Fork> byBefore = new HashMap<>();
-        Tally tally = new Tally();
-        for (List<Visit> visits : people) {
-            for (int i = 1; i + 1 < visits.size(); i++) {
-                Visit at = visits.get(i);
-                if (at.end() < 0 || !first(visits, i) || at.end() + months > observedUntil) {
-                    continue;
-                }
+                String[] c = condition.apply(visits, i);
                 Fork all = everyone.computeIfAbsent(at.step(), s -> safeFork(forks, s, months, null, null));
                 double[] road =
                         all == null ? null : roadMix(all, visits.get(i + 1).step());
-                if (road == null) {
+                if (c == null || road == null) {
                     continue;
                 }
-                String before = visits.get(i - 1).step();
-                Fork conditioned = byBefore.computeIfAbsent(
-                        at.step() + "|" + before, k -> safeFork(forks, at.step(), months, null, before));
-                double[] p = conditioned == null || conditioned.after() == null
+                Fork answer = conditioned.computeIfAbsent(
+                        at.step() + "|" + c[0] + "|" + c[1], k -> safeFork(forks, at.step(), months, c[0], c[1]));
+                double[] p = answer == null || (answer.since() == null && answer.after() == null)
                         ? null
-                        : roadMix(conditioned, visits.get(i + 1).step());
+                        : roadMix(answer, visits.get(i + 1).step());
                 tally.add(p == null ? road : p, road, situation(catalogue, visits, i, at.end() + months), p != null);
             }
         }
-        return tally.score("fork+after " + months + " m");
+        return tally.score(name + " " + months + " m");
+    }
+
+    /** The held-out passage's "since" bin (months spent at the step), or null when unknown. */
+    private static String[] since(List<Visit> visits, int i) {
+        Visit at = visits.get(i);
+        int bin = fr.passerelle.publish.ReleaseCatalogue.sinceIndex(fr.passerelle.publish.ReleaseCatalogue.monthsAt(
+                at.start(), at.end(), visits.get(i + 1).start()));
+        return bin < 0
+                ? null
+                : new String[] {
+                    fr.passerelle.publish.ReleaseCatalogue.sinceBins().get(bin), null
+                };
+    }
+
+    /** The held-out passage's step before, or null for a first step. */
+    private static String[] after(List<Visit> visits, int i) {
+        return i == 0 ? null : new String[] {null, visits.get(i - 1).step()};
     }
 
     private static Score reachScore(
@@ -252,14 +245,6 @@ public final class ForkReachEvaluation {
                 n == 0 ? Double.NaN : brier / n,
                 n == 0 ? Double.NaN : baseline / n,
                 calibration.error());
-    }
-
-    private static Fork safeFork(ForkService forks, String step, int months) {
-        return safeFork(forks, step, months, null);
-    }
-
-    private static Fork safeFork(ForkService forks, String step, int months, String since) {
-        return safeFork(forks, step, months, since, null);
     }
 
     private static Fork safeFork(ForkService forks, String step, int months, String since, String after) {

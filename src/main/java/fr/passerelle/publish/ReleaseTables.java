@@ -729,9 +729,7 @@ final class ReleaseTables {
         int since = ReleaseCatalogue.sinceIndex(
                 ReleaseCatalogue.monthsAt(person.starts()[i], ended, person.starts()[i + 1]));
         // And for the people who came from the same step before (Forks.AFTER + its index), one dimension at a time.
-        int[] slots = java.util.stream.IntStream.of(0, since < 0 ? -1 : since + 1, i > 0 ? Forks.AFTER + s[i - 1] : -1)
-                .filter(x -> x >= 0)
-                .toArray();
+        int[] slots = {0, since < 0 ? -1 : since + 1, i > 0 ? Forks.AFTER + s[i - 1] : -1};
         for (int m = 0; m < Forks.MONTHS.size(); m++) {
             int at = ended + Forks.MONTHS.get(m);
             if (at > person.collectedMonth()) {
@@ -749,6 +747,9 @@ final class ReleaseTables {
                 situation = Forks.JOB_OTHER;
             }
             for (int slot : slots) {
+                if (slot < 0) {
+                    continue; // no time known, or no step before
+                }
                 add(cell(key(FORK_ROAD, s[i], road, Forks.roadCell(slot, m))));
                 add(cell(key(FORK, s[i], road, Forks.situationCell(slot, m, situation))));
                 if (otherDomainJob) {

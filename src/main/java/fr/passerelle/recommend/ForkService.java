@@ -33,13 +33,10 @@ public final class ForkService {
         return fork(id, months, compare, null, null);
     }
 
-    public Fork fork(String id, int months, List<String> compare, String since) {
-        return fork(id, months, compare, since, null);
-    }
-
     /**
-     * @param since a "since" bin (the months spent at the step), or null for everyone who left it; a bin with no
-     *     released road backs off to everyone, and says so
+     * @param since a "since" bin (the months spent at the step), or null
+     * @param after the step before, or null; one of the two at most (both null: everyone who left the step). A
+     *     condition with no released road backs off to everyone, and says so
      */
     public Fork fork(String id, int months, List<String> compare, String since, String after) {
         if (since != null && after != null) {
