@@ -11,43 +11,49 @@ import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
- * One real Neo4j (the harness) for the whole test run, started on first use and stopped when the JVM
- * exits. Tests connect to it over Bolt like the application does, and call {@link #reset()} to start
- * from an empty graph holding only the catalogue.
+ * A real Neo4j (the harness) per test thread, started on first use and stopped when the JVM exits.
+ * Test classes run two at a time (src/test/resources/junit-platform.properties) and each thread runs
+ * one class at a time, so a class owns its thread's database while it runs: {@link #reset()} empties
+ * it without touching the other class's. Tests connect over Bolt like the application does.
  */
 public final class TestNeo4j {
-    private static Neo4j neo4j;
-    private static Database db;
+    private record Instance(Neo4j neo4j, Database db) {}
+
+    private static final ThreadLocal<Instance> CURRENT = ThreadLocal.withInitial(TestNeo4j::start);
 
     private TestNeo4j() {}
 
-    public static synchronized Database db() {
-        if (db == null) {
-            neo4j = Neo4jBuilders.newInProcessBuilder()
-                    .withDisabledServer()
-                    .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
-                    .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
-                    .build();
-            db = connect();
-            Schema.apply(db);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                db.close();
-                neo4j.close();
-            }));
-        }
-        return db;
+    private static Instance start() {
+        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder()
+                .withDisabledServer()
+                .withConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+                // As the application runs its stores (graph/Neo4jConfig).
+                .withConfig(GraphDatabaseInternalSettings.cypher_parser_antlr_enabled, false)
+                .build();
+        Database db = Database.connect(neo4j.boltURI().toString(), null, null, null, Duration.ofSeconds(30));
+        Schema.apply(db);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            db.close();
+            neo4j.close();
+        }));
+        return new Instance(neo4j, db);
     }
 
-    /** The Bolt address of the test database, for code that connects by itself (as with --neo4j-uri). */
+    /** This thread's database. */
+    public static Database db() {
+        return CURRENT.get().db();
+    }
+
+    /** The Bolt address of this thread's database, for code that connects by itself (as with --neo4j-uri). */
     public static String boltUri() {
-        db();
-        return neo4j.boltURI().toString();
+        return CURRENT.get().neo4j().boltURI().toString();
     }
 
     /** A new driver to the same database (for tests that close theirs). */
     public static Database connect() {
-        return Database.connect(neo4j.boltURI().toString(), null, null, null, Duration.ofSeconds(30));
+        return Database.connect(boltUri(), null, null, null, Duration.ofSeconds(30));
     }
 
     /** Empties the graph and loads the bundled catalogue. */

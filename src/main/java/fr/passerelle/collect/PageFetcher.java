@@ -122,6 +122,15 @@ public final class PageFetcher {
 
     private Page get(URI url, int maxBytes) throws Refused, InterruptedException {
         waitTurn(url);
+        try {
+            return fetch(url, maxBytes);
+        } finally {
+            // The delay runs from the end of the answer: a slow host gets its full pause after each page.
+            lastRequest.put(url.getHost(), System.currentTimeMillis());
+        }
+    }
+
+    private Page fetch(URI url, int maxBytes) throws Refused, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(settings.timeout())
                 .header("User-Agent", settings.userAgent())
@@ -178,7 +187,7 @@ public final class PageFetcher {
         }
     }
 
-    /** One request per host at a time, at least the delay (or the host's Crawl-delay) apart. */
+    /** One request per host at a time, at least the delay (or the host's Crawl-delay) after the previous answer. */
     private void waitTurn(URI url) throws InterruptedException {
         String host = url.getHost();
         long delay = settings.delay().toMillis();

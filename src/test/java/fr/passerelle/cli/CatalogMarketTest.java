@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code catalog market}: what of the catalogue's jobs the labour-market files cover, and what did not join. */
+// It captures System.out: alone, so no other class prints into it.
+@org.junit.jupiter.api.parallel.Isolated
 class CatalogMarketTest {
     @Test
     void reportsTheJobsCoveredAndThoseThatDidNotJoin(@TempDir Path dir) throws Exception {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The command line around establishments: an institution key names valid UAIs (and only an institution key
  * does), and {@code export} refuses an establishment's private queries, pointing to the API and its key.
  */
+// It captures System.out: alone, so no other class prints into it.
+@org.junit.jupiter.api.parallel.Isolated
 class InstitutionCommandsTest {
     @TempDir
     Path home;
