@@ -57,7 +57,8 @@
 
   // ---- API ----
   async function api(path) {
-    const headers = { Accept: "application/json" };
+    // The answers' sentences (notes, scopes) in the page's language.
+    const headers = { Accept: "application/json", "Accept-Language": state.lang };
     if (state.room) headers["X-Passerelle-Room"] = state.room;
     const response = await fetch(path, { headers });
     const body = await response.json();

@@ -21,7 +21,7 @@
   }
 
   async function getJson(path) {
-    const r = await fetch(path, { headers: { Accept: 'application/json' } });
+    const r = await fetch(path, { headers: { Accept: 'application/json', 'Accept-Language': 'fr' } });
     const body = await r.json();
     if (!r.ok) throw Object.assign(new Error(body.error || r.status), { status: r.status, body });
     return body;

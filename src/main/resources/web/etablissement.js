@@ -19,7 +19,7 @@
   }
 
   async function get(path) {
-    const r = await fetch(path, { headers: { Accept: 'application/json', Authorization: 'Bearer ' + state.key } });
+    const r = await fetch(path, { headers: { Accept: 'application/json', 'Accept-Language': 'fr', Authorization: 'Bearer ' + state.key } });
     const body = await r.json();
     if (!r.ok) throw Object.assign(new Error(body.error || r.status), { status: r.status, body });
     return body;

@@ -24,7 +24,7 @@
   }
 
   async function get(url) {
-    const r = await fetch(url, { headers: { Accept: 'application/json' } });
+    const r = await fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': 'fr' } });
     const body = await r.json();
     if (!r.ok) throw Object.assign(new Error(body.error || r.status), { status: r.status, body });
     return body;

@@ -1,8 +1,13 @@
 package fr.passerelle.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.publish.Publication;
+import fr.passerelle.texts.AnswerTexts;
+import fr.passerelle.texts.Texts;
 import io.javalin.http.ContentType;
 import io.javalin.http.Handler;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -12,8 +17,10 @@ import java.util.function.Supplier;
  * release's version changes. Only successful answers are kept; a bad request is validated every time.
  * Without a publication (tests driving the services directly) nothing is cached.
  *
+ * <p>Every answer's sentences are in the language asked ({@link #language}; {@link AnswerTexts}).
+ *
  * <p>For HTTP caches and apps: every answer carries an {@code ETag} naming the release (version and
- * publication time: the same bytes on every replica) and {@code Cache-Control: no-cache}, so a
+ * publication time: the same bytes on every replica) and the language and {@code Cache-Control: no-cache}, so a
  * client revalidates each time and gets a 304 with no body until the next release.
  *
  * <p>An establishment's answers ({@link #forKeyHolders}) are kept in a cache of their own, after the key
@@ -22,6 +29,8 @@ import java.util.function.Supplier;
  * HTTP cache or browser history keeps them.
  */
 final class AnswerCache {
+    private static final java.util.Set<String> LANGUAGES = java.util.Set.of("fr", "en");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ENTRIES = 100_000;
     private final Supplier<Publication> release;
     private final ConcurrentHashMap<String, String> answers = new ConcurrentHashMap<>();
@@ -47,10 +56,14 @@ final class AnswerCache {
     }
 
     Handler wrap(Handler handler) {
+        Handler answer = ctx -> {
+            handler.handle(ctx);
+            inLanguage(ctx, language(ctx));
+        };
         return ctx -> {
             Publication p = release.get();
             if (p == null) {
-                handler.handle(ctx);
+                answer.handle(ctx);
                 return;
             }
             if (p.version() != version) {
@@ -61,9 +74,11 @@ final class AnswerCache {
                     }
                 }
             }
-            String key = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString()) + "#"
-                    + ctx.header("Accept-Language");
-            String etag = "\"r" + p.version() + "-" + p.publishedAt().replaceAll("[^0-9]", "") + "\"";
+            Texts.Language language = language(ctx);
+            String key =
+                    ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString()) + "#" + language.code();
+            String etag =
+                    "\"r" + p.version() + "-" + p.publishedAt().replaceAll("[^0-9]", "") + "-" + language.code() + "\"";
             String cached = answers.get(key);
             if (cached != null && !shared) {
                 ctx.header("Cache-Control", "private, no-store");
@@ -79,7 +94,7 @@ final class AnswerCache {
                 ctx.contentType(ContentType.APPLICATION_JSON).result(cached);
                 return;
             }
-            handler.handle(ctx);
+            answer.handle(ctx);
             if (ctx.statusCode() == 200 && shared) {
                 validators(ctx, etag);
             }
@@ -90,6 +105,38 @@ final class AnswerCache {
                 }
             }
         };
+    }
+
+    /**
+     * The language an answer's sentences are written in: {@code lang} (fr or en; anything else is a 400 naming
+     * both), else the first of French and English in {@code Accept-Language}, else English, the language apps have
+     * always read them in. The reasons' codes ("fewer than k", "denominator under 20", "filtered out") are the same
+     * in both: apps match on them.
+     */
+    static Texts.Language language(io.javalin.http.Context ctx) {
+        String asked = Params.oneOf(ctx, "lang", LANGUAGES);
+        if (asked != null) {
+            return Texts.Language.of(asked.equals("en"));
+        }
+        String header = ctx.header("Accept-Language");
+        if (header != null && !header.isBlank()) {
+            try {
+                String tag = Locale.lookupTag(Locale.LanguageRange.parse(header), List.of("fr", "en"));
+                return Texts.Language.of(!"fr".equals(tag));
+            } catch (IllegalArgumentException malformed) {
+                return Texts.Language.EN;
+            }
+        }
+        return Texts.Language.EN;
+    }
+
+    /** The answer's sentences put into {@code language} (a successful JSON answer only). */
+    private static void inLanguage(io.javalin.http.Context ctx, Texts.Language language) throws Exception {
+        String body = ctx.result();
+        if (ctx.statusCode() != 200 || body == null || !body.startsWith("{")) {
+            return;
+        }
+        ctx.result(JSON.writeValueAsString(AnswerTexts.standard().translateAll(JSON.readTree(body), language)));
     }
 
     /** The release's validator: fixed bytes per release, so "no-cache" costs a 304 until the next one. */

@@ -167,7 +167,15 @@ class BenchmarkApiTest {
         assertEquals("level:5", position.get("against").asText());
         assertEquals("close", position.get("employment").asText());
         assertEquals("above", position.get("study").asText());
-        assertTrue(position.get("quadrant").asText().contains("poursuite d'études au-dessus"), position.toString());
+        assertEquals(
+                "Employment close to the average for its level, further study above the average.",
+                position.get("quadrant").asText());
+        assertEquals(
+                "Insertion dans l'emploi proche de la moyenne de son niveau, poursuite d'études au-dessus de la moyenne.",
+                api.json("/api/steps/BTS-SIO-SLAM/benchmark?months=12&lang=fr", 200)
+                        .get("position")
+                        .get("quadrant")
+                        .asText());
         assertTrue(b.get("reasons").isEmpty(), b.get("reasons").toString());
     }
 

@@ -44,7 +44,7 @@ class OpenApiClientTest {
                 generated.updateBaseUri("http://127.0.0.1:" + app.port());
                 DefaultApi api = new DefaultApi(generated);
 
-                NextSteps next = api.getNextSteps("BTS-MCO", null, null, null, null, null, null, null, null);
+                NextSteps next = api.getNextSteps("BTS-MCO", null, null, null, null, null, null, null, null, null);
                 JsonNode expected = raw.json("/api/steps/BTS-MCO/next", 200);
                 assertEquals(expected.get("peopleLeaving").asText(), String.valueOf(next.getPeopleLeaving()));
                 assertEquals(expected.get("next").size(), next.getNext().size());
@@ -61,8 +61,9 @@ class OpenApiClientTest {
                 assertEquals(
                         expected.get("evidence").get("query").asText(),
                         next.getEvidence().getQuery());
-                NextSteps after = api.getNextSteps("BTS-MCO", "BAC-PRO-MCV", null, null, null, null, null, null, null);
-                NextSteps since = api.getNextSteps("BTS-MCO", null, null, null, null, null, 30, null, null);
+                NextSteps after =
+                        api.getNextSteps("BTS-MCO", "BAC-PRO-MCV", null, null, null, null, null, null, null, null);
+                NextSteps since = api.getNextSteps("BTS-MCO", null, null, null, null, null, 30, null, null, null);
                 JsonNode rawSince = raw.json("/api/steps/BTS-MCO/next?since=30", 200);
                 assertEquals(
                         rawSince.get("filters").get("sinceRequested").asText(),
@@ -74,7 +75,7 @@ class OpenApiClientTest {
                                 .asText(),
                         String.valueOf(after.getPeopleLeaving()));
 
-                Routes routes = api.getRoutes("BAC-STMG", "D1301", 4, 5);
+                Routes routes = api.getRoutes("BAC-STMG", "D1301", 4, 5, null);
                 JsonNode expectedRoutes = raw.json("/api/routes?from=BAC-STMG&to=D1301&maxSteps=4&limit=5", 200);
                 assertFalse(routes.getObserved().isEmpty());
                 assertEquals(
@@ -97,7 +98,7 @@ class OpenApiClientTest {
                         routes.getComposed().size());
                 // A bad parameter reaches the client as an ApiException carrying the documented 400.
                 fr.passerelle.client.ApiException bad = org.junit.jupiter.api.Assertions.assertThrows(
-                        fr.passerelle.client.ApiException.class, () -> api.getRoutes("BAC-STMG", "D1301", 9, 5));
+                        fr.passerelle.client.ApiException.class, () -> api.getRoutes("BAC-STMG", "D1301", 9, 5, null));
                 assertEquals(400, bad.getCode());
             } finally {
                 app.stop();
