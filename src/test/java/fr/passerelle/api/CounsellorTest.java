@@ -159,8 +159,14 @@ class CounsellorTest {
         PrivacyPropertyTest.partsWithinWhole(fork, "fork");
         assertEquals("targets", fork.get("field").asText(), "the bac pro has target jobs");
         assertTrue(
-                fork.get("note").asText().contains("pas ce que le chemin provoque"),
+                fork.get("note").asText().contains("not what the road causes"),
                 fork.get("note").asText());
+        assertTrue(
+                api.json("/api/steps/BAC-PRO-MCV/fork?months=12&lang=fr", 200)
+                        .get("note")
+                        .asText()
+                        .contains("pas ce que le chemin provoque"),
+                "in French when asked");
         Map<String, JsonNode> roads = roads(fork);
         assertEquals(java.util.Set.of("BTS-MCO", "D1403", "K2204", "otherDomainJob"), roads.keySet(), fork.toString());
         near(40, roads.get("D1403").get("people").asLong(), "D1403's people");

@@ -346,9 +346,9 @@ class CrashTest {
         Path prepared = prepared("serve-prepared");
         Path clean = dir.resolve("serve-clean");
         copy(prepared, clean);
-        Server server = Server.start(clean);
-        server.traffic(body, erase, Long.MAX_VALUE);
-        server.stop();
+        // The clean run in this JVM (the same Environment and Server as serve builds; no JVM start to pay): only the
+        // killed server needs a process of its own.
+        Server server = Server.inThisJvm(clean, body, erase);
         Map<String, Object> expected = digest(clean);
         assertTrue(
                 ((Long) expected.get("people")) < PEOPLE + 300 - 150,
@@ -411,9 +411,7 @@ class CrashTest {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            ApiKeys keys = ApiKeys.load(Settings.apiKeysFile(home));
-            keys.revoke("ops");
-            String adminKey = keys.create("ops", ApiKeys.Role.ADMIN, java.time.Clock.systemUTC());
+            String adminKey = adminKey(home);
             Process p = CrashTest.start(home, "serve", "--no-analysts", "--port", Integer.toString(port));
             Server server = new Server(p, "http://127.0.0.1:" + port, adminKey);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -436,6 +434,27 @@ class CrashTest {
             }
             p.destroyForcibly();
             throw new AssertionError("the server did not come up within 3 minutes (see " + home + ".log)");
+        }
+
+        /** Serves {@code home} in this JVM as serve does, sends the operator's calls to the end, and stops. */
+        static Server inThisJvm(Path home, String jsonLines, String erase) throws Exception {
+            String adminKey = adminKey(home);
+            try (Environment env = Environment.open(Settings.defaults(home).withBoltPort(0));
+                    fr.passerelle.app.Server app = fr.passerelle.app.Server.start(
+                            env,
+                            new fr.passerelle.app.Server.Options(
+                                    "127.0.0.1", 0, List.of(), false, 0, 0, null, false, 0))) {
+                Server server = new Server(null, "http://127.0.0.1:" + app.port(), adminKey);
+                server.traffic(jsonLines, erase, Long.MAX_VALUE);
+                return server;
+            }
+        }
+
+        /** A new admin key "ops" for {@code home}'s server. */
+        static String adminKey(Path home) {
+            ApiKeys keys = ApiKeys.load(Settings.apiKeysFile(home));
+            keys.revoke("ops");
+            return keys.create("ops", ApiKeys.Role.ADMIN, java.time.Clock.systemUTC());
         }
 
         /**
