@@ -36,6 +36,12 @@ public final class AnswerTexts {
         String in(Texts.Language language) {
             return language == Texts.Language.EN ? en : fr;
         }
+
+        /** Whether {@code text} starts as the template does before its first value: most texts fail this cheaply. */
+        static boolean mayMatch(String text, String template) {
+            int at = template.indexOf("{{");
+            return text.regionMatches(0, template, 0, at < 0 ? template.length() : at);
+        }
     }
 
     private final List<Pair> pairs;
@@ -121,6 +127,9 @@ public final class AnswerTexts {
                 continue;
             }
             for (Pattern pattern : List.of(p.enPattern(), p.frPattern())) {
+                if (!Pair.mayMatch(text, pattern == p.enPattern() ? p.en() : p.fr())) {
+                    continue;
+                }
                 Matcher m = pattern.matcher(text);
                 if (m.matches()) {
                     String out = p.in(language);
