@@ -29,7 +29,6 @@ import java.util.function.Supplier;
  * HTTP cache or browser history keeps them.
  */
 final class AnswerCache {
-    private static final java.util.Set<String> LANGUAGES = java.util.Set.of("fr", "en");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ENTRIES = 100_000;
     private final Supplier<Publication> release;
@@ -56,14 +55,12 @@ final class AnswerCache {
     }
 
     Handler wrap(Handler handler) {
-        Handler answer = ctx -> {
-            handler.handle(ctx);
-            inLanguage(ctx, language(ctx));
-        };
         return ctx -> {
+            Texts.Language language = language(ctx);
             Publication p = release.get();
             if (p == null) {
-                answer.handle(ctx);
+                handler.handle(ctx);
+                inLanguage(ctx, language);
                 return;
             }
             if (p.version() != version) {
@@ -74,7 +71,6 @@ final class AnswerCache {
                     }
                 }
             }
-            Texts.Language language = language(ctx);
             String key =
                     ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString()) + "#" + language.code();
             String etag =
@@ -94,7 +90,8 @@ final class AnswerCache {
                 ctx.contentType(ContentType.APPLICATION_JSON).result(cached);
                 return;
             }
-            answer.handle(ctx);
+            handler.handle(ctx);
+            inLanguage(ctx, language);
             if (ctx.statusCode() == 200 && shared) {
                 validators(ctx, etag);
             }
@@ -114,9 +111,9 @@ final class AnswerCache {
      * in both: apps match on them.
      */
     static Texts.Language language(io.javalin.http.Context ctx) {
-        String asked = Params.oneOf(ctx, "lang", LANGUAGES);
+        Texts.Language asked = Params.language(ctx);
         if (asked != null) {
-            return Texts.Language.of(asked.equals("en"));
+            return asked;
         }
         String header = ctx.header("Accept-Language");
         if (header != null && !header.isBlank()) {

@@ -5,6 +5,8 @@ import java.util.Set;
 
 /** Query-parameter parsing that answers 400 with the parameter's name and allowed range. */
 final class Params {
+    private static final Set<String> LANGUAGES = Set.of("fr", "en");
+
     private Params() {}
 
     static int intParam(Context ctx, String name, int min, int max, int fallback) {
@@ -33,6 +35,12 @@ final class Params {
                     name, value, String.join(", ", allowed.stream().sorted().toList()));
         }
         return value;
+    }
+
+    /** The language {@code lang} names (fr or en; anything else is a 400 naming both), or null when it is absent. */
+    static fr.passerelle.texts.Texts.Language language(Context ctx) {
+        String asked = oneOf(ctx, "lang", LANGUAGES);
+        return asked == null ? null : fr.passerelle.texts.Texts.Language.of(asked.equals("en"));
     }
 
     /** An optional whole number in [min, max], or null. */

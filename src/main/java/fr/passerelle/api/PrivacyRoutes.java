@@ -7,7 +7,6 @@ import fr.passerelle.recommend.Services;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +14,6 @@ import java.util.function.Supplier;
  * opposition form and {@code POST /api/opposition}, and the processing register ({@code /api/privacy}).
  */
 final class PrivacyRoutes {
-    private static final Set<String> LANGUAGES = Set.of("fr", "en");
     private final Services services;
     private final Supplier<Publication> publication;
     private final Opposition opposition;
@@ -62,7 +60,7 @@ final class PrivacyRoutes {
     }
 
     private static boolean english(Context ctx) {
-        return "en".equals(Params.oneOf(ctx, "lang", LANGUAGES));
+        return Params.language(ctx) == fr.passerelle.texts.Texts.Language.EN;
     }
 
     private void oppose(Context ctx) {

@@ -31,16 +31,28 @@ public final class AnswerTexts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final AnswerTexts STANDARD = load();
 
-    /** One sentence in both languages, and how to recognise each. */
-    private record Pair(String fr, String en, Pattern frPattern, Pattern enPattern, List<String> names) {
-        String in(Texts.Language language) {
-            return language == Texts.Language.EN ? en : fr;
+    /** A sentence in one language, and how to recognise it. */
+    private record Template(String text, Pattern pattern, String prefix) {
+        static Template of(String text) {
+            int at = text.indexOf("{{");
+            return new Template(text, AnswerTexts.pattern(text), at < 0 ? text : text.substring(0, at));
         }
 
-        /** Whether {@code text} starts as the template does before its first value: most texts fail this cheaply. */
-        static boolean mayMatch(String text, String template) {
-            int at = template.indexOf("{{");
-            return text.regionMatches(0, template, 0, at < 0 ? template.length() : at);
+        /** The values of {@code sentence} by name, when it is this template filled in; else null. */
+        Matcher match(String sentence) {
+            // The words before the first value rule out most texts without a regex.
+            if (!sentence.startsWith(prefix)) {
+                return null;
+            }
+            Matcher m = pattern.matcher(sentence);
+            return m.matches() ? m : null;
+        }
+    }
+
+    /** One sentence in both languages. */
+    private record Pair(Template fr, Template en, List<String> names) {
+        Template in(Texts.Language language) {
+            return language == Texts.Language.EN ? en : fr;
         }
     }
 
@@ -52,8 +64,8 @@ public final class AnswerTexts {
         this.pairs = pairs;
         for (Pair p : pairs) {
             if (p.names().isEmpty()) {
-                exact.put(p.fr(), p);
-                exact.put(p.en(), p);
+                exact.put(p.fr().text(), p);
+                exact.put(p.en().text(), p);
             }
         }
     }
@@ -81,10 +93,12 @@ public final class AnswerTexts {
                     throw new IllegalStateException(
                             "texts/answers.json: fr and en name different values: " + fr + " / " + en);
                 }
-                pairs.add(new Pair(fr, en, pattern(fr), pattern(en), names));
+                pairs.add(new Pair(Template.of(fr), Template.of(en), names));
             }
-            // Longer templates first: "not listed at {{m}} months: {{reason}}" before a shorter one it contains.
-            pairs.sort((a, b) -> Integer.compare(b.en().length(), a.en().length()));
+            // Longer templates first: "the people who left {{step}} in region {{region}}" before "the people who left
+            // {{step}}", which would match it too.
+            pairs.sort((a, b) ->
+                    Integer.compare(b.en().text().length(), a.en().text().length()));
             return new AnswerTexts(pairs);
         } catch (IOException e) {
             throw new UncheckedIOException("texts/answers.json does not parse", e);
@@ -117,7 +131,7 @@ public final class AnswerTexts {
     public String translate(String text, Texts.Language language) {
         Pair exactly = exact.get(text);
         if (exactly != null) {
-            return exactly.in(language);
+            return exactly.in(language).text();
         }
         if (text.indexOf(' ') < 0) {
             return null;
@@ -126,13 +140,10 @@ public final class AnswerTexts {
             if (p.names().isEmpty()) {
                 continue;
             }
-            for (Pattern pattern : List.of(p.enPattern(), p.frPattern())) {
-                if (!Pair.mayMatch(text, pattern == p.enPattern() ? p.en() : p.fr())) {
-                    continue;
-                }
-                Matcher m = pattern.matcher(text);
-                if (m.matches()) {
-                    String out = p.in(language);
+            for (Template written : List.of(p.en(), p.fr())) {
+                Matcher m = written.match(text);
+                if (m != null) {
+                    String out = p.in(language).text();
                     for (String name : p.names()) {
                         String value = m.group(name);
                         String inner = translate(value, language);
@@ -145,32 +156,23 @@ public final class AnswerTexts {
         return null;
     }
 
-    /** Every sentence of {@code answer} (a JSON tree, changed in place) put into {@code language}. */
+    /**
+     * Every sentence of {@code answer} (a JSON tree, changed in place) put into {@code language}; a text node is
+     * returned translated.
+     */
     public JsonNode translateAll(JsonNode answer, Texts.Language language) {
+        if (answer.isTextual()) {
+            String t = translate(answer.asText(), language);
+            return t == null ? answer : TextNode.valueOf(t);
+        }
         if (answer instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                JsonNode value = e.getValue();
-                if (value.isTextual()) {
-                    String t = translate(value.asText(), language);
-                    if (t != null) {
-                        e.setValue(TextNode.valueOf(t));
-                    }
-                } else {
-                    translateAll(value, language);
-                }
+                e.setValue(translateAll(e.getValue(), language));
             }
         } else if (answer instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                JsonNode value = array.get(i);
-                if (value.isTextual()) {
-                    String t = translate(value.asText(), language);
-                    if (t != null) {
-                        array.set(i, TextNode.valueOf(t));
-                    }
-                } else {
-                    translateAll(value, language);
-                }
+                array.set(i, translateAll(array.get(i), language));
             }
         }
         return answer;
@@ -180,12 +182,12 @@ public final class AnswerTexts {
     public boolean isIn(String text, Texts.Language language) {
         Pair exactly = exact.get(text);
         if (exactly != null) {
-            return exactly.in(language).equals(text);
+            return exactly.in(language).text().equals(text);
         }
         for (Pair p : pairs) {
             if (!p.names().isEmpty()) {
-                Matcher m = (language == Texts.Language.EN ? p.enPattern() : p.frPattern()).matcher(text);
-                if (m.matches()) {
+                Matcher m = p.in(language).match(text);
+                if (m != null) {
                     for (String name : p.names()) {
                         String value = m.group(name);
                         if (translate(value, language) != null && !isIn(value, language)) {

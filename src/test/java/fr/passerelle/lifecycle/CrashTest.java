@@ -391,7 +391,7 @@ class CrashTest {
         return home;
     }
 
-    /** A {@code serve} child process and the admin calls an operator makes on it. */
+    /** A server ({@code serve} as a child process, or the same server in this JVM) and an operator's admin calls. */
     static final class Server {
         final Process process;
         final String base;
