@@ -41,8 +41,19 @@ public final class Catalogue {
         return bundled(BUNDLED);
     }
 
-    /** A catalogue shipped in {@code import/}, e.g. {@code /import/mvad-catalogue.csv}. */
+    /**
+     * A catalogue shipped in {@code import/}, e.g. {@code /import/mvad-catalogue.csv}. Read once per
+     * process: a catalogue is immutable, and parsing it (thousands of rows, their aliases and targets)
+     * cost more than a quarter of the attack test's time when every caller read it again.
+     */
     public static Catalogue bundled(String resource) {
+        return BUNDLED_READ.computeIfAbsent(resource, Catalogue::readBundled);
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<String, Catalogue> BUNDLED_READ =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Catalogue readBundled(String resource) {
         try (InputStream in = Catalogue.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the classpath");

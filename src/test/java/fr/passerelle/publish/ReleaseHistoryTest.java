@@ -185,8 +185,9 @@ class ReleaseHistoryTest {
 
         assertEquals(
                 PublicationPolicy.Reason.FIRST, stable.publish(null).decision().reason());
-        Path before = stable.newest().orElseThrow().dir();
-        Path freshBefore = fresh.publish(dir.resolve("fresh")).dir();
+        Map<String, String> beforeRows = rows(stable.newest().orElseThrow().dir());
+        Map<String, String> freshBeforeRows =
+                rows(fresh.publish(dir.resolve("fresh")).dir());
 
         Random random = new Random(24);
         Score stableScore = new Score(0, 0, 0);
@@ -260,12 +261,15 @@ class ReleaseHistoryTest {
             Path after = forced.release().dir();
             Path freshAfter = fresh.publish(dir.resolve("fresh")).dir();
 
-            Set<String> shown = changedTransitions(rows(before), rows(after));
-            Set<String> shownFresh = changedTransitions(rows(freshBefore), rows(freshAfter));
+            // Each release's rows are read once: this round's "after" is the next round's "before".
+            Map<String, String> afterRows = rows(after);
+            Map<String, String> freshAfterRows = rows(freshAfter);
+            Set<String> shown = changedTransitions(beforeRows, afterRows);
+            Set<String> shownFresh = changedTransitions(freshBeforeRows, freshAfterRows);
             stableScore = add(stableScore, theirs, shown);
             freshScore = add(freshScore, theirs, shownFresh);
-            before = after;
-            freshBefore = freshAfter;
+            beforeRows = afterRows;
+            freshBeforeRows = freshAfterRows;
         }
         System.out.printf(
                 "release history attack, " + ROUNDS
@@ -329,6 +333,16 @@ class ReleaseHistoryTest {
             Releases.Outcome o = releases.publish(null);
             assertEquals(PublicationPolicy.Reason.ENOUGH_CHANGES, o.decision().reason());
             Map<String, String> after = rows(o.release().dir());
+            // The released transitions of the earlier release by their first step, read once per batch.
+            Map<String, List<Map.Entry<String, String>>> transitionsFrom = new HashMap<>();
+            for (Map.Entry<String, String> row : before.entrySet()) {
+                String[] id = row.getKey().split("\\|");
+                if (id[0].equals("transitions.csv")) {
+                    transitionsFrom
+                            .computeIfAbsent(id[1], f -> new ArrayList<>())
+                            .add(row);
+                }
+            }
             // Every erased person in turn is the target; the attacker knows their first step.
             for (RawTrajectory target : erased) {
                 String first = target.steps().get(0).code();
@@ -337,11 +351,8 @@ class ReleaseHistoryTest {
                 long mostFallen = 0;
                 String common = null;
                 long mostPeople = -1;
-                for (Map.Entry<String, String> row : before.entrySet()) {
+                for (Map.Entry<String, String> row : transitionsFrom.getOrDefault(first, List.of())) {
                     String[] id = row.getKey().split("\\|");
-                    if (!id[0].equals("transitions.csv") || !id[1].equals(first)) {
-                        continue;
-                    }
                     long was = Long.parseLong(row.getValue().split("\\|")[0]);
                     String now = after.get(row.getKey());
                     long fell = was - (now == null ? 0 : Long.parseLong(now.split("\\|")[0]));
