@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +40,47 @@ class AdminApiTest {
     String adminKey;
     String readerKey;
 
+    /**
+     * The release the tests that write nothing share (access, rate limits, keys, the store's password): one
+     * release store for them all instead of one each (a store costs seconds of Cypher planning).
+     */
+    @TempDir
+    static Path sharedDir;
+
+    static fr.passerelle.publish.ReleaseApi shared;
+
+    @AfterAll
+    static void closeShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
+    /** A server on its own release: for the tests that erase, import, publish or break the store. */
     Javalin start(boolean readerKeyRequired, int perMinute) {
         Database db = TestNeo4j.reset();
+        release = Fixtures.release(db, load(db, dir));
+        return serve(db, release, readerKeyRequired, perMinute);
+    }
+
+    /** A server on the shared release, with this test's own keys and options. */
+    Javalin startOnShared(boolean readerKeyRequired, int perMinute) {
+        Database db = TestNeo4j.db();
+        if (shared == null) {
+            shared = Fixtures.release(TestNeo4j.reset(), load(TestNeo4j.db(), sharedDir));
+        }
+        return serve(db, shared, readerKeyRequired, perMinute);
+    }
+
+    /** The 30 people every test starts from (a-0 .. a-29: BTS-MCO then D1301), imported into {@code db}. */
+    static Path load(Database db, Path into) {
         List<String> lines = new ArrayList<>(people("a", 30, "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
-        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "admin.jsonl", lines)), false, n -> {});
-        release = Fixtures.release(db, dir);
+        Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(into, "admin.jsonl", lines)), false, n -> {});
+        return into;
+    }
+
+    Javalin serve(Database db, fr.passerelle.publish.ReleaseApi release, boolean readerKeyRequired, int perMinute) {
         Services services = Fixtures.services(release);
         keys = ApiKeys.load(dir.resolve("keys").resolve("api-keys.csv"));
         adminKey = keys.create("ops", ApiKeys.Role.ADMIN, Fixtures.CLOCK);
@@ -185,7 +222,7 @@ class AdminApiTest {
 
     @Test
     void readsCanRequireAReaderKeyWhileHealthAndTheRegisterStayOpen() throws Exception {
-        start(true, 0);
+        startOnShared(true, 0);
         assertEquals(
                 401, call("GET", "/api/steps/BTS-MCO/next", null, null, null).statusCode());
         assertEquals(
@@ -201,7 +238,7 @@ class AdminApiTest {
 
     @Test
     void rateLimitIsPerKeyAndNotPerClientHeader() throws Exception {
-        start(false, 5);
+        startOnShared(false, 5);
         for (int i = 0; i < 5; i++) {
             // A client cannot get a fresh bucket by claiming another address.
             assertEquals(
@@ -231,7 +268,8 @@ class AdminApiTest {
 
     @Test
     void theApisReleaseStoreWantsAPasswordToo() {
-        start(false, 0);
+        startOnShared(false, 0);
+        fr.passerelle.publish.ReleaseApi release = shared;
         for (org.neo4j.driver.AuthToken token : List.of(
                 org.neo4j.driver.AuthTokens.none(),
                 org.neo4j.driver.AuthTokens.basic("neo4j", "neo4j"),
@@ -258,7 +296,7 @@ class AdminApiTest {
 
     @Test
     void keysAreStoredHashedAndOwnerOnly() throws Exception {
-        start(false, 0);
+        startOnShared(false, 0);
         Path file = dir.resolve("keys").resolve("api-keys.csv");
         String text = Files.readString(file);
         assertFalse(text.contains(adminKey) || text.contains(readerKey));
