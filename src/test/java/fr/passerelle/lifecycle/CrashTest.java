@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Killed anywhere, nothing lost and nothing counted twice: each writing command runs as its own JVM
- * on a home, is sent SIGKILL at a seeded random moment, then is run again to the end; the person
+ * on a home, is sent SIGKILL at a seeded random moment, then is run again to the end (in the test
+ * JVM: recovery is the command's code reading what the kill left on disk); the person
  * layer (records, record keys, do-not-collect list), the key chain and the published release must
  * then be what one clean run gives. The commands: a bulk rebuild, a transactional import, a
  * retention purge, an erasure, a publication, a key rotation; and a server taking admin traffic
@@ -290,9 +291,11 @@ class CrashTest {
                     if (wasKilled) {
                         killed[s]++;
                     }
+                    // Run again in this JVM: what recovers is the command's own code on what the kill left on
+                    // disk, the same in any process (only the killed run needs one of its own).
                     assertEquals(
                             0,
-                            run(home, 0, steps[s]),
+                            runHere(home, steps[s]),
                             "run again after the kill at " + at + " ms: " + String.join(" ", steps[s]) + "\n"
                                     + tail(home));
                     Map<String, Object> expected = after.get(s);
@@ -369,9 +372,8 @@ class CrashTest {
                 killed++;
             }
             first.kill();
-            Server again = Server.start(home);
-            again.traffic(body, erase, Long.MAX_VALUE);
-            again.stop();
+            // Up again in this JVM, as serve builds it: recovery is the server's code on what the kill left on disk.
+            Server.inThisJvm(home, body, erase);
             assertEquals(expected, digest(home), "kill point " + point + " at " + at + " ms");
             System.out.printf(
                     "serve kill point %d: killed at %d ms of %d ms of traffic, up again and done in %.1f s%n",
@@ -509,12 +511,6 @@ class CrashTest {
         void kill() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor();
-        }
-
-        /** SIGTERM: the server's own shutdown. */
-        void stop() throws InterruptedException {
-            process.destroy();
-            assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the server stops on SIGTERM");
         }
     }
 }
