@@ -1,0 +1,97 @@
+package fr.passerelle.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.ChildCommand;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve --demo} on a new home, as a process: a line at once, a line per phase (the store, the demo
+ * people and their load's phases, the first release), then the addresses; the health says the figures are
+ * synthetic; SIGTERM stops it. The phases' timings are in the README (the full demo, measured alone).
+ */
+class ServeCommandTest {
+    @Test
+    void aFirstDemoStartSaysWhatItDoesPhaseByPhase(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        Path log = dir.resolve("home.log");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        long t0 = System.nanoTime();
+        Process serve = ChildCommand.start(
+                home, "serve", "--demo", "--demo-people", "2000", "--no-analysts", "--port", Integer.toString(port));
+        try {
+            long firstLineMs = -1;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!text(log).contains("Passerelle is ready in")) {
+                assertTrue(serve.isAlive(), "serve keeps running:\n" + text(log));
+                assertTrue(System.nanoTime() < deadline, "serve --demo was not ready within 3 minutes:\n" + text(log));
+                if (firstLineMs < 0 && text(log).contains("Passerelle: opening the person store in")) {
+                    firstLineMs = (System.nanoTime() - t0) / 1_000_000;
+                }
+                Thread.sleep(50);
+            }
+            String out = text(log);
+            System.out.printf(
+                    "serve --demo (2,000 people, a child JVM on the first JIT tier): first line after %d ms%n%s",
+                    firstLineMs, out);
+            // The first line comes before any work (JVM start included, on a busy test machine).
+            assertTrue(firstLineMs >= 0 && firstLineMs < 10_000, "first line after " + firstLineMs + " ms");
+            assertInOrder(
+                    out,
+                    "Passerelle: opening the person store in",
+                    "Passerelle: store open after",
+                    "Loading 2000 demo people...",
+                    "people read: 2000; new: 2000",
+                    "phases: read, normalise, aggregate and write CSV",
+                    "restart and indexes",
+                    "Passerelle: loading the newest release (published first if there is none) ...",
+                    "Passerelle is ready in",
+                    "with 2000 people.",
+                    "Web page:    http://127.0.0.1:" + port + "/");
+            // Nothing a user cannot act on (Jetty's class-path and resource warnings stay off).
+            assertFalse(out.contains("Leaked") || out.contains("unexpected behavior"), out);
+
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+            JsonNode body = new ObjectMapper().readTree(health.body());
+            assertTrue(body.get("synthetic").asBoolean(), "demo people only: " + health.body());
+        } finally {
+            serve.destroy();
+            assertTrue(serve.waitFor(2, TimeUnit.MINUTES), "serve stops on SIGTERM");
+        }
+        assertTrue(Files.exists(home.resolve("neo4j")), "the store stays for the next start");
+    }
+
+    private static void assertInOrder(String text, String... parts) {
+        int from = 0;
+        for (String part : parts) {
+            int at = text.indexOf(part, from);
+            assertTrue(at >= 0, "\"" + part + "\" after position " + from + " in:\n" + text);
+            from = at + part.length();
+        }
+    }
+
+    private static String text(Path log) throws java.io.IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+}
