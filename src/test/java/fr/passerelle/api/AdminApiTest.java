@@ -66,11 +66,11 @@ class AdminApiTest {
 
     /** A server on the shared release, with this test's own keys and options. */
     Javalin startOnShared(boolean readerKeyRequired, int perMinute) {
-        Database db = TestNeo4j.db();
         if (shared == null) {
-            shared = Fixtures.release(TestNeo4j.reset(), load(TestNeo4j.db(), sharedDir));
+            Database db = TestNeo4j.reset();
+            shared = Fixtures.release(db, load(db, sharedDir));
         }
-        return serve(db, shared, readerKeyRequired, perMinute);
+        return serve(TestNeo4j.db(), shared, readerKeyRequired, perMinute);
     }
 
     /** The 30 people every test starts from (a-0 .. a-29: BTS-MCO then D1301), imported into {@code db}. */
@@ -269,12 +269,11 @@ class AdminApiTest {
     @Test
     void theApisReleaseStoreWantsAPasswordToo() {
         startOnShared(false, 0);
-        fr.passerelle.publish.ReleaseApi release = shared;
         for (org.neo4j.driver.AuthToken token : List.of(
                 org.neo4j.driver.AuthTokens.none(),
                 org.neo4j.driver.AuthTokens.basic("neo4j", "neo4j"),
                 org.neo4j.driver.AuthTokens.basic("api", "guess-the-password"))) {
-            try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(release.boltUri(), token)) {
+            try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(shared.boltUri(), token)) {
                 org.junit.jupiter.api.Assertions.assertThrows(
                         org.neo4j.driver.exceptions.AuthenticationException.class, driver::verifyConnectivity);
             }
