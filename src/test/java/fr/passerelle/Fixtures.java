@@ -74,17 +74,8 @@ public final class Fixtures {
      */
     public static synchronized fr.passerelle.publish.ReleaseApi demoRelease() {
         if (demoRelease == null) {
-            try {
-                Path dir = Files.createTempDirectory("passerelle-demo-api-");
-                demoRelease = fr.passerelle.publish.ReleaseApi.start(dir, 16L << 20, demoPublication());
-                fr.passerelle.publish.ReleaseApi opened = demoRelease;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    opened.close();
-                    fr.passerelle.files.Folders.deleteTree(dir);
-                }));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // Its instance stops with the process (ReleaseInstances' exit hook).
+            demoRelease = fr.passerelle.publish.ReleaseApi.start(16L << 20, demoPublication());
         }
         return demoRelease;
     }
@@ -209,8 +200,7 @@ public final class Fixtures {
 
     /** Publishes {@code live} under {@code dir} and serves the release read-only, as {@code serve} does for the API. */
     public static fr.passerelle.publish.ReleaseApi release(Database live, Path dir) {
-        return fr.passerelle.publish.ReleaseApi.start(
-                dir.resolve("release-api"), 16L << 20, publisher(live).publish(dir.resolve("published")));
+        return fr.passerelle.publish.ReleaseApi.start(16L << 20, publisher(live).publish(dir.resolve("published")));
     }
 
     /**

@@ -300,8 +300,7 @@ public final class Environment implements AutoCloseable {
 
     /** Serves the newest release (published first when due) read-only for the services (close it after use). */
     public fr.passerelle.publish.ReleaseApi releaseApi() {
-        return fr.passerelle.publish.ReleaseApi.start(
-                options.releaseApiDir(), Settings.RELEASE_PAGE_CACHE_BYTES, publish());
+        return fr.passerelle.publish.ReleaseApi.start(Settings.RELEASE_PAGE_CACHE_BYTES, publish());
     }
 
     /** The services over {@code database}: a release store, never the live graph. */

@@ -31,12 +31,10 @@ public final class Replica implements AutoCloseable {
 
     /**
      * @param releases a folder of {@code <version>/} releases as {@code publish} writes them (or one release folder)
-     * @param work where this replica builds its release stores (its own; cleared at start)
      * @param poll how often the folder is checked for a newer release
      */
     public record Options(
             Path releases,
-            Path work,
             String host,
             int port,
             List<String> corsOrigins,
@@ -56,7 +54,7 @@ public final class Replica implements AutoCloseable {
 
     private Replica(Options options, Publication first) {
         this.releases = options.releases();
-        this.release = ReleaseApi.start(options.work(), Settings.RELEASE_PAGE_CACHE_BYTES, first);
+        this.release = ReleaseApi.start(Settings.RELEASE_PAGE_CACHE_BYTES, first);
         this.latest = new AtomicReference<>(first);
         Services services = Services.over(
                 release.database(),

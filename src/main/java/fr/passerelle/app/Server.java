@@ -146,7 +146,7 @@ public final class Server implements AutoCloseable {
         // The API's store first, then the analysts' beside a running API: on two cores two loads side by side take as
         // long as one after the other, so the API answers about half the load time sooner (Browser users, a few
         // seconds later, are told when it is there).
-        ReleaseApi release = ReleaseApi.start(settings.releaseApiDir(), Settings.RELEASE_PAGE_CACHE_BYTES, first);
+        ReleaseApi release = ReleaseApi.start(Settings.RELEASE_PAGE_CACHE_BYTES, first);
         LOG.info(
                 "Published version {} and started the API's release store in {} s.",
                 first.version(),

@@ -204,10 +204,6 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue, 
         return home.resolve("published");
     }
 
-    public Path releaseApiDir() {
-        return home.resolve("release-api");
-    }
-
     public Settings withHome(Path newHome) {
         return new Settings(newHome, neo4j, privacy, catalogue, publishing);
     }

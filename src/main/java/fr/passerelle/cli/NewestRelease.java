@@ -7,8 +7,6 @@ import fr.passerelle.graph.Database;
 import fr.passerelle.publish.Publication;
 import fr.passerelle.publish.ReleaseApi;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -30,11 +28,8 @@ final class NewestRelease {
                     + server.get().pid() + ") has no release yet: wait for its first release");
         }
         if (newest.isPresent()) {
-            Path scratch = Files.createTempDirectory("passerelle-release-");
-            try (ReleaseApi release = ReleaseApi.start(scratch, Settings.RELEASE_PAGE_CACHE_BYTES, newest.get())) {
+            try (ReleaseApi release = ReleaseApi.start(Settings.RELEASE_PAGE_CACHE_BYTES, newest.get())) {
                 return reader.read(release.database(), "newest on disk");
-            } finally {
-                fr.passerelle.files.Folders.deleteTree(scratch);
             }
         }
         try (Environment env = Environment.open(settings);

@@ -200,12 +200,11 @@ final class ServeCommand implements Callable<Integer> {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    /** A stateless replica: the release folder is all it reads; its stores live under --home. */
+    /** A stateless replica: the release folder is all it reads; its release instances in the temporary folder. */
     private int replica(long started) {
         fr.passerelle.app.Settings settings = options.settings();
         fr.passerelle.app.Replica replica = fr.passerelle.app.Replica.start(new fr.passerelle.app.Replica.Options(
                 release,
-                settings.home().resolve("replica"),
                 host,
                 port,
                 corsOrigins,

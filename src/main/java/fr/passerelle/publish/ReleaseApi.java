@@ -1,27 +1,24 @@
 package fr.passerelle.publish;
 
 import fr.passerelle.graph.Database;
-import fr.passerelle.graph.EmbeddedNeo4j;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
 
 /**
  * What the public API reads: a read-only Neo4j holding only the current release (no person, no
- * pseudonym), on a loopback port behind a password generated for this process. A new release is
- * built into a new store beside the old one, the API's driver switches to it in one step, and the
- * old store is closed after the questions in flight are answered: no request fails during a switch.
+ * pseudonym), on a loopback port behind a password generated for this API. A new release is
+ * loaded into another instance beside the one answering ({@link ReleaseInstances}), the API's driver
+ * switches to it in one step, and the old instance is given back after the questions in flight are
+ * answered: no request fails during a switch.
  */
 public final class ReleaseApi implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final String USER = "api";
-    private final Path root;
     private final long pageCacheBytes;
     private final String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     private final Database database;
@@ -31,22 +28,21 @@ public final class ReleaseApi implements AutoCloseable {
         return t;
     });
     private Serving current;
+    /** Instances switched away from, given back once their grace period is over (or at close). */
+    private final java.util.Set<Serving> retiring = new java.util.HashSet<>();
 
-    private record Serving(
-            Publication release, Path store, DatabaseManagementService service, Driver driver, String boltUri) {}
+    private record Serving(Publication release, ReleaseInstance instance, Driver driver) {}
 
-    private ReleaseApi(Path root, long pageCacheBytes, Publication first) {
-        this.root = root;
+    private ReleaseApi(long pageCacheBytes, Publication first) {
         this.pageCacheBytes = pageCacheBytes;
         this.current = open(first);
         // Read-only stores, one per release: answers' lookups may be kept until the next switch.
         this.database = new Database(current.driver, "neo4j", Database.TIMEOUT).fixedPerStore();
     }
 
-    /** Serves {@code first}; stores live under {@code root} (cleared: leftovers of a previous run go). */
-    public static ReleaseApi start(Path root, long pageCacheBytes, Publication first) {
-        fr.passerelle.files.Folders.deleteTree(root);
-        return new ReleaseApi(root, pageCacheBytes, first);
+    /** Serves {@code first} from an instance with this page cache. */
+    public static ReleaseApi start(long pageCacheBytes, Publication first) {
+        return new ReleaseApi(pageCacheBytes, first);
     }
 
     /** The database the API's services read (it follows each new release). */
@@ -56,7 +52,7 @@ public final class ReleaseApi implements AutoCloseable {
 
     /** Where the current store listens (loopback; it wants this process's password). */
     public synchronized String boltUri() {
-        return current.boltUri;
+        return current.instance.boltUri();
     }
 
     public synchronized Publication release() {
@@ -71,26 +67,42 @@ public final class ReleaseApi implements AutoCloseable {
         Serving previous = current;
         current = open(next);
         database.switchTo(current.driver);
-        cleaner.schedule(() -> close(previous), GRACE.toSeconds(), TimeUnit.SECONDS);
+        retiring.add(previous);
+        cleaner.schedule(() -> retire(previous), GRACE.toSeconds(), TimeUnit.SECONDS);
     }
 
     private Serving open(Publication release) {
-        Path store = ReleaseStore.build(release, root, USER, password, true);
-        int port = EmbeddedNeo4j.freePort();
-        DatabaseManagementService service = ReleaseStore.serve(store, pageCacheBytes, "127.0.0.1", port);
-        Driver driver = Database.driver("bolt://127.0.0.1:" + port, USER, password);
-        return new Serving(release, store, service, driver, "bolt://127.0.0.1:" + port);
+        ReleaseInstance instance = ReleaseInstances.take(pageCacheBytes);
+        try {
+            instance.load(release, USER, password, true);
+            return new Serving(release, instance, Database.driver(instance.boltUri(), USER, password));
+        } catch (RuntimeException e) {
+            // Half loaded: nobody may read it, nor load another release on top of it.
+            ReleaseInstances.stop(instance);
+            throw e;
+        }
     }
 
-    private static void close(Serving s) {
+    private void retire(Serving s) {
+        synchronized (this) {
+            if (!retiring.remove(s)) {
+                return;
+            }
+        }
+        giveBack(s);
+    }
+
+    private static void giveBack(Serving s) {
         s.driver.close();
-        s.service.shutdown();
-        fr.passerelle.files.Folders.deleteTree(s.store);
+        ReleaseInstances.giveBack(s.instance);
     }
 
     @Override
     public synchronized void close() {
         cleaner.shutdownNow();
-        close(current);
+        // Nothing reads through this API any more: the instances in their grace period go back now too.
+        retiring.forEach(ReleaseApi::giveBack);
+        retiring.clear();
+        giveBack(current);
     }
 }

@@ -18,9 +18,10 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 
 /**
- * A Neo4j store that holds one release and nothing else, built by the same load script an
- * open-data user runs ({@link Publisher#LOAD_ORDER}) and then served read-only, with
- * authentication on. The API reads one, analysts another: neither ever holds a person.
+ * A Neo4j store that holds one release and nothing else, loaded by the same script an open-data
+ * user runs ({@link Publisher#LOAD_ORDER}, {@link #load}) and served read-only, with authentication
+ * on. The analysts read one built here for each release; the API reads a {@link ReleaseInstance}
+ * loaded by the same script: neither ever holds a person.
  */
 public final class ReleaseStore {
     /** Page cache of each release store (the API's, the analysts'): a release is tens of MiB, whatever the people. */
@@ -30,17 +31,9 @@ public final class ReleaseStore {
 
     /**
      * Builds a new store under {@code parent} from {@code release}'s open files, with one account {@code user}:
-     * the analysts' store.
+     * the analysts' store (public tables only).
      */
     public static Path build(Publication release, Path parent, String user, String password) {
-        return build(release, parent, user, password, false);
-    }
-
-    /**
-     * Builds a new store under {@code parent} from {@code release}, with one account {@code user}; with
-     * {@code withPrivate} (the API's store only) also the release's private part ({@link InstitutionTables}).
-     */
-    public static Path build(Publication release, Path parent, String user, String password, boolean withPrivate) {
         Path home = parent.toAbsolutePath().normalize().resolve("store-" + release.version() + "-" + System.nanoTime());
         String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         try {
@@ -61,24 +54,7 @@ public final class ReleaseStore {
         long t1 = System.nanoTime();
         try (Database store =
                 Database.connect("bolt://127.0.0.1:" + port, "neo4j", admin, "neo4j", Duration.ofMinutes(1))) {
-            List<String> statements = new java.util.ArrayList<>(Publisher.LOAD_ORDER);
-            if (withPrivate) {
-                statements.addAll(InstitutionTables.LOAD_ORDER);
-            }
-            for (String name : statements) {
-                // A table with no row needs no statement: each costs its planning on this new store (about 0.1 s),
-                // which small releases (tests, a new deployment) would pay for nothing.
-                String file = csvOf(name);
-                // (A release published before establishments existed has no private part: nothing to load.)
-                if (file != null
-                        && (!Files.exists(release.dir().resolve(file))
-                                || !hasRows(release.dir().resolve(file)))) {
-                    continue;
-                }
-                // Auto-commit, as cypher-shell runs the exported script.
-                store.runAlone(name, Map.of("base", "file:///"));
-            }
-            store.runSchema("schema/await-indexes");
+            load(store, release.dir(), false);
             store.on("system").runAlone("published/create-analyst-user", Map.of("user", user, "password", password));
         } finally {
             long t2 = System.nanoTime();
@@ -90,6 +66,36 @@ public final class ReleaseStore {
             }
         }
         return home;
+    }
+
+    /**
+     * Runs the release's load script on {@code store}, whose LOAD CSV root holds the release's files as {@code dir}
+     * does (the statements read {@code file:///<table>.csv}), then waits for its indexes.
+     */
+    static void load(Database store, Path dir, boolean withPrivate) {
+        for (String name : statements(dir, withPrivate)) {
+            // Auto-commit, as cypher-shell runs the exported script.
+            store.runAlone(name, Map.of("base", "file:///"));
+        }
+        store.runSchema("schema/await-indexes");
+    }
+
+    /**
+     * The statements that load the release in {@code dir}: a table with no row needs none (each costs its planning on
+     * a new store, about 0.1 s, which small releases would pay for nothing), nor does a private table a release
+     * published before establishments existed lacks.
+     */
+    static List<String> statements(Path dir, boolean withPrivate) {
+        List<String> all = new java.util.ArrayList<>(Publisher.LOAD_ORDER);
+        if (withPrivate) {
+            all.addAll(InstitutionTables.LOAD_ORDER);
+        }
+        return all.stream()
+                .filter(name -> {
+                    String file = csvOf(name);
+                    return file == null || (Files.exists(dir.resolve(file)) && hasRows(dir.resolve(file)));
+                })
+                .toList();
     }
 
     private static final java.util.regex.Pattern CSV =
@@ -138,11 +144,5 @@ public final class ReleaseStore {
      */
     public static DatabaseManagementServiceBuilder forReaders(Path store, long pageCacheBytes) {
         return configure(store, pageCacheBytes).setConfig(GraphDatabaseSettings.read_only_database_default, true);
-    }
-
-    /** A read-only instance of a built store, Bolt only, on {@code host:boltPort}. */
-    public static DatabaseManagementService serve(Path store, long pageCacheBytes, String host, int boltPort) {
-        return Neo4jConfig.bolt(forReaders(store, pageCacheBytes), host, boltPort)
-                .build();
     }
 }

@@ -107,7 +107,7 @@ class AnalystAccessTest {
             return null;
         });
         publication = Fixtures.publisher(db).publish(dir.resolve("published"));
-        apiRelease = fr.passerelle.publish.ReleaseApi.start(dir.resolve("api"), 16L << 20, publication);
+        apiRelease = fr.passerelle.publish.ReleaseApi.start(16L << 20, publication);
         live = Fixtures.services(apiRelease);
         analysts = AnalystNeo4j.start(
                 publication,

@@ -57,7 +57,7 @@ class AnalystBrowserTest {
         lines.addAll(people("d", 25, "education:BTS-MCO:2018-09", "job:D1301:2020-09"));
         Fixtures.importer(db, 50).importFiles(List.of(Fixtures.write(dir, "browser.jsonl", lines)), false, n -> {});
         Publication publication = Fixtures.publisher(db).publish(dir.resolve("published"));
-        apiRelease = fr.passerelle.publish.ReleaseApi.start(dir.resolve("api"), 16L << 20, publication);
+        apiRelease = fr.passerelle.publish.ReleaseApi.start(16L << 20, publication);
         Services services = Fixtures.services(apiRelease);
         app = ApiServer.create(services, new ApiServer.Options(List.of(), () -> publication), new ArrayList<>())
                 .start("127.0.0.1", 0);

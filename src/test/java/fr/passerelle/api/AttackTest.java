@@ -419,8 +419,7 @@ class AttackTest {
             Fixtures.importer(db, 2000).importRecords(people, n -> {});
             Path roundDir = dir.resolve("round-" + round);
             Publication release = Fixtures.publisher(db).publish(roundDir.resolve("published"));
-            try (fr.passerelle.publish.ReleaseApi served =
-                            fr.passerelle.publish.ReleaseApi.start(roundDir.resolve("api"), 16L << 20, release);
+            try (fr.passerelle.publish.ReleaseApi served = fr.passerelle.publish.ReleaseApi.start(16L << 20, release);
                     AnalystNeo4j analysts = AnalystNeo4j.start(
                             release,
                             new AnalystNeo4j.Settings(

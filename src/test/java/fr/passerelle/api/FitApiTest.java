@@ -55,7 +55,6 @@ class FitApiTest {
         });
         Fixtures.importer(db, 100).importFiles(List.of(Fixtures.write(dir, "fit.jsonl", lines)), false, n -> {});
         release = fr.passerelle.publish.ReleaseApi.start(
-                dir.resolve("release-api"),
                 16L << 20,
                 Fixtures.publisher(db)
                         .withMarket(fr.passerelle.market.MarketNotes.load(Fixtures.marketFiles(dir.resolve("market"))))

@@ -81,7 +81,7 @@ class PrivacyPropertyTest {
                             Fixtures.CLOCK)
                     .publish(dir.resolve("published-" + population));
             try (fr.passerelle.publish.ReleaseApi release =
-                    fr.passerelle.publish.ReleaseApi.start(dir.resolve("api-" + population), 16L << 20, publication)) {
+                    fr.passerelle.publish.ReleaseApi.start(16L << 20, publication)) {
                 // One institution key reading the three establishments: it reads the public answers too.
                 ApiKeys keys = ApiKeys.load(dir.resolve("keys-" + population).resolve("api-keys.csv"));
                 String key = keys.create("establishments", ApiKeys.Role.INSTITUTION, 0, INSTITUTIONS, Fixtures.CLOCK);

@@ -44,10 +44,9 @@ class ReplicaTest {
             "/api/steps/NOPE/next",
             "/");
 
-    static Replica.Options options(Path releases, Path work) {
+    static Replica.Options options(Path releases) {
         return new Replica.Options(
                 releases,
-                work,
                 "127.0.0.1",
                 0,
                 List.of(),
@@ -83,8 +82,8 @@ class ReplicaTest {
         Publication first = Fixtures.publisher(db).publish(releases);
         // A half-built release beside it (a publication in progress, or one killed midway) is ignored.
         Files.createDirectories(releases.resolve((first.version() + 100) + ".building"));
-        try (Replica a = Replica.start(options(releases, dir.resolve("ra")));
-                Replica b = Replica.start(options(releases, dir.resolve("rb")))) {
+        try (Replica a = Replica.start(options(releases));
+                Replica b = Replica.start(options(releases))) {
             for (String path : PATHS) {
                 HttpResponse<String> ra = get(a, path);
                 HttpResponse<String> rb = get(b, path);
@@ -157,9 +156,8 @@ class ReplicaTest {
     @Test
     void aFolderWithoutACompleteReleaseIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("published").resolve("3.building"));
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> Replica.start(options(dir.resolve("published"), dir.resolve("work"))));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Replica.start(options(dir.resolve("published"))));
         assertTrue(e.getMessage().startsWith("no complete release in "), e.getMessage());
     }
 }
