@@ -398,4 +398,27 @@ public final class Fixtures {
                 "steps", db.read("test/snapshot-steps", Map.of(), r -> r.asMap()),
                 "transitions", db.read("test/snapshot-transitions", Map.of(), r -> r.asMap()));
     }
+
+    /** Every kind of write a reader might try on a release store (data, deletion, schema) is refused by Neo4j. */
+    public static void assertEveryWriteRefused(org.neo4j.driver.Driver reader) {
+        for (String write : List.of(
+                "CREATE (:Person {pid: 'x'})",
+                "MATCH (s:Step) SET s.people = 1",
+                "MATCH (n) DETACH DELETE n",
+                "CREATE INDEX x FOR (n:Step) ON (n.label)")) {
+            org.neo4j.driver.exceptions.ClientException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.neo4j.driver.exceptions.ClientException.class,
+                    () -> {
+                        try (org.neo4j.driver.Session session =
+                                reader.session(org.neo4j.driver.SessionConfig.forDatabase("neo4j"))) {
+                            session.executeWrite(tx -> tx.run(write).consume());
+                        }
+                    },
+                    write);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    e.code().contains("WriteOnReadOnlyAccessDatabase")
+                            || e.code().contains("Forbidden"),
+                    write + ": " + e.code());
+        }
+    }
 }
