@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neo4j.configuration.Config;
@@ -107,7 +108,8 @@ final class ReleaseInstance {
         Path imports = home.resolve("import");
         long t0 = System.nanoTime();
         try {
-            for (String name : ReleaseStore.statements(release.dir(), withPrivate)) {
+            List<String> statements = ReleaseStore.statements(release.dir(), withPrivate);
+            for (String name : statements) {
                 String file = ReleaseStore.csvOf(name);
                 if (file != null) {
                     Path target = imports.resolve(file);
@@ -115,7 +117,7 @@ final class ReleaseInstance {
                     Files.copy(release.dir().resolve(file), target);
                 }
             }
-            ReleaseStore.load(admin, imports, withPrivate);
+            ReleaseStore.load(admin, statements);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy release " + release.version() + " into " + imports, e);
         } finally {

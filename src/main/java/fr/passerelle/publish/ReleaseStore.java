@@ -54,7 +54,7 @@ public final class ReleaseStore {
         long t1 = System.nanoTime();
         try (Database store =
                 Database.connect("bolt://127.0.0.1:" + port, "neo4j", admin, "neo4j", Duration.ofMinutes(1))) {
-            load(store, release.dir(), false);
+            load(store, statements(release.dir(), false));
             store.on("system").runAlone("published/create-analyst-user", Map.of("user", user, "password", password));
         } finally {
             long t2 = System.nanoTime();
@@ -69,11 +69,11 @@ public final class ReleaseStore {
     }
 
     /**
-     * Runs the release's load script on {@code store}, whose LOAD CSV root holds the release's files as {@code dir}
-     * does (the statements read {@code file:///<table>.csv}), then waits for its indexes.
+     * Runs {@code statements} (from {@link #statements}) on {@code store}, whose LOAD CSV root holds the release's
+     * files (the statements read {@code file:///<table>.csv}), then waits for its indexes.
      */
-    static void load(Database store, Path dir, boolean withPrivate) {
-        for (String name : statements(dir, withPrivate)) {
+    static void load(Database store, List<String> statements) {
+        for (String name : statements) {
             // Auto-commit, as cypher-shell runs the exported script.
             store.runAlone(name, Map.of("base", "file:///"));
         }
