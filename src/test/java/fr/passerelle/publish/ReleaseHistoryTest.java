@@ -52,6 +52,8 @@ class ReleaseHistoryTest {
     private static final List<String> TRANSITION_TABLES =
             List.of("transitions.csv", "region-transitions.csv", "period-transitions.csv", "since-transitions.csv");
 
+    private static final String INSTITUTION_NEXT = InstitutionTables.PART + "/" + InstitutionTables.NEXT;
+
     /** The columns that hold released values (people first where a table has it); every other column names the row. */
     private static final List<String> VALUES = List.of(
             "people",
@@ -81,7 +83,10 @@ class ReleaseHistoryTest {
     /** Released rows by table and identity (every column but the values), value = the row's values. */
     static Map<String, String> rows(Path release) throws Exception {
         Map<String, String> rows = new TreeMap<>();
-        for (String file : Publisher.FILES) {
+        List<String> files = new ArrayList<>(Publisher.FILES);
+        // The establishments' private part too: an establishment's key-holder keeps its releases as anyone does.
+        InstitutionTables.FILES.forEach(f -> files.add(InstitutionTables.PART + "/" + f));
+        for (String file : files) {
             if (!file.endsWith(".csv") || file.equals("meta.csv")) {
                 continue;
             }
@@ -124,6 +129,9 @@ class ReleaseHistoryTest {
             String[] id = key.split("\\|");
             if (TRANSITION_TABLES.contains(id[0])) {
                 shown.add(id[1] + ">" + id[2]);
+            } else if (id[0].equals(INSTITUTION_NEXT)) {
+                // uai | step | next
+                shown.add(id[2] + ">" + id[3]);
             } else if (id[0].equals("paths.csv")) {
                 String[] steps = id[1].split(";");
                 for (int i = 1; i < steps.length; i++) {
@@ -296,6 +304,103 @@ class ReleaseHistoryTest {
         Set<String> other = new HashSet<>(shown);
         other.removeAll(theirs);
         return new Score(s.recovered() + hit.size(), s.total() + theirs.size(), s.falsePositives() + other.size());
+    }
+
+    /**
+     * An establishment's key-holder keeps each release of its own figures and diffs them: when one of its
+     * leavers is erased, which of the programme's next steps moved must not say where that leaver went.
+     * Planted: one programme of one establishment whose 60 leavers went to three next steps, 20 each, so that
+     * every cell is released; one leaver erased per release (four per next step), each release forced
+     * alone by the longest delay. Drawn afresh each time, the one cell that moved names the next step.
+     */
+    @Test
+    void anEstablishmentDiffingItsOwnFiguresCannotTellWhereAnErasedLeaverWent() throws Exception {
+        Database db = TestNeo4j.reset();
+        TestClock clock = new TestClock();
+        List<RawTrajectory> people = new ArrayList<>();
+        new DemoGenerator(Catalogue.bundled()).generate(300, 14).forEach(people::add);
+        String uai = fr.passerelle.catalog.Uai.withCheckLetter("0359999");
+        String programme = "BTS-MCO";
+        List<String> destinations = List.of("D1301", "M1607", "LIC-PRO-COMMERCE");
+        List<List<RawTrajectory>> leavers = new ArrayList<>();
+        for (String next : destinations) {
+            List<RawTrajectory> those = new ArrayList<>();
+            String kind = Catalogue.bundled().find(next).orElseThrow().kind().code();
+            for (int i = 0; i < 20; i++) {
+                those.add(new RawTrajectory(
+                        "attack",
+                        "leaver-" + next + "-" + i,
+                        List.of(
+                                new RawStep("education", programme, "2018-09", "2020-06", "Bretagne", uai),
+                                new RawStep(kind, next, "2020-09", null, "Bretagne")),
+                        "test"));
+            }
+            leavers.add(those);
+            people.addAll(those);
+        }
+        Fixtures.importer(db, 2000).importRecords(people, n -> {});
+        Releases stable = Fixtures.releases(db, dir, clock);
+        Publisher fresh = Fixtures.publisher(db);
+        Erasure erasure = new Erasure(db, Fixtures.KEY, clock);
+        stable.publish(null);
+        Map<String, String> before = rows(stable.newest().orElseThrow().dir());
+        Map<String, String> freshBefore =
+                rows(fresh.publish(dir.resolve("fresh")).dir());
+        for (String next : destinations) {
+            assertTrue(
+                    before.containsKey(INSTITUTION_NEXT + "|" + uai + "|" + programme + "|" + next),
+                    "the planted next step " + next + " is released to the establishment: "
+                            + before.keySet().stream()
+                                    .filter(k -> k.startsWith(INSTITUTION_NEXT))
+                                    .toList());
+        }
+        int rounds = 12;
+        int singledOut = 0;
+        int singledOutFresh = 0;
+        for (int round = 0; round < rounds; round++) {
+            int d = round % destinations.size();
+            RawTrajectory leaver = leavers.get(d).get(round / destinations.size());
+            erasure.erase(leaver.source(), List.of(leaver.id()), Erasure.Reason.ERASURE);
+            clock.advance(Duration.ofDays(31));
+            Releases.Outcome forced = stable.publish(null);
+            assertEquals(
+                    PublicationPolicy.Reason.LONGEST_DELAY, forced.decision().reason());
+            Map<String, String> after = rows(forced.release().dir());
+            Map<String, String> freshAfter =
+                    rows(fresh.publish(dir.resolve("fresh")).dir());
+            String went = programme + ">" + destinations.get(d);
+            singledOut += movedNextSteps(before, after, uai).equals(Set.of(went)) ? 1 : 0;
+            singledOutFresh += movedNextSteps(freshBefore, freshAfter, uai).equals(Set.of(went)) ? 1 : 0;
+            before = after;
+            freshBefore = freshAfter;
+        }
+        System.out.printf(
+                "establishment's own history, %d erased leavers of one programme: next step singled out by the diff"
+                        + " %d times with stable values, %d drawn afresh%n",
+                rounds, singledOut, singledOutFresh);
+        assertTrue(
+                singledOutFresh > rounds / 2,
+                "drawn afresh, the diff must name the next step, or this test could not fail: " + singledOutFresh);
+        assertTrue(singledOut <= rounds * 0.15, "stable values: " + singledOut + " of " + rounds + " singled out");
+    }
+
+    /** The establishment's next steps whose released people changed, appeared or vanished between two releases. */
+    private static Set<String> movedNextSteps(Map<String, String> before, Map<String, String> after, String uai) {
+        Set<String> keys = new HashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        Set<String> moved = new HashSet<>();
+        for (String key : keys) {
+            if (!key.startsWith(INSTITUTION_NEXT + "|" + uai + "|")) {
+                continue;
+            }
+            String was = before.get(key) == null ? null : before.get(key).split("\\|")[0];
+            String now = after.get(key) == null ? null : after.get(key).split("\\|")[0];
+            if (!java.util.Objects.equals(was, now)) {
+                String[] id = key.split("\\|");
+                moved.add(id[2] + ">" + id[3]);
+            }
+        }
+        return moved;
     }
 
     /**
