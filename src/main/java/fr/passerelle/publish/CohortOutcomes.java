@@ -30,13 +30,25 @@ final class CohortOutcomes {
 
     /** The exit cohort bins, oldest first: {@code before-2001}, {@code 2001-2003}, ... up to the current years. */
     static List<String> bins() {
-        List<String> bins = new ArrayList<>();
-        bins.add(BEFORE);
-        for (int from = FIRST_YEAR; from <= Year.now().getValue() + YEARS; from += YEARS) {
-            bins.add(from + "-" + (from + YEARS - 1));
+        Bins b = cachedBins;
+        long now = System.currentTimeMillis();
+        if (now >= b.validUntil()) {
+            // Worked out again at most once a minute: asked for every counted step, building the list (and reading
+            // the date) each time was a sixth of the publication's counting at 1M people.
+            List<String> labels = new ArrayList<>();
+            labels.add(BEFORE);
+            for (int from = FIRST_YEAR; from <= Year.now().getValue() + YEARS; from += YEARS) {
+                labels.add(from + "-" + (from + YEARS - 1));
+            }
+            b = new Bins(List.copyOf(labels), now + 60_000);
+            cachedBins = b;
         }
-        return bins;
+        return b.labels();
     }
+
+    private record Bins(List<String> labels, long validUntil) {}
+
+    private static volatile Bins cachedBins = new Bins(List.of(), Long.MIN_VALUE);
 
     /** The bin index of an end month ({@code year*12 + month - 1}). */
     static int bin(int endMonth) {
