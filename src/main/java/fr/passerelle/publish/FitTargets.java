@@ -59,19 +59,6 @@ final class FitTargets {
         }
     }
 
-    private FitTargets(FitTargets of) {
-        codes = of.codes;
-        targets = of.targets;
-        fields = of.fields;
-        domains = of.domains;
-        known = new byte[codes.length][];
-    }
-
-    /** The same targets with memory of their own: each counting thread asks its own (the memory is not shared). */
-    FitTargets copy() {
-        return new FitTargets(this);
-    }
-
     /** No step has target jobs: nothing to count. */
     static FitTargets none() {
         return new FitTargets(List.of(), List.of());
