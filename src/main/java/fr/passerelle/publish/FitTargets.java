@@ -31,6 +31,7 @@ final class FitTargets {
     /**
      * Each (step, job) pair's situation once worked out (-1 not yet): asked for every counted outcome, the code
      * comparisons and their pattern were a tenth of the publication's counting at 1M people.
+     * One publication, one thread: not shared between threads.
      */
     private final byte[][] known;
 
