@@ -310,7 +310,7 @@ class ReleaseHistoryTest {
      * An establishment's key-holder keeps each release of its own figures and diffs them: when one of its
      * leavers is erased, which of the programme's next steps moved must not say where that leaver went.
      * Planted: one programme of one establishment whose 60 leavers went to three next steps, 20 each, so that
-     * every cell is released; one leaver erased per release (four per next step), each release forced
+     * every cell is released; one leaver erased per release (two per next step), each release forced
      * alone by the longest delay. Drawn afresh each time, the one cell that moved names the next step.
      */
     @Test
@@ -318,7 +318,7 @@ class ReleaseHistoryTest {
         Database db = TestNeo4j.reset();
         TestClock clock = new TestClock();
         List<RawTrajectory> people = new ArrayList<>();
-        new DemoGenerator(Catalogue.bundled()).generate(300, 14).forEach(people::add);
+        new DemoGenerator(Catalogue.bundled()).generate(100, 14).forEach(people::add);
         String uai = fr.passerelle.catalog.Uai.withCheckLetter("0359999");
         String programme = "BTS-MCO";
         List<String> destinations = List.of("D1301", "M1607", "LIC-PRO-COMMERCE");
@@ -354,7 +354,7 @@ class ReleaseHistoryTest {
                                     .filter(k -> k.startsWith(INSTITUTION_NEXT))
                                     .toList());
         }
-        int rounds = 12;
+        int rounds = 6;
         int singledOut = 0;
         int singledOutFresh = 0;
         for (int round = 0; round < rounds; round++) {
