@@ -275,7 +275,7 @@ class AnalystAccessTest {
 
     @Test
     void everyWriteFails() {
-        Fixtures.assertEveryWriteRefused(analyst);
+        Fixtures.assertEveryWriteRefused(analyst, "WriteOnReadOnlyAccessDatabase", "Forbidden");
     }
 
     @Test
