@@ -282,6 +282,14 @@ class AnalystAccessTest {
     void theAnalystCannotReadFilesNorFetchUrls() throws Exception {
         java.nio.file.Path secret = java.nio.file.Files.writeString(
                 java.nio.file.Files.createTempFile("passerelle-file", ".csv"), "TOP-CONTENT\n");
+        try {
+            assertNoFileNorUrlReadable(secret);
+        } finally {
+            java.nio.file.Files.deleteIfExists(secret);
+        }
+    }
+
+    private void assertNoFileNorUrlReadable(java.nio.file.Path secret) {
         for (String url : List.of(
                 "file:///etc/passwd",
                 "file://" + secret.toAbsolutePath(),
