@@ -618,13 +618,14 @@ public final class Publisher {
     /**
      * Every person record, read in parallel parts (one transaction each, by record key modulo the
      * number of parts: at 1M people most of the time is moving records over Bolt, which one reader
-     * thread cannot keep busy) and handed to {@code count} on this thread, through a bounded queue:
-     * memory holds a few thousand records, not all of them (10M people would not fit).
+     * thread cannot keep busy) and handed to {@code count} on this thread, through a bounded queue, a batch at a
+     * time ({@link #countInStepOrder}): memory holds two batches of records (one being counted, the next being
+     * read meanwhile), not all of them (10M people would not fit).
      */
     private void readPeople(
             Map<String, Integer> stepIndex, List<String> regionCodes, java.util.function.Consumer<Read> count) {
         int n = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(8192);
+        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(COUNT_BATCH);
         Object partDone = new Object();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
         try {
@@ -686,11 +687,15 @@ public final class Publisher {
     /**
      * Counts the first {@code held} records of {@code batch} sorted by their steps, then forgets them. The records
      * arrive in record-key order, which scatters each person's cells over the whole table (at 1M people 6M cells
-     * in a 16M-slot table: most lookups missed every cache); neighbours in step order share their paths, steps
-     * and most of their cells. Counting is order-free: each cell counts distinct people and sums record keys.
+     * in a 16M-slot table: most lookups missed every cache); neighbours in the order of their steps, then of their
+     * establishments, share their paths, steps and most of their cells. Counting is order-free: each cell counts
+     * distinct people and sums record keys ({@code CountingOrderTest}).
      */
     private static void countInStepOrder(Read[] batch, int held, java.util.function.Consumer<Read> count) {
-        Arrays.sort(batch, 0, held, (x, y) -> Arrays.compare(x.steps(), y.steps()));
+        Arrays.sort(batch, 0, held, (x, y) -> {
+            int bySteps = Arrays.compare(x.steps(), y.steps());
+            return bySteps != 0 ? bySteps : Arrays.compare(x.institutions(), y.institutions());
+        });
         for (int i = 0; i < held; i++) {
             count.accept(batch[i]);
             batch[i] = null;
