@@ -134,7 +134,8 @@ final class AdminRoutes {
             body.put("unchanged", report.unchanged());
             body.put("skipped", report.skipped());
             body.put("summary", report.summary().replace(file.toString(), "body"));
-            ctx.status(report.rejected() ? 422 : 200).json(body);
+            ctx.status(report.rejected() ? 422 : 200)
+                    .json(report.rejected() ? ErrorMessages.withMessage(body, ctx) : body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

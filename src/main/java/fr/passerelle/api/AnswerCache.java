@@ -115,7 +115,11 @@ final class AnswerCache {
         if (asked != null) {
             return asked;
         }
-        String header = ctx.header("Accept-Language");
+        return ofHeader(ctx.header("Accept-Language"));
+    }
+
+    /** The first of French and English an {@code Accept-Language} header names, else English. */
+    static Texts.Language ofHeader(String header) {
         if (header != null && !header.isBlank()) {
             try {
                 String tag = Locale.lookupTag(Locale.LanguageRange.parse(header), List.of("fr", "en"));

@@ -13,6 +13,9 @@ import org.eclipse.jetty.util.Callback;
  * error instead of Jetty's HTML page, so a client always parses the same shape.
  */
 final class JsonErrorHandler extends ErrorHandler {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() <= 0 ? 500 : response.getStatus();
@@ -23,7 +26,23 @@ final class JsonErrorHandler extends ErrorHandler {
             case 404 -> "no such endpoint";
             default -> status >= 500 ? "internal error" : "request refused";
         };
-        String body = "{\"error\":\"" + error + "\",\"status\":" + status + "}";
+        String lang = null;
+        try {
+            lang = Request.extractQueryParameters(request).getValue("lang");
+        } catch (RuntimeException e) {
+            // The URI itself is what is wrong (Jetty refuses such a request line before reading the headers): the
+            // message in the default language.
+        }
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("error", error);
+        fields.put("status", status);
+        String body;
+        try {
+            body = JSON.writeValueAsString(ErrorMessages.withMessage(
+                    fields, ErrorMessages.language(lang, request.getHeaders().get("Accept-Language"))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put("Content-Security-Policy", SecurityHeaders.POLICY);
         response.getHeaders().put("X-Content-Type-Options", "nosniff");

@@ -87,6 +87,11 @@ public final class Texts {
         return s;
     }
 
+    /** One string of {@code texts/<name>.<lang>.json} with {@code {{key}}} replaced by {@code values}' entries. */
+    public static String string(String name, Language language, String key, Map<String, ?> values) {
+        return (String) fill(name + "." + language.code() + ".json#" + key, string(name, language, key), values);
+    }
+
     /** An object of {@link #strings} as the strings it holds. */
     public static Map<String, String> asStrings(Object object) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -289,7 +289,10 @@ class AdminApiTest {
         JsonNode body = JSON.readTree(broken.body());
         assertEquals("internal error", body.get("error").asText());
         assertTrue(body.get("id").asText().matches("[0-9a-f-]{36}"), broken.body());
-        assertEquals(2, body.size(), "nothing but the error and its id: " + broken.body());
+        assertEquals(3, body.size(), "nothing but the error, its id and its sentence: " + broken.body());
+        assertEquals(
+                "Internal error: quote the id " + body.get("id").asText() + " to the service's operator.",
+                body.get("message").asText());
         release = null;
     }
 
