@@ -98,6 +98,16 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(
                     "generated %d people into %s (%.0f MB) in %.1f s%n",
                     people, file, Files.size(file) / 1e6, generate);
+            int establishments =
+                    fr.passerelle.market.Establishments.standard().all().size();
+            // Without the official files the population has no establishment and the release no private tables: a
+            // figure measured so is not comparable with one measured with them, so say which it is.
+            System.out.println(
+                    establishments > 0
+                            ? "placed in " + establishments + " real establishments (InserJeunes, InserSup files)"
+                            : "placed in no establishment: the InserJeunes and InserSup files are not at"
+                                    + " ../shared/data (run from the repository's folder, or set"
+                                    + " PASSERELLE_INSERJEUNES_DIR and PASSERELLE_INSERSUP_DIR)");
             try (Environment env = Environment.open(settings);
                     Progress progress = new Progress("Import", people)) {
                 long t1 = System.nanoTime();
