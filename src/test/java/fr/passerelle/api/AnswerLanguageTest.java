@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.passerelle.Fixtures;
 import fr.passerelle.texts.AnswerTexts;
 import fr.passerelle.texts.Texts.Language;
 import io.javalin.Javalin;
@@ -66,13 +65,7 @@ class AnswerLanguageTest {
 
     @Test
     void everySentenceComesInTheLanguageAsked() throws Exception {
-        fr.passerelle.publish.ReleaseApi release = Fixtures.demoRelease();
-        // Served as serve does: answers cached per release, with their validators.
-        Javalin app = ApiServer.create(
-                        Fixtures.services(release),
-                        new ApiServer.Options(List.of(), release::release),
-                        new ArrayList<>())
-                .start("127.0.0.1", 0);
+        Javalin app = ApiClient.serveDemo();
         try {
             ApiClient api = new ApiClient(app);
             List<String> paths = paths(api);

@@ -29,6 +29,16 @@ final class ApiClient {
         this.key = key;
     }
 
+    /** The shared demo release served as serve does: answers cached per release, with their validators. */
+    static Javalin serveDemo() {
+        fr.passerelle.publish.ReleaseApi release = fr.passerelle.Fixtures.demoRelease();
+        return ApiServer.create(
+                        fr.passerelle.Fixtures.services(release),
+                        new ApiServer.Options(List.of(), release::release),
+                        new java.util.ArrayList<>())
+                .start("127.0.0.1", 0);
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
         if (key != null) {

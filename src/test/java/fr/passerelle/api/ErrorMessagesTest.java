@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.Fixtures;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,12 +78,7 @@ class ErrorMessagesTest {
 
     @Test
     void errorsSpeakTheLanguageAsked() throws Exception {
-        fr.passerelle.publish.ReleaseApi release = Fixtures.demoRelease();
-        Javalin app = ApiServer.create(
-                        Fixtures.services(release),
-                        new ApiServer.Options(List.of(), release::release),
-                        new ArrayList<>())
-                .start("127.0.0.1", 0);
+        Javalin app = ApiClient.serveDemo();
         try {
             String base = "http://127.0.0.1:" + app.port();
             JsonNode fr = error(base + "/api/steps/infirmiere/next?lang=fr", null, 404);
