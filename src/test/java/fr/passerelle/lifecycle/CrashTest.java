@@ -353,21 +353,30 @@ class CrashTest {
         // while the clean run goes on here: it needs the clean run's timing only once its traffic starts.
         Path firstHome = dir.resolve("serve-killed-0");
         copy(prepared, firstHome);
+        Server firstServer = Server.launch(firstHome);
         java.util.concurrent.CompletableFuture<Server> firstUp =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
-                        return Server.start(firstHome);
+                        return firstServer.awaitUp(firstHome);
                     } catch (Exception e) {
                         throw new java.util.concurrent.CompletionException(e);
                     }
                 });
-        // The clean run in this JVM (the same Environment and Server as serve builds; no JVM start to pay): only the
-        // killed server needs a process of its own.
-        Server server = Server.inThisJvm(clean, body, erase);
-        Map<String, Object> expected = digest(clean);
-        assertTrue(
-                ((Long) expected.get("people")) < PEOPLE + 300 - 150,
-                expected.get("people").toString());
+        Server server;
+        Map<String, Object> expected;
+        try {
+            // The clean run in this JVM (the same Environment and Server as serve builds; no JVM start to pay): only
+            // the killed server needs a process of its own.
+            server = Server.inThisJvm(clean, body, erase);
+            expected = digest(clean);
+            assertTrue(
+                    ((Long) expected.get("people")) < PEOPLE + 300 - 150,
+                    expected.get("people").toString());
+        } catch (Throwable failed) {
+            // A serve process must not outlive the test that started it.
+            firstServer.kill();
+            throw failed;
+        }
 
         SplittableRandom random = new SplittableRandom(SEED);
         int killed = 0;
@@ -431,32 +440,40 @@ class CrashTest {
         }
 
         static Server start(Path home) throws Exception {
+            return launch(home).awaitUp(home);
+        }
+
+        /** {@code serve} on {@code home} in a child JVM, started but not yet answering. */
+        static Server launch(Path home) throws Exception {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
             String adminKey = adminKey(home);
             Process p = CrashTest.start(home, "serve", "--no-analysts", "--port", Integer.toString(port));
-            Server server = new Server(p, "http://127.0.0.1:" + port, adminKey);
+            return new Server(p, "http://127.0.0.1:" + port, adminKey);
+        }
+
+        /** This server once it answers its health check (killed, and an error, after 3 minutes without). */
+        Server awaitUp(Path home) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (System.nanoTime() < deadline) {
-                assertTrue(p.isAlive(), "the server keeps running at start (see " + home + ".log)");
+                assertTrue(process.isAlive(), "the server keeps running at start (see " + home + ".log)");
                 try {
-                    if (server.http
-                                    .send(
-                                            HttpRequest.newBuilder(URI.create(server.base + "/api/health"))
+                    if (http.send(
+                                            HttpRequest.newBuilder(URI.create(base + "/api/health"))
                                                     .build(),
                                             HttpResponse.BodyHandlers.discarding())
                                     .statusCode()
                             == 200) {
-                        return server;
+                        return this;
                     }
                 } catch (IOException notYet) {
                     // not listening yet
                 }
                 Thread.sleep(200);
             }
-            p.destroyForcibly();
+            process.destroyForcibly();
             throw new AssertionError("the server did not come up within 3 minutes (see " + home + ".log)");
         }
 
