@@ -33,7 +33,7 @@ public record TargetJobs(List<String> certifications, List<String> romeCodes, St
         List<String> certifications = list(row, "certifications");
         List<String> targets = list(row, "targets");
         for (String code : targets) {
-            if (!code.matches("[A-N][0-9]{4}")) {
+            if (!RomeCode.is(code)) {
                 throw new IllegalArgumentException(where + ": targets: \"" + code + "\" is not a ROME code (A1101)");
             }
         }

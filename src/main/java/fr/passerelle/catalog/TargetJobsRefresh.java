@@ -128,7 +128,7 @@ public final class TargetJobsRefresh {
                 List<String> rome = new ArrayList<>();
                 for (int i = 1; i <= 5; i++) {
                     String code = r.get("Code_Rome_" + i);
-                    if (code.matches("[A-N][0-9]{4}")) {
+                    if (RomeCode.is(code)) {
                         rome.add(code);
                     }
                 }
@@ -153,7 +153,7 @@ public final class TargetJobsRefresh {
                         CSVParser parser = fr.passerelle.files.Csv.SEMICOLON_WITH_HEADER.parse(reader)) {
                     for (CSVRecord r : parser) {
                         String rome = r.get("Rome");
-                        if (rome.matches("[A-N][0-9]{4}")) {
+                        if (RomeCode.is(rome)) {
                             List<String> codes = byRncp.computeIfAbsent(r.get("CodeRNCP"), x -> new ArrayList<>());
                             if (!codes.contains(rome)) {
                                 codes.add(rome);

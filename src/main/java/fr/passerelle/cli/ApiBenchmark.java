@@ -75,8 +75,9 @@ final class ApiBenchmark {
             RouteService routes = services.routes();
             List<String[]> pairs = routes.publishedPairs();
             List<String> steps = pairs.stream().map(p -> p[0]).distinct().toList();
-            List<String> jobs =
-                    steps.stream().filter(x -> x.matches("[A-N]\\d{4}")).toList();
+            List<String> jobs = steps.stream()
+                    .filter(x -> fr.passerelle.catalog.RomeCode.is(x))
+                    .toList();
             List<String> starts = steps.stream()
                     .filter(x -> x.startsWith("BAC") || x.startsWith("CAP"))
                     .toList();

@@ -149,7 +149,7 @@ final class CatalogCommand implements Runnable {
             int salary = 0;
             java.util.List<String> problems = new java.util.ArrayList<>();
             for (fr.passerelle.catalog.CatalogueStep step : c.steps()) {
-                if (step.kind() != StepKind.JOB || !step.code().matches("[A-N][0-9]{4}")) {
+                if (step.kind() != StepKind.JOB || !fr.passerelle.catalog.RomeCode.is(step.code())) {
                     continue;
                 }
                 jobs++;

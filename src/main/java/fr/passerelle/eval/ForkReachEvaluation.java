@@ -291,7 +291,7 @@ public final class ForkReachEvaluation {
         if (!targets.isEmpty()) {
             String code = job.code();
             return targets.contains(code)
-                    || code.matches("[A-N][0-9]{4}")
+                    || fr.passerelle.catalog.RomeCode.is(code)
                             && targets.stream().anyMatch(t -> t.length() >= 3 && t.startsWith(code.substring(0, 3)));
         }
         return job.domain() != null && !job.domain().isEmpty() && job.domain().equals(from.domain());

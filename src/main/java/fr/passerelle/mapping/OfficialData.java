@@ -109,7 +109,7 @@ public final class OfficialData {
         for (JsonNode c : codes) {
             String code = c.path("code_rome").asText();
             String label = c.path("libelle_rome").asText();
-            if (!code.matches("[A-N]\\d{4}") || label.isBlank()) {
+            if (!fr.passerelle.catalog.RomeCode.is(code) || label.isBlank()) {
                 throw new IllegalArgumentException(dir.resolve("referentiel_code_rome.json") + ": bad entry " + c);
             }
             labels.put(code, label);

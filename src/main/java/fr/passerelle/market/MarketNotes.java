@@ -142,7 +142,7 @@ public record MarketNotes(Map<String, Map<String, Note>> notes, List<Source> sou
         Map<String, List<String>> families = new TreeMap<>();
         for (CSVRecord r : read(dir.resolve("fap225_rome.csv"), ';')) {
             String rome = r.get("Rome").strip();
-            if (rome.matches("[A-N][0-9]{4}")) {
+            if (fr.passerelle.catalog.RomeCode.is(rome)) {
                 families.computeIfAbsent(rome, x -> new ArrayList<>())
                         .add(r.get("Fap").strip());
             }

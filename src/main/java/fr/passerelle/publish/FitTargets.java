@@ -15,8 +15,6 @@ final class FitTargets {
     static final List<String> SITUATIONS =
             List.of("target", "sameField", "sameDomain", "otherDomain", "study", "other");
 
-    private static final java.util.regex.Pattern ROME = java.util.regex.Pattern.compile("[A-N][0-9]{4}");
-
     static final int TARGET = 0;
     static final int SAME_FIELD = 1;
     static final int SAME_DOMAIN = 2;
@@ -88,7 +86,7 @@ final class FitTargets {
         if (targets[from].contains(code)) {
             return TARGET;
         }
-        if (!ROME.matcher(code).matches()) {
+        if (!fr.passerelle.catalog.RomeCode.is(code)) {
             return OTHER_DOMAIN;
         }
         if (fields[from].contains(code.substring(0, 3))) {
