@@ -33,13 +33,11 @@ final class JsonErrorHandler extends ErrorHandler {
             // The URI itself is what is wrong (Jetty refuses such a request line before reading the headers): the
             // message in the default language.
         }
-        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-        fields.put("error", error);
-        fields.put("status", status);
         String body;
         try {
             body = JSON.writeValueAsString(ErrorMessages.withMessage(
-                    fields, ErrorMessages.language(lang, request.getHeaders().get("Accept-Language"))));
+                    new ApiError(status, error, "status", status).body(),
+                    ErrorMessages.language(lang, request.getHeaders().get("Accept-Language"))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -188,30 +188,22 @@ public final class RouteTable {
      * and no internal text.
      */
     void mapErrors() {
-        config.routes.exception(
-                ApiError.class, (e, ctx) -> ctx.status(e.status()).json(ErrorMessages.withMessage(e.body(), ctx)));
+        config.routes.exception(ApiError.class, (e, ctx) -> answer(ctx, e));
         config.routes.exception(
                 StepNotFoundException.class,
-                (e, ctx) -> ctx.status(404)
-                        .json(ErrorMessages.withMessage(
-                                new ApiError(404, "unknown step", "step", e.step(), "closeMatches", e.closeMatches())
-                                        .body(),
-                                ctx)));
-        config.routes.exception(
-                QuestionException.class, (e, ctx) -> ctx.status(400).json(ErrorMessages.withMessage(e.body(), ctx)));
+                (e, ctx) -> answer(
+                        ctx, new ApiError(404, "unknown step", "step", e.step(), "closeMatches", e.closeMatches())));
+        config.routes.exception(QuestionException.class, (e, ctx) -> answer(ctx, 400, e.body()));
         config.routes.exception(
                 TransientException.class,
-                (e, ctx) -> ctx.status(503)
-                        .json(ErrorMessages.withMessage(
-                                Map.of("error", "the database is busy; try again shortly"), ctx)));
+                (e, ctx) -> answer(ctx, new ApiError(503, "the database is busy; try again shortly")));
         config.routes.exception(ClientException.class, (e, ctx) -> {
             if (e.code() != null && e.code().contains("TransactionTimedOut")) {
-                ctx.status(503)
-                        .json(ErrorMessages.withMessage(
-                                Map.of(
-                                        "error",
-                                        "the query took too long and was stopped; narrow the request (fewer steps, a smaller maxSteps)"),
-                                ctx));
+                answer(
+                        ctx,
+                        new ApiError(
+                                503,
+                                "the query took too long and was stopped; narrow the request (fewer steps, a smaller maxSteps)"));
             } else {
                 internalError(ctx, e);
             }
@@ -226,37 +218,45 @@ public final class RouteTable {
         config.routes.error(405, ctx -> {
             List<String> allowed = allowed(ctx.path());
             ctx.header("Allow", String.join(", ", allowed));
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("error", "method not allowed");
-            body.put("method", ctx.method().name());
-            body.put("path", ctx.path());
-            body.put("allowed", allowed);
-            ctx.json(ErrorMessages.withMessage(body, ctx));
+            answer(
+                    ctx,
+                    new ApiError(
+                            405,
+                            "method not allowed",
+                            "method",
+                            ctx.method().name(),
+                            "path",
+                            ctx.path(),
+                            "allowed",
+                            allowed));
         });
         // Error handlers also run after our own 404s (unknown step): leave a JSON answer as it is.
         config.routes.error(404, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
-                ctx.json(ErrorMessages.withMessage(Map.of("error", "no such endpoint", "path", ctx.path()), ctx));
+                answer(ctx, new ApiError(404, "no such endpoint", "path", ctx.path()));
             }
         });
     }
 
+    /** An error as every route answers it: its status, its fields, and their sentence in the asked language. */
+    private static void answer(Context ctx, ApiError error) {
+        answer(ctx, error.status(), error.body());
+    }
+
+    private static void answer(Context ctx, int status, Map<String, Object> body) {
+        ctx.status(status).json(ErrorMessages.withMessage(body, ctx));
+    }
+
     private static void unavailable(Context ctx) {
         ctx.header("Retry-After", "10");
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("error", "the database is unavailable; try again shortly");
-        body.put("retryAfterSeconds", 10);
-        ctx.status(503).json(ErrorMessages.withMessage(body, ctx));
+        answer(ctx, new ApiError(503, "the database is unavailable; try again shortly", "retryAfterSeconds", 10));
     }
 
     /** A logged 500 with an id the caller can quote to the operator; no exception text leaves the server. */
     private static void internalError(Context ctx, Exception e) {
         String id = UUID.randomUUID().toString();
         LOG.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("error", "internal error");
-        body.put("id", id);
-        ctx.status(500).json(ErrorMessages.withMessage(body, ctx));
+        answer(ctx, new ApiError(500, "internal error", "id", id));
     }
 }
