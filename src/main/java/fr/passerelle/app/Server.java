@@ -119,6 +119,15 @@ public final class Server implements AutoCloseable {
      * (when asked for, embedded database only), and starts the HTTP server on it.
      */
     public static Server start(Environment env, Options options) {
+        return start(env, options, false);
+    }
+
+    /**
+     * As {@link #start(Environment, Options)}; with {@code keepApiStore} (the {@code serve} command), the API's store is
+     * kept in the home between starts ({@link Settings#apiStoreDir}) and a restart on the same release loads nothing.
+     * Tests leave it off: their servers share the process's warm instances instead.
+     */
+    public static Server start(Environment env, Options options, boolean keepApiStore) {
         Settings settings = env.settings();
         String shownHost = shownHost(options.host());
         String password = null;
@@ -146,9 +155,13 @@ public final class Server implements AutoCloseable {
         // The API's store first, then the analysts' beside a running API: on two cores two loads side by side take as
         // long as one after the other, so the API answers about half the load time sooner (Browser users, a few
         // seconds later, are told when it is there).
-        ReleaseApi release = ReleaseApi.start(Settings.RELEASE_PAGE_CACHE_BYTES, first);
+        ReleaseApi release = keepApiStore
+                ? ReleaseApi.startKept(Settings.RELEASE_PAGE_CACHE_BYTES, first, settings.apiStoreDir())
+                : ReleaseApi.start(Settings.RELEASE_PAGE_CACHE_BYTES, first);
         LOG.info(
-                "Published version {} and started the API's release store in {} s.",
+                release.servedFromKeptStore()
+                        ? "Release {}: the API's store kept by the last start is served as it is ({} s, nothing to load)."
+                        : "Published version {} and started the API's release store in {} s.",
                 first.version(),
                 String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         CompletableFuture<AnalystNeo4j> analysts = null;

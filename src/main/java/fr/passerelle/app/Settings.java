@@ -174,6 +174,11 @@ public record Settings(Path home, Neo4j neo4j, Privacy privacy, Path catalogue, 
         return home.resolve("keys").resolve("analyst.password");
     }
 
+    /** The API's release store, kept between starts ({@link fr.passerelle.publish.ReleaseApi#startKept}). */
+    public Path apiStoreDir() {
+        return home.resolve("api-store");
+    }
+
     public Path analystDir() {
         return home.resolve("analyst");
     }

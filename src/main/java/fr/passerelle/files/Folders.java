@@ -12,10 +12,6 @@ public final class Folders {
     private Folders() {}
 
     /**
-     * Deletes {@code dir} and everything in it (nothing when it does not exist). A file that cannot
-     * be deleted is an error naming it: a half-deleted release or key folder must not pass unseen.
-     */
-    /**
      * {@code dir} emptied of whatever an earlier, killed process left there, and readable by its
      * owner only (it holds inputs before they are pseudonymised).
      */
@@ -30,6 +26,10 @@ public final class Folders {
         return dir;
     }
 
+    /**
+     * Deletes {@code dir} and everything in it (nothing when it does not exist). A file that cannot
+     * be deleted is an error naming it: a half-deleted release or key folder must not pass unseen.
+     */
     public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;

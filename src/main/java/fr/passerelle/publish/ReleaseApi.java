@@ -1,6 +1,7 @@
 package fr.passerelle.publish;
 
 import fr.passerelle.graph.Database;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -20,7 +21,12 @@ public final class ReleaseApi implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final String USER = "api";
     private final long pageCacheBytes;
-    private final String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    /** Where the served store is kept between starts (a server's home), null for instances from the shared pool. */
+    private final Path keptIn;
+
+    /** The reader's password: this process's own, or, for kept stores, kept beside them (owner-only folder). */
+    private final String password;
+
     private final Database database;
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "release-store-cleaner");
@@ -33,8 +39,10 @@ public final class ReleaseApi implements AutoCloseable {
 
     private record Serving(Publication release, ReleaseInstance instance, Driver driver) {}
 
-    private ReleaseApi(long pageCacheBytes, Publication first) {
+    private ReleaseApi(long pageCacheBytes, Publication first, Path keptIn) {
         this.pageCacheBytes = pageCacheBytes;
+        this.keptIn = keptIn;
+        this.password = keptIn == null ? newPassword() : keptPassword(keptIn.resolve(READER_PASSWORD));
         this.current = open(first);
         // Read-only stores, one per release: answers' lookups may be kept until the next switch.
         this.database = new Database(current.driver, "neo4j", Database.TIMEOUT).fixedPerStore();
@@ -42,7 +50,63 @@ public final class ReleaseApi implements AutoCloseable {
 
     /** Serves {@code first} from an instance with this page cache. */
     public static ReleaseApi start(long pageCacheBytes, Publication first) {
-        return new ReleaseApi(pageCacheBytes, first);
+        return new ReleaseApi(pageCacheBytes, first, null);
+    }
+
+    /**
+     * Serves {@code first} from a store kept in {@code folder} (one per release, {@code <folder>/<version>}): the
+     * store a previous start left there for this release is served as it is, and the one served at {@link #close}
+     * stays for the next start. A server's restart then loads no release (measured on the demo: see the README's
+     * Start-up). Other folders under {@code folder}, older releases', are removed.
+     */
+    public static ReleaseApi startKept(long pageCacheBytes, Publication first, Path folder) {
+        Path keep = folder.toAbsolutePath().normalize();
+        try {
+            java.nio.file.Files.createDirectories(keep);
+            try (var stores = java.nio.file.Files.newDirectoryStream(keep)) {
+                for (Path store : stores) {
+                    if (java.nio.file.Files.isDirectory(store)
+                            && !store.getFileName().toString().equals(Long.toString(first.version()))) {
+                        fr.passerelle.files.Folders.deleteTree(store);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot prepare " + keep + " for the API's store", e);
+        }
+        return new ReleaseApi(pageCacheBytes, first, keep);
+    }
+
+    private static final String READER_PASSWORD = "reader.password";
+
+    private static String newPassword() {
+        return HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    }
+
+    private static String keptPassword(Path file) {
+        try {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                return java.nio.file.Files.readString(file).strip();
+            }
+            String created = newPassword();
+            java.nio.file.Files.writeString(file, created);
+            return created;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the API reader's password in " + file, e);
+        }
+    }
+
+    /**
+     * Removes from the kept stores in {@code folder} what lets anyone in: their account databases and passwords (the
+     * build's demo home, copied to other homes). Each store's next start sets new ones.
+     */
+    public static void forgetSecrets(Path folder) {
+        fr.passerelle.files.Folders.deleteTree(folder.resolve(READER_PASSWORD));
+        try (var stores = java.nio.file.Files.list(folder)) {
+            stores.filter(java.nio.file.Files::isDirectory).forEach(ReleaseInstance::forgetSecrets);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + folder, e);
+        }
     }
 
     /** The database the API's services read (it follows each new release). */
@@ -53,6 +117,11 @@ public final class ReleaseApi implements AutoCloseable {
     /** Where the current store listens (loopback; it wants this process's password). */
     public synchronized String boltUri() {
         return current.instance.boltUri();
+    }
+
+    /** Whether the release served now came from a store kept by a previous start, without a load. */
+    public synchronized boolean servedFromKeptStore() {
+        return current.instance.reopened();
     }
 
     public synchronized Publication release() {
@@ -72,6 +141,16 @@ public final class ReleaseApi implements AutoCloseable {
     }
 
     private Serving open(Publication release) {
+        if (keptIn != null) {
+            ReleaseInstance kept = ReleaseInstance.startKept(
+                    keptIn.resolve(Long.toString(release.version())), pageCacheBytes, release, USER, password);
+            try {
+                return new Serving(release, kept, Database.driver(kept.boltUri(), USER, password));
+            } catch (RuntimeException e) {
+                kept.shutdown();
+                throw e;
+            }
+        }
         ReleaseInstance instance = ReleaseInstances.take(pageCacheBytes);
         try {
             instance.load(release, USER, password, true);
@@ -94,7 +173,11 @@ public final class ReleaseApi implements AutoCloseable {
 
     private static void giveBack(Serving s) {
         s.driver.close();
-        ReleaseInstances.giveBack(s.instance);
+        if (s.instance.kept()) {
+            s.instance.stop(); // an older release's store: the next start serves the newest
+        } else {
+            ReleaseInstances.giveBack(s.instance);
+        }
     }
 
     @Override
@@ -103,6 +186,11 @@ public final class ReleaseApi implements AutoCloseable {
         // Nothing reads through this API any more: the instances in their grace period go back now too.
         retiring.forEach(ReleaseApi::giveBack);
         retiring.clear();
-        giveBack(current);
+        if (current.instance.kept()) {
+            current.driver.close();
+            current.instance.shutdown(); // stays on disk for the next start
+        } else {
+            giveBack(current);
+        }
     }
 }

@@ -34,10 +34,20 @@ final class ReleaseInstance {
     private final String boltUri;
     /** The reader's account while a release is loaded, null while the instance is empty. */
     private String reader;
+    /** Kept on disk when stopped ({@link #startKept}): the next start of the server serves it without a load. */
+    private final boolean kept;
+    /** A kept store served as a previous start left it, nothing loaded. */
+    private boolean reopened;
 
     private ReleaseInstance(
-            Path home, long pageCacheBytes, DatabaseManagementService service, Database admin, String boltUri) {
+            Path home,
+            long pageCacheBytes,
+            DatabaseManagementService service,
+            Database admin,
+            String boltUri,
+            boolean kept) {
         this.home = home;
+        this.kept = kept;
         this.pageCacheBytes = pageCacheBytes;
         this.service = service;
         this.config = ((GraphDatabaseAPI) service.database("system"))
@@ -57,6 +67,149 @@ final class ReleaseInstance {
             throw new UncheckedIOException("cannot create " + home, e);
         }
         Neo4jConfig.setInitialPassword(home, password);
+        ReleaseInstance instance = run(home, pageCacheBytes, password, false);
+        try {
+            // The whole schema first, on the empty store: a schema change empties Neo4j's plan cache, so indexes
+            // created at the end of the first load (the script's order, right for a store loaded once) would make
+            // the next load plan everything again. The script's own schema statements then change nothing.
+            for (String name : schema()) {
+                instance.admin.runSchema(name);
+            }
+            return instance;
+        } catch (RuntimeException e) {
+            instance.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * The instance kept in {@code home} for {@code release}, open to {@code user}: the one a previous server left there
+     * when it holds this very release (a restart then loads nothing: 7-8 s of a first start's 35 s on the demo), else
+     * a new one loaded here. Stopped with {@link #shutdown}, it stays for the next start; {@link #stop} removes it.
+     */
+    static ReleaseInstance startKept(
+            Path home, long pageCacheBytes, Publication release, String user, String password) {
+        Path marker = home.resolve(KEPT_MARKER);
+        Path adminPassword = home.resolve(KEPT_PASSWORD);
+        String holds = keptIdentity(release);
+        try {
+            if (Files.isRegularFile(marker) && Files.readString(marker).equals(holds)) {
+                ReleaseInstance reopened = null;
+                try {
+                    String admin = null;
+                    boolean newAccounts = Neo4jConfig.hasNoAccounts(home);
+                    if (newAccounts) {
+                        // Copied without its accounts (the build's demo home): this home's own.
+                        admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                        Neo4jConfig.setInitialPassword(home, admin);
+                        Files.writeString(adminPassword, admin);
+                    } else if (Files.isRegularFile(adminPassword)) {
+                        admin = Files.readString(adminPassword);
+                    }
+                    if (admin != null) {
+                        reopened = run(home, pageCacheBytes, admin, true);
+                        reopened.reopened = true;
+                        Path readerMark = home.resolve(KEPT_READER);
+                        String reader = sha256(user + ":" + password);
+                        if (Files.isRegularFile(readerMark)
+                                && Files.readString(readerMark).equals(reader)) {
+                            reopened.reader = user;
+                            reopened.writable(false);
+                        } else {
+                            reopened.openTo(user, password, !newAccounts);
+                            Files.writeString(readerMark, reader);
+                        }
+                        return reopened;
+                    }
+                } catch (RuntimeException | IOException e) {
+                    if (reopened != null) {
+                        reopened.shutdown();
+                    }
+                    org.slf4j.LoggerFactory.getLogger(ReleaseInstance.class)
+                            .warn(
+                                    "The API's store kept in {} could not be reopened ({}); it is loaded again.",
+                                    home,
+                                    e.getMessage());
+                }
+            }
+            // Owner-only, as the home's keys: the store holds institutions' private part and its password is here.
+            fr.passerelle.files.Folders.emptyOwnerOnly(home);
+            Files.createDirectories(home.resolve("import"));
+            String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            Neo4jConfig.setInitialPassword(home, admin);
+            Files.writeString(adminPassword, admin);
+            ReleaseInstance built = run(home, pageCacheBytes, admin, true);
+            try {
+                for (String name : schema()) {
+                    built.admin.runSchema(name);
+                }
+                built.load(release, user, password, true);
+                Files.writeString(home.resolve(KEPT_READER), sha256(user + ":" + password));
+                // Last: a store without this mark (a load cut short) is never served again.
+                Files.writeString(marker, holds);
+                return built;
+            } catch (RuntimeException e) {
+                built.stop();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the API's store in " + home, e);
+        }
+    }
+
+    /** Removes a kept store's accounts and passwords ({@link ReleaseApi#forgetSecrets}); its release stays. */
+    static void forgetSecrets(Path home) {
+        Neo4jConfig.forgetAccounts(home);
+        fr.passerelle.files.Folders.deleteTree(home.resolve("logs"));
+        fr.passerelle.files.Folders.deleteTree(home.resolve(KEPT_PASSWORD));
+        fr.passerelle.files.Folders.deleteTree(home.resolve(KEPT_READER));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String KEPT_MARKER = "serves.txt";
+    private static final String KEPT_PASSWORD = "admin.password";
+    /** A hash of the reader's account the store was last opened to: the same, and no account is made again. */
+    private static final String KEPT_READER = "reader.sha256";
+
+    /**
+     * What a kept store must have been loaded from to be served again: this release, as its description says (the
+     * version, the time it was published, its counts), wherever its folder is (a copied home keeps its stores).
+     */
+    private static String keptIdentity(Publication release) {
+        Path description = release.dir().resolve(Publication.DESCRIPTION);
+        try {
+            String described = Files.isRegularFile(description)
+                    ? sha256(Files.readString(description))
+                    : release.dir().toAbsolutePath().normalize().toString();
+            return release.version() + " " + described + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + description, e);
+        }
+    }
+
+    /** A kept store's new process: a reader's account with this process's password, then read-only. */
+    private void openTo(String user, String password, boolean replace) {
+        writable(true);
+        Database system = admin.on("system");
+        if (replace) {
+            system.runAlone("published/drop-reader-user", Map.of("user", user));
+        }
+        system.runAlone("published/create-analyst-user", Map.of("user", user, "password", password));
+        reader = user;
+        writable(false);
+    }
+
+    /** Starts Neo4j on {@code home} (its password set), Bolt on a free loopback port. */
+    private static ReleaseInstance run(Path home, long pageCacheBytes, String password, boolean kept) {
         int port = EmbeddedNeo4j.freePort();
         // LOAD CSV reads only this instance's own import folder, which holds a release's files while it loads
         // and nothing while the release is served.
@@ -68,13 +221,7 @@ final class ReleaseInstance {
         String uri = "bolt://127.0.0.1:" + port;
         try {
             Database admin = Database.connect(uri, "neo4j", password, DATABASE, Duration.ofMinutes(1));
-            // The whole schema first, on the empty store: a schema change empties Neo4j's plan cache, so indexes
-            // created at the end of the first load (the script's order, right for a store loaded once) would make
-            // the next load plan everything again. The script's own schema statements then change nothing.
-            for (String name : schema()) {
-                admin.runSchema(name);
-            }
-            return new ReleaseInstance(home, pageCacheBytes, service, admin, uri);
+            return new ReleaseInstance(home, pageCacheBytes, service, admin, uri, kept);
         } catch (RuntimeException e) {
             service.shutdown();
             throw e;
@@ -163,10 +310,26 @@ final class ReleaseInstance {
     /** Shuts the instance down and deletes its files. */
     void stop() {
         try {
+            shutdown();
+        } finally {
+            fr.passerelle.files.Folders.deleteTree(home);
+        }
+    }
+
+    /** Shuts the instance down; its files stay (a kept instance is served again by the next start). */
+    void shutdown() {
+        try {
             admin.close();
         } finally {
             service.shutdown();
-            fr.passerelle.files.Folders.deleteTree(home);
         }
+    }
+
+    boolean kept() {
+        return kept;
+    }
+
+    boolean reopened() {
+        return reopened;
     }
 }
