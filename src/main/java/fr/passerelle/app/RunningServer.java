@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public record RunningServer(long pid, String url, String analystBolt, String storeBolt) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String FILE = "server.json";
+    static final String FILE = "server.json";
 
     /** Says that this process serves {@code home} (owner-only file, written whole by a rename). */
     public void write(Path home) {

@@ -33,6 +33,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Replace the whole embedded database with the demo population (bulk importer).")
     boolean rebuild;
 
+    @Option(
+            names = "--prepare-home",
+            description = "Prepare the demo home that 'serve --demo' copies into a new home (the build prepares "
+                    + "target/demo-home): the people loaded, the first release published and the API's store built, "
+                    + "then every key and password removed.")
+    Path prepareHome;
+
     @Option(names = "--out", description = "Write to this file (.jsonl or .csv) instead of loading into the database.")
     Path out;
 
@@ -40,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         if (people < 1 || people > 5_000_000) {
             throw new IllegalArgumentException("--people must be 1..5000000, got " + people);
+        }
+        if (prepareHome != null) {
+            fr.passerelle.app.DemoHome.build(prepareHome, options.settings(), people, seed);
+            return 0;
         }
         if (out != null) {
             DemoGenerator generator = new DemoGenerator(fr.passerelle.catalog.Catalogue.bundled());
@@ -67,6 +78,17 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static ImportReport load(Environment env, int people, long seed) {
+        if (env.db()
+                .read(
+                        "person/demo-template",
+                        java.util.Map.of(),
+                        r -> r.get("demoTemplate").asBoolean())
+                .get(0)) {
+            throw new IllegalStateException(
+                    "this home was copied from the prepared demo home: its people are the demo's,"
+                            + " under a key nobody holds, and loading the demo again would count them twice; replace them"
+                            + " with 'demo --rebuild' instead");
+        }
         // Real establishments where the official files are at hand (none otherwise: no code is invented).
         DemoGenerator generator = new DemoGenerator(env.catalogue(), fr.passerelle.market.Establishments.standard());
         try (Progress progress = new Progress("Demo", people)) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         description = "Start the HTTP API (on the embedded database unless --neo4j-uri is given).")
 final class ServeCommand implements Callable<Integer> {
     static volatile boolean SERVING;
+    private static final long DEMO_SEED = 42;
 
     @Mixin
     CommonOptions options;
@@ -49,6 +50,12 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "20000",
             description = "Size of that demo population (default: ${DEFAULT-VALUE}).")
     int demoPeople;
+
+    @Option(
+            names = "--demo-home",
+            description = "With --demo: the demo home the build prepares (default: demo-home beside the jar), copied "
+                    + "into a new home instead of building the demo there.")
+    Path demoHome;
 
     @Option(
             names = "--analysts",
@@ -114,6 +121,19 @@ final class ServeCommand implements Callable<Integer> {
         // A line at once: opening the store and publishing take seconds, and silence reads as a hang.
         System.out.println("Passerelle: opening the person store in "
                 + options.settings().home().toAbsolutePath().normalize() + " ...");
+        if (demo) {
+            Path template = demoHome == null ? fr.passerelle.app.DemoHome.besideCode() : demoHome;
+            java.util.Optional<String> notCopied =
+                    fr.passerelle.app.DemoHome.copyIfNew(template, options.settings(), demoPeople, DEMO_SEED);
+            if (notCopied.isEmpty()) {
+                System.out.printf(
+                        "Passerelle: new home copied from the demo home the build prepared (%s) in %.1f s; it makes"
+                                + " its own keys and passwords.%n",
+                        template, (System.nanoTime() - started) / 1e9);
+            } else if (!notCopied.get().equals(fr.passerelle.app.DemoHome.NOT_NEW)) {
+                System.out.println("Passerelle: the demo is built in this home (" + notCopied.get() + ").");
+            }
+        }
         Environment env = Environment.open(options.settings());
         System.out.printf("Passerelle: store open after %.1f s%n", (System.nanoTime() - started) / 1e9);
         Server server;
@@ -122,8 +142,8 @@ final class ServeCommand implements Callable<Integer> {
                 System.out.println("Loading " + demoPeople + " demo people...");
                 // An empty embedded store is filled by the bulk importer; an external one batch by batch.
                 ImportReport report = env.isEmbedded()
-                        ? DemoCommand.rebuild(env, demoPeople, 42)
-                        : DemoCommand.load(env, demoPeople, 42);
+                        ? DemoCommand.rebuild(env, demoPeople, DEMO_SEED)
+                        : DemoCommand.load(env, demoPeople, DEMO_SEED);
                 System.out.print(report.summary());
             }
             System.out.println("Passerelle: loading the newest release (published first if there is none) ...");
@@ -138,7 +158,8 @@ final class ServeCommand implements Callable<Integer> {
                             analystBoltPort,
                             analystPassword,
                             requireReaderKey,
-                            rateLimit));
+                            rateLimit),
+                    true);
         } catch (RuntimeException e) {
             env.close();
             throw e;

@@ -47,8 +47,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database directory " + dir, e);
         }
-        if (!Files.exists(dir.resolve("data").resolve("databases").resolve("system"))) {
-            // A new store: its neo4j user gets the password before Bolt ever listens.
+        if (Neo4jConfig.hasNoAccounts(dir)) {
+            // A new store (or one copied without its accounts): its neo4j user gets the password before Bolt listens.
             Neo4jConfig.setInitialPassword(dir, password);
         }
         int port = boltPort == 0 ? freePort() : boltPort;

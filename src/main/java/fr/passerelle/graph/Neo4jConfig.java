@@ -65,4 +65,28 @@ public final class Neo4jConfig {
                     + log.toString(StandardCharsets.UTF_8));
         }
     }
+
+    /**
+     * Removes from the stopped store in {@code home} its accounts: the system database (where Neo4j keeps them) and the
+     * initial password's file. What the store holds stays; its next start makes a new system database, whose password
+     * is set first ({@link #setInitialPassword}). For the build's demo home, copied to other homes. (Keeping the system
+     * database and setting the password in-process at start was measured slower: 4.3 s against 2.3 s in a cold JVM.)
+     */
+    public static void forgetAccounts(Path home) {
+        Path data = home.resolve("data");
+        try {
+            org.neo4j.io.fs.FileUtils.deleteDirectory(data.resolve("databases").resolve("system"));
+            org.neo4j.io.fs.FileUtils.deleteDirectory(
+                    data.resolve("transactions").resolve("system"));
+            org.neo4j.io.fs.FileUtils.deleteDirectory(data.resolve("dbms"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove the accounts of the store in " + home, e);
+        }
+    }
+
+    /** Whether the store in {@code home} has no accounts yet (new, or {@link #forgetAccounts}). */
+    public static boolean hasNoAccounts(Path home) {
+        return !java.nio.file.Files.exists(
+                home.resolve("data").resolve("databases").resolve("system"));
+    }
 }

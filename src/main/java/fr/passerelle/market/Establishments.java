@@ -53,25 +53,45 @@ public record Establishments(List<Establishment> all) {
             java.util.Set.of("disc01", "disc06", "disc07", "disc12", "disc18");
 
     private static volatile Establishments standard;
+    private static final String PRO = "depp-2022-etablissements-2022_2023-pro.csv";
+    private static final String APPRENTICES = "depp-2022-etablissements-2022_2023-apprentissage.csv";
+    private static final String MASTERS = "fr-esr-insertion_professionnelle-master.csv";
 
     /** The establishments of {@code ../shared/data} (or the PASSERELLE_INSERJEUNES_DIR / _INSERSUP_DIR folders); none without the files. */
     public static Establishments standard() {
         Establishments s = standard;
         if (s == null) {
-            Path ij = Path.of(InserJeunes.env("PASSERELLE_INSERJEUNES_DIR", "../shared/data/inserjeunes"));
-            Path sup = Path.of(InserJeunes.env("PASSERELLE_INSERSUP_DIR", "../shared/data/insersup"));
-            s = load(ij, sup);
+            s = load(standardInserJeunes(), standardInserSup());
             standard = s;
         }
         return s;
+    }
+
+    private static Path standardInserJeunes() {
+        return Path.of(InserJeunes.env("PASSERELLE_INSERJEUNES_DIR", "../shared/data/inserjeunes"));
+    }
+
+    private static Path standardInserSup() {
+        return Path.of(InserJeunes.env("PASSERELLE_INSERSUP_DIR", "../shared/data/insersup"));
+    }
+
+    /** The files {@link #standard} reads (present or not), without reading them: what a prepared demo depended on. */
+    public static List<Path> standardFiles() {
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path f : List.of(
+                standardInserJeunes().resolve(PRO), standardInserJeunes().resolve(APPRENTICES))) {
+            files.add(f.toAbsolutePath().normalize());
+        }
+        files.add(standardInserSup().resolve(MASTERS).toAbsolutePath().normalize());
+        return files;
     }
 
     /** The establishments of the files present in these folders (either may be missing). */
     public static Establishments load(Path inserJeunesDir, Path inserSupDir) {
         Regions regions = Regions.bundled();
         Map<String, Establishment> found = new LinkedHashMap<>();
-        Path pro = inserJeunesDir.resolve("depp-2022-etablissements-2022_2023-pro.csv");
-        Path apprentices = inserJeunesDir.resolve("depp-2022-etablissements-2022_2023-apprentissage.csv");
+        Path pro = inserJeunesDir.resolve(PRO);
+        Path apprentices = inserJeunesDir.resolve(APPRENTICES);
         for (Path file : List.of(pro, apprentices)) {
             if (!Files.isRegularFile(file)) {
                 continue;
@@ -99,7 +119,7 @@ public record Establishments(List<Establishment> all) {
                 }
             }
         }
-        Path masters = inserSupDir.resolve("fr-esr-insertion_professionnelle-master.csv");
+        Path masters = inserSupDir.resolve(MASTERS);
         Map<String, Masters> mastersOf = Files.isRegularFile(masters) ? masters(masters) : Map.of();
         if (Files.isRegularFile(masters)) {
             for (CSVRecord r : InserJeunes.read(masters)) {
