@@ -16,8 +16,9 @@ import org.neo4j.server.configuration.ServerSettings;
  * The analysts' Neo4j: a second in-process instance holding only a publication, read-only, with
  * authentication on and one account, and Neo4j Browser on its HTTP port. On Neo4j Community there
  * are no roles, so the separation is physical: this instance never sees a person, a pseudonym or the
- * do-not-collect list, and no write reaches it. Each publication gets a freshly built store; the
- * switch stops the old instance and starts the new one on the same ports.
+ * do-not-collect list, and no write reaches it. Each publication gets a freshly built store, which the next start
+ * serves again when the release and the password are the same; the switch stops the old instance and starts the new
+ * one on the same ports.
  */
 public final class AnalystNeo4j implements AutoCloseable {
     public static final String USER = "analyst";
@@ -59,17 +60,17 @@ public final class AnalystNeo4j implements AutoCloseable {
                 && publication.dir().equals(next.dir())) {
             return;
         }
-        Path built = build(next);
-        Path previous = store;
+        // The store the last start left for this release and password, else a new one.
+        Path built = ReleaseStore.built(next, settings.home(), USER, settings.password())
+                .orElseGet(() -> build(next));
         if (service != null) {
             service.shutdown();
         }
         service = open(built, true).build();
         store = built;
         publication = next;
-        if (previous != null) {
-            fr.passerelle.files.Folders.deleteTree(previous);
-        }
+        // The previous release's store, and any a killed or older process left (one per start, before: they piled up).
+        ReleaseStore.removeOthers(settings.home(), built);
     }
 
     /**

@@ -69,7 +69,7 @@ final class TrajectoryInput {
     private List<Outcome> parseChunk(Path file, List<String> lines, List<Integer> numbers) {
         List<Integer> indexes =
                 java.util.stream.IntStream.range(0, lines.size()).boxed().toList();
-        return indexes.parallelStream()
+        return inCommonPool(() -> indexes.parallelStream()
                 .map(i -> {
                     String origin = file + ":" + numbers.get(i);
                     List<String> dropped = new ArrayList<>(0);
@@ -83,7 +83,7 @@ final class TrajectoryInput {
                         return new Outcome(null, new InputProblem(origin, e.getMessage()), dropped, 0, 0);
                     }
                 })
-                .toList();
+                .toList());
     }
 
     private void readSequentially(TrajectoryReader reader, Path file, Consumer<Trajectory> out) throws IOException {
@@ -128,8 +128,25 @@ final class TrajectoryInput {
         if (chunk.isEmpty()) {
             return;
         }
-        deliver(chunk.parallelStream().map(raw -> outcome(raw, List.of())).toList(), out);
+        deliver(
+                inCommonPool(() -> chunk.parallelStream()
+                        .map(raw -> outcome(raw, List.of()))
+                        .toList()),
+                out);
         chunk.clear();
+    }
+
+    /**
+     * Runs a parallel stream in the common pool, whoever calls. A parallel stream started on a thread of another
+     * fork-join pool forks into that pool instead; under JUnit's parallel executor (a fork-join pool of two), a test
+     * that imports then waited forever for parts queued behind a worker blocked on another class (CI, session 19).
+     */
+    private static <T> T inCommonPool(java.util.function.Supplier<T> work) {
+        if (!(Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread worker)
+                || worker.getPool() == java.util.concurrent.ForkJoinPool.commonPool()) {
+            return work.get();
+        }
+        return java.util.concurrent.ForkJoinPool.commonPool().submit(work::get).join();
     }
 
     private Outcome outcome(RawTrajectory raw, List<String> dropped) {

@@ -91,7 +91,7 @@ final class ReleaseInstance {
             Path home, long pageCacheBytes, Publication release, String user, String password) {
         Path marker = home.resolve(KEPT_MARKER);
         Path adminPassword = home.resolve(KEPT_PASSWORD);
-        String holds = keptIdentity(release);
+        String holds = ReleaseStore.identity(release);
         try {
             if (Files.isRegularFile(marker) && Files.readString(marker).equals(holds)) {
                 ReleaseInstance reopened = null;
@@ -110,7 +110,7 @@ final class ReleaseInstance {
                         reopened = run(home, pageCacheBytes, admin, true);
                         reopened.reopened = true;
                         Path readerMark = home.resolve(KEPT_READER);
-                        String reader = sha256(user + ":" + password);
+                        String reader = ReleaseStore.sha256(user + ":" + password);
                         if (Files.isRegularFile(readerMark)
                                 && Files.readString(readerMark).equals(reader)) {
                             reopened.reader = user;
@@ -144,7 +144,7 @@ final class ReleaseInstance {
                     built.admin.runSchema(name);
                 }
                 built.load(release, user, password, true);
-                Files.writeString(home.resolve(KEPT_READER), sha256(user + ":" + password));
+                Files.writeString(home.resolve(KEPT_READER), ReleaseStore.sha256(user + ":" + password));
                 // Last: a store without this mark (a load cut short) is never served again.
                 Files.writeString(marker, holds);
                 return built;
@@ -165,36 +165,10 @@ final class ReleaseInstance {
         fr.passerelle.files.Folders.deleteTree(home.resolve(KEPT_READER));
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static final String KEPT_MARKER = "serves.txt";
     private static final String KEPT_PASSWORD = "admin.password";
     /** A hash of the reader's account the store was last opened to: the same, and no account is made again. */
     private static final String KEPT_READER = "reader.sha256";
-
-    /**
-     * What a kept store must have been loaded from to be served again: this release, as its description says (the
-     * version, the time it was published, its counts), wherever its folder is (a copied home keeps its stores).
-     */
-    private static String keptIdentity(Publication release) {
-        Path description = release.dir().resolve(Publication.DESCRIPTION);
-        try {
-            String described = Files.isRegularFile(description)
-                    ? sha256(Files.readString(description))
-                    : release.dir().toAbsolutePath().normalize().toString();
-            return release.version() + " " + described + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + description, e);
-        }
-    }
 
     /** A kept store's new process: a reader's account with this process's password, then read-only. */
     private void openTo(String user, String password, boolean replace) {

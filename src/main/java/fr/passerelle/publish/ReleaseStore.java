@@ -56,6 +56,10 @@ public final class ReleaseStore {
                 Database.connect("bolt://127.0.0.1:" + port, "neo4j", admin, "neo4j", Duration.ofMinutes(1))) {
             load(store, statements(release.dir(), false));
             store.on("system").runAlone("published/create-analyst-user", Map.of("user", user, "password", password));
+            // Last: what the store holds and for whom, so that the next start serves it without building another.
+            Files.writeString(home.resolve(HOLDS), identity(release) + sha256(user + ":" + password) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark " + home, e);
         } finally {
             long t2 = System.nanoTime();
             writable.shutdown();
@@ -66,6 +70,70 @@ public final class ReleaseStore {
             }
         }
         return home;
+    }
+
+    private static final String HOLDS = "holds.txt";
+
+    /**
+     * A store {@link #build} made under {@code parent} for this very release and account (the analysts' store left by
+     * the last start), if there is one: serving it spares building another (about 10 s on the demo).
+     */
+    public static java.util.Optional<Path> built(Publication release, Path parent, String user, String password) {
+        Path dir = parent.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            return java.util.Optional.empty();
+        }
+        String wanted = identity(release) + sha256(user + ":" + password) + "\n";
+        try (var stores = Files.newDirectoryStream(dir, "store-*")) {
+            for (Path store : stores) {
+                Path holds = store.resolve(HOLDS);
+                if (Files.isRegularFile(holds) && Files.readString(holds).equals(wanted)) {
+                    return java.util.Optional.of(store);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Removes every store under {@code parent} but {@code kept}: older releases', or ones a killed process left. */
+    public static void removeOthers(Path parent, Path kept) {
+        try (var stores = Files.newDirectoryStream(parent.toAbsolutePath().normalize(), "store-*")) {
+            for (Path store : stores) {
+                if (!store.equals(kept.toAbsolutePath().normalize())) {
+                    fr.passerelle.files.Folders.deleteTree(store);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + parent, e);
+        }
+    }
+
+    /**
+     * What a store built from {@code release} holds, wherever the release's folder is: its version and a hash of its
+     * description (the time it was published, its counts), or its folder when it has none.
+     */
+    static String identity(Publication release) {
+        Path description = release.dir().resolve(Publication.DESCRIPTION);
+        try {
+            String described = Files.isRegularFile(description)
+                    ? sha256(Files.readString(description))
+                    : release.dir().toAbsolutePath().normalize().toString();
+            return release.version() + " " + described + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + description, e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -362,6 +362,34 @@ class AnalystAccessTest {
         return to;
     }
 
+    /**
+     * The next start of the same release and password serves the store the last one built (before, every start built
+     * another and none was removed: one more store per restart), and removes any other.
+     */
+    @Test
+    void theNextStartServesTheStoreTheLastOneBuilt(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("analyst");
+        AnalystNeo4j.Settings settings = new AnalystNeo4j.Settings(home, "127.0.0.1", 0, 0, PASSWORD, 16L << 20, null);
+        AnalystNeo4j.start(publication, settings).close();
+        List<Path> first = stores(home);
+        assertEquals(1, first.size(), first.toString());
+        Path leftover = java.nio.file.Files.createDirectories(home.resolve("store-0-1"));
+        AnalystNeo4j again = AnalystNeo4j.start(publication, settings);
+        try (Driver d = GraphDatabase.driver(again.boltUri(), AuthTokens.basic(AnalystNeo4j.USER, PASSWORD));
+                Session s = d.session()) {
+            assertTrue(s.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong() > 0);
+        } finally {
+            again.close();
+        }
+        assertEquals(first, stores(home), "the same store, and nothing else: " + leftover + " removed");
+    }
+
+    private static List<Path> stores(Path home) throws java.io.IOException {
+        try (var list = java.nio.file.Files.list(home)) {
+            return list.sorted().toList();
+        }
+    }
+
     @Test
     void aWrongPasswordIsRefused() {
         try (Driver wrong =
