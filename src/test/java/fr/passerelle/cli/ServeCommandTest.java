@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code serve --demo} on a new home, as a process: a line at once, a line per phase (the store, the demo
  * people and their load's phases, the first release), then the addresses; the health says the figures are
- * synthetic; SIGTERM stops it. The phases' timings are in the README (the full demo, measured alone).
+ * synthetic; SIGTERM stops it, and the next start serves the API's store it left, loading nothing. The phases'
+ * timings are in the README (the full demo, measured alone).
  */
 class ServeCommandTest {
     @Test
@@ -81,6 +82,36 @@ class ServeCommandTest {
             assertTrue(serve.waitFor(2, TimeUnit.MINUTES), "serve stops on SIGTERM");
         }
         assertTrue(Files.exists(home.resolve("neo4j")), "the store stays for the next start");
+        assertTrue(Files.exists(home.resolve("api-store").resolve("1")), "and the API's store of release 1");
+
+        // The next start serves the API's store the first one left, with nothing to load, and answers.
+        int before = text(log).length();
+        Process again = ChildCommand.start(home, "serve", "--no-analysts", "--port", Integer.toString(port));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            String out = text(log).substring(before);
+            while (!out.contains("Passerelle is ready in")) {
+                assertTrue(again.isAlive(), "serve keeps running:\n" + out);
+                assertTrue(System.nanoTime() < deadline, "the restart was not ready within 2 minutes:\n" + out);
+                Thread.sleep(50);
+                out = text(log).substring(before);
+            }
+            assertInOrder(
+                    out,
+                    "Release 1: the API's store kept by the last start is served as it is",
+                    "Passerelle is ready in",
+                    "with 2000 people.");
+            assertFalse(out.contains("Loading 2000 demo people") || out.contains("published (FIRST)"), out);
+            HttpResponse<String> next = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/steps/BAC-STMG/next"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, next.statusCode(), next.body());
+        } finally {
+            again.destroy();
+            assertTrue(again.waitFor(2, TimeUnit.MINUTES), "serve stops on SIGTERM");
+        }
     }
 
     private static void assertInOrder(String text, String... parts) {
