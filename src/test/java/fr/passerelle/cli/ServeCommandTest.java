@@ -69,11 +69,7 @@ class ServeCommandTest {
             // Nothing a user cannot act on (Jetty's class-path and resource warnings stay off).
             assertFalse(out.contains("Leaked") || out.contains("unexpected behavior"), out);
 
-            HttpResponse<String> health = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = get(port, "/api/health");
             assertEquals(200, health.statusCode(), health.body());
             JsonNode body = new ObjectMapper().readTree(health.body());
             assertTrue(body.get("synthetic").asBoolean(), "demo people only: " + health.body());
@@ -102,16 +98,20 @@ class ServeCommandTest {
                     "Passerelle is ready in",
                     "with 2000 people.");
             assertFalse(out.contains("Loading 2000 demo people") || out.contains("published (FIRST)"), out);
-            HttpResponse<String> next = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/steps/BAC-STMG/next"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> next = get(port, "/api/steps/BAC-STMG/next");
             assertEquals(200, next.statusCode(), next.body());
         } finally {
             again.destroy();
             assertTrue(again.waitFor(2, TimeUnit.MINUTES), "serve stops on SIGTERM");
         }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertInOrder(String text, String... parts) {
