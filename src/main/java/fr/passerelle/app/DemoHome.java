@@ -197,7 +197,8 @@ public final class DemoHome {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path dest = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
+                    // With its permissions: the kept stores and the release state are owner-only.
+                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
                 } else {
                     Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
                 }

@@ -63,6 +63,9 @@ public final class ReleaseApi implements AutoCloseable {
         Path keep = folder.toAbsolutePath().normalize();
         try {
             java.nio.file.Files.createDirectories(keep);
+            // Owner-only: the reader's password is kept here, and each store holds institutions' private part.
+            java.nio.file.Files.setPosixFilePermissions(
+                    keep, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             try (var stores = java.nio.file.Files.newDirectoryStream(keep)) {
                 for (Path store : stores) {
                     if (java.nio.file.Files.isDirectory(store)
@@ -89,6 +92,10 @@ public final class ReleaseApi implements AutoCloseable {
                 return java.nio.file.Files.readString(file).strip();
             }
             String created = newPassword();
+            java.nio.file.Files.createFile(
+                    file,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             java.nio.file.Files.writeString(file, created);
             return created;
         } catch (java.io.IOException e) {

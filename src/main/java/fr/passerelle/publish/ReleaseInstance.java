@@ -96,6 +96,8 @@ final class ReleaseInstance {
             if (Files.isRegularFile(marker) && Files.readString(marker).equals(holds)) {
                 ReleaseInstance reopened = null;
                 try {
+                    Files.setPosixFilePermissions(
+                            home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
                     String admin = null;
                     boolean newAccounts = Neo4jConfig.hasNoAccounts(home);
                     if (newAccounts) {

@@ -127,6 +127,17 @@ class DemoHomeTest {
                 Files.readString(settings.apiStoreDir().resolve("1").resolve("admin.password")),
                 Files.readString(second.apiStoreDir().resolve("1").resolve("admin.password")));
         assertFalse(Files.exists(dir.resolve("home.copying")));
+        // The kept stores and the reader's password are the owner's alone, as the keys.
+        for (Path p : List.of(settings.apiStoreDir(), settings.apiStoreDir().resolve("1"))) {
+            assertEquals(
+                    "rwx------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)),
+                    p.toString());
+        }
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(settings.apiStoreDir().resolve("reader.password"))));
     }
 
     /** What the API's reader sees: nodes per label. */
