@@ -89,49 +89,13 @@ final class ReleaseInstance {
      */
     static ReleaseInstance startKept(
             Path home, long pageCacheBytes, Publication release, String user, String password) {
-        Path marker = home.resolve(KEPT_MARKER);
-        Path adminPassword = home.resolve(KEPT_PASSWORD);
         String holds = ReleaseStore.identity(release);
         try {
+            Path marker = home.resolve(KEPT_MARKER);
             if (Files.isRegularFile(marker) && Files.readString(marker).equals(holds)) {
-                ReleaseInstance reopened = null;
-                try {
-                    Files.setPosixFilePermissions(
-                            home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-                    String admin = null;
-                    boolean newAccounts = Neo4jConfig.hasNoAccounts(home);
-                    if (newAccounts) {
-                        // Copied without its accounts (the build's demo home): this home's own.
-                        admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-                        Neo4jConfig.setInitialPassword(home, admin);
-                        Files.writeString(adminPassword, admin);
-                    } else if (Files.isRegularFile(adminPassword)) {
-                        admin = Files.readString(adminPassword);
-                    }
-                    if (admin != null) {
-                        reopened = run(home, pageCacheBytes, admin, true);
-                        reopened.reopened = true;
-                        Path readerMark = home.resolve(KEPT_READER);
-                        String reader = ReleaseStore.sha256(user + ":" + password);
-                        if (Files.isRegularFile(readerMark)
-                                && Files.readString(readerMark).equals(reader)) {
-                            reopened.reader = user;
-                            reopened.writable(false);
-                        } else {
-                            reopened.openTo(user, password, !newAccounts);
-                            Files.writeString(readerMark, reader);
-                        }
-                        return reopened;
-                    }
-                } catch (RuntimeException | IOException e) {
-                    if (reopened != null) {
-                        reopened.shutdown();
-                    }
-                    org.slf4j.LoggerFactory.getLogger(ReleaseInstance.class)
-                            .warn(
-                                    "The API's store kept in {} could not be reopened ({}); it is loaded again.",
-                                    home,
-                                    e.getMessage());
+                ReleaseInstance reopened = reopen(home, pageCacheBytes, user, password);
+                if (reopened != null) {
+                    return reopened;
                 }
             }
             // Owner-only, as the home's keys: the store holds institutions' private part and its password is here.
@@ -139,7 +103,7 @@ final class ReleaseInstance {
             Files.createDirectories(home.resolve("import"));
             String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             Neo4jConfig.setInitialPassword(home, admin);
-            Files.writeString(adminPassword, admin);
+            Files.writeString(home.resolve(KEPT_PASSWORD), admin);
             ReleaseInstance built = run(home, pageCacheBytes, admin, true);
             try {
                 for (String name : schema()) {
@@ -156,6 +120,52 @@ final class ReleaseInstance {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the API's store in " + home, e);
+        }
+    }
+
+    /**
+     * The kept store in {@code home} (which holds the right release) started and open to {@code user}; null when it
+     * cannot be (no password left, or it fails to start: logged), and it is loaded again.
+     */
+    private static ReleaseInstance reopen(Path home, long pageCacheBytes, String user, String password) {
+        Path adminPassword = home.resolve(KEPT_PASSWORD);
+        ReleaseInstance reopened = null;
+        try {
+            Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            String admin;
+            boolean newAccounts = Neo4jConfig.hasNoAccounts(home);
+            if (newAccounts) {
+                // Copied without its accounts (the build's demo home): this home's own.
+                admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                Neo4jConfig.setInitialPassword(home, admin);
+                Files.writeString(adminPassword, admin);
+            } else if (Files.isRegularFile(adminPassword)) {
+                admin = Files.readString(adminPassword);
+            } else {
+                return null;
+            }
+            reopened = run(home, pageCacheBytes, admin, true);
+            reopened.reopened = true;
+            Path readerMark = home.resolve(KEPT_READER);
+            String reader = ReleaseStore.sha256(user + ":" + password);
+            if (Files.isRegularFile(readerMark) && Files.readString(readerMark).equals(reader)) {
+                reopened.reader = user;
+                reopened.writable(false);
+            } else {
+                reopened.openTo(user, password, !newAccounts);
+                Files.writeString(readerMark, reader);
+            }
+            return reopened;
+        } catch (RuntimeException | IOException e) {
+            if (reopened != null) {
+                reopened.shutdown();
+            }
+            org.slf4j.LoggerFactory.getLogger(ReleaseInstance.class)
+                    .warn(
+                            "The API's store kept in {} could not be reopened ({}); it is loaded again.",
+                            home,
+                            e.getMessage());
+            return null;
         }
     }
 
