@@ -110,7 +110,7 @@ final class ReleaseInstance {
                     built.admin.runSchema(name);
                 }
                 built.load(release, user, password, true);
-                Files.writeString(home.resolve(KEPT_READER), ReleaseStore.sha256(user + ":" + password));
+                Files.writeString(home.resolve(KEPT_READER), ReleaseStore.accountMark(user, password));
                 // Last: a store without this mark (a load cut short) is never served again.
                 Files.writeString(marker, holds);
                 return built;
@@ -147,13 +147,13 @@ final class ReleaseInstance {
             reopened = run(home, pageCacheBytes, admin, true);
             reopened.reopened = true;
             Path readerMark = home.resolve(KEPT_READER);
-            String reader = ReleaseStore.sha256(user + ":" + password);
-            if (Files.isRegularFile(readerMark) && Files.readString(readerMark).equals(reader)) {
+            if (Files.isRegularFile(readerMark)
+                    && ReleaseStore.sameAccount(Files.readString(readerMark).strip(), user, password)) {
                 reopened.reader = user;
                 reopened.writable(false);
             } else {
                 reopened.openTo(user, password, !newAccounts);
-                Files.writeString(readerMark, reader);
+                Files.writeString(readerMark, ReleaseStore.accountMark(user, password));
             }
             return reopened;
         } catch (RuntimeException | IOException e) {
@@ -179,8 +179,8 @@ final class ReleaseInstance {
 
     private static final String KEPT_MARKER = "serves.txt";
     private static final String KEPT_PASSWORD = "admin.password";
-    /** A hash of the reader's account the store was last opened to: the same, and no account is made again. */
-    private static final String KEPT_READER = "reader.sha256";
+    /** The reader's account the store was last opened to ({@link ReleaseStore#accountMark}): the same, none made. */
+    private static final String KEPT_READER = "reader.account";
 
     /** A kept store's new process: a reader's account with this process's password, then read-only. */
     private void openTo(String user, String password, boolean replace) {

@@ -57,7 +57,7 @@ public final class ReleaseStore {
             load(store, statements(release.dir(), false));
             store.on("system").runAlone("published/create-analyst-user", Map.of("user", user, "password", password));
             // Last: what the store holds and for whom, so that the next start serves it without building another.
-            Files.writeString(home.resolve(HOLDS), identity(release) + sha256(user + ":" + password) + "\n");
+            Files.writeString(home.resolve(HOLDS), identity(release) + accountMark(user, password) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot mark " + home, e);
         } finally {
@@ -83,11 +83,16 @@ public final class ReleaseStore {
         if (!Files.isDirectory(dir)) {
             return java.util.Optional.empty();
         }
-        String wanted = identity(release) + sha256(user + ":" + password) + "\n";
+        String identity = identity(release);
         try (var stores = Files.newDirectoryStream(dir, "store-*")) {
             for (Path store : stores) {
                 Path holds = store.resolve(HOLDS);
-                if (Files.isRegularFile(holds) && Files.readString(holds).equals(wanted)) {
+                if (!Files.isRegularFile(holds)) {
+                    continue;
+                }
+                String text = Files.readString(holds);
+                if (text.startsWith(identity)
+                        && sameAccount(text.substring(identity.length()).strip(), user, password)) {
                     return java.util.Optional.of(store);
                 }
             }
@@ -123,6 +128,43 @@ public final class ReleaseStore {
             return release.version() + " " + described + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + description, e);
+        }
+    }
+
+    /**
+     * What a kept store remembers of the account it was opened to, without the password: a salted, slow hash (the
+     * analysts' password may be one a person chose), as Neo4j keeps it.
+     */
+    static String accountMark(String user, String password) {
+        byte[] salt = new SecureRandom().generateSeed(16);
+        return "pbkdf2:" + HexFormat.of().formatHex(salt) + ":" + pbkdf2(user, password, salt);
+    }
+
+    /** Whether {@code mark} ({@link #accountMark}) was made for this account and password. */
+    static boolean sameAccount(String mark, String user, String password) {
+        String[] parts = mark.split(":");
+        if (parts.length != 3 || !parts[0].equals("pbkdf2")) {
+            return false;
+        }
+        try {
+            byte[] salt = HexFormat.of().parseHex(parts[1]);
+            return java.security.MessageDigest.isEqual(
+                    parts[2].getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    pbkdf2(user, password, salt).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String pbkdf2(String user, String password, byte[] salt) {
+        try {
+            javax.crypto.SecretKeyFactory f = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+            byte[] hash = f.generateSecret(
+                            new javax.crypto.spec.PBEKeySpec((user + ":" + password).toCharArray(), salt, 20_000, 256))
+                    .getEncoded();
+            return HexFormat.of().formatHex(hash);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
         }
     }
 

@@ -44,7 +44,7 @@ class DemoHomeTest {
                     .filter(p -> p.startsWith("keys")
                             || p.endsWith(".password")
                             || p.endsWith("auth.ini")
-                            || p.endsWith("reader.sha256")
+                            || p.endsWith("reader.account")
                             || p.endsWith("server.json"))
                     .toList();
             assertEquals(List.of(), secrets, "what the template must not hold");
