@@ -103,6 +103,10 @@ class DemoHomeTest {
                             n -> {});
             assertEquals(1, report.added(), report.summary());
             assertEquals(PEOPLE + 1, env.people());
+            // ... a key rotation re-keys what this home's own key made (the demo's records have no key left) ...
+            var rotated = new fr.passerelle.lifecycle.KeyRotation(env.db(), 1000)
+                    .rotate(env.key(), settings.home().resolve("keys").resolve("hmac.key"));
+            assertEquals(1, rotated.persons(), rotated.toString());
             // ... and the demo cannot come back as other people under the new key.
             IllegalStateException twice =
                     assertThrows(IllegalStateException.class, () -> DemoCommand.load(env, PEOPLE, 42));
