@@ -36,8 +36,8 @@ public final class DemoHome {
     private static final String FOLDER = "demo-home";
     /** Why a home is not made from the template that needs no saying: it exists. */
     public static final String NOT_NEW = "the home is not new";
-    /** What a copied home makes for itself: secrets, logs, the analysts' store (built per start), a server's mark. */
-    private static final List<String> NOT_COPIED = List.of("keys", "logs", "uploads", "analyst", RunningServer.FILE);
+    /** What a copied home makes for itself: secrets, logs, uploads, a server's mark. */
+    private static final List<String> NOT_COPIED = List.of("keys", "logs", "uploads", RunningServer.FILE);
 
     private DemoHome() {}
 
@@ -72,6 +72,12 @@ public final class DemoHome {
             Publication first = env.releases().publish(null).release();
             ReleaseApi.startKept(Settings.RELEASE_PAGE_CACHE_BYTES, first, here.apiStoreDir())
                     .close();
+            // The analysts' store too: the copy gives it its own analyst account (ReleaseStore.adopt).
+            fr.passerelle.publish.ReleaseStore.build(
+                    first,
+                    here.analystDir(),
+                    fr.passerelle.analyst.AnalystNeo4j.USER,
+                    java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16)));
             env.db().runAlone("person/forget-key", Map.of());
             System.out.printf("Demo home: %d people, release %d, in %s%n", report.added(), first.version(), target);
         }
@@ -184,6 +190,7 @@ public final class DemoHome {
         fr.passerelle.graph.Neo4jConfig.forgetAccounts(store);
         Folders.deleteTree(store.resolve("logs"));
         ReleaseApi.forgetSecrets(home.resolve("api-store"));
+        fr.passerelle.publish.ReleaseStore.forgetAccounts(home.resolve("analyst"));
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

@@ -91,8 +91,14 @@ public final class ReleaseStore {
                     continue;
                 }
                 String text = Files.readString(holds);
-                if (text.startsWith(identity)
-                        && sameAccount(text.substring(identity.length()).strip(), user, password)) {
+                if (!text.startsWith(identity)) {
+                    continue;
+                }
+                String account = text.substring(identity.length()).strip();
+                if (account.isEmpty() && Neo4jConfig.hasNoAccounts(store)) {
+                    return java.util.Optional.of(adopt(store, release, user, password));
+                }
+                if (sameAccount(account, user, password)) {
                     return java.util.Optional.of(store);
                 }
             }
@@ -100,6 +106,51 @@ public final class ReleaseStore {
             throw new UncheckedIOException("cannot read " + dir, e);
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A store copied without its accounts (the build's demo home, {@link #forgetAccounts}) made this home's: a new
+     * administrator's password, random and forgotten as in {@link #build}, and {@code user}'s account. A second or two
+     * where building it again takes about ten.
+     */
+    private static Path adopt(Path home, Publication release, String user, String password) {
+        String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Neo4jConfig.setInitialPassword(home, admin);
+        int port = EmbeddedNeo4j.freePort();
+        DatabaseManagementService service = Neo4jConfig.bolt(configure(home, PAGE_CACHE_BYTES), "127.0.0.1", port)
+                .build();
+        try (Database store =
+                Database.connect("bolt://127.0.0.1:" + port, "neo4j", admin, "neo4j", Duration.ofMinutes(1))) {
+            store.on("system").runAlone("published/create-analyst-user", Map.of("user", user, "password", password));
+            Files.writeString(home.resolve(HOLDS), identity(release) + accountMark(user, password) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark " + home, e);
+        } finally {
+            service.shutdown();
+        }
+        return home;
+    }
+
+    /**
+     * Removes from the stores {@link #build} made under {@code parent} their accounts, logs and the account they were
+     * marked with, so that they can be copied to another home ({@link #adopt} makes them its own).
+     */
+    public static void forgetAccounts(Path parent) {
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        try (var stores = Files.newDirectoryStream(parent, "store-*")) {
+            for (Path store : stores) {
+                Neo4jConfig.forgetAccounts(store);
+                fr.passerelle.files.Folders.deleteTree(store.resolve("logs"));
+                Path holds = store.resolve(HOLDS);
+                if (Files.isRegularFile(holds)) {
+                    Files.writeString(holds, Files.readAllLines(holds).get(0) + "\n");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + parent, e);
+        }
     }
 
     /** Removes every store under {@code parent} but {@code kept}: older releases', or ones a killed process left. */

@@ -53,6 +53,12 @@ class DemoHomeTest {
         assertTrue(fr.passerelle.graph.Neo4jConfig.hasNoAccounts(template.resolve("neo4j")));
         assertTrue(fr.passerelle.graph.Neo4jConfig.hasNoAccounts(
                 template.resolve("api-store").resolve("1")));
+        List<Path> analystStores;
+        try (Stream<Path> stores = Files.list(template.resolve("analyst"))) {
+            analystStores = stores.toList();
+        }
+        assertEquals(1, analystStores.size(), analystStores.toString());
+        assertTrue(fr.passerelle.graph.Neo4jConfig.hasNoAccounts(analystStores.get(0)));
 
         // Made for other settings, or onto a home that exists: not copied, and said why.
         Settings otherK = defaults.withHome(dir.resolve("other"));
@@ -131,6 +137,30 @@ class DemoHomeTest {
                 Files.readString(settings.apiStoreDir().resolve("1").resolve("admin.password")),
                 Files.readString(second.apiStoreDir().resolve("1").resolve("admin.password")));
         assertFalse(Files.exists(dir.resolve("home.copying")));
+        // The analysts' store comes with the copy and becomes its own: this home's password opens it, nothing is built.
+        var analysts = fr.passerelle.analyst.AnalystNeo4j.start(
+                Publication.newest(second.publishedDir()).orElseThrow(),
+                new fr.passerelle.analyst.AnalystNeo4j.Settings(
+                        second.analystDir(), "127.0.0.1", 0, 0, "this-homes-analyst", 16L << 20, null));
+        try (var driver = org.neo4j.driver.GraphDatabase.driver(
+                        analysts.boltUri(),
+                        org.neo4j.driver.AuthTokens.basic(
+                                fr.passerelle.analyst.AnalystNeo4j.USER, "this-homes-analyst"));
+                var session = driver.session()) {
+            assertTrue(session.run("MATCH (n) RETURN count(n) AS n")
+                            .single()
+                            .get("n")
+                            .asLong()
+                    > 0);
+        } finally {
+            analysts.close();
+        }
+        try (Stream<Path> stores = Files.list(second.analystDir())) {
+            assertEquals(
+                    List.of(analystStores.get(0).getFileName().toString()),
+                    stores.map(p -> p.getFileName().toString()).toList(),
+                    "the template's store, adopted");
+        }
         // The kept stores and the reader's password are the owner's alone, as the keys.
         for (Path p : List.of(settings.apiStoreDir(), settings.apiStoreDir().resolve("1"))) {
             assertEquals(
