@@ -61,14 +61,7 @@ public final class DemoHome {
                 settings.catalogue(),
                 settings.publishing());
         try (Environment env = Environment.open(here)) {
-            fr.passerelle.ingest.ImportReport report = env.rebuild(
-                    (loader, work) -> loader.prepare(
-                            new fr.passerelle.demo.DemoGenerator(
-                                            env.catalogue(), fr.passerelle.market.Establishments.standard())
-                                    .generate(people, seed),
-                            env.doNotCollect(),
-                            work),
-                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            fr.passerelle.ingest.ImportReport report = env.rebuildWithDemo(people, seed);
             Publication first = env.releases().publish(null).release();
             ReleaseApi.startKept(Settings.RELEASE_PAGE_CACHE_BYTES, first, here.apiStoreDir())
                     .close();
@@ -77,7 +70,7 @@ public final class DemoHome {
                     first,
                     here.analystDir(),
                     fr.passerelle.analyst.AnalystNeo4j.USER,
-                    java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16)));
+                    fr.passerelle.publish.ReleaseStore.randomPassword());
             env.db().runAlone("person/forget-key", Map.of());
             System.out.printf("Demo home: %d people, release %d, in %s%n", report.added(), first.version(), target);
         }

@@ -214,6 +214,18 @@ public final class Environment implements AutoCloseable {
      * Replaces the whole embedded database with what {@code prepare} reads, through Neo4j's bulk
      * importer: the database is stopped, rebuilt and reopened.
      */
+    /**
+     * Replaces the whole embedded store with {@code people} synthetic people ({@link #rebuild}): real establishments
+     * where the official files are at hand, none otherwise; the bulk importer's progress kept off the console.
+     */
+    public ImportReport rebuildWithDemo(int people, long seed) {
+        fr.passerelle.demo.DemoGenerator generator =
+                new fr.passerelle.demo.DemoGenerator(catalogue, fr.passerelle.market.Establishments.standard());
+        return rebuild(
+                (loader, work) -> loader.prepare(generator.generate(people, seed), doNotCollect(), work),
+                new PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
     public ImportReport rebuild(BiFunction<BulkLoader, Path, BulkLoader.Prepared> prepare, PrintStream log) {
         if (embedded == null) {
             throw new IllegalStateException(

@@ -66,10 +66,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static ImportReport rebuild(Environment env, int people, long seed) {
-        DemoGenerator generator = new DemoGenerator(env.catalogue(), fr.passerelle.market.Establishments.standard());
-        return env.rebuild(
-                (loader, work) -> loader.prepare(generator.generate(people, seed), env.doNotCollect(), work),
-                quietStream());
+        return env.rebuildWithDemo(people, seed);
     }
 
     /** The bulk importer's own progress output, kept off the console during a demo start. */

@@ -17,6 +17,11 @@ public final class Folders {
      */
     public static Path emptyOwnerOnly(Path dir) {
         deleteTree(dir);
+        return ownerOnly(dir);
+    }
+
+    /** {@code dir}, created if missing, readable by its owner only; what it holds stays. */
+    public static Path ownerOnly(Path dir) {
         try {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));

@@ -2,9 +2,7 @@ package fr.passerelle.publish;
 
 import fr.passerelle.graph.Database;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +40,7 @@ public final class ReleaseApi implements AutoCloseable {
     private ReleaseApi(long pageCacheBytes, Publication first, Path keptIn) {
         this.pageCacheBytes = pageCacheBytes;
         this.keptIn = keptIn;
-        this.password = keptIn == null ? newPassword() : keptPassword(keptIn.resolve(READER_PASSWORD));
+        this.password = keptIn == null ? ReleaseStore.randomPassword() : keptPassword(keptIn.resolve(READER_PASSWORD));
         this.current = open(first);
         // Read-only stores, one per release: answers' lookups may be kept until the next switch.
         this.database = new Database(current.driver, "neo4j", Database.TIMEOUT).fixedPerStore();
@@ -61,37 +59,20 @@ public final class ReleaseApi implements AutoCloseable {
      */
     public static ReleaseApi startKept(long pageCacheBytes, Publication first, Path folder) {
         Path keep = folder.toAbsolutePath().normalize();
-        try {
-            java.nio.file.Files.createDirectories(keep);
-            // Owner-only: the reader's password is kept here, and each store holds institutions' private part.
-            java.nio.file.Files.setPosixFilePermissions(
-                    keep, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            try (var stores = java.nio.file.Files.newDirectoryStream(keep)) {
-                for (Path store : stores) {
-                    if (java.nio.file.Files.isDirectory(store)
-                            && !store.getFileName().toString().equals(Long.toString(first.version()))) {
-                        fr.passerelle.files.Folders.deleteTree(store);
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot prepare " + keep + " for the API's store", e);
-        }
+        // Owner-only: the reader's password is kept here, and each store holds institutions' private part.
+        fr.passerelle.files.Folders.ownerOnly(keep);
+        ReleaseStore.removeOthers(keep, keep.resolve(Long.toString(first.version())));
         return new ReleaseApi(pageCacheBytes, first, keep);
     }
 
     private static final String READER_PASSWORD = "reader.password";
-
-    private static String newPassword() {
-        return HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    }
 
     private static String keptPassword(Path file) {
         try {
             if (java.nio.file.Files.isRegularFile(file)) {
                 return java.nio.file.Files.readString(file).strip();
             }
-            String created = newPassword();
+            String created = ReleaseStore.randomPassword();
             java.nio.file.Files.createFile(
                     file,
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +58,7 @@ final class ReleaseInstance {
     /** A new, empty instance in {@code home} (created here), Bolt on a free loopback port. */
     static ReleaseInstance start(Path home, long pageCacheBytes) {
         // The administrator's password is random and forgotten with the process: nobody logs in as neo4j.
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        String password = ReleaseStore.randomPassword();
         try {
             Files.createDirectories(home.resolve("import"));
         } catch (IOException e) {
@@ -101,7 +99,7 @@ final class ReleaseInstance {
             // Owner-only, as the home's keys: the store holds institutions' private part and its password is here.
             fr.passerelle.files.Folders.emptyOwnerOnly(home);
             Files.createDirectories(home.resolve("import"));
-            String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            String admin = ReleaseStore.randomPassword();
             Neo4jConfig.setInitialPassword(home, admin);
             Files.writeString(home.resolve(KEPT_PASSWORD), admin);
             ReleaseInstance built = run(home, pageCacheBytes, admin, true);
@@ -131,12 +129,12 @@ final class ReleaseInstance {
         Path adminPassword = home.resolve(KEPT_PASSWORD);
         ReleaseInstance reopened = null;
         try {
-            Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            fr.passerelle.files.Folders.ownerOnly(home);
             String admin;
             boolean newAccounts = Neo4jConfig.hasNoAccounts(home);
             if (newAccounts) {
                 // Copied without its accounts (the build's demo home): this home's own.
-                admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                admin = ReleaseStore.randomPassword();
                 Neo4jConfig.setInitialPassword(home, admin);
                 Files.writeString(adminPassword, admin);
             } else if (Files.isRegularFile(adminPassword)) {

@@ -29,13 +29,18 @@ public final class ReleaseStore {
 
     private ReleaseStore() {}
 
+    /** A password nobody types: a store administrator's (forgotten with the process), the API reader's. */
+    public static String randomPassword() {
+        return HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    }
+
     /**
      * Builds a new store under {@code parent} from {@code release}'s open files, with one account {@code user}:
      * the analysts' store (public tables only).
      */
     public static Path build(Publication release, Path parent, String user, String password) {
         Path home = parent.toAbsolutePath().normalize().resolve("store-" + release.version() + "-" + System.nanoTime());
-        String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        String admin = randomPassword();
         try {
             Files.createDirectories(home);
         } catch (IOException e) {
@@ -114,7 +119,7 @@ public final class ReleaseStore {
      * where building it again takes about ten.
      */
     private static Path adopt(Path home, Publication release, String user, String password) {
-        String admin = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        String admin = randomPassword();
         Neo4jConfig.setInitialPassword(home, admin);
         int port = EmbeddedNeo4j.freePort();
         DatabaseManagementService service = Neo4jConfig.bolt(configure(home, PAGE_CACHE_BYTES), "127.0.0.1", port)
@@ -153,9 +158,12 @@ public final class ReleaseStore {
         }
     }
 
-    /** Removes every store under {@code parent} but {@code kept}: older releases', or ones a killed process left. */
+    /**
+     * Removes every store (every folder) under {@code parent} but {@code kept}: older releases', or ones a killed
+     * process left. Files beside them (the API reader's password) stay.
+     */
     public static void removeOthers(Path parent, Path kept) {
-        try (var stores = Files.newDirectoryStream(parent.toAbsolutePath().normalize(), "store-*")) {
+        try (var stores = Files.newDirectoryStream(parent.toAbsolutePath().normalize(), Files::isDirectory)) {
             for (Path store : stores) {
                 if (!store.equals(kept.toAbsolutePath().normalize())) {
                     fr.passerelle.files.Folders.deleteTree(store);
